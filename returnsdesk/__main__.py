@@ -1,0 +1,5 @@
+import sys
+
+from returnsdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,62 @@
+"""Kinds of money movement on a case, and which way each one moves money.
+
+Amounts on entries are always positive; the kind says whether the merchant
+paid out or recovered. A reversal entry has the same kind as the entry it
+cancels and counts with the opposite sign.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LedgerKind(StrEnum):
+    CUSTOMER_REFUND = "customer_refund"
+    STORE_CREDIT_ISSUED = "store_credit_issued"
+    STORE_CREDIT_REDEEMED = "store_credit_redeemed"
+    REPLACEMENT_COST = "replacement_cost"
+    RETURN_LABEL_COST = "return_label_cost"
+    RESTOCKING_FEE_KEPT = "restocking_fee_kept"
+    SUPPLIER_REIMBURSEMENT = "supplier_reimbursement"
+    CHARGEBACK_DEBIT = "chargeback_debit"
+    CHARGEBACK_FEE = "chargeback_fee"
+    CHARGEBACK_REVERSAL = "chargeback_reversal"
+    OTHER_COST = "other_cost"
+    OTHER_RECOVERY = "other_recovery"
+
+
+class Direction(StrEnum):
+    PAID_OUT = "paid_out"
+    RECOVERED = "recovered"
+    NEUTRAL = "neutral"
+
+
+DIRECTION: dict[LedgerKind, Direction] = {
+    LedgerKind.CUSTOMER_REFUND: Direction.PAID_OUT,
+    LedgerKind.STORE_CREDIT_ISSUED: Direction.PAID_OUT,
+    LedgerKind.STORE_CREDIT_REDEEMED: Direction.NEUTRAL,
+    LedgerKind.REPLACEMENT_COST: Direction.PAID_OUT,
+    LedgerKind.RETURN_LABEL_COST: Direction.PAID_OUT,
+    LedgerKind.RESTOCKING_FEE_KEPT: Direction.RECOVERED,
+    LedgerKind.SUPPLIER_REIMBURSEMENT: Direction.RECOVERED,
+    LedgerKind.CHARGEBACK_DEBIT: Direction.PAID_OUT,
+    LedgerKind.CHARGEBACK_FEE: Direction.PAID_OUT,
+    LedgerKind.CHARGEBACK_REVERSAL: Direction.RECOVERED,
+    LedgerKind.OTHER_COST: Direction.PAID_OUT,
+    LedgerKind.OTHER_RECOVERY: Direction.RECOVERED,
+}
+
+LABELS: dict[LedgerKind, str] = {
+    LedgerKind.CUSTOMER_REFUND: "Customer refund",
+    LedgerKind.STORE_CREDIT_ISSUED: "Store credit issued",
+    LedgerKind.STORE_CREDIT_REDEEMED: "Store credit redeemed",
+    LedgerKind.REPLACEMENT_COST: "Replacement cost",
+    LedgerKind.RETURN_LABEL_COST: "Return label cost",
+    LedgerKind.RESTOCKING_FEE_KEPT: "Restocking fee kept",
+    LedgerKind.SUPPLIER_REIMBURSEMENT: "Supplier reimbursement",
+    LedgerKind.CHARGEBACK_DEBIT: "Chargeback debit",
+    LedgerKind.CHARGEBACK_FEE: "Chargeback fee",
+    LedgerKind.CHARGEBACK_REVERSAL: "Chargeback reversal (won)",
+    LedgerKind.OTHER_COST: "Other cost",
+    LedgerKind.OTHER_RECOVERY: "Other recovery",
+}

@@ -1,0 +1,405 @@
+"""Case use cases: open, assess, change status, edit details, add notes.
+
+Each function runs in one IMMEDIATE transaction and records what it did on
+the case timeline. Concurrent editors are detected with ``Case.version``:
+a save based on an older version is refused rather than overwriting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.policy import (
+    CaseFacts,
+    Deadline,
+    SupplierPolicy,
+    Verdict,
+    compute_deadlines,
+    evaluate,
+    next_deadline,
+)
+from returnsdesk.domain.reasons import (
+    Fault,
+    Reason,
+    Resolution,
+    default_fault,
+    reason_requires_note,
+)
+from returnsdesk.domain.rma import format_rma
+from returnsdesk.domain.text import LONG, clean_text
+from returnsdesk.domain.workflow import (
+    FINISHED,
+    STATUS_LABELS,
+    Kind,
+    Status,
+    TransitionRequest,
+    check_transition,
+    initial_status,
+)
+from returnsdesk.services import settings
+from returnsdesk.services.clock import resolve
+from returnsdesk.services.timeline import EventKind, record_event
+from returnsdesk.store.db import write
+from returnsdesk.store.models import (
+    Case,
+    CaseLine,
+    Customer,
+    Order,
+    OrderLine,
+    RmaCounter,
+    Supplier,
+    SupplierContact,
+)
+from returnsdesk.store.search import index_case
+
+
+class ConflictError(InputError):
+    """The case changed since it was loaded (another window or process saved first)."""
+
+
+@dataclass(frozen=True)
+class OpenCaseInput:
+    order_id: int
+    kind: Kind
+    reason: Reason
+    reason_note: str = ""
+    requested_resolution: str = ""
+    #: (order line id, quantity); empty means every line of the order, in full.
+    lines: list[tuple[int, int]] = field(default_factory=list)
+    fault: Fault | None = None
+    notes: str = ""
+    chargeback_due_on: date | None = None
+    chargeback_reference: str = ""
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """The fields a user edits in the case workspace."""
+
+    reason: str
+    reason_note: str
+    fault: str
+    requested_resolution: str
+    agreed_resolution: str
+    supplier_reference: str
+    return_carrier: str
+    return_tracking: str
+    return_label_ref: str
+    notes: str
+    chargeback_due_on: date | None
+    chargeback_reference: str
+
+    @classmethod
+    def of(cls, case: Case) -> CaseDetails:
+        return cls(**{f.name: getattr(case, f.name) for f in fields(cls)})
+
+
+_DETAIL_LABELS = {
+    "reason": "reason",
+    "reason_note": "reason note",
+    "fault": "fault",
+    "requested_resolution": "requested resolution",
+    "agreed_resolution": "agreed resolution",
+    "supplier_reference": "supplier reference",
+    "return_carrier": "return carrier",
+    "return_tracking": "return tracking number",
+    "return_label_ref": "return label reference",
+    "notes": "notes",
+    "chargeback_due_on": "chargeback due date",
+    "chargeback_reference": "chargeback reference",
+}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: Verdict
+    deadlines: list[Deadline]
+    next: Deadline | None
+
+
+def _enum(enum_type, value, what: str):
+    try:
+        return enum_type(value)
+    except ValueError:
+        raise InputError(f"Unknown {what}: {value!r}.") from None
+
+
+def next_rma(year: int) -> str:
+    """Reserve the next RMA number of ``year`` (inside the caller's transaction)."""
+    RmaCounter.insert(year=year, last=0).on_conflict_ignore().execute()
+    RmaCounter.update(last=RmaCounter.last + 1).where(RmaCounter.year == year).execute()
+    return format_rma(year, RmaCounter.get_by_id(year).last)
+
+
+def supplier_policy(supplier: Supplier | None) -> SupplierPolicy | None:
+    if supplier is None:
+        return None
+    return SupplierPolicy(
+        return_days=supplier.return_days,
+        evidence_days=supplier.evidence_days,
+        follow_up_hours=supplier.follow_up_hours,
+        restocking_fee_percent=supplier.restocking_fee_percent,
+        reimburses_without_return=supplier.reimburses_without_return,
+        timezone=supplier.timezone,
+    )
+
+
+def _case_lines(case: Case) -> list[OrderLine]:
+    return list(OrderLine.select().join(CaseLine).where(CaseLine.case == case))
+
+
+def case_facts(case: Case, now: datetime | None = None) -> CaseFacts:
+    now = resolve(now)
+    order: Order = case.order
+    customer: Customer = order.customer
+    lines = _case_lines(case)
+    pending = (
+        SupplierContact.select(SupplierContact.at)
+        .where(
+            (SupplierContact.case == case)
+            & SupplierContact.awaiting_reply
+            & SupplierContact.answered_at.is_null()
+        )
+        .order_by(SupplierContact.at.desc())
+        .first()
+    )
+    return CaseFacts(
+        kind=case.kind,
+        reason=Reason(case.reason),
+        placed_on=order.placed_at.date(),
+        delivered_on=order.delivered_on,
+        customer_country=order.shipping_country or customer.country,
+        personalised=any(line.personalised for line in lines),
+        opened_at=case.opened_at,
+        today=now.date(),
+        now=now,
+        first_response_at=case.first_response_at,
+        last_claim_sent_at=pending.at if pending else None,
+        chargeback_due_on=case.chargeback_due_on,
+        withdrawal_notice_on=case.withdrawal_notice_on,
+        is_open=Status(case.status) not in FINISHED,
+        amount_minor=case.amount_minor,
+    )
+
+
+def assess_facts(facts: CaseFacts, supplier: Supplier | None) -> Assessment:
+    store = settings.store_policy()
+    policy = supplier_policy(supplier)
+    deadlines = compute_deadlines(facts, store, policy)
+    return Assessment(
+        verdict=evaluate(facts, store, policy),
+        deadlines=deadlines,
+        next=next_deadline(deadlines, facts.today) if facts.is_open else None,
+    )
+
+
+def assess(case: Case, now: datetime | None = None) -> Assessment:
+    return assess_facts(case_facts(case, now), case.supplier)
+
+
+def refresh_next_due(case: Case, now: datetime | None = None) -> None:
+    """Store the case's next deadline so the inbox can sort and filter on it in SQL."""
+    upcoming = assess(case, now).next
+    case.next_due_on = upcoming.due if upcoming else None
+    case.next_due_code = upcoming.code if upcoming else ""
+    Case.update(next_due_on=case.next_due_on, next_due_code=case.next_due_code).where(
+        Case.id == case.id
+    ).execute()
+
+
+def open_case(data: OpenCaseInput, now: datetime | None = None) -> Case:
+    now = resolve(now)
+    kind = _enum(Kind, data.kind, "case kind")
+    reason = _enum(Reason, data.reason, "reason")
+    reason_note = clean_text(data.reason_note, "Reason note", max_len=LONG)
+    if reason_requires_note(reason) and not reason_note:
+        raise InputError("Reason 'Other' needs a note explaining it.")
+    requested = data.requested_resolution
+    if requested:
+        _enum(Resolution, requested, "resolution")
+    if kind == Kind.CHARGEBACK and data.chargeback_due_on is None:
+        raise InputError(
+            "A chargeback case needs the response due date from the processor's notice."
+        )
+    with write():
+        order = Order.get_or_none(Order.id == data.order_id)
+        if order is None:
+            raise InputError("The order no longer exists.")
+        order_lines = {line.id: line for line in order.lines}
+        chosen = data.lines or [(line_id, line.quantity) for line_id, line in order_lines.items()]
+        if not chosen:
+            raise InputError("The order has no lines to open a case on.")
+        amount = 0
+        for line_id, quantity in chosen:
+            line = order_lines.get(line_id)
+            if line is None:
+                raise InputError("A chosen line does not belong to this order.")
+            if not 1 <= quantity <= line.quantity:
+                raise InputError(
+                    f"Quantity for {line.title!r} must be between 1 and {line.quantity}."
+                )
+            amount += quantity * line.unit_price_minor
+        supplier = next(
+            (order_lines[i].supplier for i, _ in chosen if order_lines[i].supplier_id), None
+        )
+        case = Case.create(
+            rma=next_rma(now.year),
+            order=order,
+            supplier=supplier,
+            kind=kind,
+            reason=reason,
+            reason_note=reason_note,
+            fault=_enum(Fault, data.fault, "fault") if data.fault else default_fault(reason),
+            requested_resolution=requested,
+            status=initial_status(kind),
+            notes=clean_text(data.notes, "Notes", max_len=LONG),
+            currency=order.currency,
+            amount_minor=amount,
+            opened_at=now,
+            updated_at=now,
+            chargeback_due_on=data.chargeback_due_on,
+            chargeback_reference=clean_text(data.chargeback_reference, "Chargeback reference"),
+        )
+        CaseLine.insert_many(
+            [{"case": case.id, "order_line": i, "quantity": q} for i, q in chosen]
+        ).execute()
+        record_event(case, EventKind.CREATED, f"Case opened: {kind.value}, {reason.value}.", now)
+        refresh_next_due(case, now)
+        index_case(case.id)
+    return case
+
+
+def _load_for_write(case_id: int, expected_version: int | None) -> Case:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError("The case no longer exists.")
+    if expected_version is not None and case.version != expected_version:
+        raise ConflictError(
+            f"{case.rma} was changed elsewhere since you opened it. "
+            "Reload it to see the latest version, then make your change again."
+        )
+    return case
+
+
+def transition(
+    case_id: int,
+    target: Status | str,
+    note: str = "",
+    resolution: str = "",
+    now: datetime | None = None,
+    expected_version: int | None = None,
+) -> Case:
+    now = resolve(now)
+    target = _enum(Status, target, "status")
+    note = clean_text(note, "Note", max_len=LONG)
+    if resolution:
+        _enum(Resolution, resolution, "resolution")
+    with write():
+        case = _load_for_write(case_id, expected_version)
+        current = Status(case.status)
+        check_transition(TransitionRequest(current, target, note, resolution))
+        case.status = target
+        if resolution:
+            case.agreed_resolution = resolution
+        if target == Status.CLOSED:
+            case.closed_at = now
+        elif target == Status.REOPENED:
+            case.closed_at = None
+        case.save(only=[Case.status, Case.agreed_resolution, Case.closed_at])
+        text = f"{STATUS_LABELS[current]} → {STATUS_LABELS[target]}"
+        if resolution:
+            text += f" ({Resolution(resolution).value})"
+        if note:
+            text += f": {note}"
+        record_event(case, EventKind.STATUS, text, now, from_status=current, to_status=target)
+        refresh_next_due(case, now)
+    return case
+
+
+def _validate_details(details: CaseDetails) -> CaseDetails:
+    reason = _enum(Reason, details.reason, "reason")
+    note = clean_text(details.reason_note, "Reason note", max_len=LONG)
+    if reason_requires_note(reason) and not note:
+        raise InputError("Reason 'Other' needs a note explaining it.")
+    for name in ("requested_resolution", "agreed_resolution"):
+        value = getattr(details, name)
+        if value:
+            _enum(Resolution, value, "resolution")
+    return replace(
+        details,
+        reason=reason.value,
+        reason_note=note,
+        fault=_enum(Fault, details.fault, "fault").value,
+        supplier_reference=clean_text(details.supplier_reference, "Supplier reference"),
+        return_carrier=clean_text(details.return_carrier, "Return carrier"),
+        return_tracking=clean_text(details.return_tracking, "Return tracking number"),
+        return_label_ref=clean_text(details.return_label_ref, "Return label reference"),
+        notes=clean_text(details.notes, "Notes", max_len=LONG),
+        chargeback_reference=clean_text(details.chargeback_reference, "Chargeback reference"),
+    )
+
+
+def update_details(
+    case_id: int,
+    details: CaseDetails,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Case:
+    """Save edited details; records which fields changed. A no-op save writes nothing."""
+    now = resolve(now)
+    details = _validate_details(details)
+    with write():
+        case = _load_for_write(case_id, expected_version)
+        if Status(case.status) in {Status.CLOSED, Status.CANCELLED}:
+            raise InputError(f"{case.rma} is {case.status}; reopen it to change its details.")
+        before = CaseDetails.of(case)
+        changed = [
+            f.name
+            for f in fields(CaseDetails)
+            if getattr(before, f.name) != getattr(details, f.name)
+        ]
+        if not changed:
+            return case
+        for name in changed:
+            setattr(case, name, getattr(details, name))
+        case.save(only=[getattr(Case, name) for name in changed])
+        record_event(
+            case,
+            EventKind.EDIT,
+            "Changed " + ", ".join(_DETAIL_LABELS[n] for n in changed) + ".",
+            now,
+        )
+        refresh_next_due(case, now)
+        index_case(case.id)
+    return case
+
+
+def add_note(case_id: int, text: str, now: datetime | None = None) -> Case:
+    now = resolve(now)
+    text = clean_text(text, "Note", max_len=LONG, required=True)
+    with write():
+        case = _load_for_write(case_id, None)
+        record_event(case, EventKind.NOTE, text, now)
+    return case
+
+
+def record_first_response(case_id: int, now: datetime | None = None) -> Case:
+    """Mark that the customer got a first answer (stops the 24-hour clock)."""
+    now = resolve(now)
+    with write():
+        case = _load_for_write(case_id, None)
+        if case.first_response_at is None:
+            case.first_response_at = now
+            case.save(only=[Case.first_response_at])
+            record_event(case, EventKind.NOTE, "First response sent to the customer.", now)
+            refresh_next_due(case, now)
+    return case
+
+
+def find_by_rma(rma: str) -> Case:
+    case = Case.get_or_none(Case.rma == rma.strip().upper())
+    if case is None:
+        raise InputError(f"No case {rma.strip()!r}.")
+    return case

@@ -1,0 +1,63 @@
+"""Evidence files on disk: content-addressed by SHA-256, written once, never altered.
+
+A file lives at ``evidence/<first two hex digits>/<sha256>``; the same bytes
+added twice are stored once. Writes go to a temporary name in the same
+folder and are renamed into place, so a crash never leaves half a file
+under a real name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+_SIGNATURES: list[tuple[int, bytes, str]] = [
+    (0, b"\xff\xd8\xff", "image/jpeg"),
+    (0, b"\x89PNG\r\n\x1a\n", "image/png"),
+    (0, b"GIF87a", "image/gif"),
+    (0, b"GIF89a", "image/gif"),
+    (0, b"%PDF-", "application/pdf"),
+    (0, b"BM", "image/bmp"),
+]
+
+
+def sniff_mime(head: bytes) -> str:
+    """The type of a file from its first bytes (at least 16), not from its name."""
+    for offset, magic, mime in _SIGNATURES:
+        if head[offset : offset + len(magic)] == magic:
+            return mime
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"mif1", b"heim", b"heis", b"hevc"):
+            return "image/heic"
+        if brand == b"qt  ":
+            return "video/quicktime"
+        return "video/mp4"
+    return "application/octet-stream"
+
+
+def stored_path(evidence_dir: Path, sha256: str) -> Path:
+    return evidence_dir / sha256[:2] / sha256
+
+
+def store_bytes(evidence_dir: Path, data: bytes) -> tuple[str, Path]:
+    """Store ``data`` (if not already stored); returns its hash and path."""
+    sha = hashlib.sha256(data).hexdigest()
+    target = stored_path(evidence_dir, sha)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return sha, target

@@ -1,0 +1,208 @@
+"""Orders and customers typed in by hand (importers reuse the same checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from peewee import fn
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.money import MAX_MINOR, check_currency
+from returnsdesk.domain.text import LONG, clean_text
+from returnsdesk.services.clock import resolve
+from returnsdesk.store.db import write
+from returnsdesk.store.models import Customer, Order, OrderLine, Product, Supplier
+from returnsdesk.store.search import index_cases_of_order
+
+
+@dataclass(frozen=True)
+class LineInput:
+    title: str
+    quantity: int
+    unit_price_minor: int
+    sku: str = ""
+    variant: str = ""
+    personalised: bool = False
+    supplier_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OrderInput:
+    number: str
+    customer_name: str
+    currency: str
+    placed_at: datetime
+    lines: list[LineInput] = field(default_factory=list)
+    customer_email: str = ""
+    customer_country: str = ""
+    customer_language: str = "en"
+    customer_phone: str = ""
+    customer_address: str = ""
+    store: str = ""
+    delivered_on: date | None = None
+    shipped_on: date | None = None
+    shipping_minor: int = 0
+    tax_minor: int = 0
+    payment_method: str = ""
+    payment_reference: str = ""
+    carrier: str = ""
+    tracking_number: str = ""
+
+
+def _check_amount(value: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{what} must be a whole number of minor units.")
+    if value < 0:
+        raise InputError(f"{what} cannot be negative.")
+    if value > MAX_MINOR:
+        raise InputError(f"{what} is too large.")
+    return value
+
+
+def validate_order(data: OrderInput) -> None:
+    """Raise InputError describing the first problem with ``data``."""
+    clean_text(data.number, "Order number", required=True)
+    clean_text(data.customer_name, "Customer name", required=True)
+    check_currency(data.currency)
+    if data.placed_at.tzinfo is None:
+        raise InputError("The order date needs a time zone.")
+    placed = data.placed_at.date()
+    if data.delivered_on and data.delivered_on < placed:
+        raise InputError(
+            f"Delivery date {data.delivered_on.isoformat()} is before the order date "
+            f"{placed.isoformat()}."
+        )
+    if data.shipped_on and data.shipped_on < placed:
+        raise InputError("The shipping date is before the order date.")
+    if data.shipped_on and data.delivered_on and data.delivered_on < data.shipped_on:
+        raise InputError("The delivery date is before the shipping date.")
+    if not data.lines:
+        raise InputError("An order needs at least one line.")
+    for line in data.lines:
+        clean_text(line.title, "Item title", required=True)
+        if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
+            raise InputError("Quantities are whole numbers.")
+        if line.quantity < 1:
+            raise InputError(f"Quantity of {line.title!r} must be at least 1.")
+        _check_amount(line.unit_price_minor, "Unit price")
+    _check_amount(data.shipping_minor, "Shipping")
+    _check_amount(data.tax_minor, "Tax")
+
+
+def find_or_create_customer(
+    name: str,
+    email: str,
+    country: str = "",
+    language: str = "en",
+    now: datetime | None = None,
+    **extra: str,
+) -> Customer:
+    name = clean_text(name, "Customer name", required=True)
+    email = clean_text(email, "E-mail")
+    if email:
+        existing = Customer.get_or_none(fn.lower(Customer.email) == email.lower())
+        if existing is not None:
+            return existing
+    return Customer.create(
+        name=name,
+        email=email,
+        country=clean_text(country, "Country").upper(),
+        language=language or "en",
+        phone=clean_text(extra.get("phone", ""), "Phone"),
+        address=clean_text(extra.get("address", ""), "Address", max_len=LONG),
+        created_at=resolve(now),
+    )
+
+
+def create_order(data: OrderInput, now: datetime | None = None) -> Order:
+    """Create an order with its customer and lines in one transaction."""
+    validate_order(data)
+    with write():
+        if (
+            Order.select()
+            .where((Order.store == data.store) & (Order.number == data.number.strip()))
+            .exists()
+        ):
+            raise InputError(f"Order {data.number.strip()} already exists.")
+        customer = find_or_create_customer(
+            data.customer_name,
+            data.customer_email,
+            data.customer_country,
+            data.customer_language,
+            now,
+            phone=data.customer_phone,
+            address=data.customer_address,
+        )
+        subtotal = sum(line.quantity * line.unit_price_minor for line in data.lines)
+        order = Order.create(
+            store=data.store,
+            number=data.number.strip(),
+            customer=customer,
+            placed_at=data.placed_at,
+            paid_at=data.placed_at,
+            shipped_on=data.shipped_on,
+            delivered_on=data.delivered_on,
+            currency=check_currency(data.currency),
+            subtotal_minor=subtotal,
+            shipping_minor=data.shipping_minor,
+            tax_minor=data.tax_minor,
+            total_minor=subtotal + data.shipping_minor + data.tax_minor,
+            payment_method=clean_text(data.payment_method, "Payment method"),
+            payment_reference=clean_text(data.payment_reference, "Payment reference"),
+            carrier=clean_text(data.carrier, "Carrier"),
+            tracking_number=clean_text(data.tracking_number, "Tracking number"),
+            billing_country=customer.country,
+            shipping_country=customer.country,
+            shipping_address=customer.address,
+        )
+        for line in data.lines:
+            product = None
+            sku = clean_text(line.sku, "SKU")
+            if sku:
+                product, _ = Product.get_or_create(
+                    sku=sku,
+                    defaults={
+                        "title": line.title.strip(),
+                        "supplier": line.supplier_id,
+                        "personalised": line.personalised,
+                    },
+                )
+            OrderLine.create(
+                order=order,
+                product=product,
+                supplier=line.supplier_id,
+                sku=sku,
+                title=line.title.strip(),
+                variant=clean_text(line.variant, "Variant"),
+                quantity=line.quantity,
+                unit_price_minor=line.unit_price_minor,
+                personalised=line.personalised,
+            )
+        index_cases_of_order(order.id)
+    return order
+
+
+def find_orders(query: str, limit: int = 50) -> list[Order]:
+    """Orders whose number, customer name or e-mail contains ``query`` (newest first)."""
+    text = (query or "").strip()
+    base = Order.select(Order, Customer).join(Customer)
+    if text:
+        bare = text.lstrip("#")
+        base = base.where(
+            (Order.number == text)
+            | (Order.number == f"#{bare}")
+            | Order.number.contains(bare)
+            | Customer.name.contains(text)
+            | Customer.email.contains(text)
+        )
+    return list(base.order_by(Order.placed_at.desc()).limit(limit))
+
+
+def supplier_of_order(order: Order) -> Supplier | None:
+    line = (
+        OrderLine.select()
+        .where((OrderLine.order == order) & OrderLine.supplier.is_null(False))
+        .first()
+    )
+    return line.supplier if line else None

@@ -1,0 +1,273 @@
+"""peewee models over the schema created in ``migrations`` (the SQL there is the truth).
+
+Times are stored as UTC text ``YYYY-MM-DD HH:MM:SS`` and come back as aware
+UTC datetimes; dates as ``YYYY-MM-DD``; money as integer minor units.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from returnsdesk.store.db import database
+
+_STAMP = "%Y-%m-%d %H:%M:%S"
+
+
+def to_stamp(value: datetime) -> str:
+    if value.tzinfo is None:
+        raise ValueError("Times must carry a time zone before they are stored.")
+    return value.astimezone(UTC).strftime(_STAMP)
+
+
+def from_stamp(text: str) -> datetime:
+    return datetime.strptime(text, _STAMP).replace(tzinfo=UTC)
+
+
+class UtcDateTimeField(Field):
+    field_type = "TEXT"
+
+    def db_value(self, value):
+        if value is None or isinstance(value, str):
+            return value
+        return to_stamp(value)
+
+    def python_value(self, value):
+        return None if value is None else from_stamp(value)
+
+
+class IsoDateField(Field):
+    field_type = "TEXT"
+
+    def db_value(self, value):
+        if value is None or isinstance(value, str):
+            return value
+        return value.isoformat()
+
+    def python_value(self, value):
+        return None if value is None else date.fromisoformat(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+class Supplier(BaseModel):
+    id = AutoField()
+    name = TextField()
+    email = TextField(default="")
+    chat_url = TextField(default="")
+    phone = TextField(default="")
+    timezone = TextField(default="UTC")
+    language = TextField(default="en")
+    return_address = TextField(default="")
+    return_days = IntegerField(null=True)
+    evidence_days = IntegerField(null=True)
+    follow_up_hours = IntegerField(null=True)
+    restocking_fee_percent = IntegerField(default=0)
+    pays_return_shipping_at_fault = BooleanField(default=True)
+    reimburses_without_return = BooleanField(default=False)
+    dispute_platform = TextField(default="")
+    escalation_days = IntegerField(null=True)
+    notes = TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+class Customer(BaseModel):
+    id = AutoField()
+    name = TextField()
+    email = TextField(default="")
+    phone = TextField(default="")
+    address = TextField(default="")
+    country = TextField(default="")
+    language = TextField(default="en")
+    created_at = UtcDateTimeField()
+
+
+class Product(BaseModel):
+    id = AutoField()
+    sku = TextField(unique=True)
+    title = TextField()
+    supplier = ForeignKeyField(Supplier, null=True, column_name="supplier_id")
+    personalised = BooleanField(default=False)
+
+
+class Order(BaseModel):
+    id = AutoField()
+    store = TextField(default="")
+    number = TextField()
+    customer = ForeignKeyField(Customer, backref="orders", column_name="customer_id")
+    placed_at = UtcDateTimeField()
+    paid_at = UtcDateTimeField(null=True)
+    shipped_on = IsoDateField(null=True)
+    delivered_on = IsoDateField(null=True)
+    currency = TextField()
+    subtotal_minor = IntegerField(default=0)
+    shipping_minor = IntegerField(default=0)
+    tax_minor = IntegerField(default=0)
+    total_minor = IntegerField(default=0)
+    payment_method = TextField(default="")
+    payment_reference = TextField(default="")
+    carrier = TextField(default="")
+    tracking_number = TextField(default="")
+    billing_country = TextField(default="")
+    shipping_country = TextField(default="")
+    shipping_address = TextField(default="")
+
+    class Meta:
+        table_name = "order"
+
+
+class OrderLine(BaseModel):
+    id = AutoField()
+    order = ForeignKeyField(Order, backref="lines", column_name="order_id")
+    product = ForeignKeyField(Product, null=True, column_name="product_id")
+    supplier = ForeignKeyField(Supplier, null=True, column_name="supplier_id")
+    sku = TextField(default="")
+    title = TextField()
+    variant = TextField(default="")
+    quantity = IntegerField()
+    unit_price_minor = IntegerField()
+    personalised = BooleanField(default=False)
+
+
+class RmaCounter(BaseModel):
+    year = IntegerField(primary_key=True)
+    last = IntegerField()
+
+
+class Case(BaseModel):
+    id = AutoField()
+    rma = TextField(unique=True)
+    order = ForeignKeyField(Order, backref="cases", column_name="order_id")
+    supplier = ForeignKeyField(Supplier, null=True, backref="cases", column_name="supplier_id")
+    kind = TextField()
+    reason = TextField()
+    reason_note = TextField(default="")
+    fault = TextField(default="unknown")
+    requested_resolution = TextField(default="")
+    agreed_resolution = TextField(default="")
+    status = TextField()
+    supplier_reference = TextField(default="")
+    return_carrier = TextField(default="")
+    return_tracking = TextField(default="")
+    return_label_ref = TextField(default="")
+    notes = TextField(default="")
+    currency = TextField()
+    amount_minor = IntegerField(default=0)
+    opened_at = UtcDateTimeField()
+    first_response_at = UtcDateTimeField(null=True)
+    chargeback_due_on = IsoDateField(null=True)
+    chargeback_reference = TextField(default="")
+    withdrawal_notice_on = IsoDateField(null=True)
+    closed_at = UtcDateTimeField(null=True)
+    updated_at = UtcDateTimeField()
+    next_due_on = IsoDateField(null=True)
+    next_due_code = TextField(default="")
+    version = IntegerField(default=1)
+
+    class Meta:
+        table_name = "case"
+
+
+class CaseLine(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(Case, backref="lines", column_name="case_id")
+    order_line = ForeignKeyField(OrderLine, column_name="order_line_id")
+    quantity = IntegerField()
+
+
+class CaseEvent(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(Case, backref="events", column_name="case_id")
+    at = UtcDateTimeField()
+    kind = TextField()
+    from_status = TextField(default="")
+    to_status = TextField(default="")
+    text = TextField(default="")
+
+
+class SupplierContact(BaseModel):
+    id = AutoField()
+    supplier = ForeignKeyField(Supplier, backref="contacts", column_name="supplier_id")
+    case = ForeignKeyField(Case, null=True, backref="contacts", column_name="case_id")
+    at = UtcDateTimeField()
+    channel = TextField()
+    direction = TextField()
+    subject = TextField(default="")
+    body = TextField(default="")
+    supplier_reference = TextField(default="")
+    awaiting_reply = BooleanField(default=False)
+    reply_due_at = UtcDateTimeField(null=True)
+    answered_at = UtcDateTimeField(null=True)
+
+
+class EvidenceFile(BaseModel):
+    id = AutoField()
+    sha256 = TextField(unique=True)
+    size = IntegerField()
+    mime = TextField()
+    width = IntegerField(null=True)
+    height = IntegerField(null=True)
+    captured_at = UtcDateTimeField(null=True)
+
+
+class Evidence(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(Case, backref="evidence", column_name="case_id")
+    file = ForeignKeyField(EvidenceFile, backref="uses", column_name="file_id")
+    contact = ForeignKeyField(SupplierContact, null=True, column_name="contact_id")
+    supplied_by = TextField()
+    original_name = TextField()
+    caption = TextField(default="")
+    added_at = UtcDateTimeField()
+    removed_at = UtcDateTimeField(null=True)
+
+
+class LedgerEntry(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(Case, backref="ledger", column_name="case_id")
+    entry_date = IsoDateField()
+    kind = TextField()
+    amount_minor = IntegerField()
+    currency = TextField()
+    method = TextField(default="")
+    reference = TextField(default="")
+    memo = TextField(default="")
+    reverses = ForeignKeyField("self", null=True, column_name="reverses_id", backref="reversal")
+    override_note = TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+ALL_MODELS = [
+    Setting,
+    Supplier,
+    Customer,
+    Product,
+    Order,
+    OrderLine,
+    RmaCounter,
+    Case,
+    CaseLine,
+    CaseEvent,
+    SupplierContact,
+    EvidenceFile,
+    Evidence,
+    LedgerEntry,
+]

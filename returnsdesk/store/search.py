@@ -1,0 +1,86 @@
+"""Full-text search over cases (SQLite FTS5, diacritics removed).
+
+The index row of a case is rebuilt from its order, customer, lines and notes
+by ``index_case`` inside the same transaction as the write that changed them.
+User queries are turned into quoted prefix terms, so no input can be an FTS5
+syntax error: ``ecran`` finds ``écran``, ``#1042`` finds order 1042.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from returnsdesk.domain.text import fold_for_search
+from returnsdesk.store.db import database
+
+_INDEX_SOURCE = """
+SELECT c.id, c.rma,
+       o.number || ' ' || ltrim(o.number, '#'),
+       rd_fold(cu.name || ' ' || cu.email),
+       rd_fold(COALESCE((SELECT group_concat(ol.title || ' ' || ol.variant || ' ' || ol.sku, ' ')
+                 FROM order_line ol WHERE ol.order_id = o.id), '')),
+       o.tracking_number || ' ' || c.return_tracking || ' ' || c.supplier_reference
+           || ' ' || c.return_label_ref || ' ' || c.chargeback_reference,
+       rd_fold(c.notes || ' ' || c.reason_note)
+FROM "case" c
+JOIN "order" o ON o.id = c.order_id
+JOIN customer cu ON cu.id = o.customer_id
+"""
+_INSERT = "INSERT INTO case_search(rowid, rma, order_number, customer, products, tracking, notes) "
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def index_cases(case_ids: Iterable[int], db=database) -> None:
+    """Refresh the index rows of the given cases (call inside the writing transaction)."""
+    ids = list(case_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute_sql(f"DELETE FROM case_search WHERE rowid IN ({marks})", chunk)
+        db.execute_sql(f"{_INSERT}{_INDEX_SOURCE} WHERE c.id IN ({marks})", chunk)
+
+
+def index_case(case_id: int, db=database) -> None:
+    index_cases([case_id], db)
+
+
+def index_cases_of_order(order_id: int, db=database) -> None:
+    rows = db.execute_sql('SELECT id FROM "case" WHERE order_id = ?', (order_id,)).fetchall()
+    index_cases([r[0] for r in rows], db)
+
+
+def rebuild_index(db=database) -> None:
+    db.execute_sql("DELETE FROM case_search")
+    db.execute_sql(_INSERT + _INDEX_SOURCE)
+
+
+def build_match(query: str) -> str | None:
+    """Turn free text into an FTS5 MATCH expression of quoted prefix terms (AND-ed).
+
+    Returns None when the text holds nothing searchable (only spaces or punctuation).
+    """
+    terms = []
+    for token in fold_for_search(query).split():
+        if not _WORD.search(token):
+            continue
+        terms.append('"' + token.replace('"', '""') + '"*')
+    return " ".join(terms) if terms else None
+
+
+def matching_case_ids_sql(query: str) -> tuple[str, list[str]] | None:
+    """SQL fragment selecting the ids of matching cases, for use in ``id IN (...)``."""
+    match = build_match(query)
+    if match is None:
+        return None
+    return "SELECT rowid FROM case_search WHERE case_search MATCH ?", [match]
+
+
+def search_case_ids(query: str, limit: int = 200, db=database) -> list[int]:
+    built = matching_case_ids_sql(query)
+    if built is None:
+        return []
+    sql, params = built
+    rows = db.execute_sql(f"{sql} ORDER BY rank LIMIT ?", [*params, limit]).fetchall()
+    return [r[0] for r in rows]
