@@ -822,6 +822,7 @@ class _Generator:
                 first_response_at=first_response,
                 last_claim_sent_at=claim_at if waiting else None,
                 chargeback_due_on=chargeback_due,
+                claim_sent_on=claim_at.date(),
                 amount_minor=amount,
             )
             upcoming = next_deadline(

@@ -39,3 +39,34 @@ def demo_store(tmp_path: Path):
     session = open_session(folder)
     yield session
     close_session()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qt_settings(tmp_path, monkeypatch):
+    """Keep QSettings (window layout) out of the real user profile during tests."""
+    try:
+        from PySide6.QtCore import QSettings, QStandardPaths
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        return
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
+
+
+@pytest.fixture
+def refusals(monkeypatch):
+    """Collect messages the UI would show in a modal box instead of blocking the test."""
+    shown: list[str] = []
+
+    def record(parent, title, error):
+        shown.append(str(error))
+
+    for module in (
+        "returnsdesk.ui.case.workspace",
+        "returnsdesk.ui.case.new_case_dialog",
+        "returnsdesk.ui.main_window",
+    ):
+        monkeypatch.setattr(f"{module}.show_error", record)
+    return shown

@@ -134,6 +134,8 @@ class CaseFacts:
     is_open: bool = True
     amount_minor: int = 0
     minor_fault: bool = False
+    #: Date the first claim (with its evidence) went to the supplier, if it did.
+    claim_sent_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -348,12 +350,16 @@ def compute_deadlines(
         else:
             ev_days, ev_source = store.evidence_days, "store policy"
         due = add_days(delivered, ev_days)
-        add(
-            "supplier_evidence",
-            due,
+        text = (
             f"Delivered on {_fmt(delivered)} + {ev_days} days ({ev_source}) = {_fmt(due)}: "
-            f"the supplier needs the photos or videos by then to reimburse.",
+            f"the supplier needs the photos or videos by then to reimburse."
         )
+        sent = facts.claim_sent_on
+        if sent is not None:
+            text += f" The claim went to the supplier on {_fmt(sent)}" + (
+                "." if sent <= due else ", after it."
+            )
+        add("supplier_evidence", due, text, met=sent is not None and sent <= due)
 
     if w.withdrawal_applies and facts.kind in _WITHDRAWAL_KINDS:
         notice = facts.withdrawal_notice_on or facts.request_on

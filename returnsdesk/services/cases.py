@@ -40,6 +40,7 @@ from returnsdesk.domain.workflow import (
 )
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
+from returnsdesk.services.orders import OrderInput, create_order
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
 from returnsdesk.store.models import (
@@ -165,6 +166,12 @@ def case_facts(case: Case, now: datetime | None = None) -> CaseFacts:
         .order_by(SupplierContact.at.desc())
         .first()
     )
+    first_claim = (
+        SupplierContact.select(SupplierContact.at)
+        .where((SupplierContact.case == case) & (SupplierContact.direction == "sent"))
+        .order_by(SupplierContact.at)
+        .first()
+    )
     return CaseFacts(
         kind=case.kind,
         reason=Reason(case.reason),
@@ -181,6 +188,7 @@ def case_facts(case: Case, now: datetime | None = None) -> CaseFacts:
         withdrawal_notice_on=case.withdrawal_notice_on,
         is_open=Status(case.status) not in FINISHED,
         amount_minor=case.amount_minor,
+        claim_sent_on=first_claim.at.date() if first_claim else None,
     )
 
 
@@ -403,3 +411,40 @@ def find_by_rma(rma: str) -> Case:
     if case is None:
         raise InputError(f"No case {rma.strip()!r}.")
     return case
+
+
+def preview(
+    order: Order,
+    kind: Kind | str,
+    reason: Reason | str,
+    line_ids: list[int] | None = None,
+    chargeback_due_on: date | None = None,
+    now: datetime | None = None,
+) -> Assessment:
+    """Verdict and deadlines a case would get, computed before anything is saved."""
+    now = resolve(now)
+    lines = [line for line in order.lines if not line_ids or line.id in line_ids]
+    supplier = next((line.supplier for line in lines if line.supplier_id), None)
+    facts = CaseFacts(
+        kind=Kind(kind).value,
+        reason=Reason(reason),
+        placed_on=order.placed_at.date(),
+        delivered_on=order.delivered_on,
+        customer_country=order.shipping_country or order.customer.country,
+        personalised=any(line.personalised for line in lines),
+        opened_at=now,
+        today=now.date(),
+        now=now,
+        chargeback_due_on=chargeback_due_on,
+        amount_minor=sum(line.quantity * line.unit_price_minor for line in lines),
+    )
+    return assess_facts(facts, supplier)
+
+
+def open_case_with_new_order(
+    order_data: OrderInput, case_data: OpenCaseInput, now: datetime | None = None
+) -> Case:
+    """Create a hand-typed order and its case together: both or neither."""
+    with write():
+        order = create_order(order_data, now=now)
+        return open_case(replace(case_data, order_id=order.id, lines=[]), now=now)

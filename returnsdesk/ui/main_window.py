@@ -1,10 +1,34 @@
-"""The main window: navigation, menus, status bar. Wiring only; screens live in their packages."""
+"""The main window: navigation, menus, toolbar, status bar. Wiring only."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
+from returnsdesk.domain.workflow import Status
+from returnsdesk.formats.cases_csv import write_cases_csv
+from returnsdesk.services import cases
 from returnsdesk.session import Session
+from returnsdesk.store.inbox import View, fetch_rows
+from returnsdesk.store.models import Case
+from returnsdesk.ui import labels
+from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
+from returnsdesk.ui.case.transition_dialog import TransitionDialog
+from returnsdesk.ui.case.workspace import CaseWorkspace
+from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
+from returnsdesk.ui.messages import show_error
 
 
 class MainWindow(QMainWindow):
@@ -12,8 +36,309 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         title = self.tr("ReturnsDesk")
-        if demo:
-            title += self.tr(" — demo store")
-        self.setWindowTitle(title)
-        self.setCentralWidget(QLabel(str(session.data_dir)))
-        self.resize(1280, 800)
+        self.setWindowTitle(title + (self.tr(" — demo store") if demo else ""))
+
+        self.inbox = InboxWidget(self)
+        self.case_tabs = QTabWidget(self)
+        self.case_tabs.setDocumentMode(True)
+        self.case_tabs.setTabsClosable(True)
+        self.case_tabs.addTab(self.inbox, self.tr("Inbox"))
+        self.case_tabs.tabBar().setTabButton(
+            0, self.case_tabs.tabBar().ButtonPosition.RightSide, None
+        )
+        self.case_tabs.tabCloseRequested.connect(self.close_tab)
+
+        self.pages = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setMaximumWidth(170)
+        self.add_area(self.tr("Inbox"), self.case_tabs)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("main-splitter")
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1100])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.counts_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.inbox.counts_changed.connect(self._show_counts)
+        self.inbox.open_case.connect(self.open_case)
+        self._show_counts_now()
+        self._build_actions()
+        self.resize(1320, 820)
+        self._restore_layout()
+
+    # -- areas ---------------------------------------------------------------
+    def add_area(self, title: str, widget: QWidget) -> None:
+        """Add a page to the left navigation (other areas register here)."""
+        self.pages.addWidget(widget)
+        self.nav.addItem(title)
+
+    # -- menus ---------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_case_action = self._action(
+            self.tr("&New case…"), self.new_case, QKeySequence.StandardKey.New, file_menu
+        )
+        self._action(self.tr("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find, edit_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, view in enumerate(View, start=1):
+            self._action(
+                self.tr(VIEW_TITLES[view]),
+                lambda _=False, v=view: self.show_view(v),
+                f"Ctrl+{number}",
+                view_menu,
+            )
+        view_menu.addSeparator()
+        self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, view_menu)
+
+        case_menu = bar.addMenu(self.tr("&Case"))
+        self._action(self.tr("&Open"), self.open_current, "Ctrl+O", case_menu)
+        self._action(self.tr("&Next case"), lambda: self.step_case(1), "Alt+Down", case_menu)
+        self._action(self.tr("&Previous case"), lambda: self.step_case(-1), "Alt+Up", case_menu)
+        self._action(self.tr("&Change status…"), self.change_status, "Ctrl+T", case_menu)
+        self._action(self.tr("&Close tab"), self.close_current_tab, "Ctrl+W", case_menu)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&About ReturnsDesk"), self.about, None, help_menu)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_case_action)
+        for action in self.actions():
+            if action.text() in (self.tr("&Change status…"), self.tr("&Refresh")):
+                toolbar.addAction(action)
+
+    # -- counts --------------------------------------------------------------
+    def _show_counts_now(self) -> None:
+        self._show_counts({})
+
+    def _show_counts(self, counts: dict) -> None:
+        if not counts:
+            return
+        self.counts_label.setText(
+            self.tr(
+                "Needs action: {a}   Overdue: {o}   Due this week: {w}   Open chargebacks: {c}"
+            ).format(
+                a=counts[View.NEEDS_ACTION],
+                o=counts[View.OVERDUE],
+                w=counts[View.DUE_THIS_WEEK],
+                c=counts[View.CHARGEBACKS],
+            )
+        )
+
+    # -- commands ------------------------------------------------------------
+    def show_view(self, view: View) -> None:
+        self.nav.setCurrentRow(0)
+        self.case_tabs.setCurrentIndex(0)
+        self.inbox.set_view(view)
+
+    def find(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.case_tabs.setCurrentIndex(0)
+        self.inbox.focus_search()
+
+    def refresh(self) -> None:
+        self.inbox.reload_choices()
+        self.inbox.refresh()
+
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self)
+        if dialog.exec() and dialog.created_case_id is not None:
+            self.inbox.reload_choices()
+            self.inbox.refresh()
+            self.open_case(dialog.created_case_id)
+
+    def open_current(self) -> None:
+        case_id = self.inbox.current_case_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def workspace_for(self, case_id: int) -> CaseWorkspace | None:
+        for index in range(1, self.case_tabs.count()):
+            widget = self.case_tabs.widget(index)
+            if isinstance(widget, CaseWorkspace) and widget.case_id == case_id:
+                return widget
+        return None
+
+    def open_case(self, case_id: int) -> CaseWorkspace:
+        self.nav.setCurrentRow(0)
+        workspace = self.workspace_for(case_id)
+        if workspace is None:
+            workspace = CaseWorkspace(case_id, self)
+            workspace.changed.connect(self._case_changed)
+            self.case_tabs.addTab(workspace, workspace.rma)
+        self.case_tabs.setCurrentWidget(workspace)
+        return workspace
+
+    def _case_changed(self, case_id: int) -> None:
+        self.inbox.refresh()
+
+    def step_case(self, step: int) -> None:
+        """Next/previous case of the inbox; follows into the open case tab if one is shown."""
+        showing_case = self.case_tabs.currentIndex() > 0
+        case_id = self.inbox.move_selection(step)
+        if case_id is not None and showing_case:
+            self.open_case(case_id)
+
+    def close_tab(self, index: int) -> bool:
+        if index <= 0:
+            return False
+        widget = self.case_tabs.widget(index)
+        if isinstance(widget, CaseWorkspace) and not widget.confirm_close():
+            return False
+        self.case_tabs.removeTab(index)
+        widget.deleteLater()
+        return True
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.case_tabs.currentIndex())
+
+    def _target_case_ids(self) -> list[int]:
+        current = self.case_tabs.currentWidget()
+        if isinstance(current, CaseWorkspace):
+            return [current.case_id]
+        return self.inbox.selected_case_ids()
+
+    def change_status(self) -> None:
+        """Change the status of the open case, or of every selected case where allowed."""
+        ids = self._target_case_ids()
+        if not ids:
+            return
+        current = self.case_tabs.currentWidget()
+        if isinstance(current, CaseWorkspace):
+            targets = [b.objectName().removeprefix("move-") for b in current._action_buttons]
+            names = [labels.status(t) for t in targets]
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Change status"), current.rma, names, 0, False
+            )
+            if ok:
+                current.request_transition(Status(targets[names.index(choice)]))
+            return
+        self.bulk_change_status(ids)
+
+    def bulk_change_status(self, ids: list[int]) -> None:
+        names = [labels.status(s) for s in Status]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Change status"),
+            self.tr("New status for {n} selected case(s):").format(n=len(ids)),
+            names,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        target = list(Status)[names.index(choice)]
+        dialog = TransitionDialog(self.tr("{n} cases").format(n=len(ids)), "new", target, "", self)
+        if not dialog.exec():
+            return
+        note, resolution = dialog.values()
+        moved, refused = 0, []
+        for case_id in ids:
+            try:
+                cases.transition(case_id, target, note=note, resolution=resolution)
+                moved += 1
+            except ValueError as exc:
+                refused.append(f"{Case.get_by_id(case_id).rma}: {exc}")
+        self.inbox.refresh()
+        for index in range(1, self.case_tabs.count()):
+            self.case_tabs.widget(index).reload()
+        message = self.tr("{n} case(s) moved to {s}.").format(n=moved, s=choice)
+        if refused:
+            message += "\n\n" + self.tr("Not moved:") + "\n" + "\n".join(refused[:20])
+            if len(refused) > 20:
+                message += "\n" + self.tr("… and {n} more.").format(n=len(refused) - 20)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Change status"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def export_selection(self) -> None:
+        ids = self.inbox.selected_case_ids()
+        if not ids:
+            QMessageBox.information(
+                self, self.tr("Export"), self.tr("Select cases in the inbox first.")
+            )
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export selected cases"), "cases.csv", self.tr("CSV files (*.csv)")
+        )
+        if not path:
+            return
+        rows = fetch_rows(ids)
+        try:
+            count = write_cases_csv([rows[i] for i in ids if i in rows], path)
+        except OSError as exc:
+            show_error(self, self.tr("Export failed"), exc)
+            return
+        self.statusBar().showMessage(
+            self.tr("Exported {n} case(s) to {p}").format(n=count, p=path), 5000
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ReturnsDesk"),
+            self.tr(
+                "ReturnsDesk 0.1\n\nReturns, refunds, supplier claims and chargebacks for "
+                "dropshippers — offline, in one local file.\n\nData folder: {folder}"
+            ).format(folder=self.session.data_dir),
+        )
+
+    # -- layout persistence --------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = settings.value("inbox/header")
+        if header is not None:
+            self.inbox.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event) -> None:
+        for index in range(self.case_tabs.count() - 1, 0, -1):
+            widget = self.case_tabs.widget(index)
+            if isinstance(widget, CaseWorkspace) and not widget.confirm_close():
+                event.ignore()
+                return
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.setValue("inbox/header", self.inbox.table.horizontalHeader().saveState())
+        super().closeEvent(event)

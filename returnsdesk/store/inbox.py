@@ -1,0 +1,260 @@
+"""Inbox queries: which cases a view shows, in which order, and their display rows.
+
+Everything is filtered and sorted in SQL; the UI holds only the ordered ids
+and asks for rows a page at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from returnsdesk.domain.workflow import FINISHED, Kind, Status
+from returnsdesk.store.db import database
+from returnsdesk.store.models import from_stamp
+from returnsdesk.store.search import matching_case_ids_sql
+
+
+class View(StrEnum):
+    NEEDS_ACTION = "needs_action"
+    OVERDUE = "overdue"
+    DUE_THIS_WEEK = "due_this_week"
+    WAITING_SUPPLIER = "waiting_supplier"
+    WAITING_CUSTOMER = "waiting_customer"
+    CHARGEBACKS = "chargebacks"
+    CLOSED = "closed"
+    ALL = "all"
+
+
+class Column(StrEnum):
+    RMA = "rma"
+    ORDER = "order"
+    CUSTOMER = "customer"
+    PRODUCT = "product"
+    REASON = "reason"
+    STATUS = "status"
+    SUPPLIER = "supplier"
+    AMOUNT = "amount"
+    NEXT_DUE = "next_due"
+    LAST_ACTIVITY = "last_activity"
+    WAITING_ON = "waiting_on"
+
+
+def _quoted(values) -> str:
+    return ", ".join(f"'{v}'" for v in sorted(values))
+
+
+_FINISHED = _quoted(FINISHED)
+_MINE = _quoted(
+    {Status.NEW, Status.APPROVED, Status.RECEIVED, Status.REOPENED, Status.CHARGEBACK_OPEN}
+)
+_WAITING_ON_SQL = f"""CASE
+    WHEN c.status IN ({_FINISHED}) THEN 'nobody'
+    WHEN c.status IN ('awaiting_customer', 'awaiting_return') THEN 'customer'
+    WHEN c.status = 'awaiting_supplier' THEN 'supplier'
+    WHEN c.status = 'return_in_transit' THEN 'carrier'
+    WHEN c.status = 'evidence_submitted' THEN 'bank'
+    ELSE 'me' END"""
+_PRODUCT_SQL = (
+    "(SELECT ol.title FROM order_line ol WHERE ol.order_id = c.order_id ORDER BY ol.id LIMIT 1)"
+)
+
+
+def view_condition(view: View, today: date) -> tuple[str, list]:
+    """SQL condition on alias ``c`` selecting the cases of ``view``."""
+    t, week = today.isoformat(), (today + timedelta(days=7)).isoformat()
+    open_ = f"c.status NOT IN ({_FINISHED})"
+    conditions = {
+        View.NEEDS_ACTION: (f"{open_} AND (c.status IN ({_MINE}) OR c.next_due_on <= ?)", [t]),
+        View.OVERDUE: (f"{open_} AND c.next_due_on < ?", [t]),
+        View.DUE_THIS_WEEK: (f"{open_} AND c.next_due_on >= ? AND c.next_due_on <= ?", [t, week]),
+        View.WAITING_SUPPLIER: ("c.status = 'awaiting_supplier'", []),
+        View.WAITING_CUSTOMER: ("c.status IN ('awaiting_customer', 'awaiting_return')", []),
+        View.CHARGEBACKS: (f"c.kind = '{Kind.CHARGEBACK.value}' AND {open_}", []),
+        View.CLOSED: (f"c.status IN ({_FINISHED})", []),
+        View.ALL: ("1", []),
+    }
+    return conditions[view]
+
+
+@dataclass(frozen=True)
+class Filters:
+    statuses: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    supplier_ids: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    currencies: tuple[str, ...] = ()
+    opened_from: date | None = None
+    opened_to: date | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class InboxQuery:
+    view: View = View.NEEDS_ACTION
+    filters: Filters = field(default_factory=Filters)
+    sort: Column | None = None
+    descending: bool = False
+
+
+_SORT_SQL = {
+    Column.RMA: "c.id",
+    Column.ORDER: "o.number",
+    Column.CUSTOMER: "cu.name COLLATE NOCASE",
+    Column.PRODUCT: f"{_PRODUCT_SQL} COLLATE NOCASE",
+    Column.REASON: "c.reason",
+    Column.STATUS: "c.status",
+    Column.SUPPLIER: "s.name COLLATE NOCASE",
+    Column.AMOUNT: "c.amount_minor",
+    Column.NEXT_DUE: "c.next_due_on IS NULL, c.next_due_on",
+    Column.LAST_ACTIVITY: "c.updated_at",
+    Column.WAITING_ON: _WAITING_ON_SQL,
+}
+
+_FROM = """FROM "case" c
+JOIN "order" o ON o.id = c.order_id
+JOIN customer cu ON cu.id = o.customer_id
+LEFT JOIN supplier s ON s.id = c.supplier_id"""
+
+
+def _in(column: str, values) -> tuple[str, list]:
+    return f"{column} IN ({', '.join('?' * len(values))})", list(values)
+
+
+def _where(query: InboxQuery, today: date) -> tuple[str, list]:
+    parts, params = [], []
+    condition, values = view_condition(query.view, today)
+    parts.append(condition)
+    params += values
+    f = query.filters
+    for column, values in (
+        ("c.status", f.statuses),
+        ("c.reason", f.reasons),
+        ("c.supplier_id", f.supplier_ids),
+        ("c.kind", f.kinds),
+        ("c.currency", f.currencies),
+    ):
+        if values:
+            sql, p = _in(column, values)
+            parts.append(sql)
+            params += p
+    if f.opened_from:
+        parts.append("c.opened_at >= ?")
+        params.append(f.opened_from.isoformat())
+    if f.opened_to:
+        parts.append("c.opened_at < ?")
+        params.append((f.opened_to + timedelta(days=1)).isoformat())
+    if f.search.strip():
+        built = matching_case_ids_sql(f.search)
+        if built is None:
+            parts.append("0")
+        else:
+            sql, p = built
+            parts.append(f"c.id IN ({sql})")
+            params += p
+    return " AND ".join(parts), params
+
+
+def case_ids(query: InboxQuery, today: date) -> list[int]:
+    """Ids of the cases the query shows, in display order."""
+    where, params = _where(query, today)
+    needs_joins = query.sort in (Column.ORDER, Column.CUSTOMER, Column.SUPPLIER)
+    source = _FROM if needs_joins else 'FROM "case" c'
+    if query.sort is None:
+        if query.view in (View.CLOSED, View.ALL):
+            order = "c.updated_at DESC, c.id DESC"
+        else:  # most urgent first
+            order = "c.next_due_on IS NULL, c.next_due_on, c.id"
+    else:
+        direction = " DESC" if query.descending else ""
+        keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort].split(", ")]
+        order = ", ".join(keys) + f", c.id{direction}"
+    rows = database.execute_sql(f"SELECT c.id {source} WHERE {where} ORDER BY {order}", params)
+    return [r[0] for r in rows.fetchall()]
+
+
+def view_counts(filters: Filters, today: date) -> dict[View, int]:
+    """How many cases each view holds under the current filters, in one pass."""
+    sums, params = [], []
+    for view in View:
+        condition, values = view_condition(view, today)
+        sums.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
+        params += values
+    where, where_params = _where(InboxQuery(View.ALL, filters), today)
+    row = database.execute_sql(
+        f'SELECT {", ".join(sums)} FROM "case" c WHERE {where}', params + where_params
+    ).fetchone()
+    return {view: int(value or 0) for view, value in zip(View, row, strict=True)}
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    id: int
+    rma: str
+    order_number: str
+    customer: str
+    product: str
+    reason: str
+    status: str
+    kind: str
+    supplier: str
+    amount_minor: int
+    currency: str
+    next_due_on: date | None
+    next_due_code: str
+    updated_at: object
+    waiting_on: str
+
+
+def fetch_rows(ids: list[int]) -> dict[int, InboxRow]:
+    """Display rows for the given case ids (any order; missing ids are simply absent)."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    sql = f"""SELECT c.id, c.rma, o.number, cu.name, COALESCE({_PRODUCT_SQL}, ''), c.reason,
+                     c.status, c.kind, COALESCE(s.name, ''), c.amount_minor, c.currency,
+                     c.next_due_on, c.next_due_code, c.updated_at, {_WAITING_ON_SQL}
+              {_FROM} WHERE c.id IN ({marks})"""
+    result = {}
+    for row in database.execute_sql(sql, ids).fetchall():
+        (
+            case_id,
+            rma,
+            number,
+            customer,
+            product,
+            reason,
+            status,
+            kind,
+            supplier,
+            amount,
+            currency,
+            due,
+            due_code,
+            updated,
+            waiting,
+        ) = row
+        result[case_id] = InboxRow(
+            case_id,
+            rma,
+            number,
+            customer,
+            product,
+            reason,
+            status,
+            kind,
+            supplier,
+            amount,
+            currency,
+            date.fromisoformat(due) if due else None,
+            due_code,
+            from_stamp(updated),
+            waiting,
+        )
+    return result
+
+
+def distinct_currencies() -> list[str]:
+    rows = database.execute_sql('SELECT DISTINCT currency FROM "case" ORDER BY 1').fetchall()
+    return [r[0] for r in rows]

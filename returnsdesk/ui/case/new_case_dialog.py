@@ -1,0 +1,359 @@
+"""New case: pick an order (or type one in), the lines, kind and reason; see the verdict first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.money import check_currency, parse_amount
+from returnsdesk.domain.reasons import Reason, Resolution
+from returnsdesk.domain.workflow import Kind
+from returnsdesk.services import cases
+from returnsdesk.services.cases import OpenCaseInput
+from returnsdesk.services.clock import utc_now
+from returnsdesk.services.orders import LineInput, OrderInput, find_orders
+from returnsdesk.store.models import Order, Supplier
+from returnsdesk.ui import labels
+from returnsdesk.ui.messages import show_error
+
+ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class NewCaseDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New case"))
+        self.created_case_id: int | None = None
+        self._order: Order | None = None
+
+        # From an existing order
+        self.order_search = QLineEdit(self)
+        self.order_search.setPlaceholderText(self.tr("Order number, customer name or e-mail"))
+        self.order_search.setClearButtonEnabled(True)
+        self.order_results = QListWidget(self)
+        self.lines = QTableWidget(0, 4, self)
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("SKU"), self.tr("Unit price"), self.tr("Quantity")]
+        )
+        self.lines.horizontalHeader().setStretchLastSection(False)
+        self.lines.setColumnWidth(0, 260)
+        self.lines.verticalHeader().hide()
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._search_orders)
+        self.order_search.textChanged.connect(self._search_timer.start)
+        self.order_results.currentItemChanged.connect(self._order_chosen)
+        existing = QWidget(self)
+        existing_layout = QVBoxLayout(existing)
+        existing_layout.addWidget(self.order_search)
+        existing_layout.addWidget(self.order_results, 1)
+        existing_layout.addWidget(QLabel(self.tr("Lines concerned (quantity 0 = not included):")))
+        existing_layout.addWidget(self.lines, 1)
+
+        # Typed by hand
+        manual = QWidget(self)
+        manual_form = QFormLayout(manual)
+        self.m_number = QLineEdit(manual)
+        self.m_customer = QLineEdit(manual)
+        self.m_email = QLineEdit(manual)
+        self.m_country = QLineEdit(manual)
+        self.m_country.setMaxLength(2)
+        self.m_country.setPlaceholderText("FR")
+        self.m_currency = QLineEdit("EUR", manual)
+        self.m_currency.setMaxLength(3)
+        self.m_placed = QDateEdit(QDate.currentDate().addDays(-14), manual, calendarPopup=True)
+        self.m_delivered_known = QCheckBox(self.tr("Delivered on"), manual)
+        self.m_delivered_known.setChecked(True)
+        self.m_delivered = QDateEdit(QDate.currentDate().addDays(-5), manual, calendarPopup=True)
+        self.m_delivered_known.toggled.connect(self.m_delivered.setEnabled)
+        self.m_title = QLineEdit(manual)
+        self.m_sku = QLineEdit(manual)
+        self.m_quantity = QSpinBox(manual, minimum=1, maximum=999)
+        self.m_price = QLineEdit(manual)
+        self.m_price.setPlaceholderText("49.90")
+        self.m_personalised = QCheckBox(self.tr("Personalised / print on demand"), manual)
+        self.m_supplier = QComboBox(manual)
+        self.m_supplier.addItem(self.tr("— none —"), None)
+        for supplier in Supplier.select().order_by(Supplier.name):
+            self.m_supplier.addItem(supplier.name, supplier.id)
+        for widget in (self.m_number, self.m_customer, self.m_email, self.m_title, self.m_sku):
+            widget.setMaxLength(300)
+        manual_form.addRow(self.tr("Order number:"), self.m_number)
+        manual_form.addRow(self.tr("Customer name:"), self.m_customer)
+        manual_form.addRow(self.tr("E-mail:"), self.m_email)
+        manual_form.addRow(self.tr("Country (ISO):"), self.m_country)
+        manual_form.addRow(self.tr("Currency:"), self.m_currency)
+        manual_form.addRow(self.tr("Ordered on:"), self.m_placed)
+        delivered_row = QHBoxLayout()
+        delivered_row.addWidget(self.m_delivered_known)
+        delivered_row.addWidget(self.m_delivered, 1)
+        manual_form.addRow(delivered_row)
+        manual_form.addRow(self.tr("Item:"), self.m_title)
+        manual_form.addRow(self.tr("SKU:"), self.m_sku)
+        manual_form.addRow(self.tr("Quantity:"), self.m_quantity)
+        manual_form.addRow(self.tr("Unit price:"), self.m_price)
+        manual_form.addRow("", self.m_personalised)
+        manual_form.addRow(self.tr("Supplier:"), self.m_supplier)
+
+        self.source = QTabWidget(self)
+        self.source.addTab(existing, self.tr("From an order"))
+        self.source.addTab(manual, self.tr("Enter the order by hand"))
+
+        # The request
+        self.kind = QComboBox(self)
+        for kind in Kind:
+            self.kind.addItem(labels.kind(kind), kind.value)
+        self.reason = QComboBox(self)
+        for reason in Reason:
+            self.reason.addItem(labels.reason(reason), reason.value)
+        self.reason_note = QLineEdit(self)
+        self.reason_note.setMaxLength(2000)
+        self.requested = QComboBox(self)
+        self.requested.addItem(self.tr("— not said —"), "")
+        for resolution in Resolution:
+            self.requested.addItem(labels.resolution(resolution), resolution.value)
+        self.chargeback_due = QDateEdit(QDate.currentDate().addDays(10), self, calendarPopup=True)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setMaximumHeight(70)
+        request_box = QGroupBox(self.tr("Request"), self)
+        request = QFormLayout(request_box)
+        request.addRow(self.tr("Kind:"), self.kind)
+        request.addRow(self.tr("Reason:"), self.reason)
+        request.addRow(self.tr("Reason note:"), self.reason_note)
+        request.addRow(self.tr("Customer asks for:"), self.requested)
+        self.chargeback_row_label = QLabel(self.tr("Response due:"), self)
+        request.addRow(self.chargeback_row_label, self.chargeback_due)
+        request.addRow(self.tr("Notes:"), self.notes)
+
+        self.preview = QLabel(self)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        preview_box = QGroupBox(self.tr("Verdict and deadlines"), self)
+        QVBoxLayout(preview_box).addWidget(self.preview)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open case"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(request_box)
+        right.addWidget(preview_box, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.source, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.buttons)
+
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.reason.currentIndexChanged,
+            self.chargeback_due.dateChanged,
+            self.source.currentChanged,
+            self.lines.itemChanged,
+            self.m_delivered_known.toggled,
+            self.m_delivered.dateChanged,
+            self.m_placed.dateChanged,
+            self.m_country.textChanged,
+            self.m_personalised.toggled,
+            self.m_supplier.currentIndexChanged,
+        ):
+            signal.connect(self.update_preview)
+        self.resize(1000, 640)
+        self._search_orders()
+        self.update_preview()
+
+    # -- orders --------------------------------------------------------------
+    def _search_orders(self) -> None:
+        self.order_results.clear()
+        for order in find_orders(self.order_search.text(), limit=50):
+            text = (
+                f"{order.number} — {order.customer.name} <{order.customer.email}> — "
+                f"{labels.day(order.placed_at.date())} — "
+                f"{labels.money(order.total_minor, order.currency)}"
+            )
+            item = QListWidgetItem(text, self.order_results)
+            item.setData(ORDER_ROLE, order.id)
+        if self.order_results.count() == 1:
+            self.order_results.setCurrentRow(0)
+
+    def _order_chosen(self, item: QListWidgetItem | None) -> None:
+        self._order = Order.get_by_id(item.data(ORDER_ROLE)) if item else None
+        self.lines.blockSignals(True)
+        self.lines.setRowCount(0)
+        if self._order is not None:
+            for row, line in enumerate(self._order.lines):
+                self.lines.insertRow(row)
+                title = QTableWidgetItem(f"{line.title} {line.variant}".strip())
+                title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                title.setData(ORDER_ROLE, line.id)
+                self.lines.setItem(row, 0, title)
+                sku = QTableWidgetItem(line.sku)
+                sku.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.lines.setItem(row, 1, sku)
+                price = QTableWidgetItem(labels.money(line.unit_price_minor, self._order.currency))
+                price.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.lines.setItem(row, 2, price)
+                spin = QSpinBox(self.lines, minimum=0, maximum=line.quantity)
+                spin.setValue(line.quantity)
+                spin.valueChanged.connect(self.update_preview)
+                self.lines.setCellWidget(row, 3, spin)
+        self.lines.blockSignals(False)
+        self.update_preview()
+
+    def chosen_lines(self) -> list[tuple[int, int]]:
+        chosen = []
+        for row in range(self.lines.rowCount()):
+            quantity = self.lines.cellWidget(row, 3).value()
+            if quantity:
+                chosen.append((self.lines.item(row, 0).data(ORDER_ROLE), quantity))
+        return chosen
+
+    def _manual_order(self) -> OrderInput:
+        currency = check_currency(self.m_currency.text())
+        price = parse_amount(self.m_price.text(), currency, labels.locale_name())
+        placed = self.m_placed.date().toPython()
+        delivered = (
+            self.m_delivered.date().toPython() if self.m_delivered_known.isChecked() else None
+        )
+        return OrderInput(
+            number=self.m_number.text(),
+            customer_name=self.m_customer.text(),
+            customer_email=self.m_email.text(),
+            customer_country=self.m_country.text().upper(),
+            currency=currency,
+            placed_at=datetime.combine(placed, time(12, 0), tzinfo=UTC),
+            delivered_on=delivered,
+            lines=[
+                LineInput(
+                    self.m_title.text(),
+                    self.m_quantity.value(),
+                    price,
+                    sku=self.m_sku.text(),
+                    personalised=self.m_personalised.isChecked(),
+                    supplier_id=self.m_supplier.currentData(),
+                )
+            ],
+        )
+
+    def _case_input(self, order_id: int) -> OpenCaseInput:
+        kind = Kind(self.kind.currentData())
+        return OpenCaseInput(
+            order_id=order_id,
+            kind=kind,
+            reason=Reason(self.reason.currentData()),
+            reason_note=self.reason_note.text(),
+            requested_resolution=self.requested.currentData(),
+            lines=self.chosen_lines() if self.source.currentIndex() == 0 else [],
+            notes=self.notes.toPlainText(),
+            chargeback_due_on=self.chargeback_due.date().toPython()
+            if kind == Kind.CHARGEBACK
+            else None,
+        )
+
+    # -- preview -------------------------------------------------------------
+    def update_preview(self, *_args) -> None:
+        is_chargeback = self.kind.currentData() == Kind.CHARGEBACK
+        self.chargeback_due.setVisible(is_chargeback)
+        self.chargeback_row_label.setVisible(is_chargeback)
+        try:
+            assessment = self._assessment()
+        except (InputError, ValueError) as exc:
+            self.preview.setText(str(exc))
+            return
+        if assessment is None:
+            self.preview.setText(self.tr("Choose an order to see the verdict and deadlines."))
+            return
+        today = utc_now().date()
+        lines = [self.tr(assessment.verdict.summary), ""]
+        lines += [f"• {rule.text}" for rule in assessment.verdict.rules]
+        if assessment.verdict.suggestion:
+            lines += ["", assessment.verdict.suggestion]
+        lines.append("")
+        for deadline in assessment.deadlines:
+            lines.append(
+                f"{deadline.label}: {labels.day(deadline.due)} "
+                f"({labels.countdown(deadline.due, today)})"
+            )
+        self.preview.setText("\n".join(lines))
+
+    def _assessment(self):
+        kind, reason = self.kind.currentData(), self.reason.currentData()
+        due = self.chargeback_due.date().toPython() if kind == Kind.CHARGEBACK else None
+        if self.source.currentIndex() == 0:
+            if self._order is None:
+                return None
+            line_ids = [line_id for line_id, _ in self.chosen_lines()]
+            if not line_ids:
+                raise InputError(self.tr("Include at least one line."))
+            return cases.preview(self._order, kind, reason, line_ids, due)
+        return self._manual_preview(kind, reason, due)
+
+    def _manual_preview(self, kind, reason, due):
+        from returnsdesk.domain.policy import CaseFacts
+
+        now = utc_now()
+        placed = self.m_placed.date().toPython()
+        delivered = (
+            self.m_delivered.date().toPython() if self.m_delivered_known.isChecked() else None
+        )
+        if delivered and delivered < placed:
+            raise InputError(self.tr("The delivery date is before the order date."))
+        facts = CaseFacts(
+            kind=kind,
+            reason=Reason(reason),
+            placed_on=placed,
+            delivered_on=delivered,
+            customer_country=self.m_country.text().upper(),
+            personalised=self.m_personalised.isChecked(),
+            opened_at=now,
+            today=now.date(),
+            now=now,
+            chargeback_due_on=due,
+        )
+        supplier_id = self.m_supplier.currentData()
+        supplier = Supplier.get_by_id(supplier_id) if supplier_id else None
+        return cases.assess_facts(facts, supplier)
+
+    # -- saving --------------------------------------------------------------
+    def accept(self) -> None:
+        try:
+            if self.source.currentIndex() == 0:
+                if self._order is None:
+                    raise InputError(self.tr("Choose the order the request is about."))
+                if not self.chosen_lines():
+                    raise InputError(self.tr("Include at least one line."))
+                case = cases.open_case(self._case_input(self._order.id))
+            else:
+                case = cases.open_case_with_new_order(self._manual_order(), self._case_input(0))
+        except InputError as exc:
+            show_error(self, self.tr("Case not opened"), exc)
+            return
+        self.created_case_id = case.id
+        super().accept()

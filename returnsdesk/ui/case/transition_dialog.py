@@ -1,0 +1,61 @@
+"""Asks what a status change needs: a note (why) and/or the agreed resolution."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+)
+
+from returnsdesk.domain.reasons import Resolution
+from returnsdesk.domain.workflow import NOTE_REQUIRED, RESOLUTION_REQUIRED, Status
+from returnsdesk.ui import labels
+
+
+class TransitionDialog(QDialog):
+    def __init__(self, rma: str, current: str, target: Status, resolution: str = "", parent=None):
+        super().__init__(parent)
+        self.target = target
+        self.setWindowTitle(
+            self.tr("{rma}: {status}").format(rma=rma, status=labels.status(target))
+        )
+        form = QFormLayout(self)
+        intro = QLabel(
+            self.tr("Move the case from “{a}” to “{b}”.").format(
+                a=labels.status(current), b=labels.status(target)
+            ),
+            self,
+        )
+        form.addRow(intro)
+        self.resolution = QComboBox(self)
+        self.resolution.addItem(self.tr("— choose —"), "")
+        for value in Resolution:
+            self.resolution.addItem(labels.resolution(value), value.value)
+        if resolution:
+            self.resolution.setCurrentIndex(max(self.resolution.findData(resolution), 0))
+        if target in RESOLUTION_REQUIRED:
+            form.addRow(self.tr("Agreed resolution:"), self.resolution)
+        else:
+            self.resolution.hide()
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(
+            self.tr("Why? (required)") if target in NOTE_REQUIRED else self.tr("Optional note")
+        )
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(110)
+        form.addRow(self.tr("Note:"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(440, 0)
+
+    def values(self) -> tuple[str, str]:
+        resolution = self.resolution.currentData() if self.target in RESOLUTION_REQUIRED else ""
+        return self.note.toPlainText(), resolution or ""

@@ -1,0 +1,408 @@
+"""The case workspace: header, verdict, deadlines, actions, editable details, timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.policy import Outcome
+from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
+from returnsdesk.domain.workflow import allowed_targets
+from returnsdesk.services import cases
+from returnsdesk.services.cases import CaseDetails
+from returnsdesk.services.clock import utc_now
+from returnsdesk.services.timeline import events_of
+from returnsdesk.store.models import Case
+from returnsdesk.ui import labels
+from returnsdesk.ui.case.transition_dialog import TransitionDialog
+from returnsdesk.ui.messages import show_error
+
+OUTCOME_STYLE = {
+    Outcome.ELIGIBLE: "#2e7d32",
+    Outcome.ELIGIBLE_BECAUSE_FAULTY: "#1565c0",
+    Outcome.NOT_ELIGIBLE: "#c62828",
+}
+
+
+def _plain(text: str = "", parent=None, bold: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class CaseWorkspace(QWidget):
+    """One case, opened in a tab. ``changed`` fires after anything was saved."""
+
+    changed = Signal(int)
+
+    def __init__(self, case_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self._version = 0
+        self._loading = False
+        self._dirty = False
+
+        # Header
+        self.rma_label = _plain("", self, bold=True)
+        font = self.rma_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.rma_label.setFont(font)
+        self.status_label = _plain("", self, bold=True)
+        self.header_labels = {
+            key: _plain("", self)
+            for key in ("customer", "order", "supplier", "kind", "reason", "money")
+        }
+        header = QGridLayout()
+        header.addWidget(self.rma_label, 0, 0)
+        header.addWidget(self.status_label, 0, 1)
+        titles = {
+            "customer": self.tr("Customer"),
+            "order": self.tr("Order"),
+            "supplier": self.tr("Supplier"),
+            "kind": self.tr("Kind"),
+            "reason": self.tr("Reason"),
+            "money": self.tr("Money at stake"),
+        }
+        for i, (key, label) in enumerate(self.header_labels.items()):
+            caption = QLabel(titles[key], self)
+            caption.setStyleSheet("color: palette(mid);")
+            header.addWidget(caption, 1 + (i // 3) * 2, i % 3)
+            header.addWidget(label, 2 + (i // 3) * 2, i % 3)
+
+        # Actions
+        self.actions_box = QHBoxLayout()
+        self.actions_box.addWidget(QLabel(self.tr("Move to:"), self))
+        self._action_buttons: list[QPushButton] = []
+        self.actions_box.addStretch(1)
+
+        # Verdict and deadlines
+        self.verdict_label = _plain("", self, bold=True)
+        self.rules_label = _plain("", self)
+        self.suggestion_label = _plain("", self)
+        verdict_box = QGroupBox(self.tr("Policy verdict"), self)
+        verdict_layout = QVBoxLayout(verdict_box)
+        verdict_layout.addWidget(self.verdict_label)
+        verdict_layout.addWidget(self.rules_label)
+        verdict_layout.addWidget(self.suggestion_label)
+        self.deadlines = QTreeWidget(self)
+        self.deadlines.setHeaderLabels([self.tr("Deadline"), self.tr("Date"), self.tr("When")])
+        self.deadlines.setRootIsDecorated(False)
+        self.deadlines.setColumnWidth(0, 230)
+        self.deadlines.setColumnWidth(1, 100)
+        deadlines_box = QGroupBox(self.tr("Deadlines"), self)
+        QVBoxLayout(deadlines_box).addWidget(self.deadlines)
+
+        # Details form
+        self.reason = self._combo([(labels.reason(r), r.value) for r in Reason])
+        self.fault = self._combo([(self.tr(fault_label(f)), f.value) for f in Fault])
+        resolutions = [(self.tr("—"), "")] + [(labels.resolution(r), r.value) for r in Resolution]
+        self.requested = self._combo(resolutions)
+        self.agreed = self._combo(resolutions)
+        self.reason_note = self._line()
+        self.supplier_reference = self._line()
+        self.return_carrier = self._line()
+        self.return_tracking = self._line()
+        self.return_label_ref = self._line()
+        self.chargeback_reference = self._line()
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.textChanged.connect(self._mark_dirty)
+        details_box = QGroupBox(self.tr("Details"), self)
+        form = QFormLayout(details_box)
+        form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow(self.tr("Reason note:"), self.reason_note)
+        form.addRow(self.tr("Fault:"), self.fault)
+        form.addRow(self.tr("Requested:"), self.requested)
+        form.addRow(self.tr("Agreed:"), self.agreed)
+        form.addRow(self.tr("Supplier reference:"), self.supplier_reference)
+        form.addRow(self.tr("Return carrier:"), self.return_carrier)
+        form.addRow(self.tr("Return tracking:"), self.return_tracking)
+        form.addRow(self.tr("Return label ref.:"), self.return_label_ref)
+        form.addRow(self.tr("Chargeback ref.:"), self.chargeback_reference)
+        form.addRow(self.tr("Notes:"), self.notes)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.clicked.connect(self.reload)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        # Timeline
+        self.timeline = QTreeWidget(self)
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setWordWrap(True)
+        self.timeline.setColumnWidth(0, 170)
+        self.timeline.setColumnWidth(1, 90)
+        self.note_input = QLineEdit(self)
+        self.note_input.setPlaceholderText(self.tr("Add a note to the timeline…"))
+        self.note_input.setMaxLength(20_000)
+        self.note_input.returnPressed.connect(self.add_note)
+        add_note = QPushButton(self.tr("Add note"), self)
+        add_note.clicked.connect(self.add_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_input, 1)
+        note_row.addWidget(add_note)
+        timeline_page = QWidget(self)
+        timeline_layout = QVBoxLayout(timeline_page)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addLayout(note_row)
+        timeline_layout.addWidget(self.timeline)
+        self.lower_tabs = QTabWidget(self)
+        self.lower_tabs.addTab(timeline_page, self.tr("Timeline"))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(verdict_box)
+        left_layout.addWidget(deadlines_box, 1)
+        right_scroll = QScrollArea(self)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setWidget(details_box)
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(left)
+        upper.addWidget(right_scroll)
+        upper.setSizes([520, 480])
+        body = QSplitter(Qt.Orientation.Vertical, self)
+        body.addWidget(upper)
+        body.addWidget(self.lower_tabs)
+        body.setSizes([420, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(self.actions_box)
+        layout.addWidget(body, 1)
+        self.reload()
+
+    # -- helpers -------------------------------------------------------------
+    def _combo(self, items) -> QComboBox:
+        combo = QComboBox(self)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._mark_dirty)
+        return combo
+
+    def _line(self) -> QLineEdit:
+        line = QLineEdit(self)
+        line.setMaxLength(300)
+        line.textEdited.connect(self._mark_dirty)
+        return line
+
+    def _mark_dirty(self, *_args) -> None:
+        if not self._loading:
+            self._dirty = True
+            self.save_button.setEnabled(True)
+            self.revert_button.setEnabled(True)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def rma(self) -> str:
+        return self.rma_label.text()
+
+    # -- loading -------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the case as stored now (discards unsaved edits)."""
+        case = Case.get_or_none(Case.id == self.case_id)
+        if case is None:
+            self.setEnabled(False)
+            return
+        self._loading = True
+        self._version = case.version
+        order, customer = case.order, case.order.customer
+        self.rma_label.setText(case.rma)
+        self.status_label.setText(labels.status(case.status))
+        self.header_labels["customer"].setText(f"{customer.name}  <{customer.email}>")
+        self.header_labels["order"].setText(
+            f"{order.number} · {labels.day(order.placed_at.date())}"
+        )
+        self.header_labels["supplier"].setText(case.supplier.name if case.supplier else "—")
+        self.header_labels["kind"].setText(labels.kind(case.kind))
+        self.header_labels["reason"].setText(labels.reason(case.reason))
+        self.header_labels["money"].setText(labels.money(case.amount_minor, case.currency))
+        self._fill_actions(case)
+        self._fill_assessment(case)
+        self._fill_details(case)
+        self._fill_timeline()
+        self._loading = False
+        self._dirty = False
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+
+    def _fill_actions(self, case: Case) -> None:
+        for button in self._action_buttons:
+            self.actions_box.removeWidget(button)
+            button.deleteLater()
+        self._action_buttons = []
+        for position, target in enumerate(allowed_targets(case.status)):
+            button = QPushButton(labels.status(target), self)
+            button.setObjectName(f"move-{target.value}")
+            button.clicked.connect(lambda _=False, t=target: self.request_transition(t))
+            self.actions_box.insertWidget(1 + position, button)
+            self._action_buttons.append(button)
+
+    def _fill_assessment(self, case: Case) -> None:
+        now = utc_now()
+        assessment = cases.assess(case, now)
+        verdict = assessment.verdict
+        self.verdict_label.setText(self.tr(verdict.summary))
+        self.verdict_label.setStyleSheet(f"color: {OUTCOME_STYLE[verdict.outcome]};")
+        self.rules_label.setText("\n".join(f"• {rule.text}" for rule in verdict.rules))
+        self.suggestion_label.setText(f"💡 {verdict.suggestion}" if verdict.suggestion else "")
+        self.suggestion_label.setVisible(bool(verdict.suggestion))
+        self.deadlines.clear()
+        today = now.date()
+        for deadline in assessment.deadlines:
+            when = self.tr("met") if deadline.met else labels.countdown(deadline.due, today)
+            item = QTreeWidgetItem([deadline.label, labels.day(deadline.due), when])
+            item.setToolTip(0, deadline.explanation)
+            item.setToolTip(2, deadline.explanation)
+            if not deadline.met and deadline.due < today:
+                item.setForeground(2, Qt.GlobalColor.red)
+            self.deadlines.addTopLevelItem(item)
+
+    def _fill_details(self, case: Case) -> None:
+        def pick(combo: QComboBox, value: str) -> None:
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+
+        pick(self.reason, case.reason)
+        pick(self.fault, case.fault)
+        pick(self.requested, case.requested_resolution)
+        pick(self.agreed, case.agreed_resolution)
+        self.reason_note.setText(case.reason_note)
+        self.supplier_reference.setText(case.supplier_reference)
+        self.return_carrier.setText(case.return_carrier)
+        self.return_tracking.setText(case.return_tracking)
+        self.return_label_ref.setText(case.return_label_ref)
+        self.chargeback_reference.setText(case.chargeback_reference)
+        self.notes.setPlainText(case.notes)
+
+    def _fill_timeline(self) -> None:
+        self.timeline.clear()
+        for event in events_of(self.case_id):
+            item = QTreeWidgetItem([labels.moment(event.at), self.tr(event.kind), event.text])
+            item.setToolTip(2, event.text)
+            self.timeline.addTopLevelItem(item)
+
+    # -- actions -------------------------------------------------------------
+    def details(self) -> CaseDetails:
+        case = Case.get_by_id(self.case_id)
+        return CaseDetails(
+            reason=self.reason.currentData(),
+            reason_note=self.reason_note.text(),
+            fault=self.fault.currentData(),
+            requested_resolution=self.requested.currentData(),
+            agreed_resolution=self.agreed.currentData(),
+            supplier_reference=self.supplier_reference.text(),
+            return_carrier=self.return_carrier.text(),
+            return_tracking=self.return_tracking.text(),
+            return_label_ref=self.return_label_ref.text(),
+            notes=self.notes.toPlainText(),
+            chargeback_due_on=case.chargeback_due_on,
+            chargeback_reference=self.chargeback_reference.text(),
+        )
+
+    def save(self) -> bool:
+        """Save edited details; returns False (and says why) when refused."""
+        if not self._dirty:
+            return True
+        try:
+            cases.update_details(self.case_id, self.details(), expected_version=self._version)
+        except cases.ConflictError as exc:
+            show_error(self, self.tr("Not saved"), exc)
+            return False
+        except ValueError as exc:
+            show_error(self, self.tr("Not saved"), exc)
+            return False
+        self.reload()
+        self.changed.emit(self.case_id)
+        return True
+
+    def request_transition(self, target) -> bool:
+        if self._dirty and not self.save():
+            return False
+        dialog = TransitionDialog(
+            self.rma, Case.get_by_id(self.case_id).status, target, self.agreed.currentData(), self
+        )
+        if dialog.exec() != TransitionDialog.DialogCode.Accepted:
+            return False
+        note, resolution = dialog.values()
+        return self.apply_transition(target, note, resolution)
+
+    def apply_transition(self, target, note: str = "", resolution: str = "") -> bool:
+        try:
+            cases.transition(
+                self.case_id,
+                target,
+                note=note,
+                resolution=resolution,
+                expected_version=self._version,
+            )
+        except ValueError as exc:
+            show_error(self, self.tr("Status not changed"), exc)
+            self.reload()
+            return False
+        self.reload()
+        self.changed.emit(self.case_id)
+        return True
+
+    def add_note(self) -> None:
+        text = self.note_input.text()
+        if not text.strip():
+            return
+        try:
+            cases.add_note(self.case_id, text)
+        except ValueError as exc:
+            show_error(self, self.tr("Note not added"), exc)
+            return
+        self.note_input.clear()
+        dirty = self._dirty
+        self._fill_timeline()
+        self._version = Case.get_by_id(self.case_id).version
+        self._dirty = dirty
+        self.changed.emit(self.case_id)
+
+    def confirm_close(self) -> bool:
+        """Ask before unsaved edits are lost. True when the workspace may close."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("{rma} has unsaved changes. Save them?").format(rma=self.rma),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard

@@ -1,0 +1,179 @@
+"""The inbox's item model: ordered case ids from SQL, rows fetched a page at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from returnsdesk.services.clock import utc_now
+from returnsdesk.store.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
+from returnsdesk.ui import labels
+
+PAGE = 200
+OVERDUE = QColor("#c62828")
+DUE_SOON = QColor("#ef6c00")
+
+HEADERS = {
+    Column.RMA: "RMA",
+    Column.ORDER: "Order",
+    Column.CUSTOMER: "Customer",
+    Column.PRODUCT: "Product",
+    Column.REASON: "Reason",
+    Column.STATUS: "Status",
+    Column.SUPPLIER: "Supplier",
+    Column.AMOUNT: "Amount",
+    Column.NEXT_DUE: "Next deadline",
+    Column.LAST_ACTIVITY: "Last activity",
+    Column.WAITING_ON: "Waiting on",
+}
+COLUMNS = list(HEADERS)
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+
+
+class InboxModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._query = InboxQuery()
+        self._ids: list[int] = []
+        self._loaded = 0
+        self._rows: dict[int, InboxRow] = {}
+        self.today: date = utc_now().date()
+
+    # -- loading -----------------------------------------------------------
+    @property
+    def query(self) -> InboxQuery:
+        return self._query
+
+    def set_query(self, query: InboxQuery) -> None:
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-run the query (keeps nothing but the query; the view restores selection)."""
+        self.beginResetModel()
+        self.today = utc_now().date()
+        self._ids = case_ids(self._query, self.today)
+        self._rows.clear()
+        self._loaded = min(PAGE, len(self._ids))
+        self._load(0, self._loaded)
+        self.endResetModel()
+
+    def _load(self, start: int, end: int) -> None:
+        self._rows.update(fetch_rows(self._ids[start:end]))
+
+    def canFetchMore(self, parent=_ROOT) -> bool:
+        return not parent.isValid() and self._loaded < len(self._ids)
+
+    def fetchMore(self, parent=_ROOT) -> None:
+        if parent.isValid():
+            return
+        end = min(self._loaded + PAGE, len(self._ids))
+        if end <= self._loaded:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, end - 1)
+        self._load(self._loaded, end)
+        self._loaded = end
+        self.endInsertRows()
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    def case_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, case_id: int) -> int | None:
+        """Row of a case, loading pages up to it if needed; None if the view hides it."""
+        try:
+            position = self._ids.index(case_id)
+        except ValueError:
+            return None
+        while position >= self._loaded:
+            self.fetchMore()
+        return position
+
+    def reload_case(self, case_id: int) -> None:
+        """Refresh one case's row in place (after an edit) without re-running the query."""
+        if case_id in self._rows:
+            self._rows.update(fetch_rows([case_id]))
+            row = self._ids.index(case_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt model API --------------------------------------------------------
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return self.tr(HEADERS[COLUMNS[section]])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._query = InboxQuery(self._query.view, self._query.filters, COLUMNS[column], descending)
+        self.refresh()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
+            return None
+        case_id = self._ids[index.row()]
+        row = self._rows.get(case_id)
+        if row is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == CASE_ID_ROLE:
+            return case_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.NEXT_DUE and row.next_due_on:
+            left = (row.next_due_on - self.today).days
+            if left < 0:
+                return QBrush(OVERDUE)
+            if left <= 1:
+                return QBrush(DUE_SOON)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NEXT_DUE and row.next_due_on:
+            return f"{labels.day(row.next_due_on)} — {row.next_due_code.replace('_', ' ')}"
+        return None
+
+    def _display(self, row: InboxRow, column: Column) -> str:
+        if column == Column.RMA:
+            return row.rma
+        if column == Column.ORDER:
+            return row.order_number
+        if column == Column.CUSTOMER:
+            return row.customer
+        if column == Column.PRODUCT:
+            return row.product
+        if column == Column.REASON:
+            return labels.reason(row.reason)
+        if column == Column.STATUS:
+            return labels.status(row.status)
+        if column == Column.SUPPLIER:
+            return row.supplier or "—"
+        if column == Column.AMOUNT:
+            return labels.money(row.amount_minor, row.currency)
+        if column == Column.NEXT_DUE:
+            if row.next_due_on is None:
+                return "—"
+            return labels.countdown(row.next_due_on, self.today)
+        if column == Column.LAST_ACTIVITY:
+            return labels.moment(row.updated_at)
+        return labels.waiting_on(row.waiting_on)

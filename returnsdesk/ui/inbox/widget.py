@@ -1,0 +1,277 @@
+"""The Inbox area: built views with counts, filters, search-as-you-type and the case table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.reasons import Reason
+from returnsdesk.domain.workflow import Kind, Status
+from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies, view_counts
+from returnsdesk.store.models import Supplier
+from returnsdesk.ui import labels
+from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
+
+VIEW_TITLES = {
+    View.NEEDS_ACTION: "Needs action",
+    View.OVERDUE: "Overdue",
+    View.DUE_THIS_WEEK: "Due this week",
+    View.WAITING_SUPPLIER: "Waiting on supplier",
+    View.WAITING_CUSTOMER: "Waiting on customer",
+    View.CHARGEBACKS: "Chargebacks",
+    View.CLOSED: "Closed",
+    View.ALL: "All",
+}
+COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80]
+
+
+class InboxWidget(QWidget):
+    open_case = Signal(int)
+    counts_changed = Signal(dict)
+    selection_changed = Signal(list)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = InboxModel(self)
+        self._views = list(View)
+
+        self.tabs = QTabBar(self)
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for view in self._views:
+            self.tabs.addTab(self.tr(VIEW_TITLES[view]))
+        self.tabs.currentChanged.connect(self._on_filters_changed)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Search RMA, order, customer, e-mail, product, tracking, notes…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(200)
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self._on_filters_changed)
+        self.search.textChanged.connect(self._debounce.start)
+
+        self.status_filter = self._combo(
+            self.tr("Any status"), [(labels.status(s), s.value) for s in Status]
+        )
+        self.reason_filter = self._combo(
+            self.tr("Any reason"), [(labels.reason(r), r.value) for r in Reason]
+        )
+        self.kind_filter = self._combo(
+            self.tr("Any kind"), [(labels.kind(k), k.value) for k in Kind]
+        )
+        self.supplier_filter = self._combo(self.tr("Any supplier"), [])
+        self.currency_filter = self._combo(self.tr("Any currency"), [])
+        self.date_enabled = QCheckBox(self.tr("Opened"), self)
+        self.date_from = QDateEdit(self, calendarPopup=True)
+        self.date_to = QDateEdit(self, calendarPopup=True)
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addMonths(-1))
+        self.date_to.setDate(today)
+        for widget in (self.date_from, self.date_to):
+            widget.setEnabled(False)
+            widget.dateChanged.connect(self._on_filters_changed)
+        self.date_enabled.toggled.connect(self.date_from.setEnabled)
+        self.date_enabled.toggled.connect(self.date_to.setEnabled)
+        self.date_enabled.toggled.connect(self._on_filters_changed)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit(self.selected_case_ids())
+        )
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.search.setMinimumWidth(320)
+        top = QHBoxLayout()
+        top.addWidget(self.tabs, 1)
+        top.addWidget(self.search)
+        filters = QHBoxLayout()
+        for widget in (
+            self.status_filter,
+            self.reason_filter,
+            self.kind_filter,
+            self.supplier_filter,
+            self.currency_filter,
+        ):
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.date_enabled)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–", self))
+        filters.addWidget(self.date_to)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.reload_choices()
+        self.refresh()
+
+    def _combo(self, any_label: str, items: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(any_label, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._on_filters_changed)
+        return combo
+
+    def reload_choices(self) -> None:
+        """Refill the supplier and currency filters (they change as data arrives)."""
+        for combo, items in (
+            (
+                self.supplier_filter,
+                [(s.name, s.id) for s in Supplier.select().order_by(Supplier.name)],
+            ),
+            (self.currency_filter, [(c, c) for c in distinct_currencies()]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in items:
+                combo.addItem(text, value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    # -- state ---------------------------------------------------------------
+    def current_view(self) -> View:
+        return self._views[max(self.tabs.currentIndex(), 0)]
+
+    def set_view(self, view: View) -> None:
+        self.tabs.setCurrentIndex(self._views.index(view))
+
+    def filters(self) -> Filters:
+        def one(combo):
+            value = combo.currentData()
+            return () if value is None else (value,)
+
+        dates = {}
+        if self.date_enabled.isChecked():
+            dates = {
+                "opened_from": self.date_from.date().toPython(),
+                "opened_to": self.date_to.date().toPython(),
+            }
+        return Filters(
+            statuses=one(self.status_filter),
+            reasons=one(self.reason_filter),
+            supplier_ids=one(self.supplier_filter),
+            kinds=one(self.kind_filter),
+            currencies=one(self.currency_filter),
+            search=self.search.text(),
+            **dates,
+        )
+
+    def _on_filters_changed(self, *_args) -> None:
+        query = self.model.query
+        self._apply(replace(query, view=self.current_view(), filters=self.filters()))
+
+    def _apply(self, query: InboxQuery) -> None:
+        selected = self.selected_case_ids()
+        current = self.current_case_id()
+        self.model.set_query(query)
+        self._restore_selection(selected, current)
+        self._update_counts()
+
+    def refresh(self) -> None:
+        """Re-run the current query (after a change elsewhere), keeping the selection."""
+        self._apply(replace(self.model.query, view=self.current_view(), filters=self.filters()))
+
+    def _update_counts(self) -> None:
+        counts = view_counts(self.filters(), self.model.today)
+        for index, view in enumerate(self._views):
+            self.tabs.setTabText(index, f"{self.tr(VIEW_TITLES[view])} ({counts[view]:,})")
+        self.summary.setText(
+            self.tr("{shown:,} cases in this view").format(shown=self.model.total())
+        )
+        self.counts_changed.emit(counts)
+
+    # -- selection -----------------------------------------------------------
+    def selected_case_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.case_id(row) for row in rows]
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    def _restore_selection(self, case_ids: list[int], current: int | None) -> None:
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for case_id in case_ids:
+            row = self.model.row_of(case_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), flags)
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is not None:
+                selection.setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def move_selection(self, step: int) -> int | None:
+        """Select the next (+1) or previous (-1) case and return its id."""
+        if self.model.rowCount() == 0:
+            return None
+        current = self.table.currentIndex().row()
+        row = 0 if current < 0 else current + step
+        if row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        row = max(0, min(row, self.model.rowCount() - 1))
+        self.table.selectRow(row)
+        return self.model.case_id(row)
+
+    def _open_index(self, index) -> None:
+        if index.isValid():
+            self.open_case.emit(index.data(CASE_ID_ROLE))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def column_count(self) -> int:
+        return len(COLUMNS)

@@ -1,0 +1,91 @@
+"""Display labels for domain values, translated in one place."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from returnsdesk.domain import deadlines
+from returnsdesk.domain.money import format_money
+from returnsdesk.domain.reasons import reason_label, resolution_label
+from returnsdesk.domain.workflow import KIND_LABELS, STATUS_LABELS, Kind, Status
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def status(value: str) -> str:
+    return tr(STATUS_LABELS[Status(value)])
+
+
+def kind(value: str) -> str:
+    return tr(KIND_LABELS[Kind(value)])
+
+
+def reason(value: str) -> str:
+    return tr(reason_label(value))
+
+
+def resolution(value: str) -> str:
+    return tr(resolution_label(value)) if value else "—"
+
+
+WAITING = {
+    "me": "Me",
+    "customer": "Customer",
+    "supplier": "Supplier",
+    "carrier": "Carrier",
+    "bank": "Bank",
+    "nobody": "—",
+}
+
+
+def waiting_on(value: str) -> str:
+    return tr(WAITING.get(value, value))
+
+
+@lru_cache(maxsize=8)
+def _babel_locale(qt_name: str) -> str:
+    try:
+        Locale.parse(qt_name)
+    except (UnknownLocaleError, ValueError):
+        return "en"
+    return qt_name
+
+
+def locale_name() -> str:
+    """Babel locale name of the UI locale, e.g. 'fr_FR' ('en' when Qt's is 'C')."""
+    return _babel_locale(QLocale().name())
+
+
+def money(minor: int, currency: str) -> str:
+    return format_money(minor, currency, locale_name())
+
+
+def day(value: date | None) -> str:
+    if value is None:
+        return "—"
+    return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+def moment(value: datetime | None) -> str:
+    if value is None:
+        return "—"
+    return QLocale().toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+
+
+def countdown(due: date, today: date) -> str:
+    left = deadlines.days_left(due, today)
+    if left == 0:
+        return tr("today")
+    if left == 1:
+        return tr("tomorrow")
+    if left > 1:
+        return tr("in {n} days").format(n=left)
+    if left == -1:
+        return tr("1 day overdue")
+    return tr("{n} days overdue").format(n=-left)

@@ -1,0 +1,250 @@
+"""Driving the inbox and the case workspace like a user."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from returnsdesk.domain.workflow import TRANSITIONS, Status
+from returnsdesk.services import cases
+from returnsdesk.store.inbox import View
+from returnsdesk.store.models import Case, CaseEvent, Customer
+from returnsdesk.ui.inbox.model import COLUMNS, InboxModel
+from returnsdesk.ui.inbox.widget import InboxWidget
+from returnsdesk.ui.main_window import MainWindow
+
+
+def _new_case() -> Case:
+    from returnsdesk.domain.reasons import Reason
+    from returnsdesk.domain.workflow import Kind
+    from returnsdesk.services.cases import OpenCaseInput
+    from returnsdesk.store.models import Order
+
+    order = Order.select().first()
+    return cases.open_case(OpenCaseInput(order.id, Kind.RETURN, Reason.DEFECTIVE))
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_inbox_model_passes_the_model_tester(qtmodeltester, demo_store):
+    model = InboxModel()
+    model.refresh()
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COLUMNS.index("customer"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_lazy_loading_fetches_pages(demo_store, monkeypatch):
+    monkeypatch.setattr("returnsdesk.ui.inbox.model.PAGE", 10)
+    model = InboxModel()
+    model.set_query(model.query.__class__(View.ALL))
+    assert model.total() == 60
+    assert model.rowCount() == 10
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 20
+
+
+def test_views_show_their_counts_and_switch(qtbot, window):
+    inbox = window.inbox
+    texts = [inbox.tabs.tabText(i) for i in range(inbox.tabs.count())]
+    assert texts[-1] == "All (60)"
+    closed = (
+        Case.select()
+        .where(Case.status.in_(["closed", "cancelled", "resolved", "rejected", "won", "lost"]))
+        .count()
+    )
+    window.show_view(View.CLOSED)
+    assert inbox.model.total() == closed
+    assert f"Closed ({closed})" in inbox.tabs.tabText(inbox.tabs.currentIndex())
+    assert "Needs action" in window.counts_label.text()
+
+
+def test_search_as_you_type_uses_the_index(qtbot, window):
+    inbox = window.inbox
+    window.show_view(View.ALL)
+    customer = Customer.select().first()
+    inbox.search.setText(customer.name.split()[0])
+    qtbot.waitUntil(lambda: inbox.model.total() < 60, timeout=3000)
+    names = {
+        inbox.model.data(inbox.model.index(r, COLUMNS.index("customer")))
+        for r in range(inbox.model.rowCount())
+    }
+    assert all(customer.name.split()[0] in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "hostile", ['"', "AND", "*", "(", "NEAR(a", "a OR", "💥", "‏עברית", "x" * 200]
+)
+def test_hostile_search_strings_never_raise(qtbot, demo_store, hostile):
+    inbox = InboxWidget()
+    qtbot.addWidget(inbox)
+    inbox.search.setText(hostile)
+    inbox.refresh()
+    assert inbox.model.total() >= 0
+
+
+def test_sorting_is_done_by_the_query(qtbot, window):
+    inbox = window.inbox
+    window.show_view(View.ALL)
+    column = COLUMNS.index("amount")
+    inbox.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    first = inbox.model.case_id(0)
+    assert Case.get_by_id(first).amount_minor == max(c.amount_minor for c in Case.select())
+
+
+def test_selection_survives_a_refresh(qtbot, window):
+    inbox = window.inbox
+    window.show_view(View.ALL)
+    inbox.table.selectRow(3)
+    chosen = inbox.selected_case_ids()
+    inbox.refresh()
+    assert inbox.selected_case_ids() == chosen
+
+
+def test_open_case_transition_and_timeline(qtbot, window, refusals):
+    inbox = window.inbox
+    new_case = _new_case()
+    window.show_view(View.ALL)
+    inbox.refresh()
+    assert inbox.select_case(new_case.id)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
+    workspace = window.workspace_for(new_case.id)
+    assert workspace is not None and window.case_tabs.currentWidget() is workspace
+    buttons = {b.objectName() for b in workspace._action_buttons}
+    assert "move-awaiting_supplier" in buttons and "move-closed" not in buttons
+    before = window.inbox.tabs.tabText(list(View).index(View.WAITING_SUPPLIER))
+    assert workspace.apply_transition(Status.AWAITING_SUPPLIER, note="Claim sent")
+    assert workspace.status_label.text() == "Awaiting supplier"
+    assert workspace.timeline.topLevelItem(0).text(2).startswith("New → Awaiting supplier")
+    after = window.inbox.tabs.tabText(list(View).index(View.WAITING_SUPPLIER))
+    assert before != after
+    # An illegal move is refused with a message and changes nothing.
+    assert not workspace.apply_transition(Status.CLOSED)
+    assert refusals and "cannot become closed" in refusals[-1]
+    assert Case.get_by_id(new_case.id).status == "awaiting_supplier"
+
+
+def test_user_text_is_shown_as_plain_text(qtbot, window):
+    case = Case.select().first()
+    Customer.update(name="<b>Bob</b>").where(Customer.id == case.order.customer.id).execute()
+    workspace = window.open_case(case.id)
+    label = workspace.header_labels["customer"]
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text().startswith("<b>Bob</b>")
+
+
+def test_edits_in_two_windows_do_not_overwrite_each_other(qtbot, demo_store, refusals):
+    from returnsdesk.ui.case.workspace import CaseWorkspace
+
+    case = _new_case()
+    first, second = CaseWorkspace(case.id), CaseWorkspace(case.id)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.return_tracking.setText("FIRST")
+    first._mark_dirty()
+    assert first.save()
+    second.notes.setPlainText("second window")
+    assert second.is_dirty()
+    assert not second.save()
+    assert "changed elsewhere" in refusals[-1]
+    stored = Case.get_by_id(case.id)
+    assert stored.return_tracking == "FIRST"
+    assert stored.notes != "second window"
+    assert second.is_dirty()  # the user's text is still there to copy
+
+
+def test_unsaved_edits_ask_before_closing(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    case = _new_case()
+    workspace = window.open_case(case.id)
+    workspace.notes.setPlainText("half-written thought")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    index = window.case_tabs.indexOf(workspace)
+    assert not window.close_tab(index)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    assert window.close_tab(index)
+    assert Case.get_by_id(case.id).notes == "half-written thought"
+
+
+def test_saved_note_survives_a_crash(qtbot, demo_store, tmp_path):
+    """A saved note is committed at once: a second connection (another process) sees it."""
+    import sqlite3
+
+    case = Case.select().first()
+    cases.add_note(case.id, "committed before the crash")
+    conn = sqlite3.connect(demo_store.database_path)
+    texts = [
+        r[0] for r in conn.execute("SELECT text FROM case_event WHERE case_id = ?", (case.id,))
+    ]
+    conn.close()
+    assert "committed before the crash" in texts
+
+
+def test_bulk_status_change_moves_allowed_cases_only(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from returnsdesk.ui import labels
+    from returnsdesk.ui.case import transition_dialog
+
+    inbox = window.inbox
+    window.show_view(View.ALL)
+    inbox.table.selectAll()
+    ids = inbox.selected_case_ids()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (labels.status("cancelled"), True))
+    monkeypatch.setattr(transition_dialog.TransitionDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(
+        transition_dialog.TransitionDialog, "values", lambda self: ("Duplicate", "")
+    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    open_before = {c.id for c in Case.select() if Status.CANCELLED in TRANSITIONS[Status(c.status)]}
+    events = CaseEvent.select().count()
+    window.bulk_change_status(ids)
+    cancelled = {c.id for c in Case.select().where(Case.status == "cancelled")}
+    assert open_before <= cancelled
+    assert CaseEvent.select().count() == events + len(open_before)
+
+
+def test_new_case_from_an_existing_order(qtbot, demo_store, refusals):
+    from returnsdesk.store.models import Order
+    from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
+
+    order = Order.select().first()
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    dialog.order_search.setText(order.number)
+    qtbot.waitUntil(lambda: dialog.order_results.count() == 1, timeout=3000)
+    assert dialog._order.id == order.id
+    assert "Eligible" in dialog.preview.text() or "Not eligible" in dialog.preview.text()
+    dialog.reason.setCurrentIndex(dialog.reason.findData("defective"))
+    before = Case.select().count()
+    dialog.accept()
+    assert dialog.created_case_id is not None
+    assert Case.select().count() == before + 1
+
+
+def test_new_case_with_a_typed_order_refuses_bad_input(qtbot, demo_store, refusals):
+    from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
+
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    dialog.source.setCurrentIndex(1)
+    dialog.m_number.setText("#MANUAL-1")
+    dialog.m_customer.setText("Zoë Łódź")
+    dialog.m_title.setText("Lamp")
+    dialog.m_price.setText("12.345")
+    before = Case.select().count()
+    dialog.accept()
+    assert "decimal place" in refusals[-1]
+    assert Case.select().count() == before
+    dialog.m_price.setText("12.50")
+    dialog.accept()
+    assert Case.select().count() == before + 1
+    assert Case.get_by_id(dialog.created_case_id).order.number == "#MANUAL-1"
