@@ -47,13 +47,10 @@ def _inspect_existing(path: Path) -> None:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} cannot be read as a database ({exc}).") from None
-    if integrity != "ok":
-        raise StoreError(f"{path} is damaged ({integrity}). Restore it from a backup.")
     if tables and app_id != APPLICATION_ID:
         raise StoreError(f"{path} is an SQLite file, but not a ReturnsDesk database.")
     if version > migrations.CURRENT_VERSION:

@@ -49,6 +49,7 @@ class InboxWidget(QWidget):
         super().__init__(parent)
         self.model = InboxModel(self)
         self._views = list(View)
+        self._counted_filters: Filters | None = None
 
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
@@ -202,24 +203,33 @@ class InboxWidget(QWidget):
         query = self.model.query
         self._apply(replace(query, view=self.current_view(), filters=self.filters()))
 
-    def _apply(self, query: InboxQuery) -> None:
+    def _apply(self, query: InboxQuery, recount: bool = False) -> None:
         selected = self.selected_case_ids()
         current = self.current_case_id()
         self.model.set_query(query)
         self._restore_selection(selected, current)
-        self._update_counts()
+        # Switching views does not change the counts; filters and edits do.
+        if recount or query.filters != self._counted_filters:
+            self._update_counts()
+        else:
+            self._update_summary()
 
     def refresh(self) -> None:
         """Re-run the current query (after a change elsewhere), keeping the selection."""
-        self._apply(replace(self.model.query, view=self.current_view(), filters=self.filters()))
+        query = replace(self.model.query, view=self.current_view(), filters=self.filters())
+        self._apply(query, recount=True)
 
-    def _update_counts(self) -> None:
-        counts = view_counts(self.filters(), self.model.today)
-        for index, view in enumerate(self._views):
-            self.tabs.setTabText(index, f"{self.tr(VIEW_TITLES[view])} ({counts[view]:,})")
+    def _update_summary(self) -> None:
         self.summary.setText(
             self.tr("{shown:,} cases in this view").format(shown=self.model.total())
         )
+
+    def _update_counts(self) -> None:
+        self._counted_filters = self.filters()
+        counts = view_counts(self._counted_filters, self.model.today)
+        for index, view in enumerate(self._views):
+            self.tabs.setTabText(index, f"{self.tr(VIEW_TITLES[view])} ({counts[view]:,})")
+        self._update_summary()
         self.counts_changed.emit(counts)
 
     # -- selection -----------------------------------------------------------

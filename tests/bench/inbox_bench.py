@@ -1,0 +1,125 @@
+"""Inbox speed on a large store: start-up, search keystroke, view switch, open case, memory.
+
+    python tests/bench/inbox_bench.py [--cases 100000] [--store DIR]
+
+Builds the store with the demo generator (reused if DIR already holds one), then
+runs the app in child processes so start-up is measured from process start.
+Each figure is printed beside a floor measured in the same run: a bare Qt
+window for start-up and a raw SQLite query for the per-keystroke work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+mode, folder = sys.argv[1], Path(sys.argv[2])
+from PySide6.QtCore import QStandardPaths
+QStandardPaths.setTestModeEnabled(True)
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if mode == "bare":
+    w = QMainWindow(); w.setWindowTitle("bare"); w.resize(1320, 820); w.show(); app.processEvents()
+    print("SHOWN", flush=True); print(json.dumps({}), flush=True); sys.exit(0)
+from returnsdesk.session import open_session
+from returnsdesk.ui.main_window import MainWindow
+from returnsdesk.store.inbox import View
+session = open_session(folder)
+w = MainWindow(session); w.show(); app.processEvents()
+print("SHOWN", flush=True)
+def timed(fn):
+    t = time.perf_counter(); fn(); w.inbox.table.viewport().repaint(); app.processEvents()
+    return (time.perf_counter() - t) * 1000
+inbox = w.inbox
+searches = []
+for word in ["e", "em", "emm", "emma", "emma m", "emma ma", "lamp", "lampe", "#12", "#123"]:
+    inbox.search.setText(word)
+    searches.append(timed(inbox._on_filters_changed))
+inbox.search.setText("")
+views = [timed(lambda v=v: inbox.set_view(v)) for v in list(View) * 2]
+opens = []
+for row in range(10):
+    case_id = inbox.model.case_id(row)
+    opens.append(timed(lambda c=case_id: w.open_case(c)))
+    w.close_tab(w.case_tabs.count() - 1)
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"search": searches, "views": views, "open": opens, "rss_mb": rss}), flush=True)
+"""
+
+
+def _run_child(mode: str, folder: Path) -> tuple[float, dict]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", CHILD, mode, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("SHOWN"):
+            shown = time.perf_counter() - started
+            break
+    result = json.loads(process.stdout.readline())
+    process.wait()
+    return shown, result
+
+
+def _raw_sqlite_floor(folder: Path) -> float:
+    import sqlite3
+
+    conn = sqlite3.connect(folder / "returnsdesk.sqlite3")
+    times = []
+    for word in ["emma", "lamp", "1234"]:
+        t = time.perf_counter()
+        conn.execute(
+            "SELECT rowid FROM case_search WHERE case_search MATCH ?", (f'"{word}"*',)
+        ).fetchall()
+        conn.execute('SELECT count(*) FROM "case" WHERE status = ?', ("new",)).fetchone()
+        times.append((time.perf_counter() - t) * 1000)
+    conn.close()
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, default=None)
+    args = parser.parse_args()
+    folder = args.store or Path(tempfile.gettempdir()) / f"returnsdesk-bench-{args.cases}"
+    if not (folder / "returnsdesk.sqlite3").exists():
+        from returnsdesk.demo import build_demo_store
+
+        t = time.perf_counter()
+        build_demo_store(folder, cases=args.cases, seed=1)
+        print(f"built {args.cases:,}-case store in {time.perf_counter() - t:.1f} s: {folder}")
+    bare_start, _ = _run_child("bare", folder)
+    start, figures = _run_child("app", folder)
+    floor = _raw_sqlite_floor(folder)
+    rows = [
+        ("window shows inbox (from process start)", start * 1000, bare_start * 1000, 1500),
+        ("search keystroke, median", statistics.median(figures["search"]), floor, 50),
+        ("view switch, median", statistics.median(figures["views"]), floor, 50),
+        ("open a case, median", statistics.median(figures["open"]), floor, 100),
+        ("peak memory (MB)", figures["rss_mb"], None, 300),
+    ]
+    print(f"{'figure':44} {'measured':>10} {'floor':>10} {'target':>8}")
+    for name, value, base, target in rows:
+        base_text = f"{base:10.1f}" if base is not None else f"{'':>10}"
+        verdict = "ok" if value <= target else "OVER"
+        print(f"{name:44} {value:10.1f} {base_text} {target:8} {verdict}")
+
+
+if __name__ == "__main__":
+    main()
