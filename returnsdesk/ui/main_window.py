@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.inbox.counts_changed.connect(self._show_counts)
         self.inbox.open_case.connect(self.open_case)
-        self._show_counts_now()
+        self._show_counts(self.inbox.counts)
         self._build_actions()
         self.resize(1320, 820)
         self._restore_layout()
@@ -133,9 +133,6 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
 
     # -- counts --------------------------------------------------------------
-    def _show_counts_now(self) -> None:
-        self._show_counts({})
-
     def _show_counts(self, counts: dict) -> None:
         if not counts:
             return

@@ -50,6 +50,7 @@ class InboxWidget(QWidget):
         self.model = InboxModel(self)
         self._views = list(View)
         self._counted_filters: Filters | None = None
+        self.counts: dict[View, int] = {}
 
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
@@ -227,6 +228,7 @@ class InboxWidget(QWidget):
     def _update_counts(self) -> None:
         self._counted_filters = self.filters()
         counts = view_counts(self._counted_filters, self.model.today)
+        self.counts = counts
         for index, view in enumerate(self._views):
             self.tabs.setTabText(index, f"{self.tr(VIEW_TITLES[view])} ({counts[view]:,})")
         self._update_summary()
