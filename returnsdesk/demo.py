@@ -572,7 +572,7 @@ class _Generator:
         customer_id, country, currency = rng.choice(self.customers)
         factor = PRICE_FACTOR[currency]
         delivered_after = rng.randrange(5, 20)
-        placed = opened - timedelta(days=delivered_after + rng.randrange(1, 25))
+        placed = opened - timedelta(days=delivered_after + rng.randrange(1, 12))
         delivered = (placed + timedelta(days=delivered_after)).date()
         kind = _weighted(rng, KIND_WEIGHTS)
         reason = rng.choice(REASONS_BY_KIND[kind])

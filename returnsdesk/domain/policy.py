@@ -292,14 +292,15 @@ def compute_deadlines(
         out.append(Deadline(code, label, due, due_at, explanation, met or not facts.is_open))
 
     def add_customer_window(code: str, due: date, explanation: str) -> None:
-        # A window for the customer to ask in: met once they asked in time.
+        # A window for the customer to ask in. Once they have asked it needs nothing
+        # more from the merchant (whether they asked in time is the verdict's business).
         req = facts.request_on
         if req <= due:
             explanation += f" The request on {_fmt(req)} is within it."
         else:
             late = _plural((req - due).days, "day")
             explanation += f" The request on {_fmt(req)} came {late} after it."
-        add(code, due, explanation, met=req <= due)
+        add(code, due, explanation, met=True)
 
     delivered = facts.delivered_on
     country = _norm_country(facts.customer_country)
@@ -359,7 +360,7 @@ def compute_deadlines(
             text += f" The claim went to the supplier on {_fmt(sent)}" + (
                 "." if sent <= due else ", after it."
             )
-        add("supplier_evidence", due, text, met=sent is not None and sent <= due)
+        add("supplier_evidence", due, text, met=sent is not None)
 
     if w.withdrawal_applies and facts.kind in _WITHDRAWAL_KINDS:
         notice = facts.withdrawal_notice_on or facts.request_on
