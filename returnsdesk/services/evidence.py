@@ -333,9 +333,9 @@ def link_files(
                 )
             )
         names = ", ".join(item.original_name for item in prepared)
-        noun = "file" if len(prepared) == 1 else "files"
+        count = "" if len(prepared) == 1 else f"{len(prepared)} files, "
         record_event(
-            case, EventKind.EVIDENCE, f"Evidence added by the {who.value}: {names} ({noun}).", now
+            case, EventKind.EVIDENCE, f"Evidence added by the {who.value}: {count}{names}.", now
         )
     return rows
 
