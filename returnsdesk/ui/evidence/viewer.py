@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFontDatabase,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -83,7 +91,7 @@ class EvidenceViewer(QDialog):
         bar.addWidget(self.open_button)
 
         side = QWidget()
-        side.setFixedWidth(340)
+        side.setFixedWidth(390)
         form = QFormLayout(side)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
@@ -105,6 +113,9 @@ class EvidenceViewer(QDialog):
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             form.addRow(label, value)
             self.fields[key] = value
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        mono.setPointSizeF(max(7.0, mono.pointSizeF() - 1))
+        self.fields["sha"].setFont(mono)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("What does this show?"))
         self.save_caption_button = QPushButton(self.tr("Save caption"))
