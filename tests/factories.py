@@ -48,3 +48,19 @@ def make_order(number: str = "#1042", supplier: Supplier | None = None, **overri
 def make_case(now: datetime, order=None, kind=Kind.RETURN, reason=Reason.DEFECTIVE, **extra):
     order = order or make_order()
     return open_case(OpenCaseInput(order_id=order.id, kind=kind, reason=reason, **extra), now=now)
+
+
+def make_photo(path, size=(400, 300), orientation=None, captured=None, colour=(200, 90, 40)):
+    """A real JPEG on disk (Pillow), optionally with EXIF orientation and capture time."""
+    from PIL import Image
+
+    image = Image.new("RGB", size, colour)
+    # A marker in the top-left corner so tests can see where "up" went.
+    image.paste((0, 0, 255), (0, 0, size[0] // 4, size[1] // 4))
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    if captured is not None:
+        exif[0x8769] = {0x9003: captured}
+    image.save(path, "JPEG", quality=90, exif=exif)
+    return path

@@ -1,0 +1,80 @@
+"""Thumbnails of evidence images, cached on disk as ``thumbnails/<sha256>.jpg``.
+
+Pure Pillow, no Qt: the gallery calls ``ensure_thumbnail`` on a worker thread.
+JPEGs are decoded with ``Image.draft`` (the decoder scales by 1/2, 1/4 or 1/8),
+so a 100-megapixel photo costs a few MB, not 300. The result is turned upright
+by its EXIF orientation and written atomically (temp file + ``os.replace``);
+a missing cache file is simply made again.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from returnsdesk.services.evidence import decodable, pil
+from returnsdesk.services.evidence_files import stored_path
+
+THUMB_SIZE = 256
+
+
+def thumbnails_dir(data_dir: Path) -> Path:
+    return data_dir / "thumbnails"
+
+
+def thumbnail_path(data_dir: Path, sha256: str) -> Path:
+    return thumbnails_dir(data_dir) / f"{sha256}.jpg"
+
+
+def make_thumbnail(source: Path, size: int = THUMB_SIZE):
+    """A small upright RGB Pillow image of ``source``, or None if it cannot be decoded safely."""
+    Image = pil()
+    from PIL import ImageOps
+
+    try:
+        with Image.open(source) as image:
+            if not decodable(image):
+                return None
+            if image.format == "JPEG":
+                image.draft("RGB", (size, size))
+            image.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
+            image = ImageOps.exif_transpose(image)
+            if image.mode not in ("RGB", "L"):
+                background = Image.new("RGB", image.size, (255, 255, 255))
+                rgba = image.convert("RGBA")
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                image = background
+            return image.convert("RGB")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None
+    except Exception:  # any decoding failure means "show a type icon instead"
+        return None
+
+
+def ensure_thumbnail(data_dir: Path, sha256: str) -> Path | None:
+    """The cached thumbnail of a stored image, made (atomically) if missing; None if impossible."""
+    target = thumbnail_path(data_dir, sha256)
+    if target.exists():
+        return target
+    source = stored_path(data_dir / "evidence", sha256)
+    if not source.exists():
+        return None
+    image = make_thumbnail(source)
+    if image is None:
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".thumb-", suffix=".jpg")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            image.save(handle, "JPEG", quality=85)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def load_preview(source: Path, max_side: int = 4096):
+    """An upright image for the viewer, at most ``max_side`` pixels wide or high, or None."""
+    return make_thumbnail(source, max_side)

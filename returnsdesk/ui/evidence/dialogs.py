@@ -1,0 +1,88 @@
+"""Ask who supplied dropped files (and, without a case, which case they belong to)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services.cases import find_by_rma
+from returnsdesk.services.evidence import SuppliedBy
+
+
+@dataclass(frozen=True)
+class AttachChoice:
+    case_id: int
+    supplied_by: str
+    caption: str
+
+
+def supplied_by_labels(widget: QWidget) -> dict[str, str]:
+    return {
+        SuppliedBy.CUSTOMER: widget.tr("Customer"),
+        SuppliedBy.SUPPLIER: widget.tr("Supplier"),
+        SuppliedBy.MERCHANT: widget.tr("Merchant (me)"),
+        SuppliedBy.CARRIER: widget.tr("Carrier"),
+    }
+
+
+class AttachDialog(QDialog):
+    """Who supplied these files, an optional caption, and the RMA when no case is fixed."""
+
+    def __init__(self, paths: list[Path], case_id: int | None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Attach evidence"))
+        self.case_id = case_id
+        layout = QVBoxLayout(self)
+        names = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
+        summary = QLabel(self.tr("%n file(s): ", "", len(paths)) + names)
+        summary.setTextFormat(Qt.PlainText)
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        form = QFormLayout()
+        self.rma = QLineEdit()
+        self.rma.setPlaceholderText("RMA-2026-00042")
+        if case_id is None:
+            form.addRow(self.tr("Attach to case (RMA)"), self.rma)
+        self.who = QComboBox()
+        for value, label in supplied_by_labels(self).items():
+            self.who.addItem(label, value)
+        form.addRow(self.tr("Supplied by"), self.who)
+        self.caption = QLineEdit()
+        form.addRow(self.tr("Caption"), self.caption)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.case_id is None:
+            try:
+                self.case_id = find_by_rma(self.rma.text()).id
+            except InputError as exc:
+                self.error.setText(str(exc))
+                self.error.show()
+                return
+        super().accept()
+
+    def choice(self) -> AttachChoice:
+        assert self.case_id is not None
+        return AttachChoice(self.case_id, self.who.currentData(), self.caption.text())

@@ -1,0 +1,323 @@
+"""The evidence gallery: thumbnails grid with filters, drag-and-drop attach, viewer, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services import evidence
+from returnsdesk.services.evidence import EvidenceFilter, EvidenceItem, MediaType
+from returnsdesk.session import Session
+from returnsdesk.store.models import Case, Supplier
+from returnsdesk.ui.evidence.dialogs import AttachChoice, AttachDialog, supplied_by_labels
+from returnsdesk.ui.evidence.model import EvidenceDelegate, EvidenceListModel
+from returnsdesk.ui.evidence.thumbs import ThumbnailLoader
+from returnsdesk.ui.tasks import Job, run_task
+
+_NO_DATE = QDate(2000, 1, 1)
+
+
+def local_files(urls: list[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and url.toLocalFile()]
+
+
+class EvidenceGallery(QWidget):
+    """Evidence thumbnails; with ``case_id`` one case's evidence, else every case's, filtered."""
+
+    #: Evidence of this case changed (added, removed, caption): refresh its timeline.
+    changed = Signal(int)
+    #: An export finished: the zip's path.
+    exported = Signal(str)
+    #: A background attach or export failed: the message shown to the user.
+    failed = Signal(str)
+
+    def __init__(self, session: Session, case_id: int | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_id = case_id
+        self.loader = ThumbnailLoader(session.data_dir, self)
+        self.model = EvidenceListModel(self.loader, self)
+        self._jobs: list[Job] = []
+        self.setAcceptDrops(True)
+
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.rma_filter = QLineEdit()
+        self.rma_filter.setPlaceholderText(self.tr("Case (RMA)"))
+        self.rma_filter.setClearButtonEnabled(True)
+        self.supplier_filter = QComboBox()
+        self.supplier_filter.addItem(self.tr("All suppliers"), None)
+        for supplier in Supplier.select().order_by(Supplier.name):
+            self.supplier_filter.addItem(supplier.name, supplier.id)
+        self.who_filter = QComboBox()
+        self.who_filter.addItem(self.tr("Supplied by anyone"), "")
+        for value, label in supplied_by_labels(self).items():
+            self.who_filter.addItem(label, value)
+        self.type_filter = QComboBox()
+        for value, label in (
+            ("", self.tr("All types")),
+            (MediaType.IMAGE, self.tr("Photos and screenshots")),
+            (MediaType.VIDEO, self.tr("Videos")),
+            (MediaType.PDF, self.tr("PDFs")),
+            (MediaType.OTHER, self.tr("Other files")),
+        ):
+            self.type_filter.addItem(label, value)
+        self.from_filter = self._date_edit(self.tr("added from"))
+        self.to_filter = self._date_edit(self.tr("added until"))
+        for widget in (
+            self.rma_filter,
+            self.supplier_filter,
+            self.who_filter,
+            self.type_filter,
+            self.from_filter,
+            self.to_filter,
+        ):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.add_button = QPushButton(self.tr("Add files…"))
+        self.export_button = QPushButton(self.tr("Export for supplier…"))
+        filters.addWidget(self.add_button)
+        filters.addWidget(self.export_button)
+        layout.addLayout(filters)
+        if case_id is not None:  # one case: its supplier and RMA are fixed
+            self.rma_filter.hide()
+            self.supplier_filter.hide()
+
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.view = QListView()
+        self.view.setViewMode(QListView.IconMode)
+        self.view.setMovement(QListView.Static)
+        self.view.setResizeMode(QListView.Adjust)
+        self.view.setUniformItemSizes(True)
+        self.view.setIconSize(QSize(160, 160))
+        self.view.setGridSize(QSize(190, 210))
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.ElideMiddle)
+        self.view.setSelectionMode(QListView.ExtendedSelection)
+        self.view.setDragEnabled(False)
+        self.view.setAcceptDrops(False)
+        self.view.viewport().setAcceptDrops(False)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(EvidenceDelegate(self.view))
+        self.view.activated.connect(self.open_viewer)
+        layout.addWidget(self.view, 1)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
+        layout.addWidget(self.status)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=250)
+        self._filter_timer.timeout.connect(self.reload)
+        self.rma_filter.textChanged.connect(self._filter_timer.start)
+        for combo in (self.supplier_filter, self.who_filter, self.type_filter):
+            combo.currentIndexChanged.connect(self.reload)
+        self.from_filter.dateChanged.connect(self.reload)
+        self.to_filter.dateChanged.connect(self.reload)
+        self.add_button.clicked.connect(self.choose_files)
+        self.export_button.clicked.connect(lambda: self.export_for_supplier())
+        self.reload()
+
+    def _date_edit(self, tip: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(_NO_DATE)
+        edit.setSpecialValueText(tip)
+        edit.setDate(_NO_DATE)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setToolTip(tip)
+        return edit
+
+    # --- loading ---------------------------------------------------------------------------
+    @staticmethod
+    def _date(edit: QDateEdit) -> date | None:
+        value = edit.date()
+        return None if value == _NO_DATE else date(value.year(), value.month(), value.day())
+
+    def current_filter(self) -> EvidenceFilter:
+        return EvidenceFilter(
+            case_id=self.case_id,
+            rma="" if self.case_id is not None else self.rma_filter.text(),
+            supplier_id=None if self.case_id is not None else self.supplier_filter.currentData(),
+            supplied_by=self.who_filter.currentData() or "",
+            media=self.type_filter.currentData() or "",
+            added_from=self._date(self.from_filter),
+            added_to=self._date(self.to_filter),
+        )
+
+    def reload(self) -> None:
+        items = evidence.list_evidence(self.current_filter())
+        self.loader.cancel_all()
+        self.model.set_items(items)
+        self.summary.setText(self._summary_text(items))
+        self.export_button.setEnabled(self.export_case_id() is not None)
+
+    def export_case_id(self) -> int | None:
+        if self.case_id is not None:
+            return self.case_id
+        cases = {item.case_id for item in self.model.items()}
+        return cases.pop() if len(cases) == 1 else None
+
+    def _summary_text(self, items: list[EvidenceItem]) -> str:
+        late = sum(1 for i in items if i.late)
+        if self.case_id is not None:
+            summary = evidence.summarize(self.case_id, items)
+            text = self.tr("%n file(s)", "", len(items))
+            if summary.due is None:
+                return text + self.tr(
+                    " — no supplier evidence deadline (the order has no delivery date)."
+                )
+            text += self.tr(" — supplier evidence deadline %s: ") % summary.due.isoformat()
+            if not items:
+                return text + self.tr("nothing sent yet.")
+            if not late:
+                return text + self.tr("all arrived in time.")
+            return text + self.tr("%n added after it (marked LATE).", "", late)
+        cases = len({i.case_id for i in items})
+        text = self.tr("%n file(s)", "", len(items)) + self.tr(" in %n case(s)", "", cases)
+        if late:
+            text += self.tr(
+                "; %n added after its case's supplier evidence deadline (LATE)", "", late
+            )
+        return text + "."
+
+    # --- viewer ----------------------------------------------------------------------------
+    def open_viewer(self, index: QModelIndex) -> None:
+        from returnsdesk.ui.evidence.viewer import EvidenceViewer
+
+        viewer = EvidenceViewer(self.session, self.model.items(), index.row(), self)
+        viewer.changed.connect(self._after_change)
+        viewer.setAttribute(Qt.WA_DeleteOnClose)
+        viewer.show()
+        self.viewer = viewer
+
+    def _after_change(self, case_id: int) -> None:
+        self.reload()
+        self.changed.emit(case_id)
+
+    # --- attaching -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Leave the drag-and-drop loop before asking anything.
+        QTimer.singleShot(0, lambda: self.attach_paths(paths))
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add evidence files"),
+            "",
+            self.tr(
+                "Photos, videos, PDFs (*.jpg *.jpeg *.png *.heic *.webp *.mp4 *.mov *.pdf);;"
+                "All files (*)"
+            ),
+        )
+        if names:
+            self.attach_paths([Path(n) for n in names])
+
+    def ask_attach(self, paths: list[Path]) -> AttachChoice | None:
+        """Who supplied the files (default customer) and, without a case, which case."""
+        dialog = AttachDialog(paths, self.case_id, self)
+        return dialog.choice() if dialog.exec() == AttachDialog.Accepted else None
+
+    def attach_paths(self, paths: list[Path]) -> Job | None:
+        choice = self.ask_attach(paths)
+        if choice is None:
+            return None
+        evidence_dir = self.session.evidence_dir
+        self.status.setText(self.tr("Adding %n file(s)…", "", len(paths)))
+
+        def work(job: Job):
+            prepared = evidence.prepare_files(evidence_dir, paths, job.check, job.progress)
+            evidence.link_files(choice.case_id, prepared, choice.supplied_by, choice.caption)
+            return choice.case_id
+
+        def done(case_id: int) -> None:
+            self.status.setText(self.tr("Added %n file(s).", "", len(paths)))
+            self._after_change(case_id)
+
+        job = run_task(work, on_success=done, on_error=self._show_error)
+        job.progressed.connect(
+            lambda d, t: self.status.setText(
+                self.tr("Adding files… %1 of %2").replace("%1", str(d)).replace("%2", str(t))
+            )
+        )
+        return job
+
+    def _show_error(self, error: Exception) -> None:
+        if isinstance(error, InputError):
+            message = str(error)
+        else:
+            message = self.tr("Something went wrong: %s") % error
+        self.status.setText(message)
+        self.failed.emit(message)
+        if self.isVisible():
+            QMessageBox.warning(self, self.tr("Evidence"), message)
+
+    # --- export ----------------------------------------------------------------------------
+    def export_for_supplier(self, out: Path | None = None) -> Job | None:
+        case_id = self.export_case_id()
+        if case_id is None:
+            return None
+        if out is None:
+            rma = Case.get_by_id(case_id).rma
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export evidence for the supplier"),
+                f"{rma}-evidence.zip",
+                self.tr("Zip archives (*.zip)"),
+            )
+            if not name:
+                return None
+            out = Path(name)
+        evidence_dir = self.session.evidence_dir
+        self.status.setText(self.tr("Exporting…"))
+
+        def work(job: Job):
+            from returnsdesk.formats.evidence_zip import export_case_evidence
+
+            return export_case_evidence(evidence_dir, case_id, out, job.check, job.progress)
+
+        def done(result) -> None:
+            self.status.setText(
+                self.tr("Exported %n file(s) to ", "", result.files) + str(result.path)
+            )
+            self.exported.emit(str(result.path))
+
+        return run_task(work, on_success=done, on_error=self._show_error)
+
+    def closeEvent(self, event) -> None:
+        self.loader.cancel_all()
+        super().closeEvent(event)

@@ -1,0 +1,72 @@
+"""Type icons for evidence without a picture preview (videos, PDFs, other files), QPainter-drawn."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap, QPolygonF
+
+from returnsdesk.services.evidence import MediaType
+
+SIZE = 160
+_COLOURS = {
+    MediaType.VIDEO: QColor("#37474f"),
+    MediaType.PDF: QColor("#c62828"),
+    MediaType.IMAGE: QColor("#6d4c41"),
+    MediaType.OTHER: QColor("#607d8b"),
+}
+
+
+def _label(kind: MediaType) -> str:
+    tr = QCoreApplication.translate
+    return {
+        MediaType.VIDEO: tr("evidence", "VIDEO"),
+        MediaType.PDF: tr("evidence", "PDF"),
+        MediaType.IMAGE: tr("evidence", "NO PREVIEW"),
+        MediaType.OTHER: tr("evidence", "FILE"),
+    }[kind]
+
+
+@cache
+def type_icon(kind: MediaType) -> QPixmap:
+    pixmap = QPixmap(SIZE, SIZE)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    page = QRectF(28, 12, SIZE - 56, SIZE - 24)
+    path = QPainterPath()
+    path.addRoundedRect(page, 8, 8)
+    painter.fillPath(path, QColor("#eceff1"))
+    painter.setPen(QColor("#90a4ae"))
+    painter.drawPath(path)
+    colour = _COLOURS[kind]
+    if kind == MediaType.VIDEO:
+        centre = page.center()
+        triangle = QPolygonF(
+            [
+                QPointF(centre.x() - 16, centre.y() - 28),
+                QPointF(centre.x() - 16, centre.y() + 4),
+                QPointF(centre.x() + 16, centre.y() - 12),
+            ]
+        )
+        painter.setBrush(colour)
+        painter.setPen(Qt.NoPen)
+        painter.drawPolygon(triangle)
+    band = QRectF(page.left(), page.bottom() - 44, page.width(), 30)
+    painter.fillRect(band, colour)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(15)
+    painter.setFont(font)
+    painter.setPen(Qt.white)
+    painter.drawText(band, Qt.AlignCenter, _label(kind))
+    painter.end()
+    return pixmap
+
+
+@cache
+def placeholder() -> QPixmap:
+    pixmap = QPixmap(SIZE, SIZE)
+    pixmap.fill(QColor("#f5f5f5"))
+    return pixmap

@@ -1,0 +1,122 @@
+"""The gallery's item model: one row per evidence link; thumbnails arrive asynchronously."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from returnsdesk.services.evidence import EvidenceItem, MediaType
+from returnsdesk.ui.evidence.icons import placeholder, type_icon
+from returnsdesk.ui.evidence.thumbs import ThumbnailLoader
+
+ItemRole = Qt.UserRole + 1
+LateRole = Qt.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def human_size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+class EvidenceListModel(QAbstractListModel):
+    def __init__(self, loader: ThumbnailLoader, parent=None) -> None:
+        super().__init__(parent)
+        self.loader = loader
+        self._items: list[EvidenceItem] = []
+        self._rows_by_sha: dict[str, list[int]] = {}
+        loader.ready.connect(self._thumbnail_ready)
+
+    # --- content ---
+    def set_items(self, items: list[EvidenceItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._rows_by_sha = {}
+        for row, item in enumerate(self._items):
+            self._rows_by_sha.setdefault(item.sha256, []).append(row)
+        self.endResetModel()
+
+    def items(self) -> list[EvidenceItem]:
+        return list(self._items)
+
+    def item(self, row: int) -> EvidenceItem:
+        return self._items[row]
+
+    # --- Qt model API ---
+    def rowCount(self, parent: _Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._items)
+
+    def data(self, index: _Index, role: int = Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            return item.caption or item.original_name
+        if role == Qt.DecorationRole:
+            if item.previewable:
+                pixmap = self.loader.request(item.sha256)
+                if pixmap is not None:
+                    return pixmap
+                return (
+                    type_icon(MediaType.IMAGE)
+                    if self.loader.failed(item.sha256)
+                    else (placeholder())
+                )
+            return type_icon(item.media)
+        if role == Qt.ToolTipRole:
+            lines = [item.original_name, f"{item.rma} · {item.supplied_by}"]
+            if item.caption:
+                lines.append(item.caption)
+            lines.append(f"{item.mime}, {human_size(item.size)}")
+            lines.append(self.tr("Added %s") % item.added_at.strftime("%Y-%m-%d %H:%M"))
+            if item.late:
+                lines.append(
+                    self.tr("Added after the supplier evidence deadline (%s)")
+                    % item.evidence_due.isoformat()
+                )
+            return "\n".join(lines)
+        if role == ItemRole:
+            return item
+        if role == LateRole:
+            return item.late
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def _thumbnail_ready(self, sha: str) -> None:
+        for row in self._rows_by_sha.get(sha, []):
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.DecorationRole])
+
+
+class EvidenceDelegate(QStyledItemDelegate):
+    """Default icon+text painting plus a red "LATE" badge on evidence added after the deadline."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().paint(painter, option, index)
+        if not index.data(LateRole):
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        text = self.tr("LATE")
+        width = painter.fontMetrics().horizontalAdvance(text) + 12
+        height = painter.fontMetrics().height() + 4
+        badge = QRect(option.rect.right() - width - 6, option.rect.top() + 6, width, height)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor("#c62828"))
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setPen(Qt.white)
+        painter.drawText(badge, Qt.AlignCenter, text)
+        painter.restore()

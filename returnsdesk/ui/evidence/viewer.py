@@ -1,0 +1,306 @@
+"""The evidence viewer: one file at a time with fit/zoom, next/previous, caption and metadata."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFontDatabase,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services import evidence
+from returnsdesk.services.evidence import EvidenceItem, MediaType
+from returnsdesk.services.evidence_files import stored_path
+from returnsdesk.services.thumbnails import load_preview
+from returnsdesk.session import Session
+from returnsdesk.ui.evidence.dialogs import supplied_by_labels
+from returnsdesk.ui.evidence.icons import type_icon
+from returnsdesk.ui.evidence.model import human_size
+from returnsdesk.ui.tasks import Job, run_task
+
+
+class EvidenceViewer(QDialog):
+    #: Evidence of this case changed (caption edited, evidence removed).
+    changed = Signal(int)
+    #: The picture for the current item is on screen (or its type icon, if none).
+    preview_loaded = Signal(int)
+
+    def __init__(
+        self, session: Session, items: list[EvidenceItem], index: int = 0, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.items = list(items)
+        self.index = index
+        self._job: Job | None = None
+        self._fit = True
+        self.setWindowTitle(self.tr("Evidence"))
+        self.resize(1100, 720)
+
+        self.scene = QGraphicsScene(self)
+        self.pixmap_item = QGraphicsPixmapItem()
+        self.pixmap_item.setTransformationMode(Qt.SmoothTransformation)
+        self.scene.addItem(self.pixmap_item)
+        self.view = QGraphicsView(self.scene)
+        self.view.setRenderHint(QPainter.SmoothPixmapTransform)
+        self.view.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.view.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.view.setBackgroundBrush(Qt.darkGray)
+
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.fit_button = QPushButton(self.tr("Fit"))
+        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
+        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
+        self.actual_button = QPushButton(self.tr("100%"))
+        self.open_button = QPushButton(self.tr("Open with system viewer"))
+        self.remove_button = QPushButton(self.tr("Remove from case…"))
+        bar = QHBoxLayout()
+        for button in (
+            self.prev_button,
+            self.next_button,
+            self.fit_button,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.actual_button,
+        ):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.open_button)
+
+        side = QWidget()
+        side.setFixedWidth(390)
+        form = QFormLayout(side)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("position", self.tr("Item")),
+            ("rma", self.tr("Case")),
+            ("name", self.tr("Original name")),
+            ("size", self.tr("Size")),
+            ("type", self.tr("Type")),
+            ("dimensions", self.tr("Dimensions")),
+            ("by", self.tr("Supplied by")),
+            ("captured", self.tr("Captured")),
+            ("added", self.tr("Added")),
+            ("deadline", self.tr("Evidence deadline")),
+            ("sha", self.tr("SHA-256")),
+        ):
+            value = QLabel()
+            value.setTextFormat(Qt.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            form.addRow(label, value)
+            self.fields[key] = value
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        mono.setPointSizeF(max(7.0, mono.pointSizeF() - 1))
+        self.fields["sha"].setFont(mono)
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(self.tr("What does this show?"))
+        self.save_caption_button = QPushButton(self.tr("Save caption"))
+        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow("", self.save_caption_button)
+        form.addRow("", self.remove_button)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.PlainText)
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(body, 1)
+
+        self.prev_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.fit_button.clicked.connect(self.fit)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom(1.25))
+        self.zoom_out_button.clicked.connect(lambda: self.zoom(0.8))
+        self.actual_button.clicked.connect(self.actual_size)
+        self.open_button.clicked.connect(self.open_external)
+        self.save_caption_button.clicked.connect(self.save_caption)
+        self.caption.returnPressed.connect(self.save_caption)
+        self.remove_button.clicked.connect(self.confirm_remove)
+        for keys, slot in (
+            (QKeySequence.MoveToPreviousPage, self.previous),
+            (QKeySequence.MoveToNextPage, self.next),
+            (QKeySequence(Qt.Key_Left | Qt.AltModifier), self.previous),
+            (QKeySequence(Qt.Key_Right | Qt.AltModifier), self.next),
+            (QKeySequence.ZoomIn, lambda: self.zoom(1.25)),
+            (QKeySequence.ZoomOut, lambda: self.zoom(0.8)),
+        ):
+            QShortcut(keys, self, activated=slot)
+        self.show_item(index)
+
+    # --- navigation ------------------------------------------------------------------------
+    @property
+    def current(self) -> EvidenceItem:
+        return self.items[self.index]
+
+    def previous(self) -> None:
+        if self.index > 0:
+            self.show_item(self.index - 1)
+
+    def next(self) -> None:
+        if self.index < len(self.items) - 1:
+            self.show_item(self.index + 1)
+
+    def show_item(self, index: int) -> None:
+        self.index = index
+        item = self.current
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.items) - 1)
+        who = supplied_by_labels(self).get(item.supplied_by, item.supplied_by)
+        stamp = "%Y-%m-%d %H:%M UTC"
+        deadline = self.tr("none")
+        if item.evidence_due is not None:
+            deadline = item.evidence_due.isoformat()
+            if item.late:
+                deadline += self.tr(" — this file was added after it")
+        values = {
+            "position": f"{index + 1} / {len(self.items)}",
+            "rma": item.rma,
+            "name": item.original_name,
+            "size": human_size(item.size),
+            "type": item.mime,
+            "dimensions": f"{item.width} × {item.height}" if item.width else self.tr("no preview"),
+            "by": who,
+            "captured": item.captured_at.strftime(stamp)
+            if item.captured_at
+            else self.tr("unknown"),
+            "added": item.added_at.strftime(stamp),
+            "deadline": deadline,
+            "sha": f"{item.sha256[:32]}\n{item.sha256[32:]}",
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self.caption.setText(item.caption)
+        self.message.clear()
+        self.setWindowTitle(self.tr("Evidence — %s") % item.original_name)
+        self._load_preview(item)
+
+    def _load_preview(self, item: EvidenceItem) -> None:
+        if self._job is not None:
+            self._job.cancel()
+        if not item.previewable:
+            self._set_pixmap(type_icon(item.media), fit=False)
+            return
+        self.pixmap_item.setPixmap(QPixmap())
+        source = stored_path(self.session.evidence_dir, item.sha256)
+        wanted = self.index
+
+        def work(job: Job) -> QImage | None:
+            job.check()
+            image = load_preview(source)
+            if image is None:
+                return None
+            data = image.tobytes("raw", "RGB")
+            qimage = QImage(data, image.width, image.height, image.width * 3, QImage.Format_RGB888)
+            return qimage.copy()  # own the bytes
+
+        def done(qimage: QImage | None) -> None:
+            if wanted != self.index:
+                return
+            if qimage is None:
+                self._set_pixmap(type_icon(MediaType.IMAGE), fit=False)
+            else:
+                self._set_pixmap(QPixmap.fromImage(qimage))
+
+        self._job = run_task(work, on_success=done, on_error=lambda _e: done(None))
+
+    def _set_pixmap(self, pixmap: QPixmap, fit: bool = True) -> None:
+        self.pixmap_item.setPixmap(pixmap)
+        self.scene.setSceneRect(QRectF(pixmap.rect()))
+        if not fit:  # a type icon: shown at its own size, never blown up
+            self.view.resetTransform()
+        elif self._fit:
+            self.fit()
+        self.preview_loaded.emit(self.index)
+
+    # --- zoom ------------------------------------------------------------------------------
+    def fit(self) -> None:
+        self._fit = True
+        if not self.pixmap_item.pixmap().isNull():
+            self.view.fitInView(self.pixmap_item, Qt.KeepAspectRatio)
+
+    def zoom(self, factor: float) -> None:
+        self._fit = False
+        scale = self.view.transform().m11() * factor
+        if 0.02 <= scale <= 16:
+            self.view.scale(factor, factor)
+
+    def actual_size(self) -> None:
+        self._fit = False
+        self.view.resetTransform()
+
+    def scale(self) -> float:
+        return self.view.transform().m11()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fit:
+            self.fit()
+
+    # --- actions ---------------------------------------------------------------------------
+    def stored_file(self):
+        return stored_path(self.session.evidence_dir, self.current.sha256)
+
+    def open_external(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.stored_file())))
+
+    def save_caption(self) -> bool:
+        item = self.current
+        try:
+            saved = evidence.set_caption(item.id, self.caption.text())
+        except InputError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.items[self.index] = replace(item, caption=saved.caption)
+        self.message.setText(self.tr("Caption saved."))
+        self.changed.emit(item.case_id)
+        return True
+
+    def confirm_remove(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove evidence"),
+            self.tr(
+                "Remove this file from the case? The stored file is kept, and the "
+                "removal is recorded on the case timeline."
+            ),
+        )
+        if answer == QMessageBox.Yes:
+            self.remove_current()
+
+    def remove_current(self) -> None:
+        item = self.current
+        evidence.remove_evidence(item.id)
+        del self.items[self.index]
+        self.changed.emit(item.case_id)
+        if not self.items:
+            self.accept()
+            return
+        self.show_item(min(self.index, len(self.items) - 1))
