@@ -27,6 +27,7 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.case.workspace import CaseWorkspace
+from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
 from returnsdesk.ui.messages import show_error
 
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(170)
         self.add_area(self.tr("Inbox"), self.case_tabs)
+        self.evidence = EvidenceGallery(session, parent=self)
+        self.evidence.changed.connect(self._case_changed)
+        self.add_area(self.tr("Evidence"), self.evidence)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -193,6 +197,9 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self, case_id: int) -> None:
         self.inbox.refresh()
+        workspace = self.workspace_for(case_id)
+        if workspace is not None and self.sender() is not workspace:
+            workspace._part_changed()
 
     def step_case(self, step: int) -> None:
         """Next/previous case of the inbox; follows into the open case tab if one is shown."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk import session
 from returnsdesk.domain.policy import Outcome
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import allowed_targets
@@ -34,6 +35,7 @@ from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
+from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.messages import show_error
 
 OUTCOME_STYLE = {
@@ -179,6 +181,9 @@ class CaseWorkspace(QWidget):
         timeline_layout.addWidget(self.timeline)
         self.lower_tabs = QTabWidget(self)
         self.lower_tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
+        self.evidence.changed.connect(self._part_changed)
+        self.lower_tabs.addTab(self.evidence, self.tr("Evidence"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -388,6 +393,16 @@ class CaseWorkspace(QWidget):
         dirty = self._dirty
         self._fill_timeline()
         self._version = Case.get_by_id(self.case_id).version
+        self._dirty = dirty
+        self.changed.emit(self.case_id)
+
+    def _part_changed(self, _case_id: int = 0) -> None:
+        """Evidence, money or messages changed: refresh what depends on them."""
+        dirty = self._dirty
+        case = Case.get_by_id(self.case_id)
+        self._version = case.version
+        self._fill_assessment(case)
+        self._fill_timeline()
         self._dirty = dirty
         self.changed.emit(self.case_id)
 
