@@ -14,6 +14,7 @@ def register(subparsers, add_data_dir) -> None:
         help="print documents to PDF",
         description="Write a document as a PDF file (the file is replaced atomically).",
     )
+    add_data_dir(parser)
     kinds = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
 
     instructions = kinds.add_parser("instructions", help="customer return instructions")
