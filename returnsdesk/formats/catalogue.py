@@ -326,7 +326,7 @@ _FR: dict[str, str] = {
     "sum.no_open": "Aucun dossier ouvert.",
     "disp.title": "Dossier de contestation",
     "disp.reference": "Référence du litige",
-    "disp.due_by": "Réponse attendue avant le",
+    "disp.due_by": "Réponse avant le",
     "disp.to": "À l'attention du service des litiges,",
     "disp.re": "Objet : litige {ref} sur la commande {order} ({amount})",
     "disp.p_order": "{customer} a passé la commande {order} auprès de {shop} le {placed} et a "
