@@ -1,0 +1,577 @@
+"""Every string printed on a document, in English and French, behind one function.
+
+``text(key, lang, **values)`` returns plain text (never markup): the PDF code
+escapes it before it reaches a reportlab Paragraph. A French string that is
+missing falls back to English, so adding a key never breaks the French build.
+Dates and amounts are formatted with ``date_text`` / ``money_text`` so they
+follow the same language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from returnsdesk.domain.ledger import LABELS as LEDGER_LABELS
+from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.domain.money import format_money
+from returnsdesk.domain.policy import DEADLINE_LABELS
+from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label, reason_label
+from returnsdesk.domain.reasons import resolution_label as _resolution_label
+from returnsdesk.domain.workflow import KIND_LABELS, STATUS_LABELS, Kind, Status
+
+LANGUAGES = ("en", "fr")
+
+_EN: dict[str, str] = {
+    # shared
+    "page": "Page {page} of {pages}",
+    "generated": "Generated on {date}",
+    "rma": "RMA",
+    "order": "Order",
+    "order_number": "Order number",
+    "customer": "Customer",
+    "placed_on": "Placed on",
+    "delivered_on": "Delivered on",
+    "not_delivered": "Not delivered",
+    "sku": "SKU",
+    "item": "Item",
+    "variant": "Variant",
+    "qty": "Qty",
+    "amount": "Amount",
+    "date": "Date",
+    "email": "E-mail",
+    "phone": "Phone",
+    "none": "None",
+    # return instructions
+    "instr.title": "Return instructions",
+    "instr.issued": "Issued on {date}",
+    "instr.hello": "Dear {name},",
+    "instr.intro": "Thank you for contacting us. Your return has been registered under the "
+    "number above. Please follow these steps so that we can process it quickly.",
+    "instr.rma_label": "Your return number (RMA)",
+    "instr.rma_write": "Write this number clearly on the outside of the parcel.",
+    "instr.items": "1. Items to return",
+    "instr.address": "2. Where to send the parcel",
+    "instr.address_missing": "We will confirm the return address by e-mail. Do not send the "
+    "parcel before you receive it.",
+    "instr.ship_by_title": "3. Ship by",
+    "instr.ship_by": "Please hand the parcel to the carrier no later than {date}.",
+    "instr.packing": "4. How to pack",
+    "instr.pack_unused": "The item must be unused, clean and in the condition you received it.",
+    "instr.pack_original": "Use the original packaging, with its labels and tags where possible.",
+    "instr.pack_parts": "Include every part, accessory, manual and gift that came with it.",
+    "instr.pack_slip": "Put the slip from the bottom of this page inside the parcel.",
+    "instr.pack_faulty": "As the item is faulty, you do not need to send it unused or in its "
+    "original packaging: just protect it well so it is not damaged further.",
+    "instr.label": "5. Your return label",
+    "instr.label_prepaid": "A prepaid return label (reference {ref}) comes with these "
+    "instructions. Print it and stick it on the parcel, covering any old labels.",
+    "instr.label_carrier": "Drop the parcel at a {carrier} drop-off point or post office and "
+    "keep the receipt.",
+    "instr.label_tracking": "Tracking number of your return: {tracking}.",
+    "instr.label_none": "Return postage is not prepaid. Please use a tracked service and keep "
+    "the receipt and the tracking number.",
+    "instr.label_none_faulty": "Return postage is not prepaid. Please use a tracked service and "
+    "keep the receipt: as the item is faulty, we will refund the postage.",
+    "instr.after": "6. After shipping",
+    "instr.after_text": "Send us the tracking number by e-mail to {email}, quoting your return "
+    "number {rma}. That way we can follow your parcel and act as soon as it arrives.",
+    "instr.after_text_noemail": "Send us the tracking number, quoting your return number {rma}. "
+    "That way we can follow your parcel and act as soon as it arrives.",
+    "instr.next": "7. What happens next",
+    "instr.next.refund": "Once the parcel has arrived and been checked, we refund you to your "
+    "original payment method within {days} days. You will receive an e-mail when it is done.",
+    "instr.next.partial_refund": "Once the parcel has arrived and been checked, we issue the "
+    "agreed partial refund to your original payment method within {days} days.",
+    "instr.next.store_credit": "Once the parcel has arrived and been checked, we send you store "
+    "credit for its value within {days} days.",
+    "instr.next.replacement": "Once the parcel has arrived and been checked, we ship a "
+    "replacement within {days} days and send you its tracking number.",
+    "instr.next.exchange": "Once the parcel has arrived and been checked, we ship the item you "
+    "exchanged it for within {days} days and send you its tracking number.",
+    "instr.questions": "Questions? Write to us and quote your return number.",
+    "instr.slip_cut": "Cut along the dotted line and put this slip inside the parcel",
+    "instr.slip_title": "Return slip",
+    "instr.slip_name": "Name",
+    "instr.slip_items": "Items",
+    # returns summary
+    "sum.title": "Returns summary",
+    "sum.period": "{start} – {end}",
+    "sum.headline": "Headline figures",
+    "sum.opened": "Cases opened",
+    "sum.closed": "Cases closed",
+    "sum.median": "Median time to close",
+    "sum.median_days": "{days} days",
+    "sum.open_now": "Open cases today",
+    "sum.money": "Money by currency",
+    "sum.currency": "Currency",
+    "sum.refunds": "Refunds paid",
+    "sum.reimbursed": "Supplier reimbursements",
+    "sum.paid_out": "Total paid out",
+    "sum.recovered": "Total recovered",
+    "sum.net": "Net cost",
+    "sum.money_note": "From the ledger entries dated in the period; reversing entries count "
+    "with the opposite sign.",
+    "sum.monthly": "Cases opened and closed per month",
+    "sum.by_reason": "Cases by reason",
+    "sum.by_kind": "Cases by kind",
+    "sum.by_status": "Cases by current status",
+    "sum.by_supplier": "Cases by supplier",
+    "sum.top_products": "Most returned products",
+    "sum.cases": "Cases",
+    "sum.share": "Share",
+    "sum.units": "Units",
+    "sum.reason": "Reason",
+    "sum.status": "Status",
+    "sum.kind": "Kind",
+    "sum.supplier": "Supplier",
+    "sum.product": "Product",
+    "sum.no_supplier": "(no supplier)",
+    "sum.breakdown_note": "Breakdowns count the cases opened in the period.",
+    "sum.open_list": "Open cases and their next deadline",
+    "sum.open_more": "Showing the {shown} most urgent of {total} open cases.",
+    "sum.next_due": "Next deadline",
+    "sum.due_on": "Due",
+    "sum.no_cases": "No cases in this period.",
+    "sum.no_open": "No open cases.",
+    # dispute evidence pack
+    "disp.title": "Dispute evidence",
+    "disp.reference": "Dispute reference",
+    "disp.due_by": "Response due by",
+    "disp.to": "To the dispute team,",
+    "disp.re": "Re: dispute {ref} on order {order} ({amount})",
+    "disp.p_order": "{customer} placed order {order} with {shop} on {placed}, paying {total} "
+    "by {method}.",
+    "disp.p_shipped": "The order was shipped on {shipped} with {carrier} (tracking number "
+    "{tracking}).",
+    "disp.p_delivered": "The carrier recorded it as delivered on {delivered}.",
+    "disp.p_not_delivered": "No delivery date has been recorded for this order.",
+    "disp.p_case": "The customer's request was recorded on {opened} as case {rma} "
+    "(reason: {reason}). Every exchange about it is listed in this pack.",
+    "disp.p_refunded": "We have already given the customer {amount} back (see the refunds "
+    "section), so the amount disputed should not be charged to us again.",
+    "disp.p_no_refund": "No refund or credit has been given for this order.",
+    "disp.p_policy": "Our refund policy, reproduced below, was available to the customer before "
+    "the purchase.",
+    "disp.p_ask": "We therefore ask that the dispute be decided in our favour. The evidence "
+    "follows, organised by the evidence fields of the payment processor.",
+    "disp.sincerely": "Sincerely,",
+    "disp.contents": "Contents",
+    "disp.customer": "Customer details and purchase",
+    "disp.customer_name": "Name",
+    "disp.customer_email": "E-mail address",
+    "disp.billing": "Billing address",
+    "disp.billing_country": "Billing country",
+    "disp.shipping_address": "Shipping address",
+    "disp.receipt": "Receipt",
+    "disp.payment": "Payment",
+    "disp.subtotal": "Subtotal",
+    "disp.shipping": "Shipping",
+    "disp.tax": "Tax",
+    "disp.total": "Total",
+    "disp.unit_price": "Unit price",
+    "disp.product": "Product description",
+    "disp.personalised": "made to order / personalised",
+    "disp.shipping_doc": "Shipping documentation",
+    "disp.carrier": "Carrier",
+    "disp.tracking": "Tracking number",
+    "disp.shipping_date": "Shipping date",
+    "disp.delivery": "Delivery proof",
+    "disp.delivery_text": "Delivered on {date} according to the carrier's tracking.",
+    "disp.return_shipment": "Return shipment",
+    "disp.policy": "Refund policy",
+    "disp.policy_days": "Items may be returned within {days} days of delivery.",
+    "disp.policy_peak": "Orders placed in the peak season ({season}) may be returned until "
+    "{until} of the following year.",
+    "disp.policy_faulty": "Faulty, damaged or wrong items are refunded or replaced; evidence "
+    "(photos) may be requested.",
+    "disp.policy_personalised": "Personalised and made-to-order items cannot be returned unless "
+    "they are faulty.",
+    "disp.policy_legal": "Consumers in the EU, EEA and UK may withdraw within 14 days of "
+    "delivery; refunds are made within 14 days of the withdrawal notice.",
+    "disp.disclosure": "Refund policy disclosure",
+    "disp.disclosure_text": "The policy is published on {site} and shown at checkout. The "
+    "customer placed the order on {placed}, after it was displayed.",
+    "disp.refunds": "Refunds and credits already given",
+    "disp.refunds_none": "No refund or credit recorded.",
+    "disp.entry": "Entry",
+    "disp.reference_col": "Reference",
+    "disp.reversal": "reversal",
+    "disp.refunds_total": "Given back to the customer",
+    "disp.communication": "Customer communication",
+    "disp.timeline_note": "Every event on the case and every message exchanged with the supplier, "
+    "oldest first (times in UTC).",
+    "disp.when": "When",
+    "disp.what": "What",
+    "disp.msg_sent": "Message to supplier ({channel})",
+    "disp.msg_received": "Message from supplier ({channel})",
+    "disp.files": "Evidence files",
+    "disp.files_none": "No evidence images attached.",
+    "disp.captured": "Captured {when}",
+    "disp.added": "Added {when}",
+    "disp.supplied_by": "supplied by {who}",
+    "disp.skipped": "Not printable here (kept in the case file): {names}.",
+    "disp.missing": "File missing from the evidence folder: {name}.",
+}
+
+_FR: dict[str, str] = {
+    "page": "Page {page} sur {pages}",
+    "generated": "Édité le {date}",
+    "rma": "RMA",
+    "order": "Commande",
+    "order_number": "Numéro de commande",
+    "customer": "Client",
+    "placed_on": "Passée le",
+    "delivered_on": "Livrée le",
+    "not_delivered": "Non livrée",
+    "sku": "Réf.",
+    "item": "Article",
+    "variant": "Variante",
+    "qty": "Qté",
+    "amount": "Montant",
+    "date": "Date",
+    "email": "E-mail",
+    "phone": "Téléphone",
+    "none": "Aucun",
+    "instr.title": "Instructions de retour",
+    "instr.issued": "Émises le {date}",
+    "instr.hello": "Bonjour {name},",
+    "instr.intro": "Merci de nous avoir contactés. Votre retour est enregistré sous le numéro "
+    "ci-dessus. Suivez ces étapes pour que nous puissions le traiter rapidement.",
+    "instr.rma_label": "Votre numéro de retour (RMA)",
+    "instr.rma_write": "Inscrivez ce numéro lisiblement à l'extérieur du colis.",
+    "instr.items": "1. Articles à retourner",
+    "instr.address": "2. Adresse de retour",
+    "instr.address_missing": "Nous vous confirmerons l'adresse de retour par e-mail. "
+    "N'envoyez pas le colis avant de l'avoir reçue.",
+    "instr.ship_by_title": "3. Date limite d'envoi",
+    "instr.ship_by": "Merci de remettre le colis au transporteur au plus tard le {date}.",
+    "instr.packing": "4. Emballage",
+    "instr.pack_unused": "L'article doit être inutilisé, propre et dans l'état où vous l'avez "
+    "reçu.",
+    "instr.pack_original": "Utilisez si possible l'emballage d'origine, avec ses étiquettes.",
+    "instr.pack_parts": "Joignez toutes les pièces, accessoires, notices et cadeaux fournis.",
+    "instr.pack_slip": "Glissez le coupon du bas de cette page dans le colis.",
+    "instr.pack_faulty": "L'article étant défectueux, il n'a pas besoin d'être inutilisé ni dans "
+    "son emballage d'origine : protégez-le simplement pour qu'il ne s'abîme pas davantage.",
+    "instr.label": "5. Votre étiquette retour",
+    "instr.label_prepaid": "Une étiquette retour prépayée (référence {ref}) accompagne ces "
+    "instructions. Imprimez-la et collez-la sur le colis, en masquant les anciennes étiquettes.",
+    "instr.label_carrier": "Déposez le colis dans un point relais {carrier} ou un bureau de poste "
+    "et gardez le reçu.",
+    "instr.label_tracking": "Numéro de suivi de votre retour : {tracking}.",
+    "instr.label_none": "Les frais de retour ne sont pas prépayés. Utilisez un envoi suivi et "
+    "gardez le reçu et le numéro de suivi.",
+    "instr.label_none_faulty": "Les frais de retour ne sont pas prépayés. Utilisez un envoi "
+    "suivi et gardez le reçu : l'article étant défectueux, nous vous rembourserons le port.",
+    "instr.after": "6. Après l'envoi",
+    "instr.after_text": "Envoyez-nous le numéro de suivi par e-mail à {email}, en rappelant "
+    "votre numéro de retour {rma}. Nous pourrons ainsi suivre le colis et agir dès son arrivée.",
+    "instr.after_text_noemail": "Envoyez-nous le numéro de suivi en rappelant votre numéro de "
+    "retour {rma}. Nous pourrons ainsi suivre le colis et agir dès son arrivée.",
+    "instr.next": "7. Et ensuite ?",
+    "instr.next.refund": "Dès réception et vérification du colis, nous vous remboursons sur "
+    "votre moyen de paiement d'origine sous {days} jours. Vous recevrez un e-mail de "
+    "confirmation.",
+    "instr.next.partial_refund": "Dès réception et vérification du colis, nous effectuons le "
+    "remboursement partiel convenu sur votre moyen de paiement d'origine sous {days} jours.",
+    "instr.next.store_credit": "Dès réception et vérification du colis, nous vous envoyons un "
+    "avoir de sa valeur sous {days} jours.",
+    "instr.next.replacement": "Dès réception et vérification du colis, nous expédions un "
+    "article de remplacement sous {days} jours et vous envoyons son numéro de suivi.",
+    "instr.next.exchange": "Dès réception et vérification du colis, nous expédions l'article "
+    "d'échange sous {days} jours et vous envoyons son numéro de suivi.",
+    "instr.questions": "Une question ? Écrivez-nous en rappelant votre numéro de retour.",
+    "instr.slip_cut": "Découpez suivant les pointillés et glissez ce coupon dans le colis",
+    "instr.slip_title": "Coupon de retour",
+    "instr.slip_name": "Nom",
+    "instr.slip_items": "Articles",
+    "sum.title": "Bilan des retours",
+    "sum.period": "{start} – {end}",
+    "sum.headline": "Chiffres clés",
+    "sum.opened": "Dossiers ouverts",
+    "sum.closed": "Dossiers clos",
+    "sum.median": "Délai médian de clôture",
+    "sum.median_days": "{days} jours",
+    "sum.open_now": "Dossiers ouverts à ce jour",
+    "sum.money": "Montants par devise",
+    "sum.currency": "Devise",
+    "sum.refunds": "Remboursé aux clients",
+    "sum.reimbursed": "Reçu des fournisseurs",
+    "sum.paid_out": "Total décaissé",
+    "sum.recovered": "Total récupéré",
+    "sum.net": "Coût net",
+    "sum.money_note": "D'après les écritures datées de la période ; les contre-passations "
+    "comptent avec le signe opposé.",
+    "sum.monthly": "Dossiers ouverts et clos par mois",
+    "sum.by_reason": "Dossiers par motif",
+    "sum.by_kind": "Dossiers par type",
+    "sum.by_status": "Dossiers par statut actuel",
+    "sum.by_supplier": "Dossiers par fournisseur",
+    "sum.top_products": "Produits les plus retournés",
+    "sum.cases": "Dossiers",
+    "sum.share": "Part",
+    "sum.units": "Unités",
+    "sum.reason": "Motif",
+    "sum.status": "Statut",
+    "sum.kind": "Type",
+    "sum.supplier": "Fournisseur",
+    "sum.product": "Produit",
+    "sum.no_supplier": "(sans fournisseur)",
+    "sum.breakdown_note": "Les répartitions portent sur les dossiers ouverts dans la période.",
+    "sum.open_list": "Dossiers ouverts et leur prochaine échéance",
+    "sum.open_more": "Les {shown} plus urgents sur {total} dossiers ouverts.",
+    "sum.next_due": "Prochaine échéance",
+    "sum.due_on": "Échéance",
+    "sum.no_cases": "Aucun dossier dans cette période.",
+    "sum.no_open": "Aucun dossier ouvert.",
+    "disp.title": "Dossier de contestation",
+    "disp.reference": "Référence du litige",
+    "disp.due_by": "Réponse avant le",
+    "disp.to": "À l'attention du service des litiges,",
+    "disp.re": "Objet : litige {ref} sur la commande {order} ({amount})",
+    "disp.p_order": "{customer} a passé la commande {order} auprès de {shop} le {placed} et a "
+    "payé {total} par {method}.",
+    "disp.p_shipped": "La commande a été expédiée le {shipped} par {carrier} (numéro de suivi "
+    "{tracking}).",
+    "disp.p_delivered": "Le transporteur l'a enregistrée comme livrée le {delivered}.",
+    "disp.p_not_delivered": "Aucune date de livraison n'est enregistrée pour cette commande.",
+    "disp.p_case": "La demande du client a été enregistrée le {opened} sous le dossier {rma} "
+    "(motif : {reason}). Tous les échanges à son sujet figurent dans ce dossier.",
+    "disp.p_refunded": "Nous avons déjà restitué {amount} au client (voir la section des "
+    "remboursements) ; ce montant ne doit donc pas nous être débité une seconde fois.",
+    "disp.p_no_refund": "Aucun remboursement ni avoir n'a été accordé pour cette commande.",
+    "disp.p_policy": "Notre politique de remboursement, reproduite ci-dessous, était accessible "
+    "au client avant l'achat.",
+    "disp.p_ask": "Nous demandons donc que le litige soit tranché en notre faveur. Les preuves "
+    "suivent, classées selon les champs de preuve du prestataire de paiement.",
+    "disp.sincerely": "Cordialement,",
+    "disp.contents": "Sommaire",
+    "disp.customer": "Client et achat",
+    "disp.customer_name": "Nom",
+    "disp.customer_email": "Adresse e-mail",
+    "disp.billing": "Adresse de facturation",
+    "disp.billing_country": "Pays de facturation",
+    "disp.shipping_address": "Adresse de livraison",
+    "disp.receipt": "Reçu",
+    "disp.payment": "Paiement",
+    "disp.subtotal": "Sous-total",
+    "disp.shipping": "Livraison",
+    "disp.tax": "Taxes",
+    "disp.total": "Total",
+    "disp.unit_price": "Prix unitaire",
+    "disp.product": "Description du produit",
+    "disp.personalised": "fabriqué sur commande / personnalisé",
+    "disp.shipping_doc": "Documents d'expédition",
+    "disp.carrier": "Transporteur",
+    "disp.tracking": "Numéro de suivi",
+    "disp.shipping_date": "Date d'expédition",
+    "disp.delivery": "Preuve de livraison",
+    "disp.delivery_text": "Livrée le {date} selon le suivi du transporteur.",
+    "disp.return_shipment": "Colis retour",
+    "disp.policy": "Politique de remboursement",
+    "disp.policy_days": "Les articles peuvent être retournés dans les {days} jours suivant la "
+    "livraison.",
+    "disp.policy_peak": "Les commandes passées pendant la haute saison ({season}) peuvent être "
+    "retournées jusqu'au {until} de l'année suivante.",
+    "disp.policy_faulty": "Les articles défectueux, abîmés ou erronés sont remboursés ou "
+    "remplacés ; des preuves (photos) peuvent être demandées.",
+    "disp.policy_personalised": "Les articles personnalisés ou fabriqués sur commande ne sont "
+    "pas repris, sauf s'ils sont défectueux.",
+    "disp.policy_legal": "Les consommateurs de l'UE, de l'EEE et du Royaume-Uni disposent de "
+    "14 jours après la livraison pour se rétracter ; le remboursement intervient sous 14 jours.",
+    "disp.disclosure": "Communication de la politique de remboursement",
+    "disp.disclosure_text": "La politique est publiée sur {site} et affichée lors du paiement. "
+    "Le client a passé commande le {placed}, après son affichage.",
+    "disp.refunds": "Remboursements et avoirs déjà accordés",
+    "disp.refunds_none": "Aucun remboursement ni avoir enregistré.",
+    "disp.entry": "Écriture",
+    "disp.reference_col": "Référence",
+    "disp.reversal": "contre-passation",
+    "disp.refunds_total": "Restitué au client",
+    "disp.communication": "Échanges avec le client",
+    "disp.timeline_note": "Tous les événements du dossier et tous les messages échangés avec le "
+    "fournisseur, du plus ancien au plus récent (heures UTC).",
+    "disp.when": "Quand",
+    "disp.what": "Quoi",
+    "disp.msg_sent": "Message au fournisseur ({channel})",
+    "disp.msg_received": "Message du fournisseur ({channel})",
+    "disp.files": "Pièces justificatives",
+    "disp.files_none": "Aucune image jointe.",
+    "disp.captured": "Prise le {when}",
+    "disp.added": "Ajoutée le {when}",
+    "disp.supplied_by": "fournie par {who}",
+    "disp.skipped": "Non imprimables ici (conservées au dossier) : {names}.",
+    "disp.missing": "Fichier absent du dossier de preuves : {name}.",
+}
+
+_FR_STATUS: dict[Status, str] = {
+    Status.NEW: "Nouveau",
+    Status.AWAITING_CUSTOMER: "En attente du client",
+    Status.AWAITING_SUPPLIER: "En attente du fournisseur",
+    Status.APPROVED: "Accepté",
+    Status.REJECTED: "Refusé",
+    Status.AWAITING_RETURN: "Retour attendu",
+    Status.RETURN_IN_TRANSIT: "Retour en transit",
+    Status.RECEIVED: "Reçu",
+    Status.RESOLVED: "Résolu",
+    Status.CLOSED: "Clos",
+    Status.CANCELLED: "Annulé",
+    Status.REOPENED: "Rouvert",
+    Status.CHARGEBACK_OPEN: "Rétrofacturation ouverte",
+    Status.EVIDENCE_SUBMITTED: "Preuves envoyées",
+    Status.WON: "Litige gagné",
+    Status.LOST: "Litige perdu",
+}
+_FR_KIND: dict[Kind, str] = {
+    Kind.RETURN: "Retour",
+    Kind.REFUND_ONLY: "Remboursement seul",
+    Kind.REPLACEMENT: "Remplacement",
+    Kind.EXCHANGE: "Échange",
+    Kind.NOT_RECEIVED: "Non reçu",
+    Kind.CHARGEBACK: "Rétrofacturation",
+}
+_FR_REASON: dict[Reason, str] = {
+    Reason.DAMAGED_IN_TRANSIT: "Endommagé pendant le transport",
+    Reason.DEFECTIVE: "Défectueux",
+    Reason.WRONG_ITEM: "Mauvais article",
+    Reason.NOT_AS_DESCRIBED: "Non conforme à la description",
+    Reason.MISSING_PARTS: "Pièces manquantes",
+    Reason.NOT_RECEIVED: "Non reçu",
+    Reason.ARRIVED_LATE: "Arrivé en retard",
+    Reason.SIZE_TOO_SMALL: "Taille trop petite",
+    Reason.SIZE_TOO_LARGE: "Taille trop grande",
+    Reason.COLOUR_STYLE: "Couleur/style",
+    Reason.NO_LONGER_WANTED: "Ne convient plus",
+    Reason.PERSONALISATION_ERROR: "Erreur d'impression/personnalisation",
+    Reason.OTHER: "Autre",
+}
+_FR_FAULT: dict[Fault, str] = {
+    Fault.SUPPLIER: "Fournisseur",
+    Fault.CARRIER: "Transporteur",
+    Fault.CUSTOMER: "Client",
+    Fault.MERCHANT: "Marchand",
+    Fault.UNKNOWN: "Inconnu",
+}
+_FR_RESOLUTION: dict[Resolution, str] = {
+    Resolution.REFUND: "Remboursement",
+    Resolution.PARTIAL_REFUND: "Remboursement partiel",
+    Resolution.STORE_CREDIT: "Avoir",
+    Resolution.REPLACEMENT: "Remplacement",
+    Resolution.EXCHANGE: "Échange",
+    Resolution.KEEP_ITEM: "Remboursement sans retour (le client garde l'article)",
+    Resolution.REFUSAL: "Refus",
+}
+_FR_LEDGER: dict[LedgerKind, str] = {
+    LedgerKind.CUSTOMER_REFUND: "Remboursement client",
+    LedgerKind.STORE_CREDIT_ISSUED: "Avoir émis",
+    LedgerKind.STORE_CREDIT_REDEEMED: "Avoir utilisé",
+    LedgerKind.REPLACEMENT_COST: "Coût du remplacement",
+    LedgerKind.RETURN_LABEL_COST: "Coût de l'étiquette retour",
+    LedgerKind.RESTOCKING_FEE_KEPT: "Frais de restockage retenus",
+    LedgerKind.SUPPLIER_REIMBURSEMENT: "Remboursement fournisseur",
+    LedgerKind.CHARGEBACK_DEBIT: "Débit de rétrofacturation",
+    LedgerKind.CHARGEBACK_FEE: "Frais de litige",
+    LedgerKind.CHARGEBACK_REVERSAL: "Annulation de rétrofacturation (gagnée)",
+    LedgerKind.OTHER_COST: "Autre coût",
+    LedgerKind.OTHER_RECOVERY: "Autre recette",
+}
+_FR_DEADLINE: dict[str, str] = {
+    "customer_return": "Délai de retour client",
+    "legal_withdrawal": "Délai légal de rétractation",
+    "legal_refund_by": "Remboursement légal avant",
+    "uk_right_to_reject": "Droit de rejet (R.-U.)",
+    "supplier_evidence": "Preuves au fournisseur",
+    "supplier_follow_up": "Relance fournisseur",
+    "first_response": "Première réponse au client",
+    "chargeback_response": "Réponse à la rétrofacturation",
+}
+
+
+def norm_lang(lang: str | None) -> str:
+    """``"fr_FR"``, ``"FR"`` → ``"fr"``; anything we do not print in → ``"en"``."""
+    code = (lang or "en").strip().lower().replace("-", "_").split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def has_text(key: str) -> bool:
+    return key in _EN
+
+
+def text(key: str, lang: str = "en", **values: object) -> str:
+    """The plain-text string ``key`` in ``lang``, with ``{name}`` fields filled in."""
+    template = (_FR.get(key) if norm_lang(lang) == "fr" else None) or _EN[key]
+    return template.format(**values) if values else template
+
+
+def label_value(label: str, value: str, lang: str = "en") -> str:
+    """``"Order: #1042"``; French typography puts a space before the colon."""
+    return f"{label} : {value}" if norm_lang(lang) == "fr" else f"{label}: {value}"
+
+
+def date_text(value: date, lang: str = "en", fmt: str = "long") -> str:
+    from babel.dates import format_date
+
+    return format_date(value, fmt, locale=norm_lang(lang))
+
+
+def datetime_text(value, lang: str = "en") -> str:
+    """A UTC time as date plus HH:MM, e.g. ``20 May 2026, 09:30``."""
+    return f"{date_text(value.date(), lang, 'medium')}, {value:%H:%M}"
+
+
+def money_text(minor: int, currency: str, lang: str = "en") -> str:
+    return format_money(minor, currency, norm_lang(lang))
+
+
+def status_label(value: str, lang: str = "en") -> str:
+    try:
+        status = Status(value)
+    except ValueError:
+        return value
+    return _FR_STATUS[status] if norm_lang(lang) == "fr" else STATUS_LABELS[status]
+
+
+def kind_label(value: str, lang: str = "en") -> str:
+    try:
+        kind = Kind(value)
+    except ValueError:
+        return value
+    return _FR_KIND[kind] if norm_lang(lang) == "fr" else KIND_LABELS[kind]
+
+
+def reason_text(value: str, lang: str = "en") -> str:
+    try:
+        reason = Reason(value)
+    except ValueError:
+        return value
+    return _FR_REASON[reason] if norm_lang(lang) == "fr" else reason_label(reason)
+
+
+def fault_text(value: str, lang: str = "en") -> str:
+    try:
+        fault = Fault(value)
+    except ValueError:
+        return value
+    return _FR_FAULT[fault] if norm_lang(lang) == "fr" else fault_label(fault)
+
+
+def resolution_text(value: str, lang: str = "en") -> str:
+    try:
+        resolution = Resolution(value)
+    except ValueError:
+        return value
+    return _FR_RESOLUTION[resolution] if norm_lang(lang) == "fr" else _resolution_label(resolution)
+
+
+def ledger_label(value: str, lang: str = "en") -> str:
+    try:
+        kind = LedgerKind(value)
+    except ValueError:
+        return value
+    return _FR_LEDGER[kind] if norm_lang(lang) == "fr" else LEDGER_LABELS[kind]
+
+
+def deadline_label(code: str, lang: str = "en") -> str:
+    if norm_lang(lang) == "fr" and code in _FR_DEADLINE:
+        return _FR_DEADLINE[code]
+    return DEADLINE_LABELS.get(code, code)

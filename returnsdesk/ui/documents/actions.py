@@ -1,0 +1,90 @@
+"""What menus and case actions call: build a document off the GUI thread, then preview it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.ui.tasks import Job, run_task
+
+
+def _show(parent: QWidget | None, build: Callable[[], tuple[bytes, str, str]]) -> Job:
+    """Run ``build`` (returns pdf, title, file name) on a worker; open the preview on success."""
+    from returnsdesk.ui.documents.preview import DocumentPreview
+
+    def on_success(result) -> None:
+        pdf, title, name = result
+        preview = DocumentPreview(pdf, title, name, parent)
+        preview.setModal(False)
+        preview.show()
+        job.preview = preview  # for callers and tests
+
+    def on_error(exc: Exception) -> None:
+        text = (
+            str(exc)
+            if isinstance(exc, InputError)
+            else parent_tr("The document could not be made: %1").replace("%1", str(exc))
+        )
+        QMessageBox.warning(parent, parent_tr("Document"), text)
+
+    job = run_task(lambda _job: build(), on_success, on_error)
+    job.preview = None
+    return job
+
+
+def parent_tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("documents", text)
+
+
+def open_instructions(parent: QWidget | None, case_id: int, lang: str | None = None) -> Job:
+    def build():
+        from returnsdesk.formats.pdf.instructions import build_instructions
+        from returnsdesk.store.models import Case
+
+        rma = Case.get_by_id(case_id).rma
+        return build_instructions(case_id, lang), f"{rma}", f"{rma}-instructions.pdf"
+
+    return _show(parent, build)
+
+
+def open_summary(parent: QWidget | None, start: date, end: date) -> Job:
+    def build():
+        from returnsdesk.formats.pdf.summary import build_summary
+
+        name = f"returns-summary-{start.isoformat()}-{end.isoformat()}.pdf"
+        return build_summary(start, end), parent_tr("Returns summary"), name
+
+    return _show(parent, build)
+
+
+def ask_period_and_open_summary(parent: QWidget | None) -> Job | None:
+    from returnsdesk.ui.documents.period_dialog import PeriodDialog
+
+    dialog = PeriodDialog(parent)
+    if dialog.exec() != PeriodDialog.DialogCode.Accepted:
+        return None
+    return open_summary(parent, *dialog.period())
+
+
+def open_dispute_pack(parent: QWidget | None, case_id: int) -> Job:
+    def build():
+        from returnsdesk import session
+        from returnsdesk.formats.pdf.dispute import build_dispute_pack
+        from returnsdesk.store.models import Case
+
+        rma = Case.get_by_id(case_id).rma
+        pdf = build_dispute_pack(case_id, session.current().evidence_dir)
+        return pdf, rma, f"{rma}-dispute-evidence.pdf"
+
+    return _show(parent, build)
+
+
+def edit_shop_details(parent: QWidget | None) -> bool:
+    from returnsdesk.ui.documents.shop_details_dialog import ShopDetailsDialog
+
+    return ShopDetailsDialog(parent).exec() == ShopDetailsDialog.DialogCode.Accepted

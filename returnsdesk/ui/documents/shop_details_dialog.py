@@ -1,0 +1,127 @@
+"""``ShopDetailsDialog``: the shop's name, contact, return address and logo for documents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.text import clean_text
+from returnsdesk.services import settings
+
+
+def check_logo(path: str) -> None:
+    """Raise InputError unless ``path`` is empty or a readable image."""
+    if not path:
+        return
+    reader = QImageReader(path)
+    if not reader.canRead() or reader.read().isNull():
+        raise InputError(f"The logo {path!r} is not a readable image (use PNG or JPEG).")
+
+
+class ShopDetailsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shop details"))
+        self.resize(520, 0)
+        current = settings.shop_details()
+        self._current = current
+        self.name = QLineEdit(current.name)
+        self.address = QPlainTextEdit(current.address)
+        self.email = QLineEdit(current.email)
+        self.phone = QLineEdit(current.phone)
+        self.website = QLineEdit(current.website)
+        self.return_address = QPlainTextEdit(current.return_address)
+        for edit in (self.address, self.return_address):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(72)
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.logo_path = QLineEdit(current.logo_path)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_logo)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedHeight(48)
+        self.logo_path.textChanged.connect(self._show_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_path, 1)
+        logo_row.addWidget(browse)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Shop name:"), self.name)
+        form.addRow(self.tr("Address:"), self.address)
+        form.addRow(self.tr("E-mail:"), self.email)
+        form.addRow(self.tr("Phone:"), self.phone)
+        form.addRow(self.tr("Website:"), self.website)
+        form.addRow(self.tr("Return address:"), self.return_address)
+        form.addRow(self.tr("Documents language:"), self.language)
+        form.addRow(self.tr("Logo:"), logo_row)
+        form.addRow("", self.logo_preview)
+        form.addRow(buttons)
+        self._show_logo()
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a logo"),
+            self.logo_path.text(),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            self.logo_path.setText(path)
+
+    def _show_logo(self) -> None:
+        pixmap = QPixmap(self.logo_path.text().strip())
+        if pixmap.isNull():
+            self.logo_preview.clear()
+        else:
+            self.logo_preview.setPixmap(
+                pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
+            )
+
+    def details(self) -> settings.ShopDetails:
+        """The edited details, validated (raises InputError)."""
+        logo = self.logo_path.text().strip()
+        check_logo(logo)
+        name = clean_text(self.name.text(), "Shop name", required=True)
+        return replace(
+            self._current,
+            name=name,
+            address=self.address.toPlainText().strip(),
+            email=clean_text(self.email.text(), "E-mail"),
+            phone=clean_text(self.phone.text(), "Phone"),
+            website=clean_text(self.website.text(), "Website"),
+            return_address=self.return_address.toPlainText().strip(),
+            language=self.language.currentData(),
+            logo_path=logo,
+        )
+
+    def accept(self) -> None:
+        try:
+            settings.save_shop_details(self.details())
+        except InputError as exc:
+            QMessageBox.warning(self, self.tr("Shop details"), str(exc))
+            return
+        super().accept()
