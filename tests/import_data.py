@@ -130,6 +130,6 @@ def generate_shopify(count: int, seed: int = 1, start_number: int = 1001) -> str
     return to_csv(rows)
 
 
-def write_shopify(path: Path, count: int, seed: int = 1) -> Path:
-    path.write_text(generate_shopify(count, seed), encoding="utf-8", newline="")
+def write_shopify(path: Path, count: int, seed: int = 1, start_number: int = 1001) -> Path:
+    path.write_text(generate_shopify(count, seed, start_number), encoding="utf-8", newline="")
     return path

@@ -23,7 +23,7 @@ def parse_decimal(text: str, what: str) -> Decimal:
     """``12.50``, ``12,50``, ``1,234.50``, ``1.234,50``, ``€ 12.50`` → Decimal (never float)."""
     raw = (text or "").strip()
     cleaned = raw.translate(_SYMBOLS)
-    cleaned = re.sub(r"^[A-Za-z]{3}|[A-Za-z]{3}$", "", cleaned)
+    cleaned = re.sub(r"^[A-Z]{3}(?=[-\d.,])|(?<=[\d.,])[A-Z]{3}$", "", cleaned)
     if not cleaned:
         raise RowError(f"{what} is empty.")
     if "," in cleaned and "." in cleaned:
