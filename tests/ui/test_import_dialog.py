@@ -39,7 +39,7 @@ def test_preview_then_import_good_rows(qtbot, store, monkeypatch, qtmodeltester)
     assert dialog.count_labels["orders"].text() == "5 new, 0 updated, 0 unchanged"
     assert dialog.count_labels["customers"].text() == "4 new, 0 updated"
     assert dialog.count_labels["suppliers"].text() == "4 new"
-    assert "1 (1 orders left out)" == dialog.count_labels["problems"].text()
+    assert "1 (orders left out: 1)" == dialog.count_labels["problems"].text()
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.index(0, 0).data() == "10"
     assert "2026-13-45" in dialog.problems.index(0, 2).data()

@@ -135,7 +135,8 @@ class ImportOrdersDialog(QDialog):
         header.setSectionResizeMode(ProblemsModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.problems_view.setColumnWidth(ProblemsModel.LINE, 60)
         self.problems_view.setColumnWidth(ProblemsModel.ORDER, 110)
-        layout.addWidget(self.problems_view, 1)
+        layout.addWidget(self.problems_view, 20)
+        layout.addStretch(1)  # takes the room when there is no problem table to show
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.import_button = QPushButton(self.tr("Import good rows"))
@@ -288,7 +289,7 @@ class ImportOrdersDialog(QDialog):
             self.tr("%1 new").replace("%1", f"{preview.products_created:,}")
         )
         self.count_labels["problems"].setText(
-            self.tr("%1 (%2 orders left out)")
+            self.tr("%1 (orders left out: %2)")
             .replace("%1", f"{len(result.problems):,}")
             .replace("%2", f"{result.bad_orders:,}")
             if result.problems

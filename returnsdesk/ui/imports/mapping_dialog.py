@@ -25,6 +25,12 @@ from returnsdesk.formats.importers.generic import MAPPABLE_FIELDS, ColumnMapping
 _SAMPLE_ROWS = 5
 
 
+def _shop_currency() -> str:
+    from returnsdesk.services.settings import shop_details
+
+    return shop_details().default_currency
+
+
 class ColumnMappingDialog(QDialog):
     """``ColumnMappingDialog(header, sample_rows, mapping, parent)``; ``.mapping()`` after exec."""
 
@@ -62,7 +68,7 @@ class ColumnMappingDialog(QDialog):
         for r, cells in enumerate(sample_rows[:_SAMPLE_ROWS]):
             for c, text in enumerate(cells[: len(header)]):
                 sample.setItem(r, c, QTableWidgetItem(text.replace("\n", " ")))
-        sample.setMaximumHeight(150)
+        sample.setMaximumHeight(170)
         sample.verticalHeader().setVisible(False)
         layout.addWidget(sample)
 
@@ -87,7 +93,7 @@ class ColumnMappingDialog(QDialog):
 
         options = QHBoxLayout()
         options.addWidget(QLabel(self.tr("Currency when no column gives it:")))
-        self._currency = QLineEdit(mapping.currency)
+        self._currency = QLineEdit(mapping.currency or _shop_currency())
         self._currency.setMaxLength(3)
         self._currency.setPlaceholderText("EUR")
         self._currency.setMaximumWidth(70)
