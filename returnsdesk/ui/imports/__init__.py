@@ -1,0 +1,1 @@
+"""Importing orders from store export files: the import dialog, the column-mapping dialog."""

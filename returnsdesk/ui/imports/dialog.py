@@ -1,0 +1,373 @@
+"""File → Import orders…: choose a file, map its columns if needed, preview, import.
+
+The work (reading, parsing, the dry run that makes the preview, the import)
+runs off the GUI thread through ``ui.tasks.run_task`` with a progress bar and a
+Cancel button. The preview is a real import rehearsed in a transaction that is
+rolled back, so its counts are exactly what "Import" will do. Nothing is
+written until the user presses Import; an import that is cancelled or fails
+is rolled back as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.formats.importers import ParseResult, Table, detect_format, parse, read_table
+from returnsdesk.formats.importers.generic import guess_mapping, save_mapping, saved_mapping
+from returnsdesk.services.imports import ImportSummary, import_orders
+from returnsdesk.ui.imports.mapping_dialog import ColumnMappingDialog
+from returnsdesk.ui.imports.problems_model import ProblemsModel
+from returnsdesk.ui.tasks import Cancelled, Job, run_task
+
+_LAST_FOLDER = "import/last_folder"
+
+
+@dataclass
+class _Read:
+    table: Table
+    fmt: str | None
+
+
+class ImportOrdersDialog(QDialog):
+    """``ImportOrdersDialog(parent, path=None)``; ``start()`` asks for a file when none is given.
+
+    Emits ``imported(ImportSummary)`` after a successful import. The simplest use is
+    ``ImportOrdersDialog.run(parent)``, which returns the summary or None.
+    """
+
+    imported = Signal(object)
+
+    PAGE_WORK, PAGE_PREVIEW, PAGE_DONE = range(3)
+
+    def __init__(self, parent: QWidget | None = None, path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import orders"))
+        self.path: Path | None = Path(path) if path else None
+        self.job: Job | None = None
+        self.table: Table | None = None
+        self.parsed: ParseResult | None = None
+        self.preview: ImportSummary | None = None
+        self.summary: ImportSummary | None = None
+        self._cancelled = False
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._work_page())
+        self.stack.addWidget(self._preview_page())
+        self.stack.addWidget(self._done_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self.resize(760, 520)
+
+    # -- pages ---------------------------------------------------------------------------
+    def _work_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.status = QLabel(self.tr("Reading the file…"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.work_cancel = QPushButton(self.tr("Cancel"))
+        self.work_cancel.clicked.connect(self.reject)
+        row.addWidget(self.work_cancel)
+        layout.addLayout(row)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.file_label = QLabel()
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setStyleSheet("font-weight: bold")
+        self.file_label.setWordWrap(True)
+        layout.addWidget(self.file_label)
+        form = QFormLayout()
+        self.count_labels: dict[str, QLabel] = {}
+        for key, text in (
+            ("orders", self.tr("Orders")),
+            ("customers", self.tr("Customers")),
+            ("suppliers", self.tr("Suppliers")),
+            ("products", self.tr("Products")),
+            ("problems", self.tr("Problem rows")),
+        ):
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.count_labels[key] = label
+            form.addRow(text + ":", label)
+        layout.addLayout(form)
+        self.problems_title = QLabel()
+        self.problems_title.setWordWrap(True)
+        layout.addWidget(self.problems_title)
+        self.problems = ProblemsModel(parent=self)
+        self.problems_view = QTableView()
+        self.problems_view.setModel(self.problems)
+        self.problems_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_view.verticalHeader().setVisible(False)
+        self.problems_view.setWordWrap(False)
+        header = self.problems_view.horizontalHeader()
+        header.setSectionResizeMode(ProblemsModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.problems_view.setColumnWidth(ProblemsModel.LINE, 60)
+        self.problems_view.setColumnWidth(ProblemsModel.ORDER, 110)
+        layout.addWidget(self.problems_view, 20)
+        layout.addStretch(1)  # takes the room when there is no problem table to show
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import good rows"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self._import)
+        self.nothing_button = QPushButton(self.tr("Import nothing"))
+        self.nothing_button.clicked.connect(self.reject)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        for button in (self.import_button, self.nothing_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.done_label = QLabel()
+        self.done_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_label.setWordWrap(True)
+        layout.addWidget(self.done_label)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+        return page
+
+    # -- flow ------------------------------------------------------------------------------
+    @classmethod
+    def run(cls, parent: QWidget | None = None) -> ImportSummary | None:
+        """Ask for a file, run the whole import dialog; the summary, or None if nothing done."""
+        dialog = cls(parent)
+        if not dialog.start():
+            return None
+        dialog.exec()
+        return dialog.summary
+
+    def start(self) -> bool:
+        """Choose the file (unless given) and start reading it; False if the user backed out."""
+        if self.path is None:
+            settings = QSettings()
+            folder = str(settings.value(_LAST_FOLDER, str(Path.home())))
+            name, _filter = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import orders"),
+                folder,
+                self.tr("CSV files (*.csv *.txt);;All files (*)"),
+            )
+            if not name:
+                return False
+            self.path = Path(name)
+            settings.setValue(_LAST_FOLDER, str(self.path.parent))
+        self._show_work(self.tr("Reading %1…").replace("%1", self.path.name))
+        path = self.path
+
+        def read(job: Job) -> _Read:
+            table = read_table(path)
+            job.check()
+            return _Read(table, detect_format(table.header))
+
+        self.job = run_task(read, self._read_done, self._failed)
+        return True
+
+    def _show_work(self, text: str) -> None:
+        self.status.setText(text)
+        self.progress.setRange(0, 0)
+        self.stack.setCurrentIndex(self.PAGE_WORK)
+
+    def _read_done(self, read: _Read) -> None:
+        self.job = None
+        if self._cancelled:  # finished just as the user cancelled
+            super().reject()
+            return
+        self.table = read.table
+        fmt, mapping = read.fmt, None
+        if fmt is None:
+            mapping = self.ask_mapping(read.table)
+            if mapping is None:
+                self.reject()
+                return
+            fmt = "csv"
+        table = read.table
+        self._show_work(self.tr("Checking %1 rows…").replace("%1", f"{len(table.rows):,}"))
+
+        def rehearse(job: Job) -> tuple[ParseResult, ImportSummary]:
+            result = parse(table, fmt, mapping=mapping, check=job.check)
+            summary = import_orders(
+                result.orders, dry_run=True, progress=job.progress, check=job.check
+            )
+            return result, summary
+
+        self.job = run_task(rehearse, self._preview_ready, self._failed, self._progressed)
+
+    def ask_mapping(self, table: Table):
+        """The column-mapping dialog (pre-filled from the saved or guessed mapping)."""
+        initial = saved_mapping(table.header) or guess_mapping(table.header)
+        dialog = ColumnMappingDialog(
+            table.header,
+            [cells for _line, cells in table.rows[:5]],
+            initial,
+            self,
+            file_name=self.path.name if self.path else "",
+        )
+        self.mapping_dialog = dialog  # reachable from tests
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        mapping = dialog.mapping()
+        save_mapping(table.header, mapping)
+        return mapping
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _preview_ready(self, payload: tuple[ParseResult, ImportSummary]) -> None:
+        self.job = None
+        if self._cancelled:  # only a rehearsal: nothing was written
+            super().reject()
+            return
+        self.parsed, self.preview = payload
+        result, preview = payload
+        names = {
+            "shopify": self.tr("Shopify orders export"),
+            "woocommerce": self.tr("WooCommerce orders export"),
+            "csv": self.tr("CSV file (your column choice)"),
+        }
+        self.file_label.setText(
+            f"{self.path.name if self.path else ''} — {names.get(result.format, result.format)}, "
+            + self.tr("%1 rows").replace("%1", f"{result.rows:,}")
+        )
+        self.count_labels["orders"].setText(
+            self.tr("%1 new, %2 updated, %3 unchanged")
+            .replace("%1", f"{preview.orders_created:,}")
+            .replace("%2", f"{preview.orders_updated:,}")
+            .replace("%3", f"{preview.orders_unchanged:,}")
+        )
+        self.count_labels["customers"].setText(
+            self.tr("%1 new, %2 updated")
+            .replace("%1", f"{preview.customers_created:,}")
+            .replace("%2", f"{preview.customers_updated:,}")
+        )
+        self.count_labels["suppliers"].setText(
+            self.tr("%1 new").replace("%1", f"{preview.suppliers_created:,}")
+        )
+        self.count_labels["products"].setText(
+            self.tr("%1 new").replace("%1", f"{preview.products_created:,}")
+        )
+        self.count_labels["problems"].setText(
+            self.tr("%1 (orders left out: %2)")
+            .replace("%1", f"{len(result.problems):,}")
+            .replace("%2", f"{result.bad_orders:,}")
+            if result.problems
+            else self.tr("none")
+        )
+        self.problems.set_problems(result.problems)
+        self.problems_view.setVisible(bool(result.problems))
+        if result.problems:
+            self.problems_title.setText(
+                self.tr(
+                    "These rows cannot be imported. An order with a bad row is left out "
+                    "whole. Import the good rows, or import nothing and fix the file."
+                )
+            )
+        elif result.duplicate_rows:
+            self.problems_title.setText(
+                self.tr("%1 duplicate rows will be ignored.").replace(
+                    "%1", f"{result.duplicate_rows:,}"
+                )
+            )
+        else:
+            self.problems_title.setText(self.tr("Every row can be imported."))
+        self.import_button.setText(
+            self.tr("Import good rows") if result.problems else self.tr("Import")
+        )
+        self.import_button.setEnabled(bool(result.orders))
+        self.stack.setCurrentIndex(self.PAGE_PREVIEW)
+
+    def _import(self) -> None:
+        if self.parsed is None:
+            return
+        orders = self.parsed.orders
+        self._show_work(self.tr("Importing %1 orders…").replace("%1", f"{len(orders):,}"))
+
+        def write(job: Job) -> ImportSummary:
+            return import_orders(orders, progress=job.progress, check=job.check)
+
+        self.job = run_task(write, self._imported, self._failed, self._progressed)
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.job = None
+        self.summary = summary
+        self.done_label.setText(
+            self.tr(
+                "Imported: %1 new orders, %2 updated, %3 unchanged. "
+                "%4 new customers, %5 new suppliers."
+            )
+            .replace("%1", f"{summary.orders_created:,}")
+            .replace("%2", f"{summary.orders_updated:,}")
+            .replace("%3", f"{summary.orders_unchanged:,}")
+            .replace("%4", f"{summary.customers_created:,}")
+            .replace("%5", f"{summary.suppliers_created:,}")
+        )
+        self.stack.setCurrentIndex(self.PAGE_DONE)
+        self.imported.emit(summary)
+
+    def _failed(self, error: Exception) -> None:
+        self.job = None
+        if isinstance(error, Cancelled):
+            super().reject()
+            return
+        if isinstance(error, InputError | OSError):
+            message = str(error)
+        else:
+            message = self.tr("The import failed and nothing was changed.") + f"\n\n{error}"
+        self.error_box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Cannot import this file"), message, parent=self
+        )
+        self.error_box.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_box.exec()
+        super().reject()
+
+    def reject(self) -> None:
+        """Cancel: stop the running task (its transaction rolls back) and close."""
+        if self.job is not None:
+            self._cancelled = True
+            self.status.setText(self.tr("Cancelling…"))
+            self.work_cancel.setEnabled(False)
+            self.job.cancel()  # _failed(Cancelled) closes the dialog
+            return
+        super().reject()

@@ -1,0 +1,183 @@
+"""Choose which column of an unknown CSV holds which order field (remembered per file layout)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.formats.importers.generic import MAPPABLE_FIELDS, ColumnMapping, check_mapping
+
+_SAMPLE_ROWS = 5
+
+
+def _shop_currency() -> str:
+    from returnsdesk.services.settings import shop_details
+
+    return shop_details().default_currency
+
+
+class ColumnMappingDialog(QDialog):
+    """``ColumnMappingDialog(header, sample_rows, mapping, parent)``; ``.mapping()`` after exec."""
+
+    def __init__(
+        self,
+        header: list[str],
+        sample_rows: list[list[str]],
+        mapping: ColumnMapping,
+        parent: QWidget | None = None,
+        file_name: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose the columns"))
+        self._header = header
+        labels = self._labels()
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "ReturnsDesk does not know the layout of this file. Say which column holds "
+                "what; fields marked * are required. Your choice is remembered for files "
+                "with the same columns."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        if file_name:
+            name = QLabel(file_name)
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            name.setStyleSheet("font-weight: bold")
+            layout.addWidget(name)
+
+        sample = QTableWidget(min(len(sample_rows), _SAMPLE_ROWS), len(header))
+        sample.setHorizontalHeaderLabels(header)
+        sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for r, cells in enumerate(sample_rows[:_SAMPLE_ROWS]):
+            for c, text in enumerate(cells[: len(header)]):
+                sample.setItem(r, c, QTableWidgetItem(text.replace("\n", " ")))
+        sample.setMaximumHeight(170)
+        sample.verticalHeader().setVisible(False)
+        layout.addWidget(sample)
+
+        box = QGroupBox(self.tr("Columns"))
+        grid = QGridLayout(box)
+        self._combos: dict[str, QComboBox] = {}
+        half = (len(MAPPABLE_FIELDS) + 1) // 2
+        for position, (field, required) in enumerate(MAPPABLE_FIELDS):
+            combo = QComboBox()
+            combo.addItem(self.tr("(not in this file)"), "")
+            for column in header:
+                if column:
+                    combo.addItem(column, column)
+            chosen = mapping.columns.get(field, "")
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            self._combos[field] = combo
+            text = labels.get(field, field) + (" *" if required else "")
+            row, col = position % half, (position // half) * 2
+            grid.addWidget(QLabel(text), row, col)
+            grid.addWidget(combo, row, col + 1)
+        layout.addWidget(box)
+
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Currency when no column gives it:")))
+        self._currency = QLineEdit(mapping.currency or _shop_currency())
+        self._currency.setMaxLength(3)
+        self._currency.setPlaceholderText("EUR")
+        self._currency.setMaximumWidth(70)
+        options.addWidget(self._currency)
+        options.addSpacing(20)
+        options.addWidget(QLabel(self.tr("Dates like 01/05/2026 are:")))
+        self._date_order = QComboBox()
+        self._date_order.addItem(self.tr("day first (1 May)"), "dmy")
+        self._date_order.addItem(self.tr("month first (5 January)"), "mdy")
+        self._date_order.addItem(self.tr("year first (2026-05-01)"), "ymd")
+        self._date_order.setCurrentIndex(max(0, self._date_order.findData(mapping.date_order)))
+        options.addWidget(self._date_order)
+        options.addStretch(1)
+        layout.addLayout(options)
+
+        self._error = QLabel()
+        self._error.setTextFormat(Qt.TextFormat.PlainText)
+        self._error.setStyleSheet("color: #b00020")
+        self._error.setWordWrap(True)
+        layout.addWidget(self._error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use these columns"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 640)
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "number": self.tr("Order number"),
+            "placed_at": self.tr("Order date"),
+            "email": self.tr("Customer e-mail"),
+            "customer_name": self.tr("Customer name"),
+            "first_name": self.tr("First name"),
+            "last_name": self.tr("Last name"),
+            "phone": self.tr("Phone"),
+            "sku": self.tr("SKU"),
+            "title": self.tr("Item title"),
+            "variant": self.tr("Variant"),
+            "quantity": self.tr("Quantity"),
+            "price": self.tr("Unit price"),
+            "currency": self.tr("Currency"),
+            "shipping": self.tr("Shipping cost"),
+            "tax": self.tr("Tax"),
+            "total": self.tr("Order total"),
+            "shipping_country": self.tr("Country"),
+            "address1": self.tr("Address"),
+            "city": self.tr("City"),
+            "zip": self.tr("Postcode"),
+            "vendor": self.tr("Supplier (vendor)"),
+            "payment_method": self.tr("Payment method"),
+            "payment_reference": self.tr("Payment reference"),
+            "carrier": self.tr("Carrier"),
+            "tracking": self.tr("Tracking number"),
+            "shipped_at": self.tr("Shipped on"),
+            "delivered_at": self.tr("Delivered on"),
+        }
+
+    def combo(self, field: str) -> QComboBox:
+        return self._combos[field]
+
+    def mapping(self) -> ColumnMapping:
+        columns = {f: c.currentData() for f, c in self._combos.items() if c.currentData()}
+        return ColumnMapping(
+            columns, self._currency.text().strip().upper(), self._date_order.currentData()
+        )
+
+    def accept(self) -> None:
+        labels = self._labels()
+        missing = [
+            labels[f]
+            for f, required in MAPPABLE_FIELDS
+            if required and not self._combos[f].currentData()
+        ]
+        if missing:
+            self._error.setText(
+                self.tr("Choose a column for: %1.").replace("%1", ", ".join(missing))
+            )
+            return
+        try:
+            check_mapping(self.mapping(), self._header)
+        except InputError as exc:
+            self._error.setText(str(exc))
+            return
+        super().accept()

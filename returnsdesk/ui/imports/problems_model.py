@@ -1,0 +1,53 @@
+"""Table model of the rows an import cannot use (line, order, reason)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from returnsdesk.services.imports import Problem
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProblemsModel(QAbstractTableModel):
+    LINE, ORDER, REASON = range(3)
+
+    def __init__(self, problems: list[Problem] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._problems: list[Problem] = list(problems or [])
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 3:
+            return None
+        return (self.tr("Line"), self.tr("Order"), self.tr("Problem"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+            return None
+        problem = self._problems[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.LINE:
+                return str(problem.line)
+            if column == self.ORDER:
+                return problem.order_number
+            if column == self.REASON:
+                return problem.reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
+            return problem.reason
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

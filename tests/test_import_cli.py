@@ -1,0 +1,130 @@
+"""``returnsdesk import orders``: exit codes, problem rows, dry run, and a crash mid-import."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from import_data import write_shopify
+
+from returnsdesk.cli import main
+from returnsdesk.services.imports import KILL_HOOK_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "formats" / "fixtures"
+SHOPIFY = str(FIXTURES / "shopify_orders.csv")
+
+
+def _count(folder: Path, table: str = '"order"') -> int:
+    conn = sqlite3.connect(folder / "returnsdesk.sqlite3")
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_problem_rows_refuse_everything_by_default(tmp_path, capsys):
+    folder = tmp_path / "d"
+    assert main(["import", "orders", SHOPIFY, "--data-dir", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert "line 10 (order #1004)" in out
+    assert "--skip-bad-rows" in err and "Traceback" not in err
+    assert _count(folder) == 0
+
+
+def test_skip_bad_rows_dry_run_then_import_then_reimport(tmp_path, capsys):
+    folder = tmp_path / "d"
+    args = ["import", "orders", SHOPIFY, "--skip-bad-rows", "--data-dir", str(folder)]
+    assert main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Would import: orders 5 new" in out and "Dry run" in out
+    assert _count(folder) == 0
+    assert main(args) == 0
+    assert "Imported: orders 5 new, 0 updated" in capsys.readouterr().out
+    assert main(args) == 0
+    assert "orders 0 new, 0 updated, 5 unchanged" in capsys.readouterr().out
+    assert _count(folder) == 5
+
+
+def test_format_option_and_woocommerce(tmp_path, capsys):
+    folder = tmp_path / "d"
+    woo = str(FIXTURES / "woocommerce_orders.csv")
+    assert main(["import", "orders", woo, "--format", "shopify", "--data-dir", str(folder)]) == 1
+    assert "not a shopify orders export" in capsys.readouterr().err
+    assert main(["import", "orders", woo, "--data-dir", str(folder)]) == 0
+    assert "(woocommerce, cp1252, separator ';')" in capsys.readouterr().out
+
+
+def test_unknown_layout_and_missing_file_are_errors(tmp_path, capsys):
+    other = tmp_path / "other.csv"
+    other.write_text("a,b,c\n1,2,3\n")
+    folder = str(tmp_path / "d")
+    assert main(["import", "orders", str(other), "--data-dir", folder]) == 1
+    assert "no column mapping is saved" in capsys.readouterr().err
+    assert main(["import", "orders", str(tmp_path / "nope.csv"), "--data-dir", folder]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def _run_cli(args, env_extra=None, **kwargs):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
+    return subprocess.Popen(
+        [sys.executable, "-m", "returnsdesk", *args], env=env, cwd=ROOT, **kwargs
+    )
+
+
+def _assert_intact(folder: Path) -> None:
+    conn = sqlite3.connect(folder / "returnsdesk.sqlite3")
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("kill_after", [1, 2500])
+def test_sigkill_mid_transaction_leaves_none_of_the_file(tmp_path, kill_after):
+    folder = tmp_path / "d"
+    big = write_shopify(tmp_path / "big.csv", 3000, seed=4, start_number=20001)
+    # a first, small import that must survive the crash untouched
+    assert main(["import", "orders", SHOPIFY, "--skip-bad-rows", "--data-dir", str(folder)]) == 0
+    proc = _run_cli(
+        ["import", "orders", str(big), "--data-dir", str(folder)],
+        env_extra={KILL_HOOK_ENV: str(kill_after)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    _assert_intact(folder)
+    assert _count(folder) == 5  # the earlier import only: nothing of the killed one
+    assert _count(folder, "customer") == 4
+    # the store still works and the same file then imports completely
+    assert main(["import", "orders", str(big), "--data-dir", str(folder)]) == 0
+    assert _count(folder) == 3005
+
+
+def test_sigkill_from_outside_after_progress_leaves_all_or_none(tmp_path):
+    folder = tmp_path / "d"
+    big = write_shopify(tmp_path / "big.csv", 5000, seed=6)
+    proc = _run_cli(
+        ["import", "orders", str(big), "--progress", "--data-dir", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    line = proc.stdout.readline()
+    while line and not line.startswith("progress "):
+        line = proc.stdout.readline()
+    assert line.startswith("progress ")  # the first report: the transaction is open
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    _assert_intact(folder)
+    assert _count(folder) in (0, 5000)
+    assert _count(folder, "order_line") in (
+        0,
+        _count(folder, "order_line") if _count(folder) else 0,
+    )
