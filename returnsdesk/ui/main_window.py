@@ -27,7 +27,14 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.case.workspace import CaseWorkspace
+from returnsdesk.ui.documents import (
+    ask_period_and_open_summary,
+    edit_shop_details,
+    open_dispute_pack,
+    open_instructions,
+)
 from returnsdesk.ui.evidence import EvidenceGallery
+from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
 from returnsdesk.ui.messages import show_error
 
@@ -100,7 +107,10 @@ class MainWindow(QMainWindow):
         self.new_case_action = self._action(
             self.tr("&New case…"), self.new_case, QKeySequence.StandardKey.New, file_menu
         )
+        self._action(self.tr("&Import orders…"), self.import_orders, "Ctrl+I", file_menu)
         self._action(self.tr("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Shop details…"), lambda: edit_shop_details(self), None, file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 
@@ -124,6 +134,20 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Previous case"), lambda: self.step_case(-1), "Alt+Up", case_menu)
         self._action(self.tr("&Change status…"), self.change_status, "Ctrl+T", case_menu)
         self._action(self.tr("&Close tab"), self.close_current_tab, "Ctrl+W", case_menu)
+
+        case_menu.addSeparator()
+        self._action(
+            self.tr("Print return &instructions…"), self.print_instructions, "Ctrl+P", case_menu
+        )
+        self._action(self.tr("&Dispute evidence pack…"), self.print_dispute_pack, None, case_menu)
+
+        reports_menu = bar.addMenu(self.tr("&Reports"))
+        self._action(
+            self.tr("Returns &summary…"),
+            lambda: ask_period_and_open_summary(self),
+            None,
+            reports_menu,
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&About ReturnsDesk"), self.about, None, help_menu)
@@ -285,6 +309,29 @@ class MainWindow(QMainWindow):
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+
+    def import_orders(self) -> None:
+        if ImportOrdersDialog.run(self) is not None:
+            self.refresh()
+
+    def _one_case_id(self) -> int | None:
+        ids = self._target_case_ids()
+        if len(ids) != 1:
+            QMessageBox.information(
+                self, self.tr("Print"), self.tr("Open or select one case first.")
+            )
+            return None
+        return ids[0]
+
+    def print_instructions(self) -> None:
+        case_id = self._one_case_id()
+        if case_id is not None:
+            open_instructions(self, case_id)
+
+    def print_dispute_pack(self) -> None:
+        case_id = self._one_case_id()
+        if case_id is not None:
+            open_dispute_pack(self, case_id)
 
     def export_selection(self) -> None:
         ids = self.inbox.selected_case_ids()

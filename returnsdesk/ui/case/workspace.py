@@ -35,6 +35,7 @@ from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
+from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.messages import show_error
 
@@ -101,6 +102,12 @@ class CaseWorkspace(QWidget):
         self.actions_box.addWidget(QLabel(self.tr("Move to:"), self))
         self._action_buttons: list[QPushButton] = []
         self.actions_box.addStretch(1)
+        self.print_button = QPushButton(self.tr("Return instructions…"), self)
+        self.print_button.clicked.connect(lambda: open_instructions(self, self.case_id))
+        self.dispute_button = QPushButton(self.tr("Dispute pack…"), self)
+        self.dispute_button.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
+        self.actions_box.addWidget(self.print_button)
+        self.actions_box.addWidget(self.dispute_button)
 
         # Verdict and deadlines
         self.verdict_label = _plain("", self, bold=True)
@@ -255,6 +262,7 @@ class CaseWorkspace(QWidget):
         self.header_labels["reason"].setText(labels.reason(case.reason))
         self.header_labels["money"].setText(labels.money(case.amount_minor, case.currency))
         self._fill_actions(case)
+        self.dispute_button.setVisible(case.kind == "chargeback")
         self._fill_assessment(case)
         self._fill_details(case)
         self._fill_timeline()
