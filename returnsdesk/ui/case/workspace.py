@@ -290,7 +290,9 @@ class CaseWorkspace(QWidget):
         self.verdict_label.setText(self.tr(verdict.summary))
         self.verdict_label.setStyleSheet(f"color: {OUTCOME_STYLE[verdict.outcome]};")
         self.rules_label.setText("\n".join(f"• {rule.text}" for rule in verdict.rules))
-        self.suggestion_label.setText(f"💡 {verdict.suggestion}" if verdict.suggestion else "")
+        self.suggestion_label.setText(
+            self.tr("Suggestion: {s}").format(s=verdict.suggestion) if verdict.suggestion else ""
+        )
         self.suggestion_label.setVisible(bool(verdict.suggestion))
         self.deadlines.clear()
         today = now.date()
