@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from returnsdesk import paths
-from returnsdesk.commands import demo_command
+from returnsdesk.commands import demo_command, export_command
 from returnsdesk.domain.errors import InputError
 from returnsdesk.store.db import StoreError
 
-COMMAND_MODULES = [demo_command]
+COMMAND_MODULES = [demo_command, export_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
