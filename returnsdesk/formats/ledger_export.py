@@ -250,11 +250,10 @@ class _Cells:
         from openpyxl.styles import Font
 
         self.ws = ws
+        _install_fast_rows(ws)
         self._make = WriteOnlyCell
         self._money: dict[tuple[str, int], object] = {}
         self._exponent: dict[str, int] = {}
-        self.date_cell = WriteOnlyCell(ws)
-        self.date_cell.number_format = "yyyy-mm-dd"
         self._bold = Font(bold=True)
 
     def money(self, minor: int, currency: str, slot: int):
@@ -267,10 +266,6 @@ class _Cells:
         exponent = self._exponent[currency]
         cell.value = Decimal(minor).scaleb(-exponent) if exponent else minor
         return cell
-
-    def date(self, iso: str):
-        self.date_cell.value = date.fromisoformat(iso)
-        return self.date_cell
 
     def text(self, value: str):
         """Text that stays text: a string cell even when it looks like a formula."""
@@ -290,6 +285,40 @@ class _Cells:
             cell.font = self._bold
             cells.append(cell)
         return cells
+
+
+def _install_fast_rows(ws) -> None:
+    """Let ``ws.append`` take prepared cells without a failed conversion per cell.
+
+    openpyxl's write-only ``_values_to_row`` first tries to store every value
+    in a scratch cell and only on ``ValueError`` notices it was given a cell;
+    that exception (with the cell's repr in its message) costs more than
+    writing the cell. This per-sheet replacement checks the type first and
+    otherwise does the same. If openpyxl ever drops the hook, the stock (slower,
+    equally correct) path is used.
+    """
+    from openpyxl.cell import Cell, WriteOnlyCell
+
+    if not hasattr(ws, "_values_to_row"):
+        return
+
+    def values_to_row(values, row_idx):
+        scratch = WriteOnlyCell(ws)
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if type(value) is Cell:
+                cell = value
+            else:
+                scratch.value = value
+                cell = scratch
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+            if cell is scratch and scratch.has_style:
+                scratch = WriteOnlyCell(ws)
+
+    ws._values_to_row = values_to_row
 
 
 def _set_widths(ws, widths: list[int]) -> None:
@@ -372,7 +401,7 @@ def _ledger_sheet(wb, date_from, date_to, total, progress, check) -> int:
         ws.append(
             (
                 eid,
-                cells.date(day),
+                date.fromisoformat(day),
                 safe(rma),
                 safe(order),
                 safe(customer),
