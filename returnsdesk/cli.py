@@ -15,11 +15,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from returnsdesk import paths
-from returnsdesk.commands import demo_command, evidence_command, import_command, print_command
+from returnsdesk.commands import (
+    demo_command,
+    evidence_command,
+    export_command,
+    import_command,
+    print_command,
+)
 from returnsdesk.domain.errors import InputError
 from returnsdesk.store.db import StoreError
 
-COMMAND_MODULES = [demo_command, import_command, evidence_command, print_command]
+COMMAND_MODULES = [demo_command, import_command, export_command, evidence_command, print_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

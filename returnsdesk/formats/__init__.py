@@ -1,0 +1,1 @@
+"""Files in and out: spreadsheets, CSV, PDFs, importers (no Qt)."""

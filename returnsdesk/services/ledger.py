@@ -1,0 +1,295 @@
+"""Ledger use cases: post an entry, reverse one, and read the derived money figures.
+
+Entries are append-only (the database refuses UPDATE and DELETE). A mistake
+is corrected by a reversal: a new entry of the same kind, amount and
+currency that points at the entry it cancels (at most one per entry) and
+counts with the opposite sign. Every posting records a MONEY event on the
+case timeline in the same transaction.
+
+Guards, checked inside the write transaction so two windows cannot both pass:
+
+- the currency must be the order's currency;
+- a customer refund cannot exceed what the customer paid on the order minus
+  refunds already made on it (all cases of the order), unless an override
+  reason is given; that reason is stored on the entry and on the timeline;
+- store credit redeemed cannot exceed the customer's store credit balance,
+  and reversing issued credit cannot leave the balance below zero;
+- "other" kinds need a memo explaining them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peewee import IntegrityError
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.ledger import LABELS, LedgerKind
+from returnsdesk.domain.money import MAX_MINOR, check_currency, format_money
+from returnsdesk.domain.text import clean_text
+from returnsdesk.services.clock import resolve
+from returnsdesk.services.timeline import EventKind, record_event
+from returnsdesk.store import ledger_sql
+from returnsdesk.store.db import write
+from returnsdesk.store.ledger_sql import (
+    CurrencyTotals,
+    LedgerFilter,
+    PeriodTotalRow,
+    SupplierMoneyRow,
+)
+from returnsdesk.store.models import Case, LedgerEntry, Order
+
+MEMO_MAX = 1000
+OTHER_KINDS = {LedgerKind.OTHER_COST, LedgerKind.OTHER_RECOVERY}
+
+__all__ = [
+    "CaseMoney",
+    "CurrencyTotals",
+    "EntryInput",
+    "LedgerError",
+    "LedgerFilter",
+    "OverRefundError",
+    "PeriodTotalRow",
+    "SupplierMoneyRow",
+    "case_money",
+    "customer_credit",
+    "period_totals",
+    "post_entry",
+    "refundable",
+    "reverse_entry",
+    "supplier_money",
+]
+
+
+class LedgerError(InputError):
+    """A ledger posting the app refuses; the message says why."""
+
+
+class OverRefundError(LedgerError):
+    """The refund is more than what is left to refund; can be forced with an override."""
+
+    def __init__(self, message: str, available: int, currency: str) -> None:
+        super().__init__(message)
+        self.available = available
+        self.currency = currency
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    case_id: int
+    kind: LedgerKind | str
+    amount_minor: int
+    currency: str
+    entry_date: date | None = None  # defaults to today (UTC)
+    method: str = ""
+    reference: str = ""
+    memo: str = ""
+    #: Why a refund may exceed what is left to refund; empty = no override.
+    override_note: str = ""
+
+
+@dataclass(frozen=True)
+class CaseMoney:
+    currency: str
+    paid_out: int
+    recovered: int
+
+    @property
+    def net_cost(self) -> int:
+        """Paid out minus recovered (positive = the case cost the merchant money)."""
+        return self.paid_out - self.recovered
+
+
+def _kind(value: LedgerKind | str) -> LedgerKind:
+    try:
+        return LedgerKind(value)
+    except ValueError:
+        raise LedgerError(f"Unknown ledger entry kind: {value!r}.") from None
+
+
+def _amount(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LedgerError("Amounts are whole minor units.")
+    if value <= 0:
+        raise LedgerError("The amount must be more than zero.")
+    if value > MAX_MINOR:
+        raise LedgerError("The amount is too large.")
+    return value
+
+
+def _money(minor: int, currency: str) -> str:
+    return format_money(minor, currency, "en")
+
+
+def refundable(order: Order) -> int:
+    """What is left to refund on the order: its total minus refunds already made."""
+    return order.total_minor - ledger_sql.order_refunded(order.id, order.currency)
+
+
+def customer_credit(customer_id: int) -> dict[str, int]:
+    """Store credit balance per currency (issued − redeemed, net of reversals)."""
+    return ledger_sql.customer_credit(customer_id)
+
+
+def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
+    """Append one entry after checking the guards; records a timeline event."""
+    now = resolve(now)
+    kind = _kind(data.kind)
+    amount = _amount(data.amount_minor)
+    currency = check_currency(data.currency)
+    entry_date = data.entry_date or now.date()
+    if entry_date > now.date():
+        raise LedgerError("The entry date cannot be in the future.")
+    method = clean_text(data.method, "Payment method")
+    reference = clean_text(data.reference, "Reference")
+    memo = clean_text(data.memo, "Memo", max_len=MEMO_MAX)
+    override = clean_text(data.override_note, "Override reason", max_len=MEMO_MAX)
+    if kind in OTHER_KINDS and not memo:
+        raise LedgerError(f"“{LABELS[kind]}” needs a memo saying what it was.")
+    with write():
+        case = Case.get_or_none(Case.id == data.case_id)
+        if case is None:
+            raise LedgerError("The case no longer exists.")
+        order: Order = case.order
+        if currency != order.currency:
+            raise LedgerError(
+                f"Order {order.number} was paid in {order.currency}; "
+                f"an entry in {currency} cannot be posted on {case.rma}."
+            )
+        used_override = ""
+        if kind == LedgerKind.CUSTOMER_REFUND:
+            left = refundable(order)
+            if amount > left:
+                if not override:
+                    raise OverRefundError(
+                        f"The customer paid {_money(order.total_minor, currency)} on order "
+                        f"{order.number}; {_money(max(left, 0), currency)} is left to refund. "
+                        f"A refund of {_money(amount, currency)} needs an override with a reason.",
+                        max(left, 0),
+                        currency,
+                    )
+                used_override = override
+        if kind == LedgerKind.STORE_CREDIT_REDEEMED:
+            balance = ledger_sql.customer_credit(order.customer_id).get(currency, 0)
+            if amount > balance:
+                raise LedgerError(
+                    f"The customer has {_money(balance, currency)} of store credit; "
+                    f"{_money(amount, currency)} cannot be redeemed."
+                )
+        entry = LedgerEntry.create(
+            case=case,
+            entry_date=entry_date,
+            kind=kind.value,
+            amount_minor=amount,
+            currency=currency,
+            method=method,
+            reference=reference,
+            memo=memo,
+            override_note=used_override,
+            created_at=now,
+        )
+        text = f"{LABELS[kind]} {_money(amount, currency)} (entry #{entry.id}, {entry_date})"
+        details = ", ".join(p for p in (method, reference) if p)
+        if details:
+            text += f" — {details}"
+        if memo:
+            text += f": {memo}"
+        if used_override:
+            text += f" [Override: {used_override}]"
+        record_event(case, EventKind.MONEY, text, now)
+    return entry
+
+
+def reverse_entry(
+    entry_id: int, reason: str, now: datetime | None = None, entry_date: date | None = None
+) -> LedgerEntry:
+    """Cancel an entry by posting its reversal (dated today unless given)."""
+    now = resolve(now)
+    reason = clean_text(reason, "Reason for the reversal", max_len=MEMO_MAX, required=True)
+    entry_date = entry_date or now.date()
+    if entry_date > now.date():
+        raise LedgerError("The entry date cannot be in the future.")
+    with write():
+        original = LedgerEntry.get_or_none(LedgerEntry.id == entry_id)
+        if original is None:
+            raise LedgerError("The entry no longer exists.")
+        if original.reverses_id is not None:
+            raise LedgerError(
+                f"Entry #{original.id} is itself a reversal and cannot be reversed; "
+                "post a new entry instead."
+            )
+        existing = LedgerEntry.get_or_none(LedgerEntry.reverses == original.id)
+        if existing is not None:
+            raise LedgerError(f"Entry #{original.id} was already reversed by #{existing.id}.")
+        case: Case = original.case
+        kind = LedgerKind(original.kind)
+        if kind == LedgerKind.STORE_CREDIT_ISSUED:
+            customer_id = case.order.customer_id
+            balance = ledger_sql.customer_credit(customer_id).get(original.currency, 0)
+            if original.amount_minor > balance:
+                raise LedgerError(
+                    "Part of this store credit was already redeemed "
+                    f"(balance {_money(balance, original.currency)}); reverse the redemption "
+                    "first."
+                )
+        try:
+            reversal = LedgerEntry.create(
+                case=case,
+                entry_date=entry_date,
+                kind=original.kind,
+                amount_minor=original.amount_minor,
+                currency=original.currency,
+                method=original.method,
+                reference=original.reference,
+                memo=reason,
+                reverses=original.id,
+                created_at=now,
+            )
+        except IntegrityError:
+            raise LedgerError(f"Entry #{original.id} was already reversed.") from None
+        record_event(
+            case,
+            EventKind.MONEY,
+            f"Reversal #{reversal.id} of entry #{original.id} ({LABELS[kind]} "
+            f"{_money(original.amount_minor, original.currency)}): {reason}",
+            now,
+        )
+    return reversal
+
+
+def case_money(case_id: int) -> CaseMoney:
+    """Paid out, recovered and net cost of one case (one indexed SUM)."""
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise LedgerError("The case no longer exists.")
+    paid_out, recovered = ledger_sql.case_totals(case_id)
+    return CaseMoney(case.currency, paid_out, recovered)
+
+
+def supplier_money(
+    supplier_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[SupplierMoneyRow]:
+    """Claimed / recovered / outstanding per supplier and currency.
+
+    *Claimed* = what the merchant paid out (refunds, credit, replacements, labels,
+    chargebacks and fees, net of reversals) on the supplier's cases whose fault
+    is ``supplier``. *Recovered* = supplier reimbursements received on any of
+    its cases. *Outstanding* = claimed − recovered, never below zero.
+    """
+    return ledger_sql.supplier_money(supplier_id, date_from, date_to)
+
+
+def period_totals(date_from: date | None, date_to: date | None) -> list[PeriodTotalRow]:
+    """Totals per month × kind × currency for the period (both ends included)."""
+    if date_from and date_to and date_from > date_to:
+        raise LedgerError("The period starts after it ends.")
+    return ledger_sql.period_totals(date_from, date_to)
+
+
+def entries_of_case(case_id: int) -> list[ledger_sql.LedgerRow]:
+    """The case's entries, newest first, with their reversal links."""
+    ids = ledger_sql.filtered_ids(LedgerFilter(case_id=case_id), "date", True)
+    return ledger_sql.rows_by_ids(ids)

@@ -1,0 +1,390 @@
+"""SQL over the ledger: listings, filters and every derived money figure.
+
+Nothing here is stored twice: each figure is a ``SUM`` over integer minor
+units in ``ledger_entry``, so totals stay exact over any number of entries.
+
+Signs. An entry's *amount* is always positive. Its *direction* comes from its
+kind (``domain.ledger.DIRECTION``). A reversal entry (``reverses_id`` set)
+counts with the opposite sign of the entry it cancels. The *signed amount* is
+the effect on the merchant's cash: paid out is negative, recovered positive,
+neutral kinds (store credit redeemed) zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
+from returnsdesk.store.db import database
+
+
+def _in_list(direction: Direction) -> str:
+    return ", ".join(f"'{k.value}'" for k, d in DIRECTION.items() if d == direction)
+
+
+PAID_OUT_KINDS = _in_list(Direction.PAID_OUT)
+RECOVERED_KINDS = _in_list(Direction.RECOVERED)
+
+#: +1 for an ordinary entry, -1 for a reversal.
+REVERSAL_SIGN = "(CASE WHEN e.reverses_id IS NULL THEN 1 ELSE -1 END)"
+#: Amount net of reversals (positive for ordinary entries).
+NET = f"(e.amount_minor * {REVERSAL_SIGN})"
+#: Effect on the merchant's cash.
+SIGNED = (
+    f"(CASE WHEN e.kind IN ({PAID_OUT_KINDS}) THEN -{NET} "
+    f"WHEN e.kind IN ({RECOVERED_KINDS}) THEN {NET} ELSE 0 END)"
+)
+PAID_OUT = f"(CASE WHEN e.kind IN ({PAID_OUT_KINDS}) THEN {NET} ELSE 0 END)"
+RECOVERED = f"(CASE WHEN e.kind IN ({RECOVERED_KINDS}) THEN {NET} ELSE 0 END)"
+
+
+def _rows(sql: str, params: tuple | list = ()) -> list[tuple]:
+    return database.execute_sql(sql, tuple(params)).fetchall()
+
+
+# --- per case, order, customer, supplier ------------------------------------------------
+
+
+def case_totals(case_id: int) -> tuple[int, int]:
+    """(paid out, recovered) of one case, net of reversals."""
+    row = database.execute_sql(
+        f"SELECT COALESCE(SUM({PAID_OUT}), 0), COALESCE(SUM({RECOVERED}), 0) "
+        "FROM ledger_entry e WHERE e.case_id = ?",
+        (case_id,),
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def order_refunded(order_id: int, currency: str) -> int:
+    """Customer refunds already made on an order (all its cases), net of reversals."""
+    row = database.execute_sql(
+        f"SELECT COALESCE(SUM({NET}), 0) FROM ledger_entry e "
+        'JOIN "case" c ON c.id = e.case_id '
+        "WHERE c.order_id = ? AND e.kind = ? AND e.currency = ?",
+        (order_id, LedgerKind.CUSTOMER_REFUND.value, currency),
+    ).fetchone()
+    return int(row[0])
+
+
+def customer_credit(customer_id: int) -> dict[str, int]:
+    """Store credit balance per currency: issued minus redeemed, net of reversals."""
+    rows = _rows(
+        f"SELECT e.currency, COALESCE(SUM(CASE e.kind WHEN ? THEN {NET} "
+        f"WHEN ? THEN -{NET} ELSE 0 END), 0) "
+        "FROM ledger_entry e "
+        'JOIN "case" c ON c.id = e.case_id JOIN "order" o ON o.id = c.order_id '
+        "WHERE o.customer_id = ? AND e.kind IN (?, ?) GROUP BY e.currency",
+        (
+            LedgerKind.STORE_CREDIT_ISSUED.value,
+            LedgerKind.STORE_CREDIT_REDEEMED.value,
+            customer_id,
+            LedgerKind.STORE_CREDIT_ISSUED.value,
+            LedgerKind.STORE_CREDIT_REDEEMED.value,
+        ),
+    )
+    return {currency: int(balance) for currency, balance in rows}
+
+
+@dataclass(frozen=True)
+class SupplierMoneyRow:
+    supplier_id: int
+    supplier: str
+    currency: str
+    claimed: int
+    recovered: int
+
+    @property
+    def outstanding(self) -> int:
+        """Claimed but not yet recovered (never below zero)."""
+        return max(self.claimed - self.recovered, 0)
+
+
+def supplier_money(
+    supplier_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[SupplierMoneyRow]:
+    """Per supplier and currency: claimed and recovered.
+
+    *Claimed* is everything the merchant paid out (net of reversals) on the
+    supplier's cases whose fault is ``'supplier'`` — the money the merchant can
+    ask the supplier to pay back. *Recovered* is every supplier reimbursement
+    received on any of the supplier's cases (net of reversals).
+    """
+    where, params = ["c.supplier_id IS NOT NULL"], []
+    if supplier_id is not None:
+        where.append("c.supplier_id = ?")
+        params.append(supplier_id)
+    if date_from is not None:
+        where.append("e.entry_date >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("e.entry_date <= ?")
+        params.append(date_to.isoformat())
+    rows = _rows(
+        "SELECT c.supplier_id, s.name, e.currency, "
+        f"COALESCE(SUM(CASE WHEN c.fault = 'supplier' THEN {PAID_OUT} ELSE 0 END), 0), "
+        f"COALESCE(SUM(CASE WHEN e.kind = '{LedgerKind.SUPPLIER_REIMBURSEMENT.value}' "
+        f"THEN {NET} ELSE 0 END), 0) "
+        'FROM ledger_entry e JOIN "case" c ON c.id = e.case_id '
+        "JOIN supplier s ON s.id = c.supplier_id "
+        f"WHERE {' AND '.join(where)} "
+        "GROUP BY c.supplier_id, e.currency ORDER BY s.name COLLATE NOCASE, e.currency",
+        params,
+    )
+    return [SupplierMoneyRow(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
+
+
+@dataclass(frozen=True)
+class PeriodTotalRow:
+    month: str  # YYYY-MM
+    kind: str
+    currency: str
+    count: int
+    net: int  # amount net of reversals (positive = this kind happened)
+    signed: int  # effect on cash
+
+
+def period_totals(date_from: date | None, date_to: date | None) -> list[PeriodTotalRow]:
+    """Totals per month × kind × currency for entries dated within the period."""
+    where, params = _period_where(date_from, date_to)
+    rows = _rows(
+        "SELECT substr(e.entry_date, 1, 7), e.kind, e.currency, count(*), "
+        f"COALESCE(SUM({NET}), 0), COALESCE(SUM({SIGNED}), 0) FROM ledger_entry e "
+        f"WHERE {where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        params,
+    )
+    return [PeriodTotalRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+
+
+def _period_where(date_from: date | None, date_to: date | None) -> tuple[str, list]:
+    where, params = ["1"], []
+    if date_from is not None:
+        where.append("e.entry_date >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("e.entry_date <= ?")
+        params.append(date_to.isoformat())
+    return " AND ".join(where), params
+
+
+# --- filtered listing (the Ledger screen) ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: str | None = None
+    supplier_id: int | None = None
+    currency: str | None = None
+    rma: str = ""  # substring of the case's RMA number
+    case_id: int | None = None
+
+    def sql(self) -> tuple[str, list]:
+        where, params = _period_where(self.date_from, self.date_to)
+        clauses, values = [where], list(params)
+        if self.kind:
+            clauses.append("e.kind = ?")
+            values.append(self.kind)
+        if self.supplier_id is not None:
+            clauses.append("c.supplier_id = ?")
+            values.append(self.supplier_id)
+        if self.currency:
+            clauses.append("e.currency = ?")
+            values.append(self.currency)
+        if self.rma.strip():
+            clauses.append("c.rma LIKE ? ESCAPE '\\'")
+            escaped = self.rma.strip().upper().replace("\\", "\\\\")
+            escaped = escaped.replace("%", "\\%").replace("_", "\\_")
+            values.append(f"%{escaped}%")
+        if self.case_id is not None:
+            clauses.append("e.case_id = ?")
+            values.append(self.case_id)
+        return " AND ".join(clauses), values
+
+    @property
+    def needs_case(self) -> bool:
+        return self.supplier_id is not None or bool(self.rma.strip())
+
+
+_FROM = (
+    'FROM ledger_entry e JOIN "case" c ON c.id = e.case_id '
+    'JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id '
+    "LEFT JOIN supplier s ON s.id = c.supplier_id "
+    "LEFT JOIN ledger_entry r ON r.reverses_id = e.id "
+)
+
+#: Sort keys the Ledger screen offers, as SQL expressions.
+SORT_KEYS = {
+    "date": "e.entry_date",
+    "rma": "c.rma",
+    "order": "o.number",
+    "customer": "cu.name COLLATE NOCASE",
+    "supplier": "s.name COLLATE NOCASE",
+    "kind": "e.kind",
+    "amount": SIGNED,
+    "currency": "e.currency",
+    "method": "e.method",
+    "reference": "e.reference",
+    "memo": "e.memo",
+    "id": "e.id",
+}
+
+
+def filtered_ids(flt: LedgerFilter, sort: str = "date", descending: bool = True) -> list[int]:
+    """Ids of the entries matching ``flt``, sorted in SQL (ties broken by id)."""
+    expression = SORT_KEYS[sort]
+    direction = "DESC" if descending else "ASC"
+    where, params = flt.sql()
+    if sort in {"rma", "order", "customer", "supplier"}:
+        source = _FROM
+    elif flt.needs_case:
+        source = 'FROM ledger_entry e JOIN "case" c ON c.id = e.case_id '
+    else:
+        source = "FROM ledger_entry e "
+    sql = f"SELECT e.id {source}WHERE {where} ORDER BY {expression} {direction}, e.id {direction}"
+    return [row[0] for row in database.execute_sql(sql, tuple(params))]
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: int
+    entry_date: str
+    case_id: int
+    rma: str
+    order_number: str
+    customer: str
+    supplier: str
+    fault: str
+    kind: str
+    amount_minor: int
+    signed_minor: int
+    currency: str
+    method: str
+    reference: str
+    memo: str
+    reverses_id: int | None
+    reversed_by_id: int | None
+    override_note: str
+    created_at: str
+
+
+_ROW_COLUMNS = (
+    "e.id, e.entry_date, e.case_id, c.rma, o.number, cu.name, COALESCE(s.name, ''), c.fault, "
+    f"e.kind, e.amount_minor, {SIGNED}, e.currency, e.method, e.reference, e.memo, "
+    "e.reverses_id, r.id, e.override_note, e.created_at "
+)
+
+
+def rows_by_ids(ids: list[int]) -> list[LedgerRow]:
+    """The rows for ``ids``, in the order given."""
+    if not ids:
+        return []
+    found: dict[int, LedgerRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for r in database.execute_sql(
+            f"SELECT {_ROW_COLUMNS}{_FROM}WHERE e.id IN ({marks})", tuple(chunk)
+        ):
+            found[r[0]] = LedgerRow(*r)
+    return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class CurrencyTotals:
+    currency: str
+    count: int
+    paid_out: int
+    recovered: int
+
+    @property
+    def net(self) -> int:
+        """Recovered minus paid out: the cash effect (negative = money out)."""
+        return self.recovered - self.paid_out
+
+
+def filtered_totals(flt: LedgerFilter) -> list[CurrencyTotals]:
+    where, params = flt.sql()
+    source = (
+        'FROM ledger_entry e JOIN "case" c ON c.id = e.case_id '
+        if flt.needs_case
+        else "FROM ledger_entry e "
+    )
+    rows = _rows(
+        f"SELECT e.currency, count(*), COALESCE(SUM({PAID_OUT}), 0), "
+        f"COALESCE(SUM({RECOVERED}), 0) {source}WHERE {where} "
+        "GROUP BY e.currency ORDER BY e.currency",
+        params,
+    )
+    return [CurrencyTotals(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+
+
+def currencies_in_use() -> list[str]:
+    return [r[0] for r in _rows("SELECT DISTINCT currency FROM ledger_entry ORDER BY 1")]
+
+
+# --- export streams ----------------------------------------------------------------------
+
+
+def count_in_period(date_from: date | None, date_to: date | None) -> int:
+    where, params = _period_where(date_from, date_to)
+    return database.execute_sql(
+        f"SELECT count(*) FROM ledger_entry e WHERE {where}", tuple(params)
+    ).fetchone()[0]
+
+
+def iter_period_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple]:
+    """Stream export rows (LedgerRow field order) by date then id, without loading them all."""
+    where, params = _period_where(date_from, date_to)
+    cursor = database.execute_sql(
+        f"SELECT {_ROW_COLUMNS}{_FROM}WHERE {where} ORDER BY e.entry_date, e.id", tuple(params)
+    )
+    while True:
+        batch = cursor.fetchmany(2000)
+        if not batch:
+            return
+        yield from batch
+
+
+def max_text_lengths(date_from: date | None, date_to: date | None) -> dict[str, int]:
+    """Longest text per exported column in the period (for column widths)."""
+    where, params = _period_where(date_from, date_to)
+    row = database.execute_sql(
+        "SELECT COALESCE(MAX(length(c.rma)), 0), COALESCE(MAX(length(o.number)), 0), "
+        "COALESCE(MAX(length(cu.name)), 0), COALESCE(MAX(length(s.name)), 0), "
+        "COALESCE(MAX(length(e.method)), 0), COALESCE(MAX(length(e.reference)), 0), "
+        "COALESCE(MAX(length(e.memo)), 0), COALESCE(MAX(length(e.override_note)), 0) "
+        f"{_FROM}WHERE {where}",
+        tuple(params),
+    ).fetchone()
+    keys = ("rma", "order", "customer", "supplier", "method", "reference", "memo", "override")
+    return dict(zip(keys, row, strict=True))
+
+
+def iter_case_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple]:
+    """One row per case with entries in the period: its money within that period.
+
+    Columns: rma, order number, customer, supplier, kind, fault, status, currency,
+    entry count, paid out, recovered.
+    """
+    where, params = _period_where(date_from, date_to)
+    cursor = database.execute_sql(
+        "SELECT c.rma, o.number, cu.name, COALESCE(s.name, ''), c.kind, c.fault, c.status, "
+        f"t.currency, t.n, t.paid_out, t.recovered FROM ("
+        f"SELECT e.case_id, e.currency, count(*) AS n, SUM({PAID_OUT}) AS paid_out, "
+        f"SUM({RECOVERED}) AS recovered FROM ledger_entry e WHERE {where} "
+        "GROUP BY e.case_id, e.currency) t "
+        'JOIN "case" c ON c.id = t.case_id JOIN "order" o ON o.id = c.order_id '
+        "JOIN customer cu ON cu.id = o.customer_id LEFT JOIN supplier s ON s.id = c.supplier_id "
+        "ORDER BY c.rma, t.currency",
+        tuple(params),
+    )
+    while True:
+        batch = cursor.fetchmany(2000)
+        if not batch:
+            return
+        yield from batch
