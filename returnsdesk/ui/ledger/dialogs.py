@@ -1,0 +1,216 @@
+"""Dialogs of the ledger area: reversal reason, export period, and the export run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services import ledger
+from returnsdesk.store.ledger_sql import LedgerRow
+from returnsdesk.ui.ledger.common import kind_label, money
+from returnsdesk.ui.tasks import Cancelled, Job, run_task
+
+
+class ReverseDialog(QDialog):
+    """Asks why an entry is reversed; the reason becomes the reversal's memo."""
+
+    def __init__(self, row: LedgerRow, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reverse entry #%1").replace("%1", str(row.id)))
+        layout = QVBoxLayout(self)
+        summary = QLabel(
+            self.tr(
+                "%1 of %2 on %3, dated %4.\nA reversal entry of the same amount will cancel it; "
+                "the original stays in the ledger."
+            )
+            .replace("%1", kind_label(row.kind))
+            .replace("%2", money(row.amount_minor, row.currency, locale))
+            .replace("%3", row.rma)
+            .replace("%4", row.entry_date)
+        )
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. typed the wrong amount"))
+        form.addRow(self.tr("Reason:"), self.reason)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reverse"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            QMessageBox.warning(
+                self, self.windowTitle(), self.tr("Give a reason for the reversal.")
+            )
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, row: LedgerRow, locale: str, parent: QWidget | None) -> str | None:
+        """The reason typed, or None if the user cancelled."""
+        dialog = cls(row, locale, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.text().strip()
+
+
+def reverse_with_dialog(row: LedgerRow, locale: str, parent: QWidget) -> bool:
+    """Ask for a reason and post the reversal; shows refusals. True if posted."""
+    title = parent.tr("Reverse entry")
+    if row.reverses_id is not None:
+        QMessageBox.information(parent, title, parent.tr("A reversal cannot itself be reversed."))
+        return False
+    if row.reversed_by_id is not None:
+        QMessageBox.information(
+            parent,
+            title,
+            parent.tr("This entry was already reversed by #%1.").replace(
+                "%1", str(row.reversed_by_id)
+            ),
+        )
+        return False
+    reason = ReverseDialog.ask(row, locale, parent)
+    if reason is None:
+        return False
+    try:
+        ledger.reverse_entry(row.id, reason)
+    except InputError as exc:
+        QMessageBox.warning(parent, title, str(exc))
+        return False
+    return True
+
+
+class ExportDialog(QDialog):
+    """Choose the period and the format of the accounting export."""
+
+    def __init__(self, date_from: date, date_to: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export for accounting"))
+        form = QFormLayout(self)
+        self.date_from = QDateEdit(QDate(date_from.year, date_from.month, date_from.day))
+        self.date_to = QDateEdit(QDate(date_to.year, date_to.month, date_to.day))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
+        self.format.addItem(self.tr("CSV, UTF-8 (.csv)"), ".csv")
+        form.addRow(self.tr("From:"), self.date_from)
+        form.addRow(self.tr("To:"), self.date_to)
+        form.addRow(self.tr("Format:"), self.format)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def period(self) -> tuple[date, date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def _accept(self) -> None:
+        start, end = self.period()
+        if start > end:
+            QMessageBox.warning(
+                self, self.windowTitle(), self.tr("The period starts after it ends.")
+            )
+            return
+        self.accept()
+
+
+def start_export(path: Path, date_from: date, date_to: date, parent: QWidget, on_done=None) -> Job:
+    """Run the export on a worker with a cancellable progress dialog."""
+    from returnsdesk.formats.ledger_export import export_ledger
+
+    progress = QProgressDialog(
+        parent.tr("Exporting the ledger…"), parent.tr("Cancel"), 0, 0, parent
+    )
+    progress.setWindowTitle(parent.tr("Export for accounting"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def work(job: Job):
+        return export_ledger(path, date_from, date_to, progress=job.progress, check=job.check)
+
+    def on_progress(done: int, total: int) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, max(total, 1)))
+
+    def on_success(result) -> None:
+        progress.reset()
+        progress.deleteLater()
+        if on_done:
+            on_done(result, None)
+
+    def on_error(error: Exception) -> None:
+        progress.reset()
+        progress.deleteLater()
+        if isinstance(error, Cancelled):
+            if on_done:
+                on_done(None, error)
+            return
+        message = str(error) if isinstance(error, InputError | OSError) else repr(error)
+        QMessageBox.warning(parent, parent.tr("Export failed"), message)
+        if on_done:
+            on_done(None, error)
+
+    job = run_task(work, on_success, on_error, on_progress)
+    progress.canceled.connect(job.cancel)
+    return job
+
+
+def export_with_dialogs(date_from: date, date_to: date, parent: QWidget) -> Job | None:
+    """The whole "Export for accounting…" flow: period, file name, run."""
+    dialog = ExportDialog(date_from, date_to, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    start, end = dialog.period()
+    suffix = dialog.format.currentData()
+    suggested = f"ledger-{start.isoformat()}-to-{end.isoformat()}{suffix}"
+    filters = (
+        parent.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else parent.tr("CSV file (*.csv)")
+    )
+    name, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("Export for accounting"), suggested, filters
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+
+    def done(result, error) -> None:
+        if result is not None:
+            QMessageBox.information(
+                parent,
+                parent.tr("Export for accounting"),
+                parent.tr("Wrote %1 entries to %2.")
+                .replace("%1", f"{result.entries:,}")
+                .replace("%2", str(result.path)),
+            )
+
+    return start_export(path, start, end, parent, done)

@@ -1,0 +1,286 @@
+"""The money panel of one case: its figures, its entries, and forms to post money."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.domain.money import parse_amount
+from returnsdesk.services import ledger
+from returnsdesk.services.clock import utc_now
+from returnsdesk.services.ledger import EntryInput, OverRefundError
+from returnsdesk.store.ledger_sql import LedgerFilter
+from returnsdesk.store.models import Case
+from returnsdesk.ui.ledger.common import kind_label, money, ui_locale
+from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
+from returnsdesk.ui.ledger.model import COL, LedgerTableModel
+
+#: Kinds offered first in the form, in the order a merchant meets them.
+FORM_KINDS = [
+    LedgerKind.CUSTOMER_REFUND,
+    LedgerKind.SUPPLIER_REIMBURSEMENT,
+    LedgerKind.RETURN_LABEL_COST,
+    LedgerKind.STORE_CREDIT_ISSUED,
+    LedgerKind.STORE_CREDIT_REDEEMED,
+    LedgerKind.REPLACEMENT_COST,
+    LedgerKind.RESTOCKING_FEE_KEPT,
+    LedgerKind.CHARGEBACK_DEBIT,
+    LedgerKind.CHARGEBACK_FEE,
+    LedgerKind.CHARGEBACK_REVERSAL,
+    LedgerKind.OTHER_COST,
+    LedgerKind.OTHER_RECOVERY,
+]
+HIDDEN_COLUMNS = ("rma", "order", "customer", "supplier")
+ERROR_STYLE = "color: #a61b1b;"
+OK_STYLE = "color: #1f7a35;"
+
+
+class CaseMoneyPanel(QWidget):
+    """Money of one case. Emits ``changed`` after a posting or a reversal."""
+
+    changed = Signal()
+
+    def __init__(
+        self, case_id: int, parent: QWidget | None = None, locale: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.locale = locale or ui_locale()
+        self.case_id = case_id
+        self.model = LedgerTableModel(self, self.locale)
+        self._build()
+        self.set_case(case_id)
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.figures = QLabel()
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.figures.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.figures.setFont(font)
+        self.context = QLabel()
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.context)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for key in HIDDEN_COLUMNS:
+            self.table.setColumnHidden(COL[key], True)
+        for key, width in {"id": 50, "date": 90, "kind": 170, "amount": 95, "memo": 200}.items():
+            self.table.setColumnWidth(COL[key], width)
+        layout.addWidget(self.table, 1)
+
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        self.reverse_button = QPushButton(self.tr("Reverse selected entry…"))
+        self.reverse_button.setEnabled(False)
+        actions.addWidget(self.reverse_button)
+        layout.addLayout(actions)
+
+        box = QGroupBox(self.tr("Record money"))
+        form = QFormLayout(box)
+        self.kind = QComboBox()
+        for kind in FORM_KINDS:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.amount = QLineEdit()
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.method = QLineEdit()
+        self.method.setPlaceholderText(self.tr("Card, PayPal, bank transfer…"))
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Transaction or refund ID"))
+        self.memo = QLineEdit()
+        self.override = QCheckBox(self.tr("Refund more than what is left to refund"))
+        self.override_reason = QLineEdit()
+        self.override_reason.setPlaceholderText(self.tr("Why (kept with the entry)"))
+        self.override_reason.setEnabled(False)
+        override_row = QHBoxLayout()
+        override_row.addWidget(self.override)
+        override_row.addWidget(self.override_reason, 1)
+        self.override_widget = QWidget()
+        self.override_widget.setLayout(override_row)
+        override_row.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Amount:"), self.amount)
+        form.addRow(self.tr("Date:"), self.date)
+        form.addRow(self.tr("Method:"), self.method)
+        form.addRow(self.tr("Reference:"), self.reference)
+        form.addRow(self.tr("Memo:"), self.memo)
+        form.addRow("", self.override_widget)
+        self.post_button = QPushButton(self.tr("Post"))
+        self.post_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.post_button)
+        form.addRow(buttons)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        layout.addWidget(box)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.override.toggled.connect(self.override_reason.setEnabled)
+        self.post_button.clicked.connect(self.post)
+        self.amount.returnPressed.connect(self.post)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+
+    # --- state ---------------------------------------------------------------------------
+
+    def set_case(self, case_id: int) -> None:
+        self.case_id = case_id
+        self.case = Case.get_by_id(case_id)
+        self.currency = self.case.currency
+        self.amount.setPlaceholderText(
+            self.tr("Amount in %1, e.g. %2")
+            .replace("%1", self.currency)
+            .replace("%2", money(1250, self.currency, self.locale))
+        )
+        self._reset_form()
+        self.message.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_filter(LedgerFilter(case_id=self.case_id))
+        figures = ledger.case_money(self.case_id)
+        self.figures.setText(
+            self.tr("Paid out %1 · Recovered %2 · Net cost %3")
+            .replace("%1", money(figures.paid_out, figures.currency, self.locale))
+            .replace("%2", money(figures.recovered, figures.currency, self.locale))
+            .replace("%3", money(figures.net_cost, figures.currency, self.locale))
+        )
+        order = self.case.order
+        left = max(ledger.refundable(order), 0)
+        credit = ledger.customer_credit(order.customer_id).get(self.currency, 0)
+        self.context.setText(
+            self.tr("Order %1: customer paid %2, %3 left to refund · Store credit balance %4")
+            .replace("%1", order.number)
+            .replace("%2", money(order.total_minor, self.currency, self.locale))
+            .replace("%3", money(left, self.currency, self.locale))
+            .replace("%4", money(credit, self.currency, self.locale))
+        )
+
+    def _reset_form(self) -> None:
+        today = utc_now().date()
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date.setDate(QDate(today.year, today.month, today.day))
+        for edit in (self.amount, self.reference, self.memo, self.override_reason):
+            edit.clear()
+        self.override.setChecked(False)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        is_refund = self.kind.currentData() == LedgerKind.CUSTOMER_REFUND.value
+        self.override_widget.setVisible(is_refund)
+        if not is_refund:
+            self.override.setChecked(False)
+        other = self.kind.currentData() in (LedgerKind.OTHER_COST, LedgerKind.OTHER_RECOVERY)
+        self.memo.setPlaceholderText(
+            self.tr("Required: what was it?") if other else self.tr("Optional note")
+        )
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def post(self) -> bool:
+        """Post what the form holds; True if it was recorded."""
+        try:
+            amount = parse_amount(self.amount.text(), self.currency, self.locale)
+        except InputError as exc:
+            self._say(str(exc), ok=False)
+            self.amount.setFocus()
+            return False
+        override = ""
+        if self.override.isChecked() and self.kind.currentData() == LedgerKind.CUSTOMER_REFUND:
+            override = self.override_reason.text().strip()
+            if not override:
+                self._say(self.tr("Give a reason for the override."), ok=False)
+                self.override_reason.setFocus()
+                return False
+        data = EntryInput(
+            case_id=self.case_id,
+            kind=self.kind.currentData(),
+            amount_minor=amount,
+            currency=self.currency,
+            entry_date=self.date.date().toPython(),
+            method=self.method.text(),
+            reference=self.reference.text(),
+            memo=self.memo.text(),
+            override_note=override,
+        )
+        try:
+            entry = ledger.post_entry(data)
+        except OverRefundError as exc:
+            self.override_widget.setVisible(True)
+            self._say(
+                str(exc) + " " + self.tr("Tick the override and give a reason to post it anyway."),
+                ok=False,
+            )
+            return False
+        except InputError as exc:
+            self._say(str(exc), ok=False)
+            return False
+        self._say(
+            self.tr("Posted %1 of %2 (entry #%3).")
+            .replace("%1", kind_label(entry.kind))
+            .replace("%2", money(entry.amount_minor, entry.currency, self.locale))
+            .replace("%3", str(entry.id)),
+            ok=True,
+        )
+        self._reset_form()
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def selected_entry(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry_at(rows[0].row()) if rows else None
+
+    def _selection_changed(self, *_args) -> None:
+        entry = self.selected_entry()
+        self.reverse_button.setEnabled(
+            entry is not None and entry.reverses_id is None and entry.reversed_by_id is None
+        )
+
+    def reverse_selected(self) -> bool:
+        entry = self.selected_entry()
+        if entry is None:
+            return False
+        if not reverse_with_dialog(entry, self.locale, self):
+            return False
+        self._say(self.tr("Entry #%1 reversed.").replace("%1", str(entry.id)), ok=True)
+        self.reload()
+        self.changed.emit()
+        return True

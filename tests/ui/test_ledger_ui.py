@@ -1,0 +1,193 @@
+"""Ledger widgets: the entries model, the Ledger page and the case money panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from factories import make_case
+
+from returnsdesk.domain.ledger import LedgerKind as K
+from returnsdesk.services import ledger
+from returnsdesk.services.ledger import EntryInput
+from returnsdesk.services.timeline import EventKind, events_of
+from returnsdesk.store.ledger_sql import LedgerFilter
+from returnsdesk.store.models import Case, LedgerEntry
+from returnsdesk.ui.ledger import CaseMoneyPanel, LedgerTableModel, LedgerView, dialogs
+from returnsdesk.ui.ledger.model import COL
+
+
+@pytest.fixture
+def answer_reverse(monkeypatch):
+    """Make the reversal dialog answer with a given reason without showing it."""
+    answers = []
+
+    def ask(cls, row, locale, parent):
+        return answers.pop(0) if answers else None
+
+    monkeypatch.setattr(dialogs.ReverseDialog, "ask", classmethod(ask))
+    return answers
+
+
+def test_model_passes_qtmodeltester_and_fetches_lazily(demo_store, qtmodeltester):
+    model = LedgerTableModel(locale="en")
+    model.BATCH = 25
+    model.reload()
+    total = LedgerEntry.select().count()
+    assert total > 50
+    assert model.rowCount() == 25 and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == total
+    qtmodeltester.check(model)
+
+
+def test_model_sorts_in_sql(demo_store):
+    model = LedgerTableModel(locale="en")
+    model.BATCH = 10_000
+    from PySide6.QtCore import Qt
+
+    model.sort(COL["rma"], Qt.SortOrder.AscendingOrder)
+    rmas = [model.entry_at(r).rma for r in range(model.rowCount())]
+    assert rmas == sorted(rmas)
+    model.sort(COL["amount"], Qt.SortOrder.DescendingOrder)
+    amounts = [model.entry_at(r).signed_minor for r in range(model.rowCount())]
+    assert amounts == sorted(amounts, reverse=True)
+
+
+def test_view_filters_and_totals(demo_store, qtbot):
+    view = LedgerView(locale="en")
+    qtbot.addWidget(view)
+    all_rows = view.model.total_count()
+    assert all_rows == LedgerEntry.select().count()
+    view.kind.setCurrentIndex(view.kind.findData(K.CUSTOMER_REFUND.value))
+    assert 0 < view.model.total_count() < all_rows
+    for row in range(view.model.rowCount()):
+        assert view.model.entry_at(row).kind == K.CUSTOMER_REFUND
+    view.currency.setCurrentIndex(view.currency.findData("EUR"))
+    assert view.totals.text().startswith("EUR: paid out €")
+    assert "\n" not in view.totals.text()
+    case = Case.get_by_id(view.model.entry_at(0).case_id)
+    view.rma.setText(case.rma)
+    qtbot.waitUntil(lambda: view.model.filter.rma == case.rma)
+    assert {view.model.entry_at(r).rma for r in range(view.model.rowCount())} == {case.rma}
+    view.period.setCurrentIndex(view.period.findData("custom"))
+    view.date_from.setDate(view.date_to.date().addDays(1))
+    assert view.model.total_count() == 0
+    assert "after it ends" in view.totals.text()
+
+
+def test_view_reversal_links_both_entries(demo_store, qtbot, answer_reverse):
+    view = LedgerView(locale="en")
+    qtbot.addWidget(view)
+    view.table.selectRow(0)
+    entry = view.selected_entry()
+    assert view.reverse_button.isEnabled()
+    answer_reverse.append("Typed the wrong amount")
+    with qtbot.waitSignal(view.entry_reversed):
+        view.reverse_selected()
+    reversal = LedgerEntry.get(LedgerEntry.reverses == entry.id)
+    assert reversal.memo == "Typed the wrong amount"
+    row = view.model.row_of(entry.id)
+    assert view.model.index(row, COL["reversal"]).data() == f"reversed by #{reversal.id}"
+    row = view.model.row_of(reversal.id)
+    assert view.model.index(row, COL["reversal"]).data() == f"reverses #{entry.id}"
+    view.select_entry(reversal.id)
+    assert not view.reverse_button.isEnabled()
+
+
+def test_export_runs_off_the_gui_thread(demo_store, qtbot, tmp_path):
+    view = LedgerView(locale="en")
+    qtbot.addWidget(view)
+    results = []
+    target = tmp_path / "month.xlsx"
+    job = dialogs.start_export(
+        target, date(2000, 1, 1), date(2030, 1, 1), view, lambda r, e: results.append((r, e))
+    )
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    assert results[0][1] is None and results[0][0].entries == LedgerEntry.select().count()
+    assert target.exists()
+
+
+@pytest.fixture
+def panel(store, now, qtbot):
+    case = make_case(now)  # order total €91.00
+    widget = CaseMoneyPanel(case.id, locale="en")
+    qtbot.addWidget(widget)
+    return widget
+
+
+def fill(panel, kind, amount, **fields):
+    panel.kind.setCurrentIndex(panel.kind.findData(kind.value))
+    panel.amount.setText(amount)
+    for name, value in fields.items():
+        getattr(panel, name).setText(value)
+
+
+def test_panel_posts_a_refund(panel, qtbot):
+    assert panel.model.rowCount() == 0
+    fill(panel, K.CUSTOMER_REFUND, "49.50", method="Card", memo="Partial refund")
+    with qtbot.waitSignal(panel.changed):
+        assert panel.post()
+    assert panel.model.rowCount() == 1
+    assert "Paid out €49.50" in panel.figures.text()
+    assert "Net cost €49.50" in panel.figures.text()
+    assert "€41.50 left to refund" in panel.context.text()
+    assert "Posted" in panel.message.text()
+    assert panel.amount.text() == ""
+    assert events_of(panel.case_id)[0].kind == EventKind.MONEY
+
+
+def test_panel_refuses_over_refund_without_override(panel, qtbot):
+    fill(panel, K.CUSTOMER_REFUND, "95")
+    with qtbot.assertNotEmitted(panel.changed):
+        assert not panel.post()
+    assert "€91.00 is left to refund" in panel.message.text()
+    assert LedgerEntry.select().count() == 0
+    panel.override.setChecked(True)
+    assert not panel.post()  # no reason yet
+    assert "reason" in panel.message.text()
+    panel.override_reason.setText("Customer also paid the return postage")
+    with qtbot.waitSignal(panel.changed):
+        assert panel.post()
+    assert LedgerEntry.get().override_note == "Customer also paid the return postage"
+
+
+def test_panel_refuses_bad_amounts_and_other_without_memo(panel):
+    for text in ("", "abc", "12.345", "-5"):
+        fill(panel, K.RETURN_LABEL_COST, text)
+        assert not panel.post()
+        assert panel.message.text()
+    fill(panel, K.OTHER_COST, "3")
+    assert not panel.post()
+    assert "memo" in panel.message.text()
+    fill(panel, K.STORE_CREDIT_REDEEMED, "3")
+    assert not panel.post()
+    assert "store credit" in panel.message.text()
+    assert LedgerEntry.select().count() == 0
+
+
+def test_panel_parses_in_the_users_locale(store, now, qtbot):
+    case = make_case(now)
+    widget = CaseMoneyPanel(case.id, locale="fr_FR")
+    qtbot.addWidget(widget)
+    fill(widget, K.SUPPLIER_REIMBURSEMENT, "12,50")
+    assert widget.post()
+    assert LedgerEntry.get().amount_minor == 1250
+    assert "12,50" in widget.figures.text()
+
+
+def test_panel_reverses_selected_entry(panel, qtbot, answer_reverse, now):
+    ledger.post_entry(EntryInput(panel.case_id, K.RETURN_LABEL_COST, 750, "EUR"), now=now)
+    panel.reload()
+    panel.table.selectRow(0)
+    assert panel.reverse_button.isEnabled()
+    answer_reverse.append("Label never used")
+    with qtbot.waitSignal(panel.changed):
+        assert panel.reverse_selected()
+    assert "Paid out €0.00" in panel.figures.text()
+    assert panel.model.rowCount() == 2
+    assert ledger.case_money(panel.case_id).paid_out == 0
+    assert LedgerFilter(case_id=panel.case_id).case_id == panel.case_id
