@@ -36,6 +36,7 @@ from returnsdesk.ui.documents import (
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
+from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.messages import show_error
 
 
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
         self.evidence = EvidenceGallery(session, parent=self)
         self.evidence.changed.connect(self._case_changed)
         self.add_area(self.tr("Evidence"), self.evidence)
+        self.ledger = LedgerView(self)
+        self.ledger.entry_reversed.connect(self._case_changed)
+        self.add_area(self.tr("Ledger"), self.ledger)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -221,8 +225,11 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self, case_id: int) -> None:
         self.inbox.refresh()
+        self.ledger.reload()
         workspace = self.workspace_for(case_id)
         if workspace is not None and self.sender() is not workspace:
+            workspace.money.reload()
+            workspace.evidence.reload()
             workspace._part_changed()
 
     def step_case(self, step: int) -> None:

@@ -85,9 +85,16 @@ class _Runner(QRunnable):
             result = self.fn(self.job)
         except Exception as exc:  # handed to the GUI thread, which decides what to show
             exc.add_note(traceback.format_exc())
-            self.job._failed.emit(exc)
+            self._emit(self.job._failed, exc)
         else:
-            self.job._succeeded.emit(result)
+            self._emit(self.job._succeeded, result)
+
+    @staticmethod
+    def _emit(signal, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the application is shutting down: nobody is left to tell
 
 
 _running: set[Job] = set()

@@ -248,3 +248,19 @@ def test_new_case_with_a_typed_order_refuses_bad_input(qtbot, demo_store, refusa
     dialog.accept()
     assert Case.select().count() == before + 1
     assert Case.get_by_id(dialog.created_case_id).order.number == "#MANUAL-1"
+
+
+def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, window):
+    from returnsdesk.domain.ledger import LedgerKind
+
+    case = _new_case()
+    workspace = window.open_case(case.id)
+    panel = workspace.money
+    panel.kind.setCurrentIndex(panel.kind.findData(LedgerKind.RETURN_LABEL_COST.value))
+    panel.amount.setText("4.50")
+    entries_before = window.ledger.model.total_count()
+    assert panel.post()
+    assert "4.50" in workspace.timeline.topLevelItem(0).text(2)
+    assert workspace.timeline.topLevelItem(0).text(1) == "money"
+    # The Ledger area was refreshed through the main window's wiring.
+    assert window.ledger.model.total_count() == entries_before + 1

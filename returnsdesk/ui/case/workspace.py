@@ -37,6 +37,7 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
+from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
 
 OUTCOME_STYLE = {
@@ -191,6 +192,9 @@ class CaseWorkspace(QWidget):
         self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
         self.evidence.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.money = CaseMoneyPanel(case_id, self)
+        self.money.changed.connect(self._part_changed)
+        self.lower_tabs.addTab(self._scrolling(self.money), self.tr("Money"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -200,7 +204,7 @@ class CaseWorkspace(QWidget):
         right_scroll.setWidgetResizable(True)
         right_scroll.setWidget(details_box)
         upper = QSplitter(Qt.Orientation.Horizontal, self)
-        upper.addWidget(left)
+        upper.addWidget(self._scrolling(left))
         upper.addWidget(right_scroll)
         upper.setSizes([520, 480])
         body = QSplitter(Qt.Orientation.Vertical, self)
@@ -215,6 +219,14 @@ class CaseWorkspace(QWidget):
         self.reload()
 
     # -- helpers -------------------------------------------------------------
+    def _scrolling(self, widget: QWidget) -> QScrollArea:
+        """Wrap a tall part so it scrolls instead of forcing the window taller."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(widget)
+        return area
+
     def _combo(self, items) -> QComboBox:
         combo = QComboBox(self)
         for text, value in items:

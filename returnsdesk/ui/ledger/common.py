@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from returnsdesk.domain.ledger import DIRECTION, LABELS, Direction, LedgerKind
 from returnsdesk.domain.money import format_money
-
-
-def ui_locale() -> str:
-    """The user's locale as babel understands it (``fr_FR``), ``en`` if Qt's is unusable."""
-    name = QLocale().name()
-    try:
-        Locale.parse(name)
-    except (ValueError, UnknownLocaleError, TypeError):
-        return "en"
-    return name if name not in {"C", "c"} else "en"
 
 
 def kind_label(kind: str) -> str:

@@ -8,7 +8,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from returnsdesk.domain.ledger import Direction
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter, LedgerRow
-from returnsdesk.ui.ledger.common import direction_of, kind_label, money, ui_locale
+from returnsdesk.ui.labels import locale_name
+from returnsdesk.ui.ledger.common import direction_of, kind_label, money
 
 #: (sort key in ledger_sql.SORT_KEYS or None, header text)
 COLUMNS: list[tuple[str | None, str]] = [
@@ -37,7 +38,7 @@ class LedgerTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or ui_locale()
+        self.locale = locale or locale_name()
         self._filter = LedgerFilter()
         self._sort = ("date", True)
         self._ids: list[int] = []

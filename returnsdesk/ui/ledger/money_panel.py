@@ -28,7 +28,8 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.ledger import EntryInput, OverRefundError
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Case
-from returnsdesk.ui.ledger.common import kind_label, money, ui_locale
+from returnsdesk.ui.labels import locale_name
+from returnsdesk.ui.ledger.common import kind_label, money
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel
 
@@ -61,7 +62,7 @@ class CaseMoneyPanel(QWidget):
         self, case_id: int, parent: QWidget | None = None, locale: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.locale = locale or ui_locale()
+        self.locale = locale or locale_name()
         self.case_id = case_id
         self.model = LedgerTableModel(self, self.locale)
         self._build()

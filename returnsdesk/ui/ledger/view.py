@@ -24,7 +24,8 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Supplier
-from returnsdesk.ui.ledger.common import kind_label, money, ui_locale
+from returnsdesk.ui.labels import locale_name
+from returnsdesk.ui.ledger.common import kind_label, money
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel
 
@@ -69,7 +70,7 @@ class LedgerView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or ui_locale()
+        self.locale = locale or locale_name()
         self.model = LedgerTableModel(self, self.locale)
         self._build()
         self._debounce = QTimer(self)
