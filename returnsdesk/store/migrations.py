@@ -235,6 +235,25 @@ CREATE VIRTUAL TABLE case_search USING fts5(
 """
 
 
+V3_CONTACTS_AND_TEMPLATES = """
+ALTER TABLE supplier_contact ADD COLUMN awaiting TEXT NOT NULL DEFAULT '';
+ALTER TABLE supplier_contact ADD COLUMN decision TEXT NOT NULL DEFAULT '';
+ALTER TABLE supplier_contact ADD COLUMN decision_amount_minor INTEGER
+    CHECK (decision_amount_minor IS NULL OR decision_amount_minor >= 0);
+ALTER TABLE supplier_contact ADD COLUMN decision_reason TEXT NOT NULL DEFAULT '';
+CREATE INDEX supplier_contact_pending ON supplier_contact(awaiting_reply, answered_at);
+
+CREATE TABLE message_template (
+    key TEXT NOT NULL,
+    language TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (key, language)
+) STRICT;
+"""
+
+
 def _execute_script(db: SqliteDatabase, script: str) -> None:
     for statement in _split(script):
         db.execute_sql(statement)
@@ -269,7 +288,12 @@ def _v2(db: SqliteDatabase) -> None:
     search.rebuild_index(db)
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2]
+def _v3(db: SqliteDatabase) -> None:
+    """Supplier decisions and awaited replies on contacts; user-edited message templates."""
+    _execute_script(db, V3_CONTACTS_AND_TEMPLATES)
+
+
+STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3]
 CURRENT_VERSION = len(STEPS)
 
 

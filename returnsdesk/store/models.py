@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from peewee import (
     AutoField,
     BooleanField,
+    CompositeKey,
     Field,
     ForeignKeyField,
     IntegerField,
@@ -216,6 +217,10 @@ class SupplierContact(BaseModel):
     awaiting_reply = BooleanField(default=False)
     reply_due_at = UtcDateTimeField(null=True)
     answered_at = UtcDateTimeField(null=True)
+    awaiting = TextField(default="")
+    decision = TextField(default="")
+    decision_amount_minor = IntegerField(null=True)
+    decision_reason = TextField(default="")
 
 
 class EvidenceFile(BaseModel):
@@ -255,6 +260,18 @@ class LedgerEntry(BaseModel):
     created_at = UtcDateTimeField()
 
 
+class MessageTemplate(BaseModel):
+    key = TextField()
+    language = TextField()
+    subject = TextField()
+    body = TextField()
+    updated_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "message_template"
+        primary_key = CompositeKey("key", "language")
+
+
 ALL_MODELS = [
     Setting,
     Supplier,
@@ -270,4 +287,5 @@ ALL_MODELS = [
     EvidenceFile,
     Evidence,
     LedgerEntry,
+    MessageTemplate,
 ]

@@ -38,6 +38,7 @@ from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.suppliers.view import SuppliersView
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(170)
         self.add_area(self.tr("Inbox"), self.case_tabs)
+        self.suppliers = SuppliersView(self)
+        self.suppliers.changed.connect(lambda _id: self.refresh())
+        self.add_area(self.tr("Suppliers"), self.suppliers)
         self.evidence = EvidenceGallery(session, parent=self)
         self.evidence.changed.connect(self._case_changed)
         self.add_area(self.tr("Evidence"), self.evidence)
@@ -226,6 +230,7 @@ class MainWindow(QMainWindow):
     def _case_changed(self, case_id: int) -> None:
         self.inbox.refresh()
         self.ledger.reload()
+        self.suppliers.reload()
         workspace = self.workspace_for(case_id)
         if workspace is not None and self.sender() is not workspace:
             workspace.money.reload()

@@ -39,6 +39,7 @@ from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
 OUTCOME_STYLE = {
     Outcome.ELIGIBLE: "#2e7d32",
@@ -192,6 +193,9 @@ class CaseWorkspace(QWidget):
         self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
         self.evidence.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.supplier_panel = CaseSupplierPanel(case_id, self)
+        self.supplier_panel.changed.connect(self._after_supplier_change)
+        self.lower_tabs.addTab(self.supplier_panel, self.tr("Supplier"))
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.money), self.tr("Money"))
@@ -417,6 +421,14 @@ class CaseWorkspace(QWidget):
         self._version = Case.get_by_id(self.case_id).version
         self._dirty = dirty
         self.changed.emit(self.case_id)
+
+    def _after_supplier_change(self) -> None:
+        """A message or decision may have moved the case: show it as stored now."""
+        if self._dirty:
+            self._part_changed()
+        else:
+            self.reload()
+            self.changed.emit(self.case_id)
 
     def _part_changed(self, _case_id: int = 0) -> None:
         """Evidence, money or messages changed: refresh what depends on them."""

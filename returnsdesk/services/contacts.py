@@ -1,0 +1,327 @@
+"""The supplier contact log: every message to and from a supplier, and their decisions.
+
+A message *sent* that expects an answer is "awaiting reply" until a message is
+*received* from that supplier on the same case (or, without a case, from that
+supplier at all). Its reply is due after the supplier's follow-up threshold
+(else the store's, 48 h by default) unless the user gives another time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from peewee import JOIN
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.money import format_money
+from returnsdesk.domain.reasons import Resolution
+from returnsdesk.domain.text import LONG, clean_text
+from returnsdesk.domain.workflow import STATUS_LABELS, Status, allowed_targets
+from returnsdesk.services import settings
+from returnsdesk.services.clock import resolve
+from returnsdesk.services.timeline import EventKind, record_event
+from returnsdesk.store.db import write
+from returnsdesk.store.models import Case, Evidence, Supplier, SupplierContact
+from returnsdesk.store.search import index_case
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    CHAT = "chat"
+    PHONE = "phone"
+    DISPUTE = "platform_dispute"
+    OTHER = "other"
+
+
+CHANNEL_LABELS = {
+    Channel.EMAIL: "E-mail",
+    Channel.CHAT: "Chat",
+    Channel.PHONE: "Phone",
+    Channel.DISPUTE: "Platform dispute",
+    Channel.OTHER: "Other",
+}
+
+
+class Direction(StrEnum):
+    SENT = "sent"
+    RECEIVED = "received"
+
+
+class Decision(StrEnum):
+    APPROVED = "approved"
+    PARTIAL = "partially_approved"
+    REJECTED = "rejected"
+
+
+DECISION_LABELS = {
+    Decision.APPROVED: "approved",
+    Decision.PARTIAL: "partially approved",
+    Decision.REJECTED: "rejected",
+}
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    supplier_id: int
+    direction: Direction
+    channel: Channel = Channel.EMAIL
+    case_id: int | None = None
+    at: datetime | None = None
+    subject: str = ""
+    body: str = ""
+    supplier_reference: str = ""
+    #: What answer the user is waiting for; empty for a message that needs none.
+    awaiting: str = ""
+    expects_reply: bool = False
+    reply_due_at: datetime | None = None
+    evidence_ids: list[int] = field(default_factory=list)
+
+
+def follow_up_hours(supplier: Supplier) -> int:
+    return supplier.follow_up_hours or settings.store_policy().follow_up_hours
+
+
+def _enum(kind, value, what: str):
+    try:
+        return kind(value)
+    except ValueError:
+        raise InputError(f"Unknown {what}: {value!r}.") from None
+
+
+def log_contact(data: ContactInput, now: datetime | None = None) -> SupplierContact:
+    """Record a message in one transaction, with its timeline event on the case."""
+    now = resolve(now)
+    direction = _enum(Direction, data.direction, "direction")
+    channel = _enum(Channel, data.channel, "channel")
+    at = resolve(data.at) if data.at is not None else now
+    if at > now + timedelta(minutes=5):
+        raise InputError("A message cannot be logged in the future.")
+    subject = clean_text(data.subject, "Subject")
+    body = clean_text(data.body, "Message", max_len=LONG)
+    if not subject and not body:
+        raise InputError("Give the message a subject or a text.")
+    reference = clean_text(data.supplier_reference, "Supplier reference")
+    awaiting = clean_text(data.awaiting, "Awaited reply")
+    expects = direction == Direction.SENT and (data.expects_reply or bool(awaiting))
+    if data.reply_due_at is not None and data.reply_due_at <= at:
+        raise InputError("The reply cannot be due before the message was sent.")
+    with write():
+        supplier = Supplier.get_or_none(Supplier.id == data.supplier_id)
+        if supplier is None:
+            raise InputError("The supplier no longer exists.")
+        case = None
+        if data.case_id is not None:
+            case = Case.get_or_none(Case.id == data.case_id)
+            if case is None:
+                raise InputError("The case no longer exists.")
+        due = None
+        if expects:
+            due = data.reply_due_at or at + timedelta(hours=follow_up_hours(supplier))
+        contact = SupplierContact.create(
+            supplier=supplier,
+            case=case,
+            at=at,
+            channel=channel,
+            direction=direction,
+            subject=subject,
+            body=body,
+            supplier_reference=reference,
+            awaiting_reply=expects,
+            awaiting=awaiting,
+            reply_due_at=due,
+        )
+        if direction == Direction.RECEIVED:
+            _mark_answered(supplier, case, at)
+        _link_evidence(contact, case, data.evidence_ids)
+        if case is not None:
+            _on_case(case, contact, supplier, at)
+    return contact
+
+
+def _mark_answered(supplier: Supplier, case: Case | None, at: datetime) -> None:
+    query = SupplierContact.update(answered_at=at).where(
+        (SupplierContact.supplier == supplier)
+        & SupplierContact.awaiting_reply
+        & SupplierContact.answered_at.is_null()
+        & (SupplierContact.at <= at)
+    )
+    if case is not None:
+        query = query.where(SupplierContact.case == case)
+    query.execute()
+
+
+def _link_evidence(contact: SupplierContact, case: Case | None, evidence_ids: list[int]) -> None:
+    if not evidence_ids:
+        return
+    if case is None:
+        raise InputError("Evidence can only be sent with a message about a case.")
+    items = list(Evidence.select().where(Evidence.id.in_(evidence_ids)))
+    if len(items) != len(set(evidence_ids)) or any(e.case_id != case.id for e in items):
+        raise InputError("Only the case's own evidence can be sent with this message.")
+    Evidence.update(contact=contact).where(Evidence.id.in_(evidence_ids)).execute()
+
+
+def _on_case(case: Case, contact: SupplierContact, supplier: Supplier, at: datetime) -> None:
+    from returnsdesk.services.cases import refresh_next_due
+
+    verb = "sent to" if contact.direction == Direction.SENT else "received from"
+    text = f"{CHANNEL_LABELS[Channel(contact.channel)]} {verb} {supplier.name}"
+    if contact.subject:
+        text += f": {contact.subject}"
+    if contact.supplier_reference:
+        text += f" (ref. {contact.supplier_reference})"
+    if contact.awaiting_reply:
+        text += "; awaiting reply"
+        if contact.awaiting:
+            text += f" ({contact.awaiting})"
+    record_event(case, EventKind.CONTACT, text + ".", at)
+    if contact.supplier_reference and not case.supplier_reference:
+        case.supplier_reference = contact.supplier_reference
+        case.save(only=[Case.supplier_reference])
+        index_case(case.id)
+    refresh_next_due(case)
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    contact: SupplierContact
+    moved_to: Status | None
+    why_not_moved: str = ""
+
+
+def _decision_target(decision: Decision) -> tuple[Status, str]:
+    if decision == Decision.REJECTED:
+        return Status.REJECTED, ""
+    if decision == Decision.PARTIAL:
+        return Status.APPROVED, Resolution.PARTIAL_REFUND.value
+    return Status.APPROVED, ""
+
+
+def record_decision(
+    case_id: int,
+    decision: Decision | str,
+    *,
+    amount_minor: int | None = None,
+    reason: str = "",
+    supplier_reference: str = "",
+    channel: Channel = Channel.EMAIL,
+    move_case: bool = True,
+    now: datetime | None = None,
+) -> DecisionResult:
+    """Log the supplier's answer on a case and move the case along when the workflow allows.
+
+    Approved moves the case to *approved* (with the resolution the customer asked
+    for, else a refund); partially approved to *approved* with a partial refund;
+    rejected to *rejected*. When the case is somewhere that move is not allowed,
+    the decision is still recorded and the result says why the case stayed.
+    """
+    from returnsdesk.services.cases import transition
+
+    now = resolve(now)
+    decision = _enum(Decision, decision, "decision")
+    reason = clean_text(reason, "Reason", max_len=LONG)
+    if decision == Decision.REJECTED and not reason:
+        raise InputError("Say why the supplier rejected the claim.")
+    with write():
+        case = Case.get_or_none(Case.id == case_id)
+        if case is None:
+            raise InputError("The case no longer exists.")
+        if case.supplier_id is None:
+            raise InputError(f"{case.rma} has no supplier to record a decision from.")
+        if decision == Decision.PARTIAL:
+            if amount_minor is None or amount_minor <= 0:
+                raise InputError("Enter the amount the supplier agreed to.")
+            if amount_minor > case.amount_minor:
+                raise InputError("The agreed amount is more than the money at stake on the case.")
+        label = DECISION_LABELS[decision]
+        summary = f"Supplier decision: {label}"
+        if decision == Decision.PARTIAL:
+            summary += f", {format_money(amount_minor, case.currency)}"
+        if reason:
+            summary += f" — {reason}"
+        contact = log_contact(
+            ContactInput(
+                supplier_id=case.supplier_id,
+                direction=Direction.RECEIVED,
+                channel=channel,
+                case_id=case.id,
+                at=now,
+                subject=summary,
+                supplier_reference=supplier_reference,
+            ),
+            now=now,
+        )
+        contact.decision = decision
+        contact.decision_amount_minor = amount_minor if decision == Decision.PARTIAL else None
+        contact.decision_reason = reason
+        contact.save(
+            only=[
+                SupplierContact.decision,
+                SupplierContact.decision_amount_minor,
+                SupplierContact.decision_reason,
+            ]
+        )
+        if not move_case:
+            return DecisionResult(contact, None, "You chose to leave the case where it is.")
+        case = Case.get_by_id(case_id)
+        target, resolution = _decision_target(decision)
+        if target not in allowed_targets(case.status):
+            return DecisionResult(
+                contact,
+                None,
+                f"{case.rma} is {STATUS_LABELS[Status(case.status)].lower()}, so it cannot "
+                f"become {STATUS_LABELS[target].lower()}; it stays where it is.",
+            )
+        resolution = resolution or case.requested_resolution or Resolution.REFUND.value
+        transition(
+            case_id,
+            target,
+            note=summary,
+            resolution=resolution if target == Status.APPROVED else "",
+            now=now,
+        )
+    return DecisionResult(contact, target)
+
+
+def contacts_of_case(case_id: int) -> list[SupplierContact]:
+    return list(
+        SupplierContact.select()
+        .where(SupplierContact.case == case_id)
+        .order_by(SupplierContact.at.desc(), SupplierContact.id.desc())
+    )
+
+
+def contacts_of_supplier(supplier_id: int, limit: int = 500) -> list[SupplierContact]:
+    return list(
+        SupplierContact.select(SupplierContact, Case)
+        .join(Case, join_type=JOIN.LEFT_OUTER, on=(SupplierContact.case == Case.id))
+        .where(SupplierContact.supplier == supplier_id)
+        .order_by(SupplierContact.at.desc(), SupplierContact.id.desc())
+        .limit(limit)
+    )
+
+
+@dataclass(frozen=True)
+class PendingReply:
+    contact: SupplierContact
+    waiting_hours: float
+    overdue: bool
+
+
+def pending_replies(
+    supplier_id: int | None = None, now: datetime | None = None
+) -> list[PendingReply]:
+    """Messages still waiting for the supplier's answer, oldest first, with how long."""
+    now = resolve(now)
+    query = SupplierContact.select().where(
+        SupplierContact.awaiting_reply & SupplierContact.answered_at.is_null()
+    )
+    if supplier_id is not None:
+        query = query.where(SupplierContact.supplier == supplier_id)
+    result = []
+    for contact in query.order_by(SupplierContact.at):
+        hours = (now - contact.at).total_seconds() / 3600
+        result.append(PendingReply(contact, hours, contact.reply_due_at <= now))
+    return result

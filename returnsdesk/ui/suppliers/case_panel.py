@@ -1,0 +1,79 @@
+"""The supplier side of one case: its messages, logging a new one, recording the decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services.contacts import contacts_of_case
+from returnsdesk.store.models import Case
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
+from returnsdesk.ui.suppliers.model import ContactLogModel
+from returnsdesk.ui.suppliers.view import make_table
+
+
+class CaseSupplierPanel(QWidget):
+    """Emits ``changed`` after a message or decision was saved."""
+
+    changed = Signal()
+
+    def __init__(self, case_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.model = ContactLogModel(self)
+        self.log = make_table(self, self.model)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.log_button = QPushButton(self.tr("Log contact…"), self)
+        self.decision_button = QPushButton(self.tr("Record supplier decision…"), self)
+        self.message_button = QPushButton(self.tr("Write message…"), self)
+        self.log_button.clicked.connect(lambda: self.log_contact())
+        self.decision_button.clicked.connect(self.record_decision)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.message_button)
+        row.addWidget(self.log_button)
+        row.addWidget(self.decision_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.log, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        case = Case.get_by_id(self.case_id)
+        has_supplier = case.supplier_id is not None
+        for button in (self.log_button, self.decision_button):
+            button.setEnabled(has_supplier)
+        contacts = contacts_of_case(self.case_id)
+        self.model.set_contacts(contacts)
+        for column, width in enumerate([300, 110, 90, 80, 300, 110]):
+            self.log.setColumnWidth(column, width)
+        if not has_supplier:
+            self.summary.setText(self.tr("No supplier on this case."))
+        else:
+            pending = sum(1 for c in contacts if c.awaiting_reply and c.answered_at is None)
+            self.summary.setText(
+                self.tr("{name}: {n} message(s), {p} awaiting reply").format(
+                    name=case.supplier.name, n=len(contacts), p=pending
+                )
+            )
+
+    def log_contact(self, subject: str = "", body: str = "") -> bool:
+        try:
+            dialog = LogContactDialog(None, self.case_id, self, subject=subject, body=body)
+        except InputError as exc:
+            show_error(self, self.tr("Cannot log a contact"), exc)
+            return False
+        if not dialog.exec():
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def record_decision(self) -> None:
+        if DecisionDialog(self.case_id, self).exec():
+            self.reload()
+            self.changed.emit()

@@ -1,0 +1,194 @@
+"""Create or edit a supplier: contact channels, time zone, return address and policy."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services import suppliers
+from returnsdesk.services.clock import utc_now
+from returnsdesk.services.suppliers import SupplierInput
+from returnsdesk.store.models import Supplier
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.suppliers.times import supplier_clock
+
+
+class OptionalDays(QSpinBox):
+    """A spin box whose lowest value means 'not set' (use the store default)."""
+
+    def __init__(self, maximum: int, suffix: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setRange(-1, maximum)
+        self.setSpecialValueText(self.tr("store default"))
+        self.setSuffix(suffix)
+
+    def optional(self) -> int | None:
+        return None if self.value() < 0 else self.value()
+
+    def set_optional(self, value: int | None) -> None:
+        self.setValue(-1 if value is None else value)
+
+
+class SupplierDialog(QDialog):
+    def __init__(self, supplier_id: int | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.supplier_id = supplier_id
+        self.saved_id: int | None = None
+        self.setWindowTitle(
+            self.tr("New supplier") if supplier_id is None else self.tr("Edit supplier")
+        )
+
+        self.name = QLineEdit(self)
+        self.email = QLineEdit(self)
+        self.chat_url = QLineEdit(self)
+        self.chat_url.setPlaceholderText("https://")
+        self.phone = QLineEdit(self)
+        for line in (self.name, self.email, self.phone):
+            line.setMaxLength(300)
+        self.timezone = QComboBox(self)
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.timezone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.local_time = QLabel(self)
+        self.timezone.currentTextChanged.connect(self._show_local_time)
+        self._clock = QTimer(self, interval=30_000)
+        self._clock.timeout.connect(self._show_local_time)
+        self._clock.start()
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("French"), "fr")
+        self.return_address = QPlainTextEdit(self)
+        self.return_address.setMaximumHeight(70)
+        self.return_address.setTabChangesFocus(True)
+
+        self.return_days = OptionalDays(365, self.tr(" days"), self)
+        self.evidence_days = OptionalDays(365, self.tr(" days"), self)
+        self.follow_up_hours = OptionalDays(2160, self.tr(" hours"), self)
+        self.restocking = QSpinBox(self, minimum=0, maximum=100, suffix=" %")
+        self.pays_shipping = QCheckBox(self.tr("Pays return shipping when at fault"), self)
+        self.without_return = QCheckBox(self.tr("Reimburses without a return"), self)
+        self.dispute_platform = QLineEdit(self)
+        self.escalation_days = OptionalDays(365, self.tr(" days"), self)
+        self.escalation_days.setSpecialValueText(self.tr("none"))
+        self.notes = QPlainTextEdit(self)
+        self.notes.setMaximumHeight(60)
+        self.notes.setTabChangesFocus(True)
+
+        contact_box = QGroupBox(self.tr("Contact"), self)
+        contact = QFormLayout(contact_box)
+        contact.addRow(self.tr("Name:"), self.name)
+        contact.addRow(self.tr("E-mail:"), self.email)
+        contact.addRow(self.tr("Chat / platform link:"), self.chat_url)
+        contact.addRow(self.tr("Phone:"), self.phone)
+        tz_row = QHBoxLayout()
+        tz_row.addWidget(self.timezone, 1)
+        tz_row.addWidget(self.local_time)
+        contact.addRow(self.tr("Time zone:"), tz_row)
+        contact.addRow(self.tr("Language:"), self.language)
+        contact.addRow(self.tr("Return address:"), self.return_address)
+
+        policy_box = QGroupBox(self.tr("Return policy"), self)
+        policy = QFormLayout(policy_box)
+        policy.addRow(self.tr("Return window:"), self.return_days)
+        policy.addRow(self.tr("Evidence deadline:"), self.evidence_days)
+        policy.addRow(self.tr("Chase after:"), self.follow_up_hours)
+        policy.addRow(self.tr("Restocking fee:"), self.restocking)
+        policy.addRow("", self.pays_shipping)
+        policy.addRow("", self.without_return)
+        policy.addRow(self.tr("Dispute platform:"), self.dispute_platform)
+        policy.addRow(self.tr("Escalate after:"), self.escalation_days)
+        policy.addRow(self.tr("Notes:"), self.notes)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(contact_box, 1)
+        columns.addWidget(policy_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
+        self._load()
+        self.resize(860, 0)
+
+    def _load(self) -> None:
+        data = SupplierInput(name="")
+        if self.supplier_id is not None:
+            data = SupplierInput.of(Supplier.get_by_id(self.supplier_id))
+        self.name.setText(data.name)
+        self.email.setText(data.email)
+        self.chat_url.setText(data.chat_url)
+        self.phone.setText(data.phone)
+        self.timezone.setCurrentText(data.timezone)
+        self.language.setCurrentIndex(max(self.language.findData(data.language), 0))
+        self.return_address.setPlainText(data.return_address)
+        self.return_days.set_optional(data.return_days)
+        self.evidence_days.set_optional(data.evidence_days)
+        self.follow_up_hours.set_optional(data.follow_up_hours)
+        self.restocking.setValue(data.restocking_fee_percent)
+        self.pays_shipping.setChecked(data.pays_return_shipping_at_fault)
+        self.without_return.setChecked(data.reimburses_without_return)
+        self.dispute_platform.setText(data.dispute_platform)
+        self.escalation_days.set_optional(data.escalation_days)
+        self.notes.setPlainText(data.notes)
+        self._show_local_time()
+
+    def _show_local_time(self, *_args) -> None:
+        self.local_time.setText(
+            self.tr("now {time}").format(
+                time=supplier_clock(self.timezone.currentText(), utc_now())
+            )
+        )
+
+    def values(self) -> SupplierInput:
+        return SupplierInput(
+            name=self.name.text(),
+            email=self.email.text(),
+            chat_url=self.chat_url.text(),
+            phone=self.phone.text(),
+            timezone=self.timezone.currentText().strip(),
+            language=self.language.currentData(),
+            return_address=self.return_address.toPlainText(),
+            return_days=self.return_days.optional(),
+            evidence_days=self.evidence_days.optional(),
+            follow_up_hours=self.follow_up_hours.optional(),
+            restocking_fee_percent=self.restocking.value(),
+            pays_return_shipping_at_fault=self.pays_shipping.isChecked(),
+            reimburses_without_return=self.without_return.isChecked(),
+            dispute_platform=self.dispute_platform.text(),
+            escalation_days=self.escalation_days.optional(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            if self.supplier_id is None:
+                supplier = suppliers.create_supplier(self.values())
+            else:
+                supplier = suppliers.update_supplier(self.supplier_id, self.values())
+        except InputError as exc:
+            show_error(self, self.tr("Supplier not saved"), exc)
+            return
+        self.saved_id = supplier.id
+        super().accept()

@@ -1,0 +1,177 @@
+"""The Suppliers area: every supplier with its figures, and the selected one's details and log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services.contacts import contacts_of_supplier
+from returnsdesk.store.models import Supplier
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.suppliers.contact_dialogs import LogContactDialog
+from returnsdesk.ui.suppliers.model import ID_ROLE, ContactLogModel, SuppliersModel
+from returnsdesk.ui.suppliers.supplier_dialog import SupplierDialog
+
+
+def make_table(parent, model) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def policy_text(supplier: Supplier) -> str:
+    """Plain-text summary of a supplier's contacts and policy for the detail pane."""
+
+    def days(value, unit="days"):
+        return f"{value} {unit}" if value is not None else "store default"
+
+    lines = [
+        supplier.name,
+        " · ".join(x for x in (supplier.email, supplier.phone, supplier.chat_url) if x) or "—",
+        f"Language: {supplier.language} · Time zone: {supplier.timezone}",
+        f"Return window: {days(supplier.return_days)} · Evidence within: "
+        f"{days(supplier.evidence_days)} · Chase after: {days(supplier.follow_up_hours, 'h')}",
+        f"Restocking fee: {supplier.restocking_fee_percent} % · "
+        f"{'Pays' if supplier.pays_return_shipping_at_fault else 'Does not pay'} return shipping "
+        f"when at fault · {'Reimburses' if supplier.reimburses_without_return else 'Needs'} "
+        f"{'without a return' if supplier.reimburses_without_return else 'the item back'}",
+    ]
+    if supplier.dispute_platform:
+        escalate = (
+            f", escalate after {supplier.escalation_days} days" if supplier.escalation_days else ""
+        )
+        lines.append(f"Disputes: {supplier.dispute_platform}{escalate}")
+    if supplier.return_address:
+        lines.append("Return address: " + supplier.return_address.replace("\n", ", "))
+    return "\n".join(lines)
+
+
+class SuppliersView(QWidget):
+    """Emits ``changed(case_id)`` when a logged message touched a case."""
+
+    changed = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = SuppliersModel(self)
+        self.log_model = ContactLogModel(self)
+        self.table = make_table(self, self.model)
+        self.log = make_table(self, self.log_model)
+        self.details = QLabel(self)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.new_button = QPushButton(self.tr("New supplier…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.log_button = QPushButton(self.tr("Log contact…"), self)
+        self.new_button.clicked.connect(lambda: self.new_supplier())
+        self.edit_button.clicked.connect(lambda: self.edit_supplier())
+        self.log_button.clicked.connect(lambda: self.log_contact())
+        self.table.doubleClicked.connect(self.edit_supplier)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.log_button)
+        buttons.addStretch(1)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.details)
+        lower_layout.addWidget(QLabel(self.tr("Contact log (newest first):"), self))
+        lower_layout.addWidget(self.log, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        chosen = self.selected_supplier_id()
+        self.model.reload()
+        for column, width in enumerate([220, 190, 80, 200, 150, 150, 150]):
+            self.table.setColumnWidth(column, width)
+        row = (
+            self.model.row_of(chosen)
+            if chosen is not None
+            else (0 if self.model.rowCount() else None)
+        )
+        if row is not None:
+            self.table.selectRow(row)
+        self._show_selected()
+
+    def selected_supplier_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_supplier(self, supplier_id: int) -> None:
+        row = self.model.row_of(supplier_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _show_selected(self, *_args) -> None:
+        supplier_id = self.selected_supplier_id()
+        has = supplier_id is not None
+        self.edit_button.setEnabled(has)
+        self.log_button.setEnabled(has)
+        if not has:
+            self.details.setText(
+                self.tr("No supplier yet: add the first one with “New supplier…”.")
+            )
+            self.log_model.set_contacts([])
+            return
+        supplier = Supplier.get_by_id(supplier_id)
+        self.details.setText(policy_text(supplier))
+        self.log_model.set_contacts(contacts_of_supplier(supplier_id))
+        for column, width in enumerate([300, 110, 90, 80, 300, 110]):
+            self.log.setColumnWidth(column, width)
+
+    def new_supplier(self) -> None:
+        dialog = SupplierDialog(None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.reload()
+            self.select_supplier(dialog.saved_id)
+
+    def edit_supplier(self, *_args) -> None:
+        supplier_id = self.selected_supplier_id()
+        if supplier_id is None:
+            return
+        dialog = SupplierDialog(supplier_id, self)
+        if dialog.exec():
+            self.reload()
+            self.changed.emit(0)
+
+    def log_contact(self) -> None:
+        supplier_id = self.selected_supplier_id()
+        if supplier_id is None:
+            return
+        try:
+            dialog = LogContactDialog(supplier_id, None, self)
+        except InputError as exc:
+            show_error(self, self.tr("Cannot log a contact"), exc)
+            return
+        if dialog.exec():
+            self.reload()

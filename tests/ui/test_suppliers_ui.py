@@ -1,0 +1,159 @@
+"""The Suppliers area and the supplier side of a case, driven like a user."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from factories import make_case, make_order
+from PySide6.QtCore import QDateTime, QTimeZone
+
+from returnsdesk.services.contacts import contacts_of_supplier
+from returnsdesk.store.inbox import View
+from returnsdesk.store.models import Case, Supplier, SupplierContact
+from returnsdesk.ui.case.workspace import CaseWorkspace
+from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
+from returnsdesk.ui.suppliers.model import ContactLogModel, SuppliersModel
+from returnsdesk.ui.suppliers.supplier_dialog import SupplierDialog
+from returnsdesk.ui.suppliers.view import SuppliersView
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    messages: list[str] = []
+    for module in (
+        "returnsdesk.ui.suppliers.supplier_dialog",
+        "returnsdesk.ui.suppliers.contact_dialogs",
+    ):
+        monkeypatch.setattr(f"{module}.show_error", lambda p, t, e: messages.append(str(e)))
+    return messages
+
+
+def _qt(moment: datetime) -> QDateTime:
+    return QDateTime(moment.date(), moment.time().replace(tzinfo=None), QTimeZone.utc())
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_store):
+    suppliers = SuppliersModel()
+    suppliers.reload()
+    assert suppliers.rowCount() == Supplier.select().count()
+    qtmodeltester.check(suppliers, force_py=True)
+    log = ContactLogModel()
+    log.set_contacts(contacts_of_supplier(Supplier.select().first().id))
+    assert log.rowCount() > 0
+    qtmodeltester.check(log, force_py=True)
+
+
+def test_create_a_supplier_and_refuse_a_bad_one(qtbot, store, shown):
+    dialog = SupplierDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Atelier <b>Lumière</b>")
+    dialog.timezone.setCurrentText("Nowhere/Atlantis")
+    dialog.accept()
+    assert "Unknown time zone" in shown[-1]
+    assert Supplier.select().count() == 0
+    dialog.timezone.setCurrentText("Asia/Shanghai")
+    assert "Asia/Shanghai" in dialog.local_time.text()
+    dialog.evidence_days.set_optional(10)
+    dialog.follow_up_hours.set_optional(24)
+    dialog.accept()
+    supplier = Supplier.get()
+    assert supplier.name == "Atelier <b>Lumière</b>"
+    assert (supplier.evidence_days, supplier.follow_up_hours, supplier.return_days) == (
+        10,
+        24,
+        None,
+    )
+    view = SuppliersView()
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 1
+    assert view.details.text().startswith("Atelier <b>Lumière</b>")
+
+
+def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store, now, monkeypatch):
+    from returnsdesk.services import suppliers
+    from returnsdesk.services.suppliers import SupplierInput
+    from returnsdesk.ui.inbox.widget import InboxWidget
+
+    supplier = suppliers.create_supplier(
+        SupplierInput(name="Slow Co", timezone="Asia/Shanghai", follow_up_hours=48), now=now
+    )
+    case = make_case(now, order=make_order("#4100", supplier=supplier))
+    Case.update(first_response_at=now, status="awaiting_supplier").where(
+        Case.id == case.id
+    ).execute()
+
+    sent_at = now - timedelta(hours=1)
+    for module in (
+        "returnsdesk.services.clock",
+        "returnsdesk.ui.inbox.model",
+        "returnsdesk.ui.suppliers.model",
+        "returnsdesk.ui.suppliers.contact_dialogs",
+    ):
+        monkeypatch.setattr(f"{module}.utc_now", lambda: now)
+    workspace = CaseWorkspace(case.id)
+    qtbot.addWidget(workspace)
+    dialog = LogContactDialog(None, case.id)
+    qtbot.addWidget(dialog)
+    dialog.when.setDateTime(_qt(sent_at))
+    dialog.subject.setText("Claim for #4100")
+    dialog.awaiting.setText("refund decision")
+    dialog.reply_due.setDateTime(_qt(sent_at + timedelta(hours=48)))
+    dialog.accept()
+    workspace.supplier_panel.reload()
+    assert workspace.supplier_panel.model.rowCount() == 1
+    assert "1 awaiting reply" in workspace.supplier_panel.summary.text()
+
+    inbox = InboxWidget()
+    qtbot.addWidget(inbox)
+    inbox.set_view(View.NEEDS_ACTION)
+    assert case.id not in [inbox.model.case_id(r) for r in range(inbox.model.rowCount())]
+
+    later = now + timedelta(hours=50)
+    for module in (
+        "returnsdesk.services.clock",
+        "returnsdesk.ui.inbox.model",
+        "returnsdesk.ui.suppliers.model",
+        "returnsdesk.ui.suppliers.contact_dialogs",
+    ):
+        monkeypatch.setattr(f"{module}.utc_now", lambda: later)
+    inbox.refresh()
+    assert case.id in [inbox.model.case_id(r) for r in range(inbox.model.rowCount())]
+    view = SuppliersView()
+    qtbot.addWidget(view)
+    awaiting = view.model.data(view.model.index(0, 3))
+    assert awaiting.startswith("1 (oldest 2.1 days)") and "1 overdue" in awaiting
+
+    decision = DecisionDialog(case.id)
+    qtbot.addWidget(decision)
+    decision.partial.setChecked(True)
+    decision.amount.setText("20.00")
+    decision.accept()
+    workspace._after_supplier_change()
+    stored = Case.get_by_id(case.id)
+    assert stored.status == "approved" and stored.agreed_resolution == "partial_refund"
+    assert workspace.status_label.text() == "Approved"
+    top = workspace.timeline.topLevelItem(0).text(2)
+    assert "Awaiting supplier → Approved" in top and "€20.00" in top
+    assert SupplierContact.select().where(SupplierContact.answered_at.is_null(False)).count() == 1
+
+
+def test_decision_dialog_refuses_bad_amounts(qtbot, store, now, shown):
+    case = make_case(now)
+    dialog = DecisionDialog(case.id)
+    qtbot.addWidget(dialog)
+    dialog.partial.setChecked(True)
+    dialog.amount.setText("12.345")
+    dialog.accept()
+    assert "decimal place" in shown[-1]
+    dialog.rejected.setChecked(True)
+    dialog.accept()
+    assert "Say why" in shown[-1]
+    assert SupplierContact.select().count() == 0
+
+
+def test_contact_times_show_both_zones(store):
+    from returnsdesk.ui.suppliers.times import both_times
+
+    text = both_times(datetime(2026, 5, 1, 12, 0, tzinfo=UTC), "Asia/Shanghai")
+    assert "supplier: 01 May 20:00 Asia/Shanghai" in text
