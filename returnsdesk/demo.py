@@ -696,7 +696,9 @@ class _Generator:
         supplier_ref = f"SR-{rng.randrange(10**6, 10**7)}"
         contact_base = len(self.rows.get("supplier_contact", [])) + 1
         follow_up = self.supplier_policies[supplier_id - 1].follow_up_hours or 48
-        claim_at = min(claim_at, now - timedelta(hours=rng.uniform(1, 90)) if waiting else claim_at)
+        if waiting:  # a recent claim, some still within the follow-up threshold
+            recent_claim = now - timedelta(hours=rng.uniform(1, 90))
+            claim_at = min(now, max(opened + timedelta(hours=1), recent_claim))
         answered_at = None if waiting else claim_at + timedelta(hours=rng.uniform(4, 70))
         self.add(
             "supplier_contact",

@@ -325,3 +325,28 @@ def pending_replies(
         hours = (now - contact.at).total_seconds() / 3600
         result.append(PendingReply(contact, hours, contact.reply_due_at <= now))
     return result
+
+
+def log_customer_message(
+    case_id: int, subject: str, body: str, now: datetime | None = None
+) -> None:
+    """Record a message sent to the customer on the case timeline.
+
+    The first message also stops the first-response clock.
+    """
+    from returnsdesk.services.cases import refresh_next_due
+
+    now = resolve(now)
+    subject = clean_text(subject, "Subject")
+    clean_text(body, "Message", max_len=LONG)
+    if not subject and not body.strip():
+        raise InputError("Give the message a subject or a text.")
+    with write():
+        case = Case.get_or_none(Case.id == case_id)
+        if case is None:
+            raise InputError("The case no longer exists.")
+        record_event(case, EventKind.CONTACT, f"E-mail sent to the customer: {subject}.", now)
+        if case.first_response_at is None:
+            case.first_response_at = now
+            case.save(only=[Case.first_response_at])
+        refresh_next_due(case, now)

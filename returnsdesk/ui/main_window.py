@@ -39,6 +39,7 @@ from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.view import SuppliersView
+from returnsdesk.ui.templates.editor_dialog import TemplateEditorDialog
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +120,12 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Shop details…"), lambda: edit_shop_details(self), None, file_menu)
+        self._action(
+            self.tr("Message &templates…"),
+            lambda: TemplateEditorDialog(self).exec(),
+            None,
+            file_menu,
+        )
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 

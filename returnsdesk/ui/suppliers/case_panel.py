@@ -12,6 +12,7 @@ from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
 from returnsdesk.ui.suppliers.model import ContactLogModel
 from returnsdesk.ui.suppliers.view import make_table
+from returnsdesk.ui.templates.compose_dialog import ComposeDialog
 
 
 class CaseSupplierPanel(QWidget):
@@ -31,6 +32,7 @@ class CaseSupplierPanel(QWidget):
         self.message_button = QPushButton(self.tr("Write message…"), self)
         self.log_button.clicked.connect(lambda: self.log_contact())
         self.decision_button.clicked.connect(self.record_decision)
+        self.message_button.clicked.connect(self.write_message)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.message_button)
@@ -49,7 +51,7 @@ class CaseSupplierPanel(QWidget):
             button.setEnabled(has_supplier)
         contacts = contacts_of_case(self.case_id)
         self.model.set_contacts(contacts)
-        for column, width in enumerate([300, 110, 90, 80, 300, 110]):
+        for column, width in enumerate([250, 125, 90, 80, 300, 110]):
             self.log.setColumnWidth(column, width)
         if not has_supplier:
             self.summary.setText(self.tr("No supplier on this case."))
@@ -72,6 +74,13 @@ class CaseSupplierPanel(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def write_message(self) -> None:
+        dialog = ComposeDialog(self.case_id, parent=self)
+        dialog.exec()
+        if dialog.logged:
+            self.reload()
+            self.changed.emit()
 
     def record_decision(self) -> None:
         if DecisionDialog(self.case_id, self).exec():

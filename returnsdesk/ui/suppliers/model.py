@@ -18,8 +18,12 @@ LATE = QColor("#c62828")
 
 
 def _money_lines(summary: SupplierSummary, attribute: str) -> str:
-    parts = [labels.money(getattr(row, attribute), row.currency) for row in summary.money]
-    return ", ".join(parts) if parts else "—"
+    parts = [
+        labels.money(getattr(row, attribute), row.currency)
+        for row in summary.money
+        if row.claimed or row.recovered
+    ]
+    return "\n".join(parts) if parts else "—"
 
 
 class SuppliersModel(QAbstractTableModel):
@@ -157,7 +161,7 @@ class ContactLogModel(QAbstractTableModel):
         if role == ID_ROLE:
             return c.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 4):
-            return f"{both_times(c.at, c.supplier.timezone)}\n\n{c.body}"
+            return f"{both_times(c.at, c.supplier.timezone)} ({c.supplier.timezone})\n\n{c.body}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 6:
             if c.awaiting_reply and c.answered_at is None and c.reply_due_at <= self.now:
                 return QBrush(LATE)

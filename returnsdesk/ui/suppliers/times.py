@@ -8,16 +8,13 @@ from returnsdesk.domain.deadlines import to_local
 
 
 def both_times(moment: datetime, supplier_timezone: str) -> str:
-    """'23 Nov 14:05 (supplier: 23 Nov 21:05 Asia/Shanghai)'."""
+    """'23 Nov 2026 14:05 · theirs 21:05 Mon' (the supplier's zone name is in tooltips)."""
     mine = moment.astimezone()
     try:
         theirs = to_local(moment, supplier_timezone)
     except ValueError:
         return mine.strftime("%d %b %Y %H:%M")
-    return (
-        f"{mine.strftime('%d %b %Y %H:%M')} "
-        f"(supplier: {theirs.strftime('%d %b %H:%M')} {supplier_timezone})"
-    )
+    return f"{mine.strftime('%d %b %Y %H:%M')} · theirs {theirs.strftime('%H:%M %a')}"
 
 
 def supplier_clock(supplier_timezone: str, now: datetime) -> str:

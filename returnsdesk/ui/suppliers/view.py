@@ -31,7 +31,7 @@ def make_table(parent, model) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    table.setWordWrap(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -112,8 +112,9 @@ class SuppliersView(QWidget):
     def reload(self) -> None:
         chosen = self.selected_supplier_id()
         self.model.reload()
-        for column, width in enumerate([220, 190, 80, 200, 150, 150, 150]):
+        for column, width in enumerate([220, 190, 80, 210, 130, 130, 130]):
             self.table.setColumnWidth(column, width)
+        self.table.resizeRowsToContents()  # one line per currency; a handful of suppliers
         row = (
             self.model.row_of(chosen)
             if chosen is not None
@@ -146,7 +147,7 @@ class SuppliersView(QWidget):
         supplier = Supplier.get_by_id(supplier_id)
         self.details.setText(policy_text(supplier))
         self.log_model.set_contacts(contacts_of_supplier(supplier_id))
-        for column, width in enumerate([300, 110, 90, 80, 300, 110]):
+        for column, width in enumerate([250, 125, 90, 80, 300, 110]):
             self.log.setColumnWidth(column, width)
 
     def new_supplier(self) -> None:

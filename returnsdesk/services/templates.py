@@ -1,0 +1,284 @@
+"""Message templates: the user's edited versions, and messages filled from a case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.messages import (
+    AUDIENCE,
+    LANGUAGES,
+    REASON_LABELS_FR,
+    RESOLUTION_LABELS_FR,
+    SUPPLIER,
+    Template,
+    TemplateKey,
+    days_text,
+    default_template,
+    evidence_line,
+    item_line,
+    long_date,
+    mailto_url,
+    normalise_language,
+    render,
+)
+from returnsdesk.domain.money import format_money
+from returnsdesk.domain.reasons import Reason, Resolution, reason_label, resolution_label
+from returnsdesk.domain.text import LONG, clean_text
+from returnsdesk.services import settings
+from returnsdesk.services.cases import assess
+from returnsdesk.services.clock import resolve
+from returnsdesk.store.db import write
+from returnsdesk.store.models import (
+    Case,
+    CaseLine,
+    Evidence,
+    EvidenceFile,
+    LedgerEntry,
+    MessageTemplate,
+    OrderLine,
+    SupplierContact,
+)
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    key: TemplateKey
+    language: str
+    audience: str
+    #: The recipient's e-mail address ("" when none is on file).
+    to: str
+    subject: str
+    body: str
+    #: Placeholder names that had no value (shown as ``[missing: name]`` in the text).
+    missing: tuple[str, ...]
+
+    def mailto(self) -> str:
+        """A ``mailto:`` link; raises InputError if the address could inject headers."""
+        return mailto_url(self.to, self.subject, self.body)
+
+
+def _key(key: TemplateKey | str) -> TemplateKey:
+    try:
+        return TemplateKey(key)
+    except ValueError:
+        raise InputError(f"Unknown message template: {key!r}.") from None
+
+
+def _language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise InputError(f"Templates exist in {', '.join(LANGUAGES)}, not {language!r}.")
+    return language
+
+
+def _saved(key: TemplateKey, language: str) -> MessageTemplate | None:
+    return MessageTemplate.get_or_none(
+        (MessageTemplate.key == key.value) & (MessageTemplate.language == language)
+    )
+
+
+def get_template(key: TemplateKey | str, language: str) -> Template:
+    """The user's saved version of a template, or the built-in default."""
+    k, lang = _key(key), normalise_language(language)
+    row = _saved(k, lang)
+    return Template(row.subject, row.body) if row else default_template(k, lang)
+
+
+def is_customised(key: TemplateKey | str, language: str) -> bool:
+    return _saved(_key(key), normalise_language(language)) is not None
+
+
+def save_template(
+    key: TemplateKey | str,
+    language: str,
+    subject: str,
+    body: str,
+    now: datetime | None = None,
+) -> Template:
+    """Store the user's version of a template (replacing any earlier one)."""
+    k, lang = _key(key), _language(language)
+    clean_subject = clean_text(subject, "Subject", required=True)
+    clean_body = clean_text(body, "Message", max_len=LONG, required=True)
+    at = resolve(now)
+    with write():
+        MessageTemplate.insert(
+            key=k.value, language=lang, subject=clean_subject, body=clean_body, updated_at=at
+        ).on_conflict_replace().execute()
+    return Template(clean_subject, clean_body)
+
+
+def reset_template(key: TemplateKey | str, language: str) -> None:
+    """Forget the user's version: the built-in default applies again."""
+    k, lang = _key(key), _language(language)
+    with write():
+        MessageTemplate.delete().where(
+            (MessageTemplate.key == k.value) & (MessageTemplate.language == lang)
+        ).execute()
+
+
+# --- values from a case -------------------------------------------------------------------
+
+
+def _reason(case: Case, language: str) -> str:
+    if language == "fr":
+        label = REASON_LABELS_FR.get(case.reason, case.reason)
+    else:
+        try:
+            label = reason_label(Reason(case.reason))
+        except ValueError:
+            label = case.reason
+    note = (case.reason_note or "").strip()
+    return f"{label} — {note}" if note else label
+
+
+def _resolution(value: str, language: str) -> str | None:
+    if not value:
+        return None
+    if language == "fr":
+        return RESOLUTION_LABELS_FR.get(value, value)
+    try:
+        return resolution_label(Resolution(value))
+    except ValueError:
+        return value
+
+
+def _refunded(case: Case) -> int:
+    """Customer refunds on the case in its currency, net of their reversals."""
+    total = 0
+    for entry in LedgerEntry.select().where(
+        (LedgerEntry.case == case)
+        & (LedgerEntry.kind == "customer_refund")
+        & (LedgerEntry.currency == case.currency)
+    ):
+        total += -entry.amount_minor if entry.reverses_id else entry.amount_minor
+    return total
+
+
+def _money(minor: int, currency: str, language: str) -> str | None:
+    return format_money(minor, currency, language) if minor else None
+
+
+def case_values(case_id: int, language: str, now: datetime | None = None) -> dict[str, str | None]:
+    """Every placeholder's value for one case, formatted for ``language`` (None = missing)."""
+    now = resolve(now)
+    lang = normalise_language(language)
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError("The case no longer exists.")
+    order = case.order
+    customer = order.customer
+    supplier = case.supplier
+    shop = settings.shop_details()
+
+    def day(value) -> str | None:
+        return long_date(value, lang) if value else None
+
+    lines = (
+        CaseLine.select(CaseLine, OrderLine)
+        .join(OrderLine)
+        .where(CaseLine.case == case)
+        .order_by(CaseLine.id)
+    )
+    items = "\n".join(
+        item_line(cl.quantity, ol.title, ol.variant, ol.sku, lang)
+        for cl in lines
+        for ol in [cl.order_line]
+    )
+    evidence = (
+        Evidence.select(Evidence, EvidenceFile)
+        .join(EvidenceFile)
+        .where((Evidence.case == case) & Evidence.removed_at.is_null())
+        .order_by(Evidence.added_at, Evidence.id)
+    )
+    evidence_list = "\n".join(
+        evidence_line(e.original_name, e.caption, e.file.captured_at, lang) for e in evidence
+    )
+
+    contacts = SupplierContact.select().where(SupplierContact.case == case)
+    first_sent = (
+        contacts.where(SupplierContact.direction == "sent").order_by(SupplierContact.at).first()
+    )
+    pending = (
+        contacts.where(SupplierContact.awaiting_reply & SupplierContact.answered_at.is_null())
+        .order_by(SupplierContact.at.desc())
+        .first()
+    )
+    reference = case.supplier_reference
+    if not reference:
+        with_ref = (
+            contacts.where(SupplierContact.supplier_reference != "")
+            .order_by(SupplierContact.at.desc())
+            .first()
+        )
+        reference = with_ref.supplier_reference if with_ref else ""
+
+    deadlines = {d.code: d.due for d in assess(case, now).deadlines}
+    return_address = (supplier.return_address if supplier else "") or shop.return_address
+
+    values: dict[str, str | None] = {
+        "customer_name": customer.name,
+        "customer_email": customer.email,
+        "order_number": order.number,
+        "order_date": day(order.placed_at.date()),
+        "rma": case.rma,
+        "shop_name": shop.name,
+        "shop_email": shop.email,
+        "supplier_name": supplier.name if supplier else None,
+        "supplier_reference": reference,
+        "reason": _reason(case, lang),
+        "items": items,
+        "evidence_list": evidence_list,
+        "amount": _money(case.amount_minor, case.currency, lang),
+        "refund_amount": _money(_refunded(case), case.currency, lang),
+        "return_deadline": day(deadlines.get("customer_return")),
+        "evidence_deadline": day(deadlines.get("supplier_evidence")),
+        "return_address": return_address,
+        "return_label_ref": case.return_label_ref,
+        "return_carrier": case.return_carrier,
+        "return_tracking": case.return_tracking,
+        "tracking_number": order.tracking_number,
+        "delivered_on": day(order.delivered_on),
+        "claim_sent_on": day(first_sent.at.date()) if first_sent else None,
+        "days_waiting": days_text((now - pending.at).days, lang) if pending else None,
+        "resolution": _resolution(case.agreed_resolution, lang),
+    }
+    return {k: (v if v and v.strip() else None) for k, v in values.items()}
+
+
+def render_for_case(
+    case_id: int,
+    key: TemplateKey | str,
+    language: str | None = None,
+    now: datetime | None = None,
+) -> RenderedMessage:
+    """Fill a template from a case; the language defaults to the recipient's."""
+    k = _key(key)
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError("The case no longer exists.")
+    audience = AUDIENCE[k]
+    customer = case.order.customer
+    supplier = case.supplier
+    if audience == SUPPLIER:
+        to = supplier.email if supplier else ""
+        own_language = supplier.language if supplier else "en"
+    else:
+        to = customer.email
+        own_language = customer.language
+    lang = normalise_language(language if language is not None else own_language)
+    values = case_values(case_id, lang, now)
+    template = get_template(k, lang)
+    subject, missing_subject = render(template.subject, values)
+    body, missing_body = render(template.body, values)
+    missing = list(missing_subject)
+    missing += [name for name in missing_body if name not in missing]
+    return RenderedMessage(
+        key=k,
+        language=lang,
+        audience=audience,
+        to=(to or "").strip(),
+        subject=subject,
+        body=body,
+        missing=tuple(missing),
+    )

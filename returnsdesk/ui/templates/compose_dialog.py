@@ -1,0 +1,161 @@
+"""Write a message from a template: pick it, see it filled from the case, edit, then send.
+
+"Send" means what the user's own tools do: copy to the clipboard or open the
+mail program (mailto:). Either way the message can be logged on the case in
+the same step — as a supplier contact awaiting a reply, or on the customer
+side of the timeline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.messages import AUDIENCE, SUPPLIER, TEMPLATE_TITLES, TemplateKey, mailto_url
+from returnsdesk.services import contacts, templates
+from returnsdesk.services.contacts import ContactInput, Direction
+from returnsdesk.store.models import Case
+from returnsdesk.ui.messages import show_error
+
+FOLLOW_UP_KEYS = (TemplateKey.SUPPLIER_CLAIM, TemplateKey.SUPPLIER_FOLLOW_UP)
+
+
+class ComposeDialog(QDialog):
+    def __init__(self, case_id: int, key: TemplateKey | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.logged = False
+        case = Case.get_by_id(case_id)
+        self.setWindowTitle(self.tr("Write a message — {rma}").format(rma=case.rma))
+        self.template = QComboBox(self)
+        for template_key in TemplateKey:
+            self.template.addItem(self.tr(TEMPLATE_TITLES[template_key]), template_key.value)
+        if key is not None:
+            self.template.setCurrentIndex(self.template.findData(key.value))
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("Recipient's language"), None)
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("French"), "fr")
+        self.to = QLineEdit(self)
+        self.subject = QLineEdit(self)
+        self.subject.setMaxLength(300)
+        self.body = QPlainTextEdit(self)
+        self.body.setMinimumHeight(300)
+        self.missing = QLabel(self)
+        self.missing.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #b71c1c;")
+        self.log_it = QCheckBox(self.tr("Log it on the case as sent"), self)
+        self.log_it.setChecked(True)
+        self.copy_button = QPushButton(self.tr("Copy to clipboard"), self)
+        self.mail_button = QPushButton(self.tr("Open in mail program"), self)
+        self.mail_button.setDefault(True)
+        close = QPushButton(self.tr("Close"), self)
+        self.copy_button.clicked.connect(self.copy_and_log)
+        self.mail_button.clicked.connect(self.mail_and_log)
+        close.clicked.connect(self.reject)
+        self.template.currentIndexChanged.connect(self.fill)
+        self.language.currentIndexChanged.connect(self.fill)
+
+        choose = QHBoxLayout()
+        choose.addWidget(self.template, 2)
+        choose.addWidget(self.language, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Template:"), choose)
+        form.addRow(self.tr("To:"), self.to)
+        form.addRow(self.tr("Subject:"), self.subject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.log_it)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.mail_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.missing)
+        layout.addLayout(buttons)
+        self.resize(760, 620)
+        self.fill()
+
+    def key(self) -> TemplateKey:
+        return TemplateKey(self.template.currentData())
+
+    def fill(self, *_args) -> None:
+        """Fill the chosen template from the case (replaces what was typed)."""
+        try:
+            message = templates.render_for_case(
+                self.case_id, self.key(), self.language.currentData()
+            )
+        except InputError as exc:
+            show_error(self, self.tr("Template not filled"), exc)
+            return
+        self.to.setText(message.to)
+        self.subject.setText(message.subject)
+        self.body.setPlainText(message.body)
+        if message.missing:
+            self.missing.setText(
+                self.tr("Fill in before sending: {names}").format(names=", ".join(message.missing))
+            )
+        else:
+            self.missing.setText("")
+
+    def copy_and_log(self) -> bool:
+        QGuiApplication.clipboard().setText(f"{self.subject.text()}\n\n{self.body.toPlainText()}")
+        return self._log_if_wanted()
+
+    def mail_and_log(self) -> bool:
+        try:
+            url = mailto_url(self.to.text().strip(), self.subject.text(), self.body.toPlainText())
+        except InputError as exc:
+            show_error(self, self.tr("Cannot open the mail program"), exc)
+            return False
+        QDesktopServices.openUrl(QUrl(url))
+        return self._log_if_wanted()
+
+    def _log_if_wanted(self) -> bool:
+        if not self.log_it.isChecked() or self.logged:
+            return True
+        try:
+            self.log_now()
+        except InputError as exc:
+            show_error(self, self.tr("Message not logged"), exc)
+            return False
+        return True
+
+    def log_now(self) -> None:
+        key = self.key()
+        subject, body = self.subject.text(), self.body.toPlainText()
+        if AUDIENCE[key] == SUPPLIER:
+            case = Case.get_by_id(self.case_id)
+            if case.supplier_id is None:
+                raise InputError(self.tr("This case has no supplier to log the message with."))
+            contacts.log_contact(
+                ContactInput(
+                    supplier_id=case.supplier_id,
+                    direction=Direction.SENT,
+                    case_id=self.case_id,
+                    subject=subject,
+                    body=body,
+                    expects_reply=key in FOLLOW_UP_KEYS,
+                    awaiting=self.tr("answer to the claim") if key in FOLLOW_UP_KEYS else "",
+                )
+            )
+        else:
+            contacts.log_customer_message(self.case_id, subject, body)
+        self.logged = True
+        self.log_it.setEnabled(False)
+        self.log_it.setText(self.tr("Logged on the case"))

@@ -1,0 +1,147 @@
+"""Edit the message templates (English and French), with the list of placeholders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.messages import PLACEHOLDERS, TEMPLATE_TITLES, TemplateKey
+from returnsdesk.services import templates
+from returnsdesk.ui.messages import show_error
+
+
+class TemplateEditorDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Message templates"))
+        self._shown: tuple[str, str] | None = None
+        self.template = QComboBox(self)
+        for key in TemplateKey:
+            self.template.addItem(self.tr(TEMPLATE_TITLES[key]), key.value)
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("French"), "fr")
+        self.subject = QLineEdit(self)
+        self.subject.setMaxLength(300)
+        self.body = QPlainTextEdit(self)
+        self.state = QLabel(self)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        help_text = QLabel(
+            self.tr("Placeholders:")
+            + "\n"
+            + "\n".join(
+                f"{{{name}}} — {self.tr(description)}" for name, description in PLACEHOLDERS.items()
+            ),
+            self,
+        )
+        help_text.setTextFormat(Qt.TextFormat.PlainText)
+        help_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.reset_button = QPushButton(self.tr("Restore the default"), self)
+        self.save_button.clicked.connect(self.save)
+        self.reset_button.clicked.connect(self.reset)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.template.currentIndexChanged.connect(self._switch)
+        self.language.currentIndexChanged.connect(self._switch)
+
+        choose = QHBoxLayout()
+        choose.addWidget(self.template, 2)
+        choose.addWidget(self.language, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Template:"), choose)
+        form.addRow(self.tr("Subject:"), self.subject)
+        editor = QVBoxLayout()
+        editor.addLayout(form)
+        editor.addWidget(self.body, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.state, 1)
+        row.addWidget(self.reset_button)
+        row.addWidget(self.save_button)
+        editor.addLayout(row)
+        columns = QHBoxLayout()
+        columns.addLayout(editor, 3)
+        columns.addWidget(help_text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(close)
+        self.resize(1000, 620)
+        self._load()
+
+    def _current(self) -> tuple[str, str]:
+        return self.template.currentData(), self.language.currentData()
+
+    def _dirty(self) -> bool:
+        if self._shown is None:
+            return False
+        saved = templates.get_template(*self._shown)
+        return (self.subject.text(), self.body.toPlainText()) != (saved.subject, saved.body)
+
+    def _switch(self, *_args) -> None:
+        if self._dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved template"),
+                self.tr("Save the changes to the template you were editing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                self._save(*self._shown)
+        self._load()
+
+    def _load(self) -> None:
+        key, language = self._current()
+        template = templates.get_template(key, language)
+        self.subject.setText(template.subject)
+        self.body.setPlainText(template.body)
+        self._shown = (key, language)
+        customised = templates.is_customised(key, language)
+        self.state.setText(self.tr("Your version") if customised else self.tr("Default text"))
+        self.reset_button.setEnabled(customised)
+
+    def _save(self, key: str, language: str) -> bool:
+        try:
+            templates.save_template(key, language, self.subject.text(), self.body.toPlainText())
+        except InputError as exc:
+            show_error(self, self.tr("Template not saved"), exc)
+            return False
+        return True
+
+    def save(self) -> bool:
+        if self._save(*self._current()):
+            self._load()
+            return True
+        return False
+
+    def reset(self) -> None:
+        templates.reset_template(*self._current())
+        self._load()
+
+    def reject(self) -> None:
+        if self._dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved template"),
+                self.tr("Save the changes before closing?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
