@@ -9,6 +9,7 @@ domain rules and the search index through ``store.search``.
 from __future__ import annotations
 
 import io
+import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -448,11 +449,13 @@ class _Generator:
         self.rows.setdefault(table, []).append(row)
 
     def write(self, db) -> None:
+        self._shop()
         self._suppliers_products()
         self._customers()
         for index in range(self.n):
             self._case(index + 1)
         columns = {
+            "setting": "key, value",
             "supplier": "id, name, email, chat_url, phone, timezone, language, return_address, "
             "return_days, evidence_days, follow_up_hours, restocking_fee_percent, "
             "pays_return_shipping_at_fault, reimburses_without_return, dispute_platform, "
@@ -503,6 +506,19 @@ class _Generator:
             cursor.executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
         for year, last in sorted(self.rma_last.items()):
             cursor.execute("INSERT INTO rma_counter (year, last) VALUES (?, ?)", (year, last))
+
+    def _shop(self) -> None:
+        shop = {
+            "name": "Maison Lumière",
+            "address": "14 rue des Lilas, 69003 Lyon, France",
+            "email": "bonjour@maison-lumiere.example",
+            "phone": "+33 4 72 00 00 00",
+            "website": "maison-lumiere.example",
+            "return_address": "Maison Lumière – Retours, 14 rue des Lilas, 69003 Lyon, France",
+            "default_currency": "EUR",
+            "language": "fr",
+        }
+        self.add("setting", ("shop", json.dumps(shop, ensure_ascii=False)))
 
     def _suppliers_products(self) -> None:
         created = to_stamp(self.now - timedelta(days=800))

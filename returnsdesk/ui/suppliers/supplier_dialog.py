@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from returnsdesk.domain.errors import InputError
@@ -99,9 +100,11 @@ class SupplierDialog(QDialog):
         contact.addRow(self.tr("E-mail:"), self.email)
         contact.addRow(self.tr("Chat / platform link:"), self.chat_url)
         contact.addRow(self.tr("Phone:"), self.phone)
-        tz_row = QHBoxLayout()
-        tz_row.addWidget(self.timezone, 1)
-        tz_row.addWidget(self.local_time)
+        tz_row = QWidget(self)
+        tz_layout = QHBoxLayout(tz_row)
+        tz_layout.setContentsMargins(0, 0, 0, 0)
+        tz_layout.addWidget(self.timezone, 1)
+        tz_layout.addWidget(self.local_time)
         contact.addRow(self.tr("Time zone:"), tz_row)
         contact.addRow(self.tr("Language:"), self.language)
         contact.addRow(self.tr("Return address:"), self.return_address)
