@@ -92,3 +92,13 @@ def test_editing_saving_and_resetting_a_template(qtbot, store, shown):
     assert editor.reset_button.isEnabled()
     editor.reset()
     assert not templates.is_customised(TemplateKey.DELAY_NOTICE, "fr")
+
+
+def test_double_click_inserts_a_placeholder(qtbot, store):
+    editor = TemplateEditorDialog()
+    qtbot.addWidget(editor)
+    editor.body.setPlainText("Hello ")
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+    item = editor.placeholders.item(0)
+    editor.insert_placeholder(item)
+    assert editor.body.toPlainText() == "Hello {customer_name}"

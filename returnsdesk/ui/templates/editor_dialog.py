@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -39,16 +41,17 @@ class TemplateEditorDialog(QDialog):
         self.body = QPlainTextEdit(self)
         self.state = QLabel(self)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
-        help_text = QLabel(
-            self.tr("Placeholders:")
-            + "\n"
-            + "\n".join(
-                f"{{{name}}} — {self.tr(description)}" for name, description in PLACEHOLDERS.items()
-            ),
-            self,
-        )
-        help_text.setTextFormat(Qt.TextFormat.PlainText)
-        help_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.placeholders = QListWidget(self)
+        self.placeholders.setMaximumWidth(260)
+        self.placeholders.setWordWrap(True)
+        for name, description in PLACEHOLDERS.items():
+            item = QListWidgetItem(f"{{{name}}}", self.placeholders)
+            item.setToolTip(self.tr(description))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+        self.placeholders.itemDoubleClicked.connect(self.insert_placeholder)
+        placeholder_box = QVBoxLayout()
+        placeholder_box.addWidget(QLabel(self.tr("Placeholders (double-click to insert):"), self))
+        placeholder_box.addWidget(self.placeholders, 1)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.reset_button = QPushButton(self.tr("Restore the default"), self)
         self.save_button.clicked.connect(self.save)
@@ -74,12 +77,16 @@ class TemplateEditorDialog(QDialog):
         editor.addLayout(row)
         columns = QHBoxLayout()
         columns.addLayout(editor, 3)
-        columns.addWidget(help_text, 1)
+        columns.addLayout(placeholder_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(close)
         self.resize(1000, 620)
         self._load()
+
+    def insert_placeholder(self, item: QListWidgetItem) -> None:
+        self.body.insertPlainText("{" + item.data(Qt.ItemDataRole.UserRole) + "}")
+        self.body.setFocus()
 
     def _current(self) -> tuple[str, str]:
         return self.template.currentData(), self.language.currentData()
