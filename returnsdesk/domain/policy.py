@@ -273,6 +273,22 @@ def _peak_extends(w: _Window) -> bool:
 # --- deadlines --------------------------------------------------------------------------
 
 
+def evidence_days(store: StorePolicy, supplier: SupplierPolicy | None) -> tuple[int, str]:
+    """Days after delivery the supplier accepts evidence, and whose policy says so."""
+    if supplier is not None and supplier.evidence_days is not None:
+        return supplier.evidence_days, "supplier policy"
+    return store.evidence_days, "store policy"
+
+
+def supplier_evidence_due(
+    delivered_on: date | None, store: StorePolicy, supplier: SupplierPolicy | None
+) -> date | None:
+    """The supplier evidence deadline alone (cheap: for lists of many cases)."""
+    if delivered_on is None:
+        return None
+    return add_days(delivered_on, evidence_days(store, supplier)[0])
+
+
 def compute_deadlines(
     facts: CaseFacts, store: StorePolicy, supplier: SupplierPolicy | None = None
 ) -> list[Deadline]:
@@ -346,10 +362,7 @@ def compute_deadlines(
                 f"so until {_fmt(due)}.",
             )
 
-        if supplier is not None and supplier.evidence_days is not None:
-            ev_days, ev_source = supplier.evidence_days, "supplier policy"
-        else:
-            ev_days, ev_source = store.evidence_days, "store policy"
+        ev_days, ev_source = evidence_days(store, supplier)
         due = add_days(delivered, ev_days)
         text = (
             f"Delivered on {_fmt(delivered)} + {ev_days} days ({ev_source}) = {_fmt(due)}: "

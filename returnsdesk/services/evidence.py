@@ -32,13 +32,24 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
 
+from peewee import JOIN
+
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.policy import SupplierPolicy, supplier_evidence_due
 from returnsdesk.domain.text import clean_text
+from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence_files import sniff_mime, stored_path
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
-from returnsdesk.store.models import Case, Evidence, EvidenceFile, SupplierContact
+from returnsdesk.store.models import (
+    Case,
+    Evidence,
+    EvidenceFile,
+    Order,
+    Supplier,
+    SupplierContact,
+)
 
 MAX_FILE_BYTES = 500 * 1024 * 1024
 CHUNK = 1024 * 1024
@@ -469,14 +480,15 @@ def evidence_deadline(case: Case, now: datetime | None = None) -> date | None:
     return None
 
 
-def list_evidence(flt: EvidenceFilter = EvidenceFilter()) -> list[EvidenceItem]:
-    """Evidence matching ``flt``, newest first; filtering is done in SQL."""
+def _evidence_query(flt: EvidenceFilter):
     query = (
-        Evidence.select(Evidence, EvidenceFile, Case)
+        Evidence.select(Evidence, EvidenceFile, Case, Order.delivered_on, Supplier.evidence_days)
         .join(EvidenceFile)
         .switch(Evidence)
         .join(Case)
-        .order_by(Evidence.added_at.desc(), Evidence.id.desc())
+        .join(Order)
+        .switch(Case)
+        .join(Supplier, JOIN.LEFT_OUTER)
     )
     if flt.case_id is not None:
         query = query.where(Evidence.case == flt.case_id)
@@ -504,12 +516,34 @@ def list_evidence(flt: EvidenceFilter = EvidenceFilter()) -> list[EvidenceItem]:
         query = query.where(Evidence.added_at <= f"{flt.added_to.isoformat()} 23:59:59")
     if not flt.include_removed:
         query = query.where(Evidence.removed_at.is_null())
-    deadlines: dict[int, date | None] = {}
+    return query
+
+
+def count_evidence(flt: EvidenceFilter = EvidenceFilter()) -> int:
+    return _evidence_query(flt).count()
+
+
+def list_evidence(
+    flt: EvidenceFilter = EvidenceFilter(), limit: int | None = None
+) -> list[EvidenceItem]:
+    """Evidence matching ``flt``, newest first (at most ``limit``); filtered in SQL.
+
+    The late flag uses the supplier evidence deadline rule alone
+    (``policy.supplier_evidence_due``), so listing thousands of items stays fast.
+    """
+    query = _evidence_query(flt).order_by(Evidence.added_at.desc(), Evidence.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    store = settings.store_policy()
     items = []
     for row in query:
         case = row.case
-        if case.id not in deadlines:
-            deadlines[case.id] = evidence_deadline(case)
+        supplier = case.supplier if case.supplier_id else None
+        due = supplier_evidence_due(
+            case.order.delivered_on,
+            store,
+            SupplierPolicy(evidence_days=supplier.evidence_days) if supplier else None,
+        )
         file = row.file
         items.append(
             EvidenceItem(
@@ -528,7 +562,7 @@ def list_evidence(flt: EvidenceFilter = EvidenceFilter()) -> list[EvidenceItem]:
                 caption=row.caption,
                 added_at=row.added_at,
                 removed_at=row.removed_at,
-                evidence_due=deadlines[case.id],
+                evidence_due=due,
             )
         )
     return items

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -46,6 +48,9 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, demo: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.suppliers: SuppliersView | None = None
+        self.evidence: EvidenceGallery | None = None
+        self.ledger: LedgerView | None = None
         title = self.tr("ReturnsDesk")
         self.setWindowTitle(title + (self.tr(" — demo store") if demo else ""))
 
@@ -62,17 +67,12 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(170)
-        self.add_area(self.tr("Inbox"), self.case_tabs)
-        self.suppliers = SuppliersView(self)
-        self.suppliers.changed.connect(lambda _id: self.refresh())
-        self.add_area(self.tr("Suppliers"), self.suppliers)
-        self.evidence = EvidenceGallery(session, parent=self)
-        self.evidence.changed.connect(self._case_changed)
-        self.add_area(self.tr("Evidence"), self.evidence)
-        self.ledger = LedgerView(self)
-        self.ledger.entry_reversed.connect(self._case_changed)
-        self.add_area(self.tr("Ledger"), self.ledger)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._factories: dict[int, Callable[[], QWidget]] = {}
+        self.add_area(self.tr("Inbox"), lambda: self.case_tabs)
+        self.add_area(self.tr("Suppliers"), self._make_suppliers)
+        self.add_area(self.tr("Evidence"), self._make_evidence)
+        self.add_area(self.tr("Ledger"), self._make_ledger)
+        self.nav.currentRowChanged.connect(self.show_area)
         self.nav.setCurrentRow(0)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -94,10 +94,44 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- areas ---------------------------------------------------------------
-    def add_area(self, title: str, widget: QWidget) -> None:
-        """Add a page to the left navigation (other areas register here)."""
-        self.pages.addWidget(widget)
+    def add_area(self, title: str, factory: Callable[[], QWidget]) -> None:
+        """Add a page to the left navigation; it is built the first time it is shown,
+        so start-up costs only the Inbox."""
+        self._factories[self.pages.count()] = factory
+        self.pages.addWidget(QWidget(self))
         self.nav.addItem(title)
+
+    def show_area(self, index: int) -> None:
+        factory = self._factories.pop(index, None)
+        if factory is not None:
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, factory())
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages.setCurrentIndex(index)
+
+    def area(self, title: str) -> QWidget:
+        """The page of an area, building it if needed (for menus and tests)."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).text() == title:
+                self.nav.setCurrentRow(row)
+                return self.pages.widget(row)
+        raise KeyError(title)
+
+    def _make_suppliers(self) -> SuppliersView:
+        self.suppliers = SuppliersView(self)
+        self.suppliers.changed.connect(lambda _id: self.refresh())
+        return self.suppliers
+
+    def _make_evidence(self) -> EvidenceGallery:
+        self.evidence = EvidenceGallery(self.session, parent=self)
+        self.evidence.changed.connect(self._case_changed)
+        return self.evidence
+
+    def _make_ledger(self) -> LedgerView:
+        self.ledger = LedgerView(self)
+        self.ledger.entry_reversed.connect(self._case_changed)
+        return self.ledger
 
     # -- menus ---------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
@@ -236,8 +270,9 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self, case_id: int) -> None:
         self.inbox.refresh()
-        self.ledger.reload()
-        self.suppliers.reload()
+        for built in (self.ledger, self.suppliers):
+            if built is not None:
+                built.reload()
         workspace = self.workspace_for(case_id)
         if workspace is not None and self.sender() is not workspace:
             workspace.money.reload()

@@ -179,3 +179,16 @@ def test_export_from_the_gallery_runs_off_the_gui_thread(qtbot, store, case_with
     assert signal.args == [str(out)]
     with zipfile.ZipFile(out) as archive:
         assert len(archive.namelist()) == 5
+
+
+def test_all_cases_gallery_shows_the_newest_items_and_says_so(qtbot, demo_store, monkeypatch):
+    from returnsdesk.services import evidence as evidence_service
+    from returnsdesk.ui.evidence import gallery as gallery_module
+
+    monkeypatch.setattr(gallery_module, "SHOWN_AT_MOST", 5)
+    view = gallery_module.EvidenceGallery(demo_store)
+    qtbot.addWidget(view)
+    total = evidence_service.count_evidence()
+    assert total > 5
+    assert view.model.rowCount() == 5
+    assert f"newest 5 of {total}" in view.summary.text()

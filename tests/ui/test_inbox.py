@@ -51,6 +51,17 @@ def test_lazy_loading_fetches_pages(demo_store, monkeypatch):
     assert model.rowCount() == 20
 
 
+def test_areas_are_built_when_first_shown(qtbot, window):
+    from returnsdesk.ui.evidence import EvidenceGallery
+    from returnsdesk.ui.suppliers.view import SuppliersView
+
+    assert window.suppliers is None and window.evidence is None and window.ledger is None
+    assert isinstance(window.area("Suppliers"), SuppliersView)
+    assert window.pages.currentWidget() is window.suppliers
+    assert isinstance(window.area("Evidence"), EvidenceGallery)
+    assert window.area("Suppliers") is window.suppliers  # built once
+
+
 def test_views_show_their_counts_and_switch(qtbot, window):
     inbox = window.inbox
     texts = [inbox.tabs.tabText(i) for i in range(inbox.tabs.count())]
@@ -258,9 +269,11 @@ def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, 
     panel = workspace.money
     panel.kind.setCurrentIndex(panel.kind.findData(LedgerKind.RETURN_LABEL_COST.value))
     panel.amount.setText("4.50")
-    entries_before = window.ledger.model.total_count()
+    ledger = window.area("Ledger")
+    window.show_view(View.ALL)
+    entries_before = ledger.model.total_count()
     assert panel.post()
     assert "4.50" in workspace.timeline.topLevelItem(0).text(2)
     assert workspace.timeline.topLevelItem(0).text(1) == "money"
     # The Ledger area was refreshed through the main window's wiring.
-    assert window.ledger.model.total_count() == entries_before + 1
+    assert ledger.model.total_count() == entries_before + 1

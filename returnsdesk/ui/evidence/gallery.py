@@ -38,6 +38,10 @@ def local_files(urls: list[QUrl]) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and url.toLocalFile()]
 
 
+#: The all-cases gallery shows at most this many thumbnails (newest first).
+SHOWN_AT_MOST = 2000
+
+
 class EvidenceGallery(QWidget):
     """Evidence thumbnails; with ``case_id`` one case's evidence, else every case's, filtered."""
 
@@ -165,10 +169,19 @@ class EvidenceGallery(QWidget):
         )
 
     def reload(self) -> None:
-        items = evidence.list_evidence(self.current_filter())
+        flt = self.current_filter()
+        limit = None if self.case_id is not None else SHOWN_AT_MOST
+        items = evidence.list_evidence(flt, limit=limit)
         self.loader.cancel_all()
         self.model.set_items(items)
-        self.summary.setText(self._summary_text(items))
+        text = self._summary_text(items)
+        if limit is not None and len(items) == limit:
+            total = evidence.count_evidence(flt)
+            if total > limit:
+                text += " " + self.tr(
+                    "Showing the newest {shown:,} of {total:,}; filter to narrow."
+                ).format(shown=limit, total=total)
+        self.summary.setText(text)
         self.export_button.setEnabled(self.export_case_id() is not None)
 
     def export_case_id(self) -> int | None:
