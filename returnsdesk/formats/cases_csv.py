@@ -6,7 +6,8 @@ import csv
 from pathlib import Path
 
 from returnsdesk.domain.money import format_plain
-from returnsdesk.formats.files import atomic_path, safe_cell
+from returnsdesk.fileio import atomic_path
+from returnsdesk.formats.files import safe_cell
 from returnsdesk.store.inbox import InboxRow
 
 HEADER = [

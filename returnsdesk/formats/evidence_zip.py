@@ -13,9 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.fileio import atomic_path
 from returnsdesk.services.evidence import CHUNK, EvidenceFilter, EvidenceItem, list_evidence
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.store.models import Case
@@ -135,48 +134,40 @@ def export_case_evidence(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     named = [(_safe_name(i + 1, item.original_name), item) for i, item in enumerate(items)]
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".export-", suffix=".zip")
     total = 0
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-                for index, (name, item) in enumerate(named):
-                    source = stored_path(evidence_dir, item.sha256)
-                    if not source.is_file():
-                        raise ExportError(f"{item.original_name}: the stored file is missing.")
-                    compress = (
-                        zipfile.ZIP_STORED
-                        if item.mime.startswith(("image/jpeg", "video/"))
-                        else zipfile.ZIP_DEFLATED
+    with atomic_path(out, suffix=".zip") as tmp, tmp.open("wb") as raw:
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+            for index, (name, item) in enumerate(named):
+                source = stored_path(evidence_dir, item.sha256)
+                if not source.is_file():
+                    raise ExportError(f"{item.original_name}: the stored file is missing.")
+                compress = (
+                    zipfile.ZIP_STORED
+                    if item.mime.startswith(("image/jpeg", "video/"))
+                    else zipfile.ZIP_DEFLATED
+                )
+                info = zipfile.ZipInfo(name, item.added_at.timetuple()[:6])
+                info.compress_type = compress
+                digest = hashlib.sha256()
+                with (
+                    open(source, "rb") as reader,
+                    archive.open(info, "w", force_zip64=True) as writer,
+                ):
+                    while chunk := reader.read(CHUNK):
+                        if check is not None:
+                            check()
+                        digest.update(chunk)
+                        writer.write(chunk)
+                if digest.hexdigest() != item.sha256:
+                    raise ExportError(
+                        f"{item.original_name}: the stored file no longer matches its "
+                        "hash (damaged). Restore the evidence folder from a backup."
                     )
-                    info = zipfile.ZipInfo(name, item.added_at.timetuple()[:6])
-                    info.compress_type = compress
-                    digest = hashlib.sha256()
-                    with (
-                        open(source, "rb") as reader,
-                        archive.open(info, "w", force_zip64=True) as writer,
-                    ):
-                        while chunk := reader.read(CHUNK):
-                            if check is not None:
-                                check()
-                            digest.update(chunk)
-                            writer.write(chunk)
-                    if digest.hexdigest() != item.sha256:
-                        raise ExportError(
-                            f"{item.original_name}: the stored file no longer matches its "
-                            "hash (damaged). Restore the evidence folder from a backup."
-                        )
-                    total += item.size
-                    if progress is not None:
-                        progress(index + 1, len(named))
-                rows = _rows(named)
-                due = items[0].evidence_due
-                archive.writestr("index.csv", _index_csv(rows))
-                archive.writestr("index.txt", _index_txt(case, rows, due))
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp_name, out)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+                total += item.size
+                if progress is not None:
+                    progress(index + 1, len(named))
+            rows = _rows(named)
+            due = items[0].evidence_due
+            archive.writestr("index.csv", _index_csv(rows))
+            archive.writestr("index.txt", _index_txt(case, rows, due))
     return ExportResult(out, len(named), total)

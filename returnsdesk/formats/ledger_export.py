@@ -25,8 +25,6 @@ first use only.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +34,7 @@ from pathlib import Path
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import DIRECTION, LABELS, Direction, LedgerKind
 from returnsdesk.domain.money import format_plain, minor_exponent
+from returnsdesk.fileio import atomic_path
 from returnsdesk.services.ledger import period_totals, supplier_money
 from returnsdesk.store import ledger_sql
 
@@ -152,14 +151,8 @@ def export_ledger(
     if not path.parent.is_dir():
         raise ExportError(f"The folder {path.parent} does not exist.")
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        count = writer(Path(temp_name), date_from, date_to, progress or _no_progress, check)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_path(path, suffix=suffix) as tmp:
+        count = writer(tmp, date_from, date_to, progress or _no_progress, check)
     return ExportResult(path, count)
 
 

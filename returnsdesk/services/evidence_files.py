@@ -9,9 +9,9 @@ under a real name.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
+
+from returnsdesk.fileio import write_bytes_atomic
 
 _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"\xff\xd8\xff", "image/jpeg"),
@@ -49,15 +49,5 @@ def store_bytes(evidence_dir: Path, data: bytes) -> tuple[str, Path]:
     sha = hashlib.sha256(data).hexdigest()
     target = stored_path(evidence_dir, sha)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(target, data)
     return sha, target

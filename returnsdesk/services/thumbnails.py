@@ -3,16 +3,15 @@
 Pure Pillow, no Qt: the gallery calls ``ensure_thumbnail`` on a worker thread.
 JPEGs are decoded with ``Image.draft`` (the decoder scales by 1/2, 1/4 or 1/8),
 so a 100-megapixel photo costs a few MB, not 300. The result is turned upright
-by its EXIF orientation and written atomically (temp file + ``os.replace``);
+by its EXIF orientation and written atomically (``fileio.atomic_path``);
 a missing cache file is simply made again.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from returnsdesk.fileio import atomic_path
 from returnsdesk.services.evidence import decodable, pil
 from returnsdesk.services.evidence_files import stored_path
 
@@ -63,15 +62,8 @@ def ensure_thumbnail(data_dir: Path, sha256: str) -> Path | None:
     image = make_thumbnail(source)
     if image is None:
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".thumb-", suffix=".jpg")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            image.save(handle, "JPEG", quality=85)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target, suffix=".jpg") as tmp:
+        image.save(tmp, "JPEG", quality=85)
     return target
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +24,7 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from returnsdesk import paths
+from returnsdesk.fileio import write_bytes_atomic
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -304,14 +304,4 @@ def write_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
         from returnsdesk.domain.errors import InputError
 
         raise InputError(f"The folder {folder} does not exist.")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_bytes_atomic(target, data)
