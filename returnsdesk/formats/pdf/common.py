@@ -296,6 +296,21 @@ def logo_flowable(path: str, max_w: float, max_h: float):
     return Image(path, width=w * scale, height=h * scale)
 
 
+def header_style():
+    """Table style of a document's letterhead row: top-aligned, an accent rule below."""
+    from reportlab.platypus import TableStyle
+
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+        ]
+    )
+
+
 def write_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``target``, then rename it into place."""
     target = Path(target)

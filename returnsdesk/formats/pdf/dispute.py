@@ -105,17 +105,7 @@ def build_dispute_pack(
         ],
         colWidths=[W * 0.45, W * 0.55],
     )
-    header.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.2, c.ACCENT),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
-            ]
-        )
-    )
+    header.setStyle(c.header_style())
     story += [header, Spacer(1, 5 * mm)]
     facts = [
         (T("disp.reference"), ref),

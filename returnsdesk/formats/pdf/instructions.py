@@ -218,17 +218,7 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         cells = [[shop_block, title_block]]
         widths = [c.CONTENT_WIDTH * 0.5] * 2
     header = Table(cells, colWidths=widths)
-    header.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.2, c.ACCENT),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
-            ]
-        )
-    )
+    header.setStyle(c.header_style())
     story += [header, Spacer(1, 5 * mm)]
 
     # The RMA box: number in large type, Code 128 and QR code.

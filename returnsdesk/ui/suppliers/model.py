@@ -26,36 +26,14 @@ def _money_lines(summary: SupplierSummary, attribute: str) -> str:
     return "\n".join(parts) if parts else "—"
 
 
-class SuppliersModel(QAbstractTableModel):
-    HEADERS = [
-        "Supplier",
-        "Local time",
-        "Open cases",
-        "Awaiting reply",
-        "Claimed",
-        "Recovered",
-        "Outstanding",
-        "Median reply",
-    ]
+class _RowsModel(QAbstractTableModel):
+    """A small table held in memory: ``_rows`` and the column titles in ``HEADERS``."""
+
+    HEADERS: list[str] = []
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[SupplierSummary] = []
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.now = utc_now()
-        self._rows = summaries(self.now)
-        self.endResetModel()
-
-    def summary(self, row: int) -> SupplierSummary:
-        return self._rows[row]
-
-    def row_of(self, supplier_id: int) -> int | None:
-        for row, summary in enumerate(self._rows):
-            if summary.id == supplier_id:
-                return row
-        return None
+        self._rows: list = []
 
     def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -70,6 +48,34 @@ class SuppliersModel(QAbstractTableModel):
             and 0 <= section < len(self.HEADERS)
         ):
             return self.tr(self.HEADERS[section])
+        return None
+
+
+class SuppliersModel(_RowsModel):
+    HEADERS = [
+        "Supplier",
+        "Local time",
+        "Open cases",
+        "Awaiting reply",
+        "Claimed",
+        "Recovered",
+        "Outstanding",
+        "Median reply",
+    ]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.now = utc_now()
+        self._rows = summaries(self.now)
+        self.endResetModel()
+
+    def summary(self, row: int) -> SupplierSummary:
+        return self._rows[row]
+
+    def row_of(self, supplier_id: int) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.id == supplier_id:
+                return row
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -108,14 +114,10 @@ class SuppliersModel(QAbstractTableModel):
         return waited(s.median_reply_hours)
 
 
-class ContactLogModel(QAbstractTableModel):
+class ContactLogModel(_RowsModel):
     """Messages of a supplier or of a case, newest first."""
 
     HEADERS = ["When", "Case", "Channel", "Direction", "Subject", "Reference", "Reply"]
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[SupplierContact] = []
 
     def set_contacts(self, contacts: list[SupplierContact]) -> None:
         self.beginResetModel()
@@ -125,21 +127,6 @@ class ContactLogModel(QAbstractTableModel):
 
     def contact(self, row: int) -> SupplierContact:
         return self._rows[row]
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
-        return None
 
     def _reply(self, c: SupplierContact) -> str:
         if c.decision:
