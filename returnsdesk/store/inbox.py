@@ -218,35 +218,9 @@ def fetch_rows(ids: list[int]) -> dict[int, InboxRow]:
               {_FROM} WHERE c.id IN ({marks})"""
     result = {}
     for row in database.execute_sql(sql, ids).fetchall():
-        (
-            case_id,
-            rma,
-            number,
-            customer,
-            product,
-            reason,
-            status,
-            kind,
-            supplier,
-            amount,
-            currency,
-            due,
-            due_code,
-            updated,
-            waiting,
-        ) = row
-        result[case_id] = InboxRow(
-            case_id,
-            rma,
-            number,
-            customer,
-            product,
-            reason,
-            status,
-            kind,
-            supplier,
-            amount,
-            currency,
+        *leading, due, due_code, updated, waiting = row
+        result[row[0]] = InboxRow(
+            *leading,
             date.fromisoformat(due) if due else None,
             due_code,
             from_stamp(updated),

@@ -25,3 +25,8 @@ def direction_of(kind: str) -> Direction:
 
 def money(minor: int, currency: str, locale: str) -> str:
     return format_money(minor, currency, locale)
+
+
+def reversible(entry) -> bool:
+    """An entry can be reversed once, and a reversal itself cannot be."""
+    return entry is not None and entry.reverses_id is None and entry.reversed_by_id is None

@@ -25,7 +25,7 @@ from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui.labels import locale_name
-from returnsdesk.ui.ledger.common import kind_label, money
+from returnsdesk.ui.ledger.common import kind_label, money, reversible
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel
 
@@ -262,9 +262,7 @@ class LedgerView(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         entry = self.selected_entry()
-        self.reverse_button.setEnabled(
-            entry is not None and entry.reverses_id is None and entry.reversed_by_id is None
-        )
+        self.reverse_button.setEnabled(reversible(entry))
 
     def reverse_selected(self) -> None:
         entry = self.selected_entry()
