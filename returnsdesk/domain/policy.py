@@ -98,6 +98,10 @@ class StorePolicy:
     evidence_days: int = 15
     #: Apply the EU/EEA/UK 14-day withdrawal right (and its refund deadline).
     legal_withdrawal: bool = True
+    #: The return policy as published to customers (quoted in dispute packs).
+    published_text: str = ""
+    #: The merchant recorded that this policy was shown to the customer at checkout.
+    shown_at_checkout: bool = False
 
 
 @dataclass(frozen=True)

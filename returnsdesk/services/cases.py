@@ -193,7 +193,7 @@ def case_facts(case: Case, now: datetime | None = None) -> CaseFacts:
 
 
 def assess_facts(facts: CaseFacts, supplier: Supplier | None) -> Assessment:
-    store = settings.store_policy()
+    store = settings.store_policy(facts.placed_on)
     policy = supplier_policy(supplier)
     deadlines = compute_deadlines(facts, store, policy)
     return Assessment(

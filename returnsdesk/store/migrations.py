@@ -254,6 +254,20 @@ CREATE TABLE message_template (
 """
 
 
+V4_POLICY_HISTORY = """
+CREATE TABLE store_policy_version (
+    id INTEGER PRIMARY KEY,
+    effective_from TEXT NOT NULL UNIQUE,
+    policy TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+) STRICT;
+INSERT INTO store_policy_version (effective_from, policy, recorded_at)
+    SELECT '0001-01-01', value, strftime('%Y-%m-%d %H:%M:%S', 'now')
+    FROM setting WHERE key = 'policy';
+DELETE FROM setting WHERE key = 'policy';
+"""
+
+
 def _execute_script(db: SqliteDatabase, script: str) -> None:
     for statement in _split(script):
         db.execute_sql(statement)
@@ -293,7 +307,13 @@ def _v3(db: SqliteDatabase) -> None:
     _execute_script(db, V3_CONTACTS_AND_TEMPLATES)
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3]
+def _v4(db: SqliteDatabase) -> None:
+    """Store policy kept with the date each version took effect (cases are judged by the
+    policy in force when their order was placed; the dispute pack quotes it)."""
+    _execute_script(db, V4_POLICY_HISTORY)
+
+
+STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4]
 CURRENT_VERSION = len(STEPS)
 
 

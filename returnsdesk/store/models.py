@@ -69,6 +69,16 @@ class Setting(BaseModel):
     value = TextField()
 
 
+class StorePolicyVersion(BaseModel):
+    id = AutoField()
+    effective_from = IsoDateField(unique=True)
+    policy = TextField()  # JSON of domain.policy.StorePolicy
+    recorded_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "store_policy_version"
+
+
 class Supplier(BaseModel):
     id = AutoField()
     name = TextField()

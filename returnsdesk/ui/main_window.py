@@ -40,6 +40,7 @@ from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.preferences.pages import open_preferences
 from returnsdesk.ui.suppliers.view import SuppliersView
 from returnsdesk.ui.templates.editor_dialog import TemplateEditorDialog
 
@@ -165,6 +166,13 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find, edit_menu)
+        edit_menu.addSeparator()
+        self._action(
+            self.tr("&Preferences…"),
+            lambda: open_preferences(self),
+            QKeySequence.StandardKey.Preferences,
+            edit_menu,
+        )
 
         view_menu = bar.addMenu(self.tr("&View"))
         for number, view in enumerate(View, start=1):

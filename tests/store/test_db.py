@@ -111,6 +111,31 @@ def test_version_1_database_migrates_without_losing_rows(tmp_path):
         close_store()
 
 
+def test_version_3_policy_setting_becomes_the_first_policy_version(tmp_path):
+    from datetime import date
+
+    from returnsdesk.services import settings
+    from returnsdesk.store.db import make_database
+
+    path = tmp_path / "v3.sqlite3"
+    db = make_database(path)
+    db.connect()
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.migrate(db, target=3)
+    db.execute_sql(
+        "INSERT INTO setting(key, value) VALUES ('policy', '{\"return_days\": 45, \"peak\": null}')"
+    )
+    db.close()
+
+    open_store(path)
+    try:
+        assert settings.store_policy(date(2026, 1, 1)).return_days == 45
+        assert settings.store_policy().peak is None
+        assert [v.effective_from for v in settings.store_policy_history()] == [date.min]
+    finally:
+        close_store()
+
+
 def test_failed_migration_step_leaves_previous_version(tmp_path, monkeypatch):
     from returnsdesk.store.db import make_database
 

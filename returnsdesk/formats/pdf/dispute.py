@@ -55,7 +55,7 @@ def build_dispute_pack(
         raise InputError("The case no longer exists.")
     check_chargeback(case)
     shop = settings.shop_details()
-    policy = settings.store_policy()
+    policy = settings.store_policy(case.order.placed_at.date())
     lang = cat.norm_lang(lang or shop.language)
     order = case.order
     customer = order.customer
