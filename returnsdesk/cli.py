@@ -9,13 +9,19 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from peewee import PeeweeException
+
 from returnsdesk import paths
 from returnsdesk.commands import (
+    backup_command,
+    check_command,
+    customer_command,
     demo_command,
     evidence_command,
     export_command,
@@ -23,9 +29,19 @@ from returnsdesk.commands import (
     print_command,
 )
 from returnsdesk.domain.errors import InputError
+from returnsdesk.failures import plain_message
 from returnsdesk.store.db import StoreError
 
-COMMAND_MODULES = [demo_command, import_command, export_command, evidence_command, print_command]
+COMMAND_MODULES = [
+    demo_command,
+    import_command,
+    export_command,
+    evidence_command,
+    print_command,
+    backup_command,
+    check_command,
+    customer_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +83,13 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run_app(folder, demo=args.demo)
 
 
+def _data_dir_of(args: argparse.Namespace) -> Path | None:
+    try:
+        return paths.data_dir(getattr(args, "data_dir", None))
+    except Exception:
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -74,12 +97,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args)
         return args.handler(args)
-    except (InputError, StoreError, OSError) as exc:
-        print(f"returnsdesk: error: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("returnsdesk: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        # A full disk, a read-only folder or a locked file: one plain sentence.
+        message = plain_message(exc, _data_dir_of(args))
+        if message is None and not isinstance(
+            exc, InputError | StoreError | OSError | sqlite3.Error | PeeweeException
+        ):
+            raise  # a bug: the traceback is what a developer needs
+        print(f"returnsdesk: error: {message or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

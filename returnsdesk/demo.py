@@ -385,10 +385,23 @@ def _weighted(rng: random.Random, pairs):
 def build_demo_store(
     folder: Path, cases: int = 300, seed: int = 1, now: datetime | None = None
 ) -> dict[str, int]:
-    """Create a new store in ``folder`` filled with ``cases`` sample cases; returns row counts."""
+    """Create a new store in ``folder`` filled with ``cases`` sample cases; returns row counts.
+
+    When it fails (a full disk), the half-made database is removed: no empty store is left.
+    """
     db_path = paths.database_path(folder)
     if db_path.exists() and db_path.stat().st_size > 0:
         raise InputError(f"{folder} already holds a store; choose an empty folder for the demo.")
+    try:
+        return _build_demo_store(folder, cases, seed, now)
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
+
+
+def _build_demo_store(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[str, int]:
+    db_path = paths.database_path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     rng = random.Random(seed)

@@ -105,4 +105,9 @@ def run_verify(args: argparse.Namespace) -> int:
         f"Checked {report.checked} files: {len(report.missing)} missing, "
         f"{len(report.mismatched)} altered, {len(report.unreferenced)} unreferenced (kept)."
     )
+    if report.partial:
+        print(
+            f"{len(report.partial)} partial files left by an interrupted import in "
+            f"{session.evidence_dir / '.incoming'} (remove them with: returnsdesk check --repair)."
+        )
     return 0 if report.ok else 1

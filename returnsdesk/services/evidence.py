@@ -27,7 +27,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
@@ -40,6 +40,7 @@ from returnsdesk.domain.text import clean_text
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence_files import sniff_mime, stored_path
+from returnsdesk.services.leftovers import is_leftover
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
 from returnsdesk.store.models import (
@@ -227,7 +228,7 @@ def ingest_file(
     digest = hashlib.sha256()
     size = 0
     head = b""
-    fd, tmp_name = tempfile.mkstemp(dir=incoming, prefix="in-")
+    fd, tmp_name = tempfile.mkstemp(dir=incoming, prefix=f"in-{os.getpid()}-")
     tmp = Path(tmp_name)
     try:
         with open(source, "rb") as reader, os.fdopen(fd, "wb") as writer:
@@ -609,6 +610,8 @@ class VerifyReport:
     mismatched: list[str]
     #: Stored files no case links any more (kept on purpose; listed for a future purge).
     unreferenced: list[str]
+    #: Partial copies an interrupted import left in ``.incoming`` (``check --repair`` removes them).
+    partial: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -644,4 +647,16 @@ def verify_store(
         for path in evidence_dir.glob("??/*")
         if len(path.name) == 64 and path.name not in known
     ]
-    return VerifyReport(len(files), missing, mismatched, unreferenced + sorted(strays))
+    partial = [p for p in incoming_files(evidence_dir) if is_leftover(p)]
+    return VerifyReport(len(files), missing, mismatched, unreferenced + sorted(strays), partial)
+
+
+def known_hashes() -> set[str]:
+    """The SHA-256 of every evidence file the store knows (linked or not)."""
+    return {row.sha256 for row in EvidenceFile.select(EvidenceFile.sha256)}
+
+
+def incoming_files(evidence_dir: Path) -> list[Path]:
+    """Files in ``evidence/.incoming`` (copies in progress, or left by an interrupted one)."""
+    folder = evidence_dir / ".incoming"
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []

@@ -8,13 +8,21 @@ write lock up front instead of failing half way with SQLITE_BUSY.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseProxy, SqliteDatabase, _transaction
 
 from returnsdesk.domain.text import fold_for_search
 from returnsdesk.store import migrations
+
+log = logging.getLogger(__name__)
 
 database = DatabaseProxy()
 
@@ -35,14 +43,49 @@ class StoreError(Exception):
     """The database file cannot be used; the message says why, the file is untouched."""
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without creating anything beside it.
+
+    Without a ``-wal`` file the main file holds every committed page, so it is
+    opened ``immutable`` (no locks, no ``-shm``); with one, ``mode=ro`` reads the
+    WAL too (SQLite then uses the ``-wal``/``-shm`` pair that is already there).
+    """
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
+    return f"file:{quote(str(path.resolve()))}?{mode}"
+
+
+def _header_fields(path: Path) -> tuple[int, int, int]:
+    """(page size, page count, size) read from the 100-byte header: nothing is opened."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    size = path.stat().st_size
+    if len(header) < 100:
+        return 0, 0, size
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", header[28:32])[0]
+    return page_size, pages, size
+
+
 def _inspect_existing(path: Path) -> None:
-    """Refuse, before writing anything, a file that is not ours or is from the future."""
+    """Refuse, before writing anything, a file that is not ours, damaged or from the future.
+
+    The file is only read: plain reads of its header, then a read-only (or
+    immutable) connection, so a refused file stays byte-identical and gains no
+    ``-wal``/``-shm`` files.
+    """
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a ReturnsDesk database (it is not an SQLite file).")
+    page_size, pages, size = _header_fields(path)
+    if not page_size or size % page_size or (pages and size < pages * page_size):
+        raise StoreError(
+            f"{path} is damaged (the file is cut short). Restore it from a backup "
+            "(returnsdesk restore)."
+        )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -58,6 +101,19 @@ def _inspect_existing(path: Path) -> None:
             f"{path} was written by a newer ReturnsDesk (schema {version}; this version "
             f"understands up to {migrations.CURRENT_VERSION}). Update the app to open it."
         )
+    if version < migrations.CURRENT_VERSION and not writable(path):
+        raise StoreError(
+            f"{path} needs updating to this version of ReturnsDesk, but its folder is "
+            "read-only. Copy the data folder somewhere writable and open it there."
+        )
+
+
+def writable(path: Path) -> bool:
+    """Whether the database and its folder can be written (SQLite needs both for WAL)."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
 
 
 def make_database(path: Path | str) -> SqliteDatabase:
@@ -66,11 +122,31 @@ def make_database(path: Path | str) -> SqliteDatabase:
     return db
 
 
+def make_read_only_database(path: Path | str) -> SqliteDatabase:
+    """A connection that reads the store and never writes or creates a file."""
+    pragmas = {k: v for k, v in PRAGMAS.items() if k not in ("journal_mode", "synchronous")}
+    pragmas["query_only"] = 1
+    db = SqliteDatabase(read_only_uri(Path(path)), uri=True, pragmas=pragmas)
+    db.register_function(fold_for_search, "rd_fold", 1, deterministic=True)
+    db.read_only = True  # type: ignore[attr-defined]
+    return db
+
+
 def open_store(path: Path | str) -> SqliteDatabase:
-    """Open (creating if needed) the store at ``path`` and bind the models to it."""
+    """Open (creating if needed) the store at ``path`` and bind the models to it.
+
+    A healthy store in a read-only folder opens read-only: everything that only
+    reads works, and a write fails with "the folder is read-only".
+    """
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
+    exists = path.exists() and path.stat().st_size > 0
+    if exists:
         _inspect_existing(path)
+        if not writable(path):
+            db = make_read_only_database(path)
+            db.connect(reuse_if_open=True)
+            database.initialize(db)
+            return db
     path.parent.mkdir(parents=True, exist_ok=True)
     db = make_database(path)
     db.connect(reuse_if_open=True)
@@ -80,11 +156,56 @@ def open_store(path: Path | str) -> SqliteDatabase:
     return db
 
 
+def is_read_only() -> bool:
+    """Whether the open store was opened read-only (its folder cannot be written)."""
+    return bool(getattr(database.obj, "read_only", False))
+
+
 def close_store() -> None:
     if database.obj is not None and not database.is_closed():
         database.close()
 
 
-def write():
-    """A write transaction (``BEGIN IMMEDIATE``); nests as a savepoint."""
-    return database.atomic()
+@contextmanager
+def write() -> Iterator[object]:
+    """A write transaction (``BEGIN IMMEDIATE``); nests as a savepoint.
+
+    When a statement or the commit fails because the disk is full or the file is
+    read-only, SQLite may already have rolled the transaction back; peewee's own
+    ROLLBACK then fails with "no transaction is active". That second error is
+    logged and the first one — the one that says what happened — is raised.
+    """
+    block = database.atomic()
+    helper = block.__enter__()
+    try:
+        yield helper
+    except BaseException as error:
+        try:
+            block.__exit__(type(error), error, error.__traceback__)
+        except Exception as rollback_error:
+            log.info("Rollback after %r also failed: %s", error, rollback_error)
+        raise
+    else:
+        if isinstance(helper, _transaction) and database.transaction_depth() == 1:
+            _commit_outermost()
+        else:
+            block.__exit__(None, None, None)
+
+
+def _commit_outermost() -> None:
+    """COMMIT on the raw connection, so the error that made it fail is the one raised.
+
+    (peewee's own commit-then-rollback re-raises the failed ROLLBACK's "no transaction
+    is active" without the COMMIT's "database or disk is full" behind it.)
+    """
+    database.pop_transaction()
+    conn = database.connection()
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    run_callbacks = getattr(database.obj, "_run_commit_callbacks", None)
+    if run_callbacks is not None:
+        run_callbacks()

@@ -9,12 +9,13 @@ syntax error: ``ecran`` finds ``écran``, ``#1042`` finds order 1042.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from returnsdesk.domain.text import fold_for_search
 from returnsdesk.store.db import database
 
-_INDEX_SOURCE = """
+INDEX_SOURCE = """
 SELECT c.id, c.rma,
        o.number || ' ' || ltrim(o.number, '#'),
        rd_fold(cu.name || ' ' || cu.email),
@@ -30,6 +31,13 @@ JOIN customer cu ON cu.id = o.customer_id
 _INSERT = "INSERT INTO case_search(rowid, rma, order_number, customer, products, tracking, notes) "
 
 _WORD = re.compile(r"\w", re.UNICODE)
+#: Control characters (NUL included), lone surrogates and unassigned code points become
+#: spaces: SQLite stops a string at NUL ("unterminated string") and cannot encode surrogates.
+_UNSAFE_CATEGORIES = {"Cc", "Cs", "Cn"}
+
+
+def _searchable(text: str) -> str:
+    return "".join(" " if unicodedata.category(ch) in _UNSAFE_CATEGORIES else ch for ch in text)
 
 
 def index_cases(case_ids: Iterable[int], db=database) -> None:
@@ -39,7 +47,7 @@ def index_cases(case_ids: Iterable[int], db=database) -> None:
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         db.execute_sql(f"DELETE FROM case_search WHERE rowid IN ({marks})", chunk)
-        db.execute_sql(f"{_INSERT}{_INDEX_SOURCE} WHERE c.id IN ({marks})", chunk)
+        db.execute_sql(f"{_INSERT}{INDEX_SOURCE} WHERE c.id IN ({marks})", chunk)
 
 
 def index_case(case_id: int, db=database) -> None:
@@ -53,7 +61,7 @@ def index_cases_of_order(order_id: int, db=database) -> None:
 
 def rebuild_index(db=database) -> None:
     db.execute_sql("DELETE FROM case_search")
-    db.execute_sql(_INSERT + _INDEX_SOURCE)
+    db.execute_sql(_INSERT + INDEX_SOURCE)
 
 
 def build_match(query: str) -> str | None:
@@ -62,7 +70,7 @@ def build_match(query: str) -> str | None:
     Returns None when the text holds nothing searchable (only spaces or punctuation).
     """
     terms = []
-    for token in fold_for_search(query).split():
+    for token in fold_for_search(_searchable(query)).split():
         if not _WORD.search(token):
             continue
         terms.append('"' + token.replace('"', '""') + '"*')
