@@ -128,3 +128,49 @@ def test_sigkill_from_outside_after_progress_leaves_all_or_none(tmp_path):
         0,
         _count(folder, "order_line") if _count(folder) else 0,
     )
+
+
+def test_bad_emails_countries_and_currencies_are_problem_rows_with_their_line(tmp_path, capsys):
+    """Issue 14: `=1+1`, `not-an-email`, country ZZ and currency XXX were accepted silently."""
+    from import_data import to_csv
+
+    def row(number: str, email: str, country: str, currency: str) -> list[str]:
+        from import_data import SHOPIFY_COLUMNS
+
+        values = dict.fromkeys(SHOPIFY_COLUMNS, "")
+        values.update(
+            {
+                "Name": number,
+                "Email": email,
+                "Currency": currency,
+                "Created at": "2026-05-01 10:00:00 +0200",
+                "Lineitem quantity": "1",
+                "Lineitem name": "Lamp",
+                "Lineitem price": "10.00",
+                "Total": "10.00",
+                "Shipping Country": country,
+            }
+        )
+        return [values[c] for c in SHOPIFY_COLUMNS]
+
+    source = tmp_path / "orders.csv"
+    source.write_text(
+        to_csv(
+            [
+                row("#1", "ok@example.com", "FR", "EUR"),
+                row("#2", "=1+1", "FR", "EUR"),
+                row("#3", "not-an-email", "FR", "EUR"),
+                row("#4", "ok@example.com", "ZZ", "EUR"),
+                row("#5", "ok@example.com", "FR", "QQQ"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    folder = tmp_path / "d"
+    assert main(["import", "orders", str(source), "--data-dir", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "line 3 (order #2)" in out and "'=1+1' is not an e-mail address" in out
+    assert "line 4 (order #3)" in out and "'not-an-email'" in out
+    assert "line 5 (order #4)" in out and "not a country" in out
+    assert "line 6 (order #5)" in out and "QQQ" in out  # XXX: the money helper makes it strict
+    assert _count(folder) == 0

@@ -147,10 +147,14 @@ class BackupResult:
 # --- settings ------------------------------------------------------------------------------
 
 
+def backups_default(data_dir: Path) -> Path:
+    return paths.backups_dir(data_dir)
+
+
 def backup_folder(data_dir: Path) -> Path:
     """Where backups go: the folder chosen in Preferences, else the data folder's backups/."""
     chosen = settings.get_value(SETTING_FOLDER, "") or ""
-    return Path(chosen).expanduser() if chosen else paths.backups_dir(data_dir)
+    return Path(chosen).expanduser() if chosen else backups_default(data_dir)
 
 
 def automatic_enabled() -> bool:

@@ -62,7 +62,7 @@ class HealthReport:
     def ok(self) -> bool:
         return not self.findings
 
-    def summary(self) -> str:
+    def summary(self, repair_hint: str = " with --repair") -> str:
         if self.ok and not self.repaired:
             return (
                 f"The store is healthy: {self.cases:,} cases, {self.evidence_checked:,} evidence "
@@ -75,7 +75,7 @@ class HealthReport:
             fixable = sum(1 for f in self.findings if f.repairable)
             parts.append(
                 f"{len(self.findings)} problem(s) found"
-                + (f", {fixable} of them repairable with --repair" if fixable else "")
+                + (f", {fixable} of them repairable{repair_hint}" if fixable else "")
                 + "."
             )
         else:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.money import MAX_MINOR, check_currency
 from returnsdesk.domain.text import LONG, clean_text
@@ -146,8 +147,11 @@ def validate_imported(order: ImportedOrder) -> None:
         raise InputError(f"Order {number}: delivered before it was shipped.")
     if not order.lines:
         raise InputError(f"Order {number} has no items.")
-    for name in ("customer_name", "customer_email", "customer_phone", "customer_country"):
+    for name in ("customer_name", "customer_phone"):
         clean_text(getattr(order, name), name.replace("_", " ").capitalize())
+    check_email(order.customer_email, f"Order {number}: customer e-mail")
+    for name in ("customer_country", "billing_country", "shipping_country"):
+        check_country(getattr(order, name), f"Order {number}: {name.replace('_', ' ')}")
     for name in ("payment_method", "payment_reference", "carrier", "tracking_number"):
         clean_text(getattr(order, name), name.replace("_", " ").capitalize())
     clean_text(order.customer_address, "Address", max_len=LONG)

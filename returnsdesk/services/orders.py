@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from peewee import fn
 
+from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.money import MAX_MINOR, check_currency
 from returnsdesk.domain.text import LONG, clean_text
@@ -64,6 +65,8 @@ def validate_order(data: OrderInput) -> None:
     """Raise InputError describing the first problem with ``data``."""
     clean_text(data.number, "Order number", required=True)
     clean_text(data.customer_name, "Customer name", required=True)
+    check_email(data.customer_email, "Customer e-mail")
+    check_country(data.customer_country)
     check_currency(data.currency)
     if data.placed_at.tzinfo is None:
         raise InputError("The order date needs a time zone.")
@@ -99,7 +102,8 @@ def find_or_create_customer(
     **extra: str,
 ) -> Customer:
     name = clean_text(name, "Customer name", required=True)
-    email = clean_text(email, "E-mail")
+    email = check_email(email, "Customer e-mail")
+    country = check_country(country)
     if email:
         existing = Customer.get_or_none(fn.lower(Customer.email) == email.lower())
         if existing is not None:
@@ -107,7 +111,7 @@ def find_or_create_customer(
     return Customer.create(
         name=name,
         email=email,
-        country=clean_text(country, "Country").upper(),
+        country=country,
         language=language or "en",
         phone=clean_text(extra.get("phone", ""), "Phone"),
         address=clean_text(extra.get("address", ""), "Address", max_len=LONG),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from dataclasses import dataclass, fields
 from datetime import datetime
 
 from peewee import fn
 
+from returnsdesk.domain.contact import check_email
 from returnsdesk.domain.deadlines import zone
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.text import LONG, clean_text
@@ -19,7 +19,6 @@ from returnsdesk.store.ledger_sql import SupplierMoneyRow, supplier_money
 from returnsdesk.store.models import Case, Supplier
 from returnsdesk.store.search import index_cases
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CHANNELS_LANGUAGES = ("en", "fr")
 
 
@@ -63,9 +62,7 @@ def _bounded(
 
 def validate(data: SupplierInput) -> SupplierInput:
     """Return a cleaned copy of ``data`` or raise InputError naming the first problem."""
-    email = clean_text(data.email, "E-mail")
-    if email and not _EMAIL.match(email):
-        raise InputError(f"{email!r} is not an e-mail address.")
+    email = check_email(data.email)
     chat_url = clean_text(data.chat_url, "Chat or platform link", max_len=2000)
     if chat_url and not chat_url.lower().startswith(("http://", "https://")):
         raise InputError("The chat or platform link must start with http:// or https://.")

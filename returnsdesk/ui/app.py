@@ -5,12 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.session import open_session
+from returnsdesk.failures import plain_message
+from returnsdesk.logfile import setup_logging
+from returnsdesk.services.health import clean_incoming
+from returnsdesk.session import close_session, open_session
 from returnsdesk.store.db import StoreError
+from returnsdesk.ui.crash import ExceptionHook
+from returnsdesk.ui.single_instance import SingleInstance
 
 ORGANISATION = "ReturnsDesk"
 APPLICATION = "ReturnsDesk"
@@ -25,19 +30,76 @@ def ensure_application() -> QApplication:
     return app
 
 
+_windows: list = []  # the main window (a list, so a restore can swap it)
+_demo = False
+
+
+def _refuse(title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def run_app(data_dir: Path, demo: bool = False) -> int:
+    global _demo
+    _demo = demo
     app = ensure_application()
-    try:
-        session = open_session(data_dir)
-    except (StoreError, InputError, OSError) as exc:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("app", "ReturnsDesk cannot open the store"),
-            str(exc),
+    log_file = setup_logging(data_dir)
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.bring_existing_to_front():
+            print("ReturnsDesk is already open on this store: brought it to the front.")
+            return 0
+        pid = instance.holder_pid()
+        _refuse(
+            QCoreApplication.translate("app", "ReturnsDesk is already open"),
+            QCoreApplication.translate(
+                "app",
+                "ReturnsDesk is already open on this store (process {pid}). Use that window, "
+                "or close it and start again.",
+            ).format(pid=pid if pid is not None else "?"),
         )
         return 1
+    try:
+        session = open_session(data_dir)
+    except Exception as exc:
+        message = plain_message(exc, data_dir)
+        if message is None and not isinstance(exc, StoreError | InputError | OSError):
+            instance.release()
+            raise
+        _refuse(
+            QCoreApplication.translate("app", "ReturnsDesk cannot open the store"),
+            message or str(exc),
+        )
+        instance.release()
+        return 1
+    hook = ExceptionHook(log_file, data_dir)
+    hook.install()
+    try:
+        clean_incoming(session.evidence_dir)
+    except OSError:
+        pass  # a read-only or unreachable folder: nothing to tidy
     from returnsdesk.ui.main_window import MainWindow
 
     window = MainWindow(session, demo=demo)
+    _windows[:] = [window]
+    instance.window = lambda: _windows[0] if _windows else None
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        QThreadPool.globalInstance().waitForDone(30_000)
+        close_session()
+        hook.uninstall()
+        instance.release()
+
+
+def replace_main_window(old) -> None:
+    """Open a new main window on the (restored or repaired) store and close the old one."""
+    from returnsdesk.session import current
+    from returnsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(current(), demo=_demo)
+    _windows[:] = [window]
+    window.show()
+    old.close()

@@ -26,6 +26,7 @@ from returnsdesk.session import Session
 from returnsdesk.store.inbox import View, fetch_rows
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
+from returnsdesk.ui.backup.window import Safekeeping
 from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.case.workspace import CaseWorkspace
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.inbox.counts_changed.connect(self._show_counts)
         self.inbox.open_case.connect(self.open_case)
         self._show_counts(self.inbox.counts)
+        self.safekeeping = Safekeeping(self, session.data_dir)
         self._build_actions()
         self.resize(1320, 820)
         self._restore_layout()
@@ -162,6 +164,9 @@ class MainWindow(QMainWindow):
             file_menu,
         )
         file_menu.addSeparator()
+        self._action(self.tr("&Back up now…"), self.safekeeping.back_up_now, None, file_menu)
+        self._action(self.tr("&Restore…"), self.safekeeping.restore, None, file_menu)
+        file_menu.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -197,6 +202,12 @@ class MainWindow(QMainWindow):
             self.tr("Print return &instructions…"), self.print_instructions, "Ctrl+P", case_menu
         )
         self._action(self.tr("&Dispute evidence pack…"), self.print_dispute_pack, None, case_menu)
+        self._action(
+            self.tr("Customer's personal &data…"),
+            lambda: self.safekeeping.personal_data(self._one_target()),
+            None,
+            case_menu,
+        )
 
         reports_menu = bar.addMenu(self.tr("&Reports"))
         self._action(
@@ -207,6 +218,7 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&Check the store…"), self.safekeeping.check, None, help_menu)
         self._action(self.tr("&About ReturnsDesk"), self.about, None, help_menu)
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -385,6 +397,10 @@ class MainWindow(QMainWindow):
             return None
         return ids[0]
 
+    def _one_target(self) -> int | None:
+        ids = self._target_case_ids()
+        return ids[0] if len(ids) == 1 else None
+
     def print_instructions(self) -> None:
         case_id = self._one_case_id()
         if case_id is not None:
@@ -454,4 +470,5 @@ class MainWindow(QMainWindow):
         settings.setValue("main/state", self.saveState())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("inbox/header", self.inbox.table.horizontalHeader().saveState())
+        self.safekeeping.on_quit()
         super().closeEvent(event)

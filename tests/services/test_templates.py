@@ -233,7 +233,13 @@ def test_unknown_case_is_refused(store):
 
 
 def test_hostile_customer_address_refuses_mailto_but_renders(store, now):
-    order = make_order(customer_email="a@b.com?bcc=evil@x.com")
+    from returnsdesk.store.models import Customer
+
+    order = make_order()
+    # Orders refuse such an address now; a store written by an older version may still hold one.
+    Customer.update(email="a@b.com?bcc=evil@x.com").where(
+        Customer.id == order.customer_id
+    ).execute()
     case = make_case(now, order=order)
     message = templates.render_for_case(case.id, TemplateKey.DELAY_NOTICE, "en", now)
     assert message.to == "a@b.com?bcc=evil@x.com"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
+from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.money import check_currency
 from returnsdesk.formats.importers.table import Table
@@ -157,6 +158,20 @@ def parse_table(
     return result
 
 
+def _country(text: str, field: str) -> str:
+    try:
+        return check_country(text, field)
+    except InputError as exc:
+        raise RowError(str(exc)) from None
+
+
+def _email(text: str) -> str:
+    try:
+        return check_email(text, "Customer e-mail")
+    except InputError as exc:
+        raise RowError(str(exc)) from None
+
+
 def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrder:
     def first(name: str) -> tuple[str, int]:
         for line, cells in group.rows:
@@ -229,8 +244,9 @@ def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrde
     ship_name = value("ship_name") or " ".join(
         filter(None, (value("ship_first_name"), value("ship_last_name")))
     )
-    shipping_country = value("shipping_country").upper()
-    billing_country = value("billing_country").upper()
+    shipping_country = parsed("shipping_country", _country, "Shipping country")
+    billing_country = parsed("billing_country", _country, "Billing country")
+    email = parsed("email", _email)
     city_line = " ".join(filter(None, (value("zip"), value("city"))))
     street = (value("address1"), value("address2"), city_line, value("province"))
     address = ""
@@ -244,7 +260,7 @@ def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrde
         currency=currency,
         lines=tuple(lines),
         customer_name=name or ship_name,
-        customer_email=value("email"),
+        customer_email=email,
         customer_phone=value("phone"),
         customer_address=address,
         customer_country=shipping_country or billing_country,

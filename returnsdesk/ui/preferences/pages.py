@@ -8,7 +8,11 @@ from returnsdesk.ui.preferences.dialog import PreferencesDialog, PreferencesPage
 
 
 def preference_pages() -> list[PreferencesPage]:
-    return []
+    from returnsdesk.ui.backup.preferences_page import BackupPreferencesPage
+
+    return [
+        BackupPreferencesPage(),
+    ]
 
 
 def open_preferences(parent: QWidget | None, page_title: str | None = None) -> bool:

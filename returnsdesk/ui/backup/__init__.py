@@ -1,0 +1,1 @@
+"""Safe keeping in the window: back up, restore, check the store, automatic backups."""

@@ -1,0 +1,120 @@
+"""Edit → Preferences… → Backups: where backups go, automatic backups, how many to keep."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk import session
+from returnsdesk.domain.retention import Retention
+from returnsdesk.services import backup
+from returnsdesk.services.backup import BackupError
+from returnsdesk.ui.preferences.dialog import PreferencesPage
+
+
+class BackupPreferencesPage(PreferencesPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        data_dir = session.current().data_dir
+        self.default_folder = backup.backups_default(data_dir)
+        self.folder = QLineEdit(self)
+        self.folder.setObjectName("backup-folder")
+        self.folder.setPlaceholderText(str(self.default_folder))
+        chosen = backup.backup_folder(data_dir)
+        self.folder.setText("" if chosen == self.default_folder else str(chosen))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.automatic = QCheckBox(
+            self.tr("Back up automatically: when ReturnsDesk closes and once a day while open"),
+            self,
+        )
+        self.automatic.setObjectName("backup-automatic")
+        self.automatic.setChecked(backup.automatic_enabled())
+        rule = backup.retention()
+        self.daily, self.weekly, self.monthly = (
+            self._spin(v) for v in (rule.daily, rule.weekly, rule.monthly)
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Backup folder:"), row)
+        form.addRow("", self.automatic)
+        form.addRow(
+            self.tr("Keep daily backups for:"), self._with_unit(self.daily, self.tr("days"))
+        )
+        form.addRow(
+            self.tr("Keep weekly backups for:"), self._with_unit(self.weekly, self.tr("weeks"))
+        )
+        form.addRow(
+            self.tr("Keep monthly backups for:"), self._with_unit(self.monthly, self.tr("months"))
+        )
+        hint = QLabel(
+            self.tr(
+                "Leave the folder empty to use the data folder's backups/ folder. A USB key or a "
+                "synced folder (Dropbox, OneDrive…) keeps a copy away from this laptop. Backups "
+                "hold your customers' personal data: keep them somewhere private."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def _spin(self, value: int) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(0, 999)
+        spin.setValue(value)
+        return spin
+
+    def _with_unit(self, spin: QSpinBox, unit: str) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(spin)
+        row.addWidget(QLabel(unit, box))
+        row.addStretch(1)
+        return box
+
+    def title(self) -> str:
+        return self.tr("Backups")
+
+    def browse(self) -> None:
+        start = self.folder.text() or str(self.default_folder)
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _rule(self) -> Retention:
+        return Retention(self.daily.value(), self.weekly.value(), self.monthly.value())
+
+    def validate(self) -> None:
+        text = self.folder.text().strip()
+        if not text:
+            return
+        folder = Path(text).expanduser()
+        if not folder.is_absolute():
+            raise BackupError(self.tr("Choose the backup folder with its full path."))
+        existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK):
+            raise BackupError(
+                self.tr("The backup folder {folder} cannot be written to.").format(folder=folder)
+            )
+
+    def save(self) -> None:
+        backup.save_backup_settings(self.folder.text(), self.automatic.isChecked(), self._rule())

@@ -1,0 +1,160 @@
+"""File → Restore…: pick a backup, check it, set the current store aside, restore it.
+
+The list shows the complete backups of the backup folder (or another folder the
+user picks, e.g. a USB key), newest first. Restoring asks first, runs off the GUI
+thread with progress, and ends with exactly what was restored and from when; the
+window then reopens on the restored store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.services import backup
+from returnsdesk.services.restore import RestoreResult, restore_backup
+from returnsdesk.ui.backup.backup_dialog import describe_failure
+from returnsdesk.ui.backup.progress import TaskProgress
+from returnsdesk.ui.tasks import Cancelled, Job, run_task
+
+ROLE_PATH = Qt.ItemDataRole.UserRole
+
+
+class RestoreDialog(QDialog):
+    restored = Signal(object)  # RestoreResult
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.data_dir = data_dir
+        self.folder = backup.backup_folder(data_dir)
+        self.folder_label = QLabel(self)
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        other = QPushButton(self.tr("Other folder…"), self)
+        other.clicked.connect(self.choose_folder)
+        top = QHBoxLayout()
+        top.addWidget(self.folder_label, 1)
+        top.addWidget(other)
+        self.list = QListWidget(self)
+        self.list.setObjectName("backup-list")
+        explain = QLabel(
+            self.tr(
+                "The backup is checked first. Your current store is set aside in the data "
+                "folder's set-aside/ folder before anything is replaced."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        self.progress = TaskProgress(self)
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("restore-result")
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setWordWrap(True)
+        self.result_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = self.buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.setObjectName("restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(explain)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.buttons)
+        self.resize(640, 460)
+        self.job: Job | None = None
+        self.confirm = self._confirm
+        self.load(self.folder)
+
+    def load(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder_label.setText(self.tr("Backups in {folder}").format(folder=folder))
+        self.list.clear()
+        for item in backup.list_backups(folder):
+            m = item.manifest
+            row = QListWidgetItem(
+                self.tr(
+                    "{when} UTC — {cases} cases, {entries} ledger entries, {files} evidence files"
+                ).format(
+                    when=f"{m.created_at:%Y-%m-%d %H:%M}",
+                    cases=m.cases,
+                    entries=m.ledger_entries,
+                    files=m.evidence_files,
+                )
+            )
+            row.setData(ROLE_PATH, str(item.path))
+            self.list.addItem(row)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.result_label.setText(self.tr("There is no backup in this folder."))
+        self.restore_button.setEnabled(self.list.count() > 0)
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), str(self.folder))
+        if chosen:
+            self.load(Path(chosen))
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Restore"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.progress.running:
+            return
+        if not self.confirm(
+            self.tr(
+                "Replace the current store with the backup of {when}?\n\nThe current store is "
+                "set aside first; nothing is deleted."
+            ).format(when=item.text().split(" — ")[0])
+        ):
+            return
+        path, data_dir = Path(item.data(ROLE_PATH)), self.data_dir
+        self.restore_button.setEnabled(False)
+        self.result_label.setText(self.tr("Checking the backup, then restoring…"))
+        self.job = run_task(
+            lambda job: restore_backup(path, data_dir, check=job.check, progress=job.progress),
+            self._done,
+            self._failed,
+        )
+        self.progress.follow(self.job)
+
+    def _done(self, result: RestoreResult) -> None:
+        self.result_label.setText(result.summary())
+        self.restored.emit(result)
+
+    def _failed(self, error: Exception) -> None:
+        self.restore_button.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.result_label.setText(self.tr("Cancelled: nothing was restored."))
+        else:
+            self.result_label.setText(
+                self.tr("Nothing was restored. {reason}").format(
+                    reason=describe_failure(error, self.data_dir)
+                )
+            )
+
+    def reject(self) -> None:
+        if self.progress.running:
+            self.progress.cancel()
+            return
+        super().reject()

@@ -1,0 +1,89 @@
+"""The window's safety net: an unexpected error is logged and explained, and the app goes on.
+
+``sys.excepthook`` catches errors raised in slots and callbacks on the GUI thread;
+``threading.excepthook`` those of other threads, handed over to the GUI thread by a
+queued signal. The dialog says what to do and where the details were saved.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from returnsdesk.failures import plain_message
+
+log = logging.getLogger("returnsdesk.crash")
+
+
+class ExceptionHook(QObject):
+    raised = Signal(object)
+
+    def __init__(self, log_file: Path | None, data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.log_file = log_file
+        self.data_dir = data_dir
+        self.shown: list[str] = []
+        self.raised.connect(self.show, Qt.ConnectionType.QueuedConnection)
+        self._previous = (sys.excepthook, threading.excepthook)
+
+    def install(self) -> None:
+        sys.excepthook = self._on_gui_thread_error
+        threading.excepthook = self._on_thread_error
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+
+    def _on_gui_thread_error(self, kind, error, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("Unexpected error", exc_info=(kind, error, tb))
+        self.raised.emit(error)
+
+    def _on_thread_error(self, args: threading.ExceptHookArgs) -> None:
+        log.error(
+            "Unexpected error in thread %s",
+            getattr(args.thread, "name", "?"),
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
+        self.raised.emit(args.exc_value)
+
+    def message(self, error: BaseException | None) -> str:
+        plain = plain_message(error, self.data_dir) if error is not None else None
+        if plain is not None:
+            return plain
+        where = (
+            self.tr("The details were saved in {path}.").format(path=self.log_file)
+            if self.log_file is not None
+            else self.tr("The details could not be saved (the data folder cannot be written).")
+        )
+        return (
+            self.tr(
+                "Something unexpected went wrong: {error}\n\nEverything saved before this moment "
+                "is safe in the store, and ReturnsDesk keeps running. Check that what you were "
+                "doing was saved; if this happens again, restart ReturnsDesk and send the log "
+                "file to support."
+            ).format(error=error)
+            + "\n\n"
+            + where
+        )
+
+    def show(self, error: BaseException | None) -> None:
+        text = self.message(error)
+        self.shown.append(text)
+        if QApplication.instance() is None or getattr(self, "quiet", False):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("ReturnsDesk: unexpected error"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            QApplication.activeWindow(),
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
