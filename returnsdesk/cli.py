@@ -109,6 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise  # a bug: the traceback is what a developer needs
         print(f"returnsdesk: error: {message or exc}", file=sys.stderr)
         return 1
+    finally:
+        _close_store()
+
+
+def _close_store() -> None:
+    """Close the store cleanly (checkpoint, no -wal left behind), whatever happened."""
+    from returnsdesk.session import close_session
+
+    try:
+        close_session()
+    except Exception:
+        pass  # closing after a disk-full error may fail too; the OS releases the file
 
 
 if __name__ == "__main__":

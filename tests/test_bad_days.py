@@ -241,3 +241,31 @@ def test_refused_stores_stay_byte_identical_with_nothing_beside_them(tmp_path, s
         after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
         assert after == before, (folder, set(after) ^ set(before))
         assert not (folder / "backups").exists()
+
+
+def test_a_store_locked_by_another_program_says_so_and_changes_nothing(
+    tmp_path, shop, monkeypatch, capsys
+):
+    import shutil
+    import sqlite3
+
+    from returnsdesk.cli import main
+    from returnsdesk.failures import LOCKED
+    from returnsdesk.store import db as store_db
+
+    folder = tmp_path / "locked"
+    shutil.copytree(shop, folder)
+    monkeypatch.setitem(store_db.PRAGMAS, "busy_timeout", 100)
+    other = sqlite3.connect(folder / "returnsdesk.sqlite3", isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    email = other.execute("SELECT email FROM customer WHERE email != '' LIMIT 1").fetchone()[0]
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    try:
+        code = main(["customer", "anonymise", email, "--data-dir", str(folder)])
+    finally:
+        other.execute("ROLLBACK")
+    err = capsys.readouterr().err
+    assert code == 1 and LOCKED in err and "Traceback" not in err
+    still = other.execute("SELECT count(*) FROM customer WHERE email = ?", (email,)).fetchone()[0]
+    other.close()
+    assert still == 1

@@ -436,7 +436,7 @@ def verify_backup(path: Path, deep: bool = True, check: Callable[[], None] | Non
 
 def list_backups(folder: Path) -> list[Backup]:
     """The complete backups in ``folder``, newest first (partial ones are never listed)."""
-    found = []
+    found: list[Backup] = []
     if not folder.is_dir():
         return found
     for child in folder.iterdir():
@@ -454,7 +454,7 @@ def list_backups(folder: Path) -> list[Backup]:
 
 def clean_leftovers(folder: Path, now: datetime | None = None) -> list[Path]:
     """Remove partial backups and partial object copies left by a crash or a kill."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     candidates = [p for p in folder.glob(f"{PARTIAL_PREFIX}*")]

@@ -32,10 +32,12 @@ from returnsdesk.store.db import write
 from returnsdesk.store.models import (
     Case,
     CaseEvent,
+    CaseLine,
     Customer,
     Evidence,
     LedgerEntry,
     Order,
+    OrderLine,
     SupplierContact,
 )
 from returnsdesk.store.search import index_cases
@@ -123,9 +125,14 @@ def gather(email: str, evidence_dir: Path) -> PersonalData:
                 cases.append(
                     {
                         **_row(case),
-                        "lines": [_row(line) for line in case.lines],
+                        "lines": [
+                            _row(line) for line in CaseLine.select().where(CaseLine.case == case)
+                        ],
                         "timeline": [
-                            _row(e) for e in case.events.order_by(CaseEvent.at, CaseEvent.id)
+                            _row(e)
+                            for e in CaseEvent.select()
+                            .where(CaseEvent.case == case)
+                            .order_by(CaseEvent.at, CaseEvent.id)
                         ],
                         "supplier_messages": [
                             _row(c)
@@ -143,7 +150,13 @@ def gather(email: str, evidence_dir: Path) -> PersonalData:
                     }
                 )
             orders.append(
-                {**_row(order), "lines": [_row(li) for li in order.lines], "cases": cases}
+                {
+                    **_row(order),
+                    "lines": [
+                        _row(li) for li in OrderLine.select().where(OrderLine.order == order)
+                    ],
+                    "cases": cases,
+                }
             )
         people.append({**_row(customer), "orders": orders})
     record = {

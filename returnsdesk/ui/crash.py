@@ -49,7 +49,7 @@ class ExceptionHook(QObject):
         log.error(
             "Unexpected error in thread %s",
             getattr(args.thread, "name", "?"),
-            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            exc_info=args.exc_value or True,
         )
         self.raised.emit(args.exc_value)
 

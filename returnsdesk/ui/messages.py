@@ -8,14 +8,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.failures import plain_message
 
 log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
     """Tell the user why something was refused; unexpected errors are logged in full."""
+    plain = None if isinstance(error, InputError) else plain_message(error)
     if isinstance(error, InputError):
         text = str(error)
+    elif plain is not None:  # a full disk, a read-only folder, a locked file
+        log.warning("%s: %s", title, error)
+        text = plain
     else:
         log.error("Unexpected error", exc_info=error)
         text = (

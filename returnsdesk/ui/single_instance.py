@@ -38,11 +38,13 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """Take the store for this window; False when another window holds it."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return True  # the store cannot be opened either; that refusal explains it
         if not self.lock.tryLock(200):
-            if self.lock.error() == QLockFile.LockError.PermissionError:
-                return True  # a read-only folder: nobody can write there, so no lock needed
-            return False
+            # A read-only folder cannot hold a lock file, and nobody can write there anyway.
+            return self.lock.error() != QLockFile.LockError.LockFailedError
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a crashed first window may have left its socket
         self.server = QLocalServer(self)

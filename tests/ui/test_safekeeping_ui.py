@@ -278,3 +278,89 @@ def test_supplier_email_is_checked(store):
 
     with pytest.raises(InputError, match="is not an e-mail address"):
         validate(SupplierInput(name="Shenzhen Co", email="sales@@cn"))
+
+
+def test_the_app_closes_the_store_cleanly_and_backs_up_on_quit(qtbot, tmp_path):
+    from returnsdesk import paths
+    from returnsdesk.demo import build_demo_store
+    from returnsdesk.instance import window_pid
+    from returnsdesk.ui import app
+
+    folder = tmp_path / "shop"
+    build_demo_store(folder, cases=20, seed=2)
+    QTimer.singleShot(0, lambda: app._windows[0].close())
+    assert app.run_app(folder) == 0
+    db = paths.database_path(folder)
+    assert not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    assert len(backup.list_backups(folder / "backups")) == 1
+    assert window_pid(folder) is None
+    assert (folder / "returnsdesk.log").exists()
+
+
+def test_a_second_start_brings_the_running_window_to_the_front(qtbot, tmp_path):
+    import subprocess
+    import sys
+
+    from returnsdesk.demo import build_demo_store
+    from returnsdesk.instance import window_pid
+
+    folder = tmp_path / "shop"
+    build_demo_store(folder, cases=5, seed=2)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    first = subprocess.Popen(
+        [sys.executable, "-m", "returnsdesk", "--data-dir", str(folder)], env=env
+    )
+    try:
+        qtbot.waitUntil(lambda: window_pid(folder) == first.pid, timeout=20_000)
+        second = subprocess.run(
+            [sys.executable, "-m", "returnsdesk", "--data-dir", str(folder)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert second.returncode == 0
+        assert "already open on this store" in second.stdout
+        assert first.poll() is None  # the first window carries on
+    finally:
+        first.terminate()
+        first.wait()
+
+
+def test_a_full_disk_in_any_slot_reads_as_a_full_disk(store):
+    import sqlite3
+
+    from returnsdesk.failures import DISK_FULL
+    from returnsdesk.ui.crash import ExceptionHook
+
+    hook = ExceptionHook(None, store.data_dir)
+    assert hook.message(sqlite3.OperationalError("database or disk is full")) == DISK_FULL
+    assert "could not be saved" in hook.message(RuntimeError("x"))
+
+
+def test_personal_data_from_the_case_menu_anonymises_after_asking(qtbot, demo_store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from returnsdesk.store.models import Customer
+
+    window = MainWindow(demo_store, demo=True)
+    qtbot.addWidget(window)
+    case = (
+        Case.select()
+        .join(Case.order.rel_model)
+        .where(
+            Case.order.rel_model.customer.in_(
+                Customer.select(Customer.id).where(Customer.email != "")
+            )
+        )
+        .first()
+    )
+    email = case.order.customer.email
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.safekeeping.anonymise(email)
+    assert Customer.get_by_id(case.order.customer_id).email == email
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.safekeeping.anonymise(email)
+    assert Customer.get_by_id(case.order.customer_id).email == ""
+    assert "Anonymised the customer" in window.statusBar().currentMessage()

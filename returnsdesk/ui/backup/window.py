@@ -8,9 +8,10 @@ to it; it also runs the backup on quit.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from returnsdesk.failures import plain_message
 from returnsdesk.formats.personal_data_zip import export_personal_data
@@ -23,9 +24,12 @@ from returnsdesk.ui.backup.status import BackupStatusLabel
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.tasks import run_task
 
+if TYPE_CHECKING:
+    from returnsdesk.ui.main_window import MainWindow
+
 
 class Safekeeping(QObject):
-    def __init__(self, window: QMainWindow, data_dir: Path) -> None:
+    def __init__(self, window: MainWindow, data_dir: Path) -> None:
         super().__init__(window)
         self.window = window
         self.data_dir = data_dir
