@@ -269,3 +269,29 @@ def test_a_store_locked_by_another_program_says_so_and_changes_nothing(
     still = other.execute("SELECT count(*) FROM customer WHERE email = ?", (email,)).fetchone()[0]
     other.close()
     assert still == 1
+
+
+@needs_namespaces
+def test_the_window_opens_a_read_only_store_read_only_and_leaves_it_untouched(tmp_path, shop):
+    result = run_in_namespace(
+        tmp_path,
+        """
+from PySide6.QtCore import QTimer
+from returnsdesk.ui import app
+shop = MNT / "shop"
+before = {p: Path(MNT / p).read_bytes() for p in files(shop)}
+titles = []
+def close():
+    titles.append(app._windows[0].windowTitle())
+    app._windows[0].close()
+QTimer.singleShot(0, close)
+result["code"] = app.run_app(shop)
+result["title"] = titles[0]
+result["same"] = {p: Path(MNT / p).read_bytes() for p in files(shop)} == before
+""",
+        prepare=_copy(shop),
+        read_only=True,
+    )
+    assert result["code"] == 0
+    assert "read-only" in result["title"]
+    assert result["same"]

@@ -23,6 +23,7 @@ def register(subparsers, add_data_dir) -> None:
         help="remove leftover and unknown files and rebuild the search index "
         "(database or ledger damage is only reported: restore a backup)",
     )
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.set_defaults(handler=run)
 
 
@@ -32,6 +33,15 @@ def run(args: argparse.Namespace) -> int:
 
     session = open_session(paths.data_dir(getattr(args, "data_dir", None)))
     report = check_store(session.evidence_dir, repair=args.repair)
+    if args.json:
+        import json
+
+        findings = [
+            {"area": f.area.value, "text": f.text, "repairable": f.repairable}
+            for f in report.findings
+        ]
+        print(json.dumps({"ok": report.ok, "findings": findings, "repaired": report.repaired}))
+        return 0 if report.ok else 1
     for finding in report.findings:
         print(f"{finding.area.value}: {finding.text}", file=sys.stderr)
     print(report.summary())

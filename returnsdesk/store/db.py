@@ -108,6 +108,12 @@ def _inspect_existing(path: Path) -> None:
         )
 
 
+def check_store_file(path: Path) -> None:
+    """Refuse (StoreError) a database file the app must not open; reads it only."""
+    if path.exists() and path.stat().st_size > 0:
+        _inspect_existing(path)
+
+
 def writable(path: Path) -> bool:
     """Whether the database and its folder can be written (SQLite needs both for WAL)."""
     folder = path.parent

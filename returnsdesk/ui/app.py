@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from returnsdesk import paths
 from returnsdesk.domain.errors import InputError
 from returnsdesk.failures import plain_message
 from returnsdesk.logfile import setup_logging
 from returnsdesk.services.health import clean_incoming
 from returnsdesk.session import close_session, open_session
-from returnsdesk.store.db import StoreError
+from returnsdesk.store.db import StoreError, check_store_file
 from returnsdesk.ui.crash import ExceptionHook
 from returnsdesk.ui.single_instance import SingleInstance
 
@@ -44,6 +45,14 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
     global _demo
     _demo = demo
     app = ensure_application()
+    try:  # a refused store is only read: no log, no lock file, nothing beside it
+        check_store_file(paths.database_path(data_dir))
+    except (StoreError, OSError) as exc:
+        _refuse(
+            QCoreApplication.translate("app", "ReturnsDesk cannot open the store"),
+            plain_message(exc, data_dir) or str(exc),
+        )
+        return 1
     log_file = setup_logging(data_dir)
     instance = SingleInstance(data_dir)
     if not instance.acquire():

@@ -272,6 +272,7 @@ def _visible_backups_all_complete(folder: Path) -> int:
     return count
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_fifty_kills_during_backups_leave_complete_verified_backups_or_none(demo_store, tmp_path):
     _seed_evidence(demo_store.data_dir, count=4, size=1_000_000)
     code, duration = _run_child(demo_store.data_dir, tmp_path / "measure", None)

@@ -107,6 +107,7 @@ evidence.attach_files(session.evidence_dir, Case.select().first().id, [sys.argv[
 """
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_check_repair_removes_what_a_killed_evidence_add_left(demo_store, tmp_path, capsys):
     source = tmp_path / "clip.mp4"
     source.write_bytes(os.urandom(3 * 1024 * 1024))
@@ -253,3 +254,8 @@ def test_personal_data_export_and_anonymise(demo_store, tmp_path, capsys):
         gather(email, demo_store.evidence_dir)
     with pytest.raises(PersonalDataError, match="No customer"):
         anonymise("nobody@example.com")
+
+
+def test_check_json_for_scripts(demo_store, capsys):
+    assert main(["check", "--json", "--data-dir", str(demo_store.data_dir)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"ok": True, "findings": [], "repaired": []}

@@ -364,3 +364,25 @@ def test_personal_data_from_the_case_menu_anonymises_after_asking(qtbot, demo_st
     window.safekeeping.anonymise(email)
     assert Customer.get_by_id(case.order.customer_id).email == ""
     assert "Anonymised the customer" in window.statusBar().currentMessage()
+
+
+def test_the_window_refuses_a_newer_store_and_leaves_nothing_beside_it(
+    qtbot, tmp_path, monkeypatch
+):
+    import sqlite3
+
+    from returnsdesk.demo import build_demo_store
+    from returnsdesk.store import migrations
+    from returnsdesk.ui import app
+
+    folder = tmp_path / "shop"
+    build_demo_store(folder, cases=3, seed=2)
+    conn = sqlite3.connect(folder / "returnsdesk.sqlite3")
+    conn.execute(f"PRAGMA user_version = {migrations.CURRENT_VERSION + 1}")
+    conn.close()
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    shown: list[str] = []
+    monkeypatch.setattr(app, "_refuse", lambda title, text: shown.append(text))
+    assert app.run_app(folder) == 1
+    assert "newer ReturnsDesk" in shown[0]
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before

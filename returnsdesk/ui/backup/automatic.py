@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from returnsdesk.failures import plain_message
 from returnsdesk.services import backup
+from returnsdesk.store.db import is_read_only
 from returnsdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ class AutoBackup(QObject):
         QTimer.singleShot(60_000, self.run_if_due)
 
     def run_if_due(self) -> None:
-        if self.running or not backup.automatic_backup_due():
+        if self.running or is_read_only() or not backup.automatic_backup_due():
             return
         self.running = True
         data_dir = self.data_dir
@@ -59,8 +60,10 @@ class AutoBackup(QObject):
         from returnsdesk.session import current
 
         try:
-            if current().data_dir != self.data_dir or not backup.automatic_enabled():
-                return  # the store was already closed (or another one is open)
+            if current().data_dir != self.data_dir or is_read_only():
+                return  # the store was closed, another one is open, or it cannot change
+            if not backup.automatic_enabled():
+                return
         except Exception:
             return
         try:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from returnsdesk.failures import plain_message
 from returnsdesk.formats.personal_data_zip import export_personal_data
 from returnsdesk.services import personal_data
+from returnsdesk.store.db import is_read_only
 from returnsdesk.ui.backup.automatic import AutoBackup
 from returnsdesk.ui.backup.backup_dialog import BackupDialog
 from returnsdesk.ui.backup.check_dialog import CheckDialog
@@ -43,6 +44,10 @@ class Safekeeping(QObject):
         self.refresh_timer.timeout.connect(self.status.refresh)
         self.refresh_timer.start()
         self.skip_quit_backup = False
+        if is_read_only():
+            window.setWindowTitle(
+                window.windowTitle() + self.tr(" — read-only (the folder cannot be written)")
+            )
 
     def _auto_failed(self, reason: str) -> None:
         self.window.statusBar().showMessage(
