@@ -191,7 +191,7 @@ def check_store(
             progress(n, STEPS)
 
     step(0)
-    integrity = health_sql.integrity_problems()
+    integrity = health_sql.integrity_problems(check=check)
     report.findings += [Finding(Area.DATABASE, f"Database damage: {p}") for p in integrity]
     report.findings += [
         Finding(Area.DATABASE, f"Broken link: {p}") for p in health_sql.foreign_key_problems()

@@ -6,14 +6,39 @@ Each function returns plain findings (short English sentences naming the rows);
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 
 from returnsdesk.store.db import database
 from returnsdesk.store.search import INDEX_SOURCE
 
 
-def integrity_problems(limit: int = 20) -> list[str]:
-    rows = database.execute_sql(f"PRAGMA integrity_check({int(limit)})").fetchall()
+def integrity_problems(
+    limit: int = 20, check: Callable[[], None] | None = None, every: int = 50_000
+) -> list[str]:
+    """``PRAGMA integrity_check``; ``check`` (which may raise to cancel) is called as it runs,
+    so a long check of a big file can be cancelled."""
+    conn = database.connection()
+    stopped: list[BaseException] = []
+
+    def poll() -> int:
+        try:
+            if check is not None:
+                check()
+        except BaseException as error:  # handed back below: SQLite only sees "stop"
+            stopped.append(error)
+            return 1
+        return 0
+
+    conn.set_progress_handler(poll, every)
+    try:
+        rows = conn.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+    except sqlite3.OperationalError:
+        if stopped:
+            raise stopped[0] from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
     found = [row[0] for row in rows]
     return [] if found == ["ok"] else found
 

@@ -259,3 +259,17 @@ def test_personal_data_export_and_anonymise(demo_store, tmp_path, capsys):
 def test_check_json_for_scripts(demo_store, capsys):
     assert main(["check", "--json", "--data-dir", str(demo_store.data_dir)]) == 0
     assert json.loads(capsys.readouterr().out) == {"ok": True, "findings": [], "repaired": []}
+
+
+def test_a_long_integrity_check_can_be_cancelled(demo_store):
+    from returnsdesk.store import health_sql
+
+    class Stop(Exception):
+        pass
+
+    def cancel() -> None:
+        raise Stop()
+
+    with pytest.raises(Stop):
+        health_sql.integrity_problems(check=cancel, every=100)
+    assert health_sql.integrity_problems() == []  # the connection is usable afterwards
