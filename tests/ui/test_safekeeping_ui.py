@@ -386,3 +386,16 @@ def test_the_window_refuses_a_newer_store_and_leaves_nothing_beside_it(
     assert app.run_app(folder) == 1
     assert "newer ReturnsDesk" in shown[0]
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_the_backups_page_is_in_edit_preferences(qtbot, store):
+    from returnsdesk.ui.preferences.dialog import PreferencesDialog
+    from returnsdesk.ui.preferences.pages import preference_pages
+
+    pages = preference_pages()
+    assert "Backups" in [page.title() for page in pages]
+    dialog = PreferencesDialog(pages)
+    qtbot.addWidget(dialog)
+    dialog.show_page("Backups")
+    dialog.show()
+    _shot(dialog, "preferences_dialog")
