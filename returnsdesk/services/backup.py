@@ -238,7 +238,7 @@ def object_path(folder: Path, sha256: str) -> Path:
     return folder / OBJECTS / sha256[:2] / sha256
 
 
-def _copy_object(
+def copy_object(
     source: Path, target: Path, sha256: str, check: Callable[[], None] | None
 ) -> int | None:
     """Copy one evidence file into the object pool, hashing it; None when it does not match."""
@@ -336,7 +336,7 @@ def create_backup(
                 stored.append((sha, size))
             else:
                 source = paths.evidence_dir(data_dir) / sha[:2] / sha
-                written = _copy_object(source, target, sha, check) if source.is_file() else None
+                written = copy_object(source, target, sha, check) if source.is_file() else None
                 if written is None:
                     not_copied.append(sha)
                     log.warning("Evidence %s missing or altered in %s", sha, evidence_dir)

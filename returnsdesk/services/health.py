@@ -55,10 +55,6 @@ class HealthReport:
     cases: int = 0
 
     @property
-    def problems(self) -> list[Finding]:
-        return self.findings
-
-    @property
     def ok(self) -> bool:
         return not self.findings
 

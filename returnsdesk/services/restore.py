@@ -26,7 +26,7 @@ from returnsdesk.services.backup import (
     STAMP_FORMAT,
     Backup,
     BackupError,
-    _copy_object,
+    copy_object,
     object_path,
     verify_backup,
 )
@@ -100,7 +100,7 @@ def restore_backup(
     for index, (sha, _size) in enumerate(items):
         target = evidence_dir / sha[:2] / sha
         if not target.is_file():
-            if _copy_object(object_path(backup.folder, sha), target, sha, check) is None:
+            if copy_object(object_path(backup.folder, sha), target, sha, check) is None:
                 raise BackupError(f"Evidence file {sha[:12]}… of the backup was altered.")
             copied += 1
         if progress is not None:

@@ -399,3 +399,29 @@ def test_the_backups_page_is_in_edit_preferences(qtbot, store):
     dialog.show_page("Backups")
     dialog.show()
     _shot(dialog, "preferences_dialog")
+
+
+def test_restore_from_the_file_menu_reopens_the_window_on_the_restored_store(
+    qtbot, demo_store, monkeypatch
+):
+    from returnsdesk.ui import app
+
+    made = backup.create_backup(demo_store.data_dir).backup
+    victim = Case.select().first()
+    Case.update(notes="after the backup").where(Case.id == victim.id).execute()
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(app, "_windows", [window])
+    dialog = window.safekeeping.restore()
+    dialog.confirm = lambda text: True
+    with qtbot.waitSignal(dialog.restored, timeout=20_000):
+        dialog.restore_button.click()
+    dialog.close()  # closing the dialog reopens the window on the restored store
+    qtbot.waitUntil(lambda: app._windows[0] is not window, timeout=5000)
+    replacement = app._windows[0]
+    qtbot.addWidget(replacement)
+    assert not window.isVisible() and replacement.isVisible()
+    assert Case.get_by_id(victim.id).notes != "after the backup"
+    assert len(backup.list_backups(demo_store.data_dir / "backups")) == 1  # no backup on that close
+    assert made.path.exists()
