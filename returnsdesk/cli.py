@@ -20,12 +20,20 @@ from returnsdesk.commands import (
     evidence_command,
     export_command,
     import_command,
+    label_command,
     print_command,
 )
 from returnsdesk.domain.errors import InputError
 from returnsdesk.store.db import StoreError
 
-COMMAND_MODULES = [demo_command, import_command, export_command, evidence_command, print_command]
+COMMAND_MODULES = [
+    demo_command,
+    import_command,
+    export_command,
+    evidence_command,
+    print_command,
+    label_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,16 @@ def register(subparsers, add_data_dir) -> None:
     instructions.add_argument(
         "--lang", choices=["en", "fr"], default=None, help="default: the customer's language"
     )
+    instructions.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="paper size (default: a4)"
+    )
+    instructions.add_argument(
+        "--label-page",
+        choices=["sheet", "4x6"],
+        default="sheet",
+        help="print the case's prepaid label on a page of the paper (default) or on a "
+        "4x6 in label page",
+    )
 
     summary = kinds.add_parser("summary", help="returns summary for a period")
     summary.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
@@ -62,7 +72,13 @@ def run(args: argparse.Namespace) -> int:
         from returnsdesk.formats.pdf.instructions import build_instructions
         from returnsdesk.services.cases import find_by_rma
 
-        data = build_instructions(find_by_rma(args.rma).id, args.lang)
+        data = build_instructions(
+            find_by_rma(args.rma).id,
+            args.lang,
+            evidence_dir=session.evidence_dir,
+            paper=args.paper,
+            label_page=args.label_page,
+        )
     elif args.document == "summary":
         from returnsdesk.formats.pdf.summary import build_summary
         from returnsdesk.store.reports import Period

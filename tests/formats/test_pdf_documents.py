@@ -78,9 +78,13 @@ def test_instructions_show_the_facts(demo_store, shop, now):
     assert "Return instructions" in text
     for item in facts.items:
         assert item.title in text
-    # The return address is the supplier's when it has one, else the shop's.
-    expected = (case.supplier.return_address or shop.return_address).splitlines()[0]
+    # The return address is the case's destination (services.return_address), and the RMA
+    # number is printed once in it: not "RMA RMA-2026-…".
+    from returnsdesk.services.return_address import destination
+
+    expected = destination(case).address.splitlines()[0]
     assert expected in text
+    assert f"RMA {case.rma}" not in text
     # Only the logo could be an image, and there is none: the <img> tag embedded nothing.
     assert _images(pdf) == 0
 
