@@ -16,6 +16,7 @@ from pathlib import Path
 
 from returnsdesk import paths
 from returnsdesk.commands import (
+    address_command,
     demo_command,
     evidence_command,
     export_command,
@@ -33,6 +34,7 @@ COMMAND_MODULES = [
     evidence_command,
     print_command,
     label_command,
+    address_command,
 ]
 
 

@@ -70,7 +70,7 @@ PLACEHOLDERS: dict[str, str] = {
     "refund_amount": "Total refunded to the customer on the case (net of reversals)",
     "return_deadline": "Customer return window end date",
     "evidence_deadline": "Supplier evidence deadline",
-    "return_address": "Where to send the return (supplier's return address, else the shop's)",
+    "return_address": "Where to send the return (the address chosen for the case)",
     "return_label_ref": "Prepaid return label reference",
     "return_carrier": "Carrier for the return",
     "return_tracking": "Tracking number of the return parcel",

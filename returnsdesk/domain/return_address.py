@@ -38,6 +38,14 @@ class DefaultWhy(StrEnum):
     NO_ADDRESS_AT_ALL = "no_address_at_all"
 
 
+#: What messages say in place of an address when nothing goes back, per language.
+NO_RETURN_TEXT = {
+    "en": "No return needed: you may keep the item.",
+    "fr": "Aucun retour nécessaire : vous pouvez garder l'article.",
+}
+#: What messages call a prepaid label that has a file but no reference.
+LABEL_ATTACHED_TEXT = {"en": "attached to this e-mail", "fr": "jointe à ce message"}
+
 _NO_RETURN_KINDS = frozenset({"refund_only", "not_received", "chargeback"})
 
 

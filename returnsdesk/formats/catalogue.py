@@ -113,8 +113,6 @@ _EN: dict[str, str] = {
     "instr.label_page_heading": "Prepaid return label – {rma}",
     "instr.label_page_note": "Print at actual size (100 %), cut out and stick on the parcel.",
     "instr.label_page_tracking": "Tracking number: {tracking}",
-    "msg.no_return": "No return needed: the customer keeps the item.",
-    "msg.label_attached": "attached to this e-mail",
     # returns summary
     "sum.title": "Returns summary",
     "sum.period": "{start} – {end}",
@@ -330,8 +328,6 @@ _FR: dict[str, str] = {
     "instr.label_page_heading": "Étiquette retour prépayée – {rma}",
     "instr.label_page_note": "Imprimez en taille réelle (100 %), découpez et collez sur le colis.",
     "instr.label_page_tracking": "Numéro de suivi : {tracking}",
-    "msg.no_return": "Aucun retour nécessaire : le client garde l'article.",
-    "msg.label_attached": "jointe à ce message",
     "sum.title": "Bilan des retours",
     "sum.period": "{start} – {end}",
     "sum.headline": "Chiffres clés",

@@ -30,6 +30,15 @@ CHOICE_TEXT = {
     AddressChoice.NONE: "no return (the customer keeps the item)",
 }
 
+DEFAULT_WHY_TEXT = {
+    DefaultWhy.NOTHING_TO_RETURN: "nothing goes back for this kind of case",
+    DefaultWhy.SUPPLIER_KEEPS_NO_RETURN: "the supplier reimburses faulty goods without a return",
+    DefaultWhy.FAULTY_TO_SUPPLIER: "faulty goods go back to the supplier",
+    DefaultWhy.TO_SHOP: "a change of mind comes back to the shop's stock",
+    DefaultWhy.SHOP_HAS_NO_ADDRESS: "the shop has no return address of its own",
+    DefaultWhy.NO_ADDRESS_AT_ALL: "neither the shop nor the supplier has a return address",
+}
+
 
 @dataclass(frozen=True)
 class SavedAddressView:
@@ -55,6 +64,16 @@ class ReturnDestination:
     @property
     def needs_parcel(self) -> bool:
         return self.choice != AddressChoice.NONE
+
+    def lines(self) -> list[str]:
+        """The recipient then the address, without repeating a recipient the address starts
+        with; empty when nothing is known."""
+        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
+        if not lines:
+            return []
+        if self.recipient and lines[0].casefold() != self.recipient.casefold():
+            lines.insert(0, self.recipient)
+        return lines
 
 
 def _view(row: SavedAddress) -> SavedAddressView:
