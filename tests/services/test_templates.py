@@ -61,7 +61,8 @@ def test_case_values_fill_every_known_placeholder(case, now):
     assert values["amount"] == _euros("91.00", "en")
     assert values["evidence_deadline"] == "23 May 2026"  # delivery + 15 days
     assert values["return_deadline"]
-    assert values["return_address"] == "12 rue des Lilas\n69003 Lyon\nFrance"
+    # The case's destination (faulty goods: the supplier's address), headed by who gets it.
+    assert values["return_address"] == "Atelier Lumière\n12 rue des Lilas\n69003 Lyon\nFrance"
     # Nothing recorded yet: these render as missing, never as "None" or "".
     for name in ("return_label_ref", "refund_amount", "claim_sent_on", "days_waiting"):
         assert values[name] is None, name
