@@ -137,7 +137,7 @@ def test_return_address_falls_back_to_the_shop(store, now):
     save_shop_details(ShopDetails(name="Shop", return_address="1 High St, Bath"))
     case = make_case(now)  # factory supplier has no return address
     values = templates.case_values(case.id, "en", now)
-    assert values["return_address"] == "1 High St, Bath"
+    assert values["return_address"] == "Shop\n1 High St, Bath"  # addressed to the shop
     assert values["shop_email"] is None
     assert values["supplier_name"] == "Atelier Lumière"
 
