@@ -22,6 +22,7 @@ from returnsdesk.commands import (
     export_command,
     import_command,
     label_command,
+    mail_command,
     print_command,
 )
 from returnsdesk.domain.errors import InputError
@@ -35,6 +36,7 @@ COMMAND_MODULES = [
     print_command,
     label_command,
     address_command,
+    mail_command,
 ]
 
 
