@@ -31,6 +31,7 @@ from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.services import settings
 from returnsdesk.services.cases import assess
 from returnsdesk.services.clock import resolve
+from returnsdesk.services.platform_checklist import case_checklist, checklist_text
 from returnsdesk.services.return_address import destination
 from returnsdesk.services.return_labels import current_label
 from returnsdesk.store.db import write
@@ -241,6 +242,7 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
         "reason": _reason(case, lang),
         "items": items,
         "evidence_list": evidence_list,
+        "evidence_checklist": checklist_text(case_checklist(case.id, lang)),
         "amount": _money(case.amount_minor, case.currency, lang),
         "refund_amount": _money(_refunded(case), case.currency, lang),
         "return_deadline": day(deadlines.get("customer_return")),
