@@ -74,7 +74,9 @@ def run_set(args: argparse.Namespace) -> int:
     cost = None
     if args.cost is not None:
         try:
-            cost = parse_amount(args.cost, case.currency)
+            from returnsdesk.services import settings
+
+            cost = parse_amount(args.cost, case.currency, settings.shop_details().language)
         except MoneyError as exc:
             from returnsdesk.domain.errors import InputError
 
