@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.demo_labels import add_return_extras
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.policy import (
@@ -402,6 +403,7 @@ def build_demo_store(
     generator = _Generator(rng, now, cases, images)
     with db.atomic():
         generator.write(db)
+        add_return_extras(db, paths.evidence_dir(folder), now, rng)
         rebuild_index(db)
     counts = {
         table: db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]

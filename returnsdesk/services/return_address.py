@@ -66,12 +66,12 @@ class ReturnDestination:
         return self.choice != AddressChoice.NONE
 
     def lines(self) -> list[str]:
-        """The recipient then the address, without repeating a recipient the address starts
-        with; empty when nothing is known."""
+        """The recipient then the address, without repeating a recipient the address already
+        starts with ("Maison Lumière – Retours, …"); empty when nothing is known."""
         lines = [line.strip() for line in self.address.splitlines() if line.strip()]
         if not lines:
             return []
-        if self.recipient and lines[0].casefold() != self.recipient.casefold():
+        if self.recipient and not lines[0].casefold().startswith(self.recipient.casefold()):
             lines.insert(0, self.recipient)
         return lines
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -148,3 +149,17 @@ def test_label_cli(tmp_path, now, capsys):
     assert main(["label", "remove", rma, *d]) == 0
     assert main(["label", "show", rma, *d]) == 0
     assert "no label" in capsys.readouterr().out
+
+
+def test_demo_store_has_labels_that_print_and_verify(demo_store, now):
+    from pypdf import PdfReader
+
+    from returnsdesk.formats.pdf.instructions import build_instructions
+    from returnsdesk.store.models import ReturnLabel
+
+    labels = list(ReturnLabel.select())
+    assert labels and all(label.cost_entry_id for label in labels)
+    pdf = build_instructions(labels[0].case_id, "en", now, evidence_dir=demo_store.evidence_dir)
+    last = PdfReader(io.BytesIO(pdf)).pages[-1].extract_text()
+    assert labels[0].tracking in last and labels[0].carrier.upper() in last
+    assert verify_store(demo_store.evidence_dir).ok

@@ -258,7 +258,7 @@ def _address_markup(f: InstructionsFacts, esc) -> str:
     """Recipient, the RMA once, then the address (the recipient is not repeated)."""
     lines = [line.strip() for line in f.return_address.splitlines() if line.strip()]
     head = []
-    if f.recipient and not (lines and lines[0].casefold() == f.recipient.casefold()):
+    if f.recipient and not (lines and lines[0].casefold().startswith(f.recipient.casefold())):
         head.append(f"<b>{esc(f.recipient)}</b>")
     elif lines:
         head.append(f"<b>{esc(lines.pop(0))}</b>")
