@@ -61,6 +61,22 @@ def _date(text: str, what: str) -> date:
         raise InputError(f"{what} must be a date like 2026-01-31; got {text!r}.") from None
 
 
+def _warn_expired_label(case_id: int, evidence_dir) -> None:
+    """Say so when the label printed with the instructions is past its expiry date."""
+    import sys
+
+    from returnsdesk.services.clock import utc_now
+    from returnsdesk.services.return_labels import current_label
+
+    label = current_label(case_id, evidence_dir)
+    if label is not None and label.expires_on is not None and label.expires_on < utc_now().date():
+        print(
+            f"warning: the prepaid label expired on {label.expires_on.isoformat()}; "
+            "attach a new one with `returnsdesk label set`.",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from returnsdesk.formats.pdf.common import write_atomic
     from returnsdesk.session import open_session
@@ -72,8 +88,10 @@ def run(args: argparse.Namespace) -> int:
         from returnsdesk.formats.pdf.instructions import build_instructions
         from returnsdesk.services.cases import find_by_rma
 
+        case = find_by_rma(args.rma)
+        _warn_expired_label(case.id, session.evidence_dir)
         data = build_instructions(
-            find_by_rma(args.rma).id,
+            case.id,
             args.lang,
             evidence_dir=session.evidence_dir,
             paper=args.paper,

@@ -85,12 +85,13 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data) -> None:
         if self._skipping:
             return
-        text = " ".join(data.split())
+        text = re.sub(r"\s+", " ", data)
         if not text:
             return
-        if self._quote_depth:
-            text = "> " * self._quote_depth + text
-        self.parts.append(text + " ")
+        at_line_start = not self.parts or self.parts[-1].endswith("\n")
+        if self._quote_depth and at_line_start and text.strip():
+            text = "> " * self._quote_depth + text.lstrip()
+        self.parts.append(text)
 
 
 def html_to_text(markup: str) -> str:
@@ -254,14 +255,14 @@ def _finish(
         body = body[:_BODY_MAX] + "\n[…]"
     if len(quoted) > _BODY_MAX:
         quoted = quoted[:_BODY_MAX] + "\n[…]"
-    name, address = sender[0] if sender else ("", "")
+    name, address = next(((n, a) for n, a in sender if "@" in a), ("", ""))
     return ParsedMail(
         message_id=clean_line(message_id, 500),
         in_reply_to=clean_line(in_reply_to, 500),
         references=tuple(clean_line(r, 500) for r in references[-20:]),
-        from_address=address,
-        from_name=name,
-        to_addresses=tuple(a for _, a in recipients),
+        from_address=clean_line(address, 254).lower(),
+        from_name=clean_line(name, 200),
+        to_addresses=tuple(clean_line(a, 254).lower() for _, a in recipients if "@" in a),
         date=date,
         subject=clean_line(subject),
         body=body,

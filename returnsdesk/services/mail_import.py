@@ -11,7 +11,8 @@
   found in the subject or text. Without a case it is logged on the supplier only.
 * **Replies**: a received mail marks the awaited messages of its case answered
   (``contacts.log_contact``) and, through In-Reply-To / References, the exact
-  message it answers even when that one has no case.
+  message it answers even when that one has no case. A mail with no case found
+  does not close the claims of the supplier's cases (it may be a newsletter).
 * **Attachments** become evidence of the case (supplied by the supplier, or by the
   merchant for sent mail), stored by hash; a file the case already has is not
   attached twice. Without a case they are listed as not kept.
@@ -212,6 +213,7 @@ def import_mail(
                 expects_reply=direction == Direction.SENT and case is not None,
             ),
             now=now,
+            caseless_answers_all=False,
         )
         contact.message_id = mail.message_id
         contact.in_reply_to = mail.in_reply_to

@@ -14,7 +14,7 @@ from returnsdesk.domain.mail import order_numbers, rma_numbers
 from returnsdesk.formats import mail as mailfmt
 from returnsdesk.formats.mail import html_to_text, read_mail, split_quoted
 from returnsdesk.services import settings
-from returnsdesk.services.contacts import pending_replies
+from returnsdesk.services.contacts import ContactInput, Direction, log_contact, pending_replies
 from returnsdesk.services.mail_import import import_mail
 from returnsdesk.store.models import Case, Evidence, SupplierContact
 from tests.factories import make_case, make_order, make_photo, make_supplier
@@ -186,8 +186,15 @@ def test_a_mail_dropped_on_a_supplier_without_a_case_is_logged_on_the_supplier(
     message = _mail("New catalogue", "Hello", Message_ID="<cat@x>")
     message.add_attachment(b"\x89PNG\r\n\x1a\n" + b"0" * 100, maintype="image", subtype="png",
                            filename="cat.png")  # fmt: skip
+    claim = log_contact(
+        ContactInput(supplier.id, Direction.SENT, case_id=case.id, subject="Claim",
+                     expects_reply=True, at=SENT_AT),
+        now=SENT_AT,
+    )  # fmt: skip
     result = _import(store, _write(tmp_path, message), supplier_id=supplier.id)
     assert result.rma == "" and result.attached == 0
+    # A mail about nothing in particular does not answer the claim of a case.
+    assert SupplierContact.get_by_id(claim.id).answered_at is None
     assert result.skipped == ("cat.png: no case to attach it to",)
     assert SupplierContact.get_by_id(result.contact_id).case_id is None
 
@@ -259,3 +266,44 @@ def test_mail_cli(world, store, tmp_path, capsys):
     assert "already in the contact log" in capsys.readouterr().out
     assert main(["mail", "import", str(bad), "--case", case.rma, *d]) == 0
     assert main(["mail", "import", str(bad), "--supplier", "Nobody", *d]) == 1
+
+
+def test_outlook_msg_fields_are_mapped(tmp_path, monkeypatch):
+    """``.msg`` files go through extract-msg (checked by hand on its sample files); here a
+    stand-in message checks how its fields become a ParsedMail."""
+    import sys
+    import types
+
+    class Attachment:
+        def __init__(self, name, data):
+            self.longFilename, self.name, self.data = name, name, data
+
+    class Message:
+        subject = "Re: RMA-2026-00001 refund"
+        sender = f"Amy <{SUPPLIER.upper()}>"
+        to = SHOP
+        cc = ""
+        body = ""
+        htmlBody = b"<p>Refund <b>sent</b>.</p><script>x()</script>"  # noqa: N815
+        date = datetime(2026, 5, 18, 10, 0)  # naive, as extract-msg can return
+        messageId = "<m1@outlook>"  # noqa: N815
+        inReplyTo = "<claim@x>"  # noqa: N815
+        header = {"References": "<a@x> <claim@x>"}
+        attachments = [Attachment("photo.jpg", b"\xff\xd8\xff" + b"0" * 50), Attachment("x", None)]
+
+        def close(self):
+            pass
+
+    fake = types.ModuleType("extract_msg")
+    fake.openMsg = lambda path: Message()
+    monkeypatch.setitem(sys.modules, "extract_msg", fake)
+    path = tmp_path / "mail.msg"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    mail = read_mail(path)
+    assert mail.subject == "Re: RMA-2026-00001 refund"
+    assert mail.from_address == SUPPLIER and mail.to_addresses == (SHOP,)
+    assert mail.body == "Refund sent."
+    assert mail.date == datetime(2026, 5, 18, 10, 0, tzinfo=UTC)
+    assert (mail.message_id, mail.in_reply_to) == ("<m1@outlook>", "<claim@x>")
+    assert [a.name for a in mail.attachments] == ["photo.jpg"]
+    assert mail.skipped == ("x: not a file",)

@@ -146,6 +146,12 @@ def test_label_cli(tmp_path, now, capsys):
     assert main([*args, "--cost", "abc", *d]) == 1
     assert "Not an amount" in capsys.readouterr().err
     assert main(["label", "set", "RMA-1999-00001", str(label), *d]) == 1
+    # An expired label still prints, with a warning (the deadline shows it too).
+    expired = ["label", "set", rma, str(label), "--expires", "2026-01-01", *d]
+    assert main(expired) == 0
+    capsys.readouterr()
+    assert main(["print", "instructions", rma, "--out", str(pdf), *d]) == 0
+    assert "label expired on 2026-01-01" in capsys.readouterr().err
     assert main(["label", "remove", rma, *d]) == 0
     assert main(["label", "show", rma, *d]) == 0
     assert "no label" in capsys.readouterr().out

@@ -168,6 +168,18 @@ def test_file_menu_import_email_and_supplier_drop(qtbot, store, case, now, tmp_p
     assert "found by rma" in job.report.text()
     job.report.close()
     assert SupplierContact.select().count() == 1
+    # Dropped on the Suppliers area: logged on the selected supplier, case from the text.
+    from returnsdesk.ui.suppliers.view import SuppliersView
+
+    view = SuppliersView()
+    qtbot.addWidget(view)
+    other = tmp_path / "b.eml"
+    other.write_bytes(_mail("Catalogue update", "no case", now, Message_ID="<b@x>"))
+    job = view.import_mail([other], report=False)
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    assert SupplierContact.select().count() == 2
+    assert view.log_model.rowCount() == 2
 
 
 def test_supplier_dialog_applies_a_platform_profile(qtbot, store):
