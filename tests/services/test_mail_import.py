@@ -215,6 +215,11 @@ def test_hostile_and_unplaceable_mail_is_refused_or_defused(world, store, tmp_pa
     empty.write_bytes(b"")
     with pytest.raises(InputError, match="empty"):
         read_mail(empty)
+    # A mail file over the size limit is refused before it is read.
+    monkeypatch.setattr(mailfmt, "MAX_MAIL_BYTES", 100)
+    with pytest.raises(InputError, match="too big for one e-mail"):
+        read_mail(_write(tmp_path, _mail("x", "y" * 500), "huge.eml"))
+    monkeypatch.undo()
     # A huge attachment is skipped (named), the mail itself is logged.
     monkeypatch.setattr(mailfmt, "MAX_ATTACHMENT_BYTES", 1000)
     big = _mail(f"{case.rma} video", "video attached", Message_ID="<big@x>")
