@@ -140,3 +140,24 @@ def test_label_expiry_printed_on_the_instructions(store, now, tmp_path):
     )
     pdf = build_instructions(case.id, "fr", now, evidence_dir=store.evidence_dir)
     assert "valable jusqu'au 19 juin 2026" in _text(pdf, 0).replace("\n", " ")
+
+
+def test_letter_instructions_keep_the_slip_on_the_first_page(demo_store, now):
+    """Letter is 18 mm shorter than A4; a one-item return still fits on one page with its
+    slip (longer ones move the whole slip to the next page, never half of it)."""
+    from returnsdesk.domain.workflow import Kind
+    from returnsdesk.store.models import Case, CaseLine, ReturnLabel
+
+    labelled = {row.case_id for row in ReturnLabel.select()}
+    checked = 0
+    for case in Case.select().where(Case.kind == Kind.RETURN).limit(12):
+        if CaseLine.select().where(CaseLine.case == case).count() != 1:
+            continue
+        pdf = build_instructions(
+            case.id, "fr", now, evidence_dir=demo_store.evidence_dir, paper="letter"
+        )
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        assert len(pages) == 1 + (1 if case.id in labelled else 0), case.rma
+        assert "Coupon de retour" in pages[0].extract_text()
+        checked += 1
+    assert checked >= 3
