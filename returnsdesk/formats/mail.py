@@ -312,6 +312,10 @@ def parse_msg(path: Path) -> ParsedMail:
             attachments=attachments,
             skipped=skipped,
         )
+    except InputError:
+        raise
+    except Exception as exc:  # a calendar item, a contact card, a damaged property stream
+        raise InputError(f"{path.name}: not an Outlook e-mail that can be read ({exc}).") from None
     finally:
         message.close()
 
@@ -337,7 +341,12 @@ def read_mail(path: Path | str) -> ParsedMail:
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
         raise InputError(f"{path.name}: not an e-mail file (binary content).")
-    parsed = parse_eml(data)
+    try:
+        parsed = parse_eml(data)
+    except InputError:
+        raise
+    except Exception as exc:  # fuzzed files never got here; a safety net, not a path
+        raise InputError(f"{path.name}: cannot be read as an e-mail ({exc}).") from None
     if not (parsed.from_address or parsed.subject or parsed.message_id):
         raise InputError(f"{path.name}: not an e-mail file (no sender, subject or Message-ID).")
     return parsed

@@ -312,3 +312,12 @@ def test_outlook_msg_fields_are_mapped(tmp_path, monkeypatch):
     assert (mail.message_id, mail.in_reply_to) == ("<m1@outlook>", "<claim@x>")
     assert [a.name for a in mail.attachments] == ["photo.jpg"]
     assert mail.skipped == ("x: not a file",)
+
+    # An Outlook item that is not a mail (a contact card has no body) is refused clearly.
+    class Card:
+        def close(self):
+            pass
+
+    fake.openMsg = lambda path: Card()
+    with pytest.raises(InputError, match="not an Outlook e-mail"):
+        read_mail(path)
