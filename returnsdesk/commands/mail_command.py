@@ -35,7 +35,7 @@ def run_import(args: argparse.Namespace) -> int:
     from returnsdesk.domain.errors import InputError
     from returnsdesk.formats.mail import read_mail
     from returnsdesk.services.cases import find_by_rma
-    from returnsdesk.services.mail_import import import_mail
+    from returnsdesk.services.mail_import import describe, import_mail
     from returnsdesk.session import open_session
     from returnsdesk.store.models import Supplier
 
@@ -59,22 +59,3 @@ def run_import(args: argparse.Namespace) -> int:
         for reason in result.skipped:
             print(f"  attachment not kept: {reason}")
     return 1 if failures else 0
-
-
-def describe(result) -> str:
-    """One line saying what an import did (shared with the window's report)."""
-    if result.duplicate:
-        where = f" on {result.rma}" if result.rma else ""
-        return f"already in the contact log{where} (same Message-ID); nothing changed."
-    verb = "sent to" if result.direction == "sent" else "received from"
-    text = f"logged as {verb} {result.supplier_name}"
-    text += f" on {result.rma} (found by {result.matched_by})" if result.rma else " (no case)"
-    if result.answered:
-        text += f"; marked {result.answered} awaited message(s) answered"
-    if result.attached or result.already_attached:
-        text += f"; {result.attached} attachment(s) added as evidence"
-        if result.already_attached:
-            text += f", {result.already_attached} already on the case"
-    if result.dated_now:
-        text += "; the mail had no date, so it is dated now"
-    return text + "."

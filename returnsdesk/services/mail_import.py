@@ -312,3 +312,22 @@ def _answered_already(contact: SupplierContact) -> None:
     if found is not None:
         contact.answered_at = found.at
         contact.save(only=[SupplierContact.answered_at])
+
+
+def describe(result: MailImportResult) -> str:
+    """One line saying what an import did (the command line and the window's report)."""
+    if result.duplicate:
+        where = f" on {result.rma}" if result.rma else ""
+        return f"already in the contact log{where} (same Message-ID); nothing changed."
+    verb = "sent to" if result.direction == "sent" else "received from"
+    text = f"logged as {verb} {result.supplier_name}"
+    text += f" on {result.rma} (found by {result.matched_by})" if result.rma else " (no case)"
+    if result.answered:
+        text += f"; marked {result.answered} awaited message(s) answered"
+    if result.attached or result.already_attached:
+        text += f"; {result.attached} attachment(s) added as evidence"
+        if result.already_attached:
+            text += f", {result.already_attached} already on the case"
+    if result.dated_now:
+        text += "; the mail had no date, so it is dated now"
+    return text + "."

@@ -48,10 +48,9 @@ def import_mail_files(
 
     def work(job: Job) -> list[str]:
         from returnsdesk import session
-        from returnsdesk.commands.mail_command import describe
         from returnsdesk.domain.errors import InputError
         from returnsdesk.formats.mail import read_mail
-        from returnsdesk.services.mail_import import import_mail
+        from returnsdesk.services.mail_import import describe, import_mail
 
         evidence_dir = session.current().evidence_dir
         lines = []

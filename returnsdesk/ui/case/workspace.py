@@ -287,6 +287,7 @@ class CaseWorkspace(QWidget):
         self._fill_assessment(case)
         self._fill_details(case)
         self._fill_timeline()
+        self.return_panel.reload()
         self._loading = False
         self._dirty = False
         self.save_button.setEnabled(False)
