@@ -7,19 +7,25 @@ from pathlib import Path
 INCH = 72.0
 
 
-def make_label_pdf(path: Path, text: str = "COLISSIMO RETOUR 8R00112233445", pages: int = 1):
-    """A 4×6 in vector label with a Code 128 barcode and searchable text."""
+def make_label_pdf(
+    path: Path,
+    text: str = "COLISSIMO RETOUR 8R00112233445",
+    pages: int = 1,
+    size: tuple[float, float] = (4 * INCH, 6 * INCH),
+):
+    """A vector label (4×6 in unless told) with a Code 128 barcode and searchable text."""
     from reportlab.graphics.barcode import code128
     from reportlab.pdfgen import canvas
 
-    c = canvas.Canvas(str(path), pagesize=(4 * INCH, 6 * INCH))
+    c = canvas.Canvas(str(path), pagesize=size)
     for number in range(pages):
+        top = size[1]
         c.setFont("Helvetica-Bold", 16)
-        c.drawString(18, 380, text)
+        c.drawString(18, top - 52, text)
         c.setFont("Helvetica", 10)
-        c.drawString(18, 360, f"Label page {number + 1}")
-        code128.Code128("8R00112233445", barHeight=60, barWidth=1.2).drawOn(c, 18, 200)
-        c.rect(4, 4, 4 * INCH - 8, 6 * INCH - 8)
+        c.drawString(18, top - 72, f"Label page {number + 1}")
+        code128.Code128("8R00112233445", barHeight=60, barWidth=1.2).drawOn(c, 18, top - 232)
+        c.rect(4, 4, size[0] - 8, size[1] - 8)
         c.showPage()
     c.save()
     return path

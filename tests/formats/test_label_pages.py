@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -111,6 +112,34 @@ def test_fit_keeps_real_size_on_paper_and_fills_a_label_page():
     assert fit(288, 432, box, enlarge=False)[0] == 1.0  # 4×6 label at 100 % on A4
     assert fit(288, 432, box, enlarge=True)[0] == pytest.approx(700 / 432)  # height limits
     assert fit(1000, 1000, box, enlarge=False)[0] == 0.5  # too big: shrunk
+
+
+def test_a_landscape_label_is_turned_to_fill_a_4x6_page(tmp_path):
+    label = make_label_pdf(tmp_path / "wide.pdf", size=(432, 288))  # 6 × 4 in
+    art = LabelArt(label, True, "Label", "")
+    page = PdfReader(io.BytesIO(label_pages(art, Paper.A4, LabelPage.LABEL_4X6))).pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == SIZE_4X6
+    ops = page.get_contents().get_data().decode("latin-1")
+    # The merged label is drawn through a rotation matrix (0 s -s 0 …), not straight.
+    matrix = [line for line in ops.splitlines() if line.strip().endswith(" cm")][0].split()
+    assert re.search(r"re\s+W\s+n", ops)  # and clipped to its own page
+    assert float(matrix[0]) == pytest.approx(0, abs=1e-6)
+    assert abs(float(matrix[1])) > 0.9
+    assert "COLISSIMO" in page.extract_text()
+
+
+def test_what_a_label_draws_outside_its_page_does_not_spill_over(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "spill.pdf"
+    c = canvas.Canvas(str(path), pagesize=(288, 432))
+    c.drawString(20, 200, "INSIDE")
+    c.drawString(20, 900, "OUTSIDE")  # above the page: invisible in any viewer
+    c.save()
+    pdf = label_pages(LabelArt(path, True, "Label", ""), Paper.A4, LabelPage.SHEET)
+    ops = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    clip = re.search(r"288(\.0+)? 432(\.0+)?\s+re\s+W\s+n", ops)
+    assert clip is not None and clip.start() < ops.index("OUTSIDE")  # drawn inside the clip
 
 
 def test_a_damaged_stored_label_is_a_clear_error(tmp_path):

@@ -70,6 +70,14 @@ def fit(width: float, height: float, box: Box, enlarge: bool) -> tuple[float, fl
     return scale, box.x + (box.width - w) / 2, box.y + box.height - h
 
 
+def turn_to_fit(width: float, height: float, box: Box, enlarge: bool) -> bool:
+    """Whether a quarter turn lets the label print clearly bigger (a landscape label on a
+    portrait 4×6 in page, a label too wide for the sheet)."""
+    straight = fit(width, height, box, enlarge)[0]
+    turned = fit(height, width, box, enlarge)[0]
+    return turned > straight * 1.05
+
+
 def _box(size: tuple[float, float], label_page: LabelPage) -> Box:
     w, h = size
     if label_page == LabelPage.LABEL_4X6:
@@ -96,7 +104,10 @@ def _draw_heading(canvas, art: LabelArt, size: tuple[float, float]) -> None:
 
 
 def _pdf_label_pages(path: Path):
+    """The label's pages, upright, each clipped to its visible (crop) box: what a viewer
+    shows is what prints, and nothing drawn outside it spills over the sheet."""
     from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject
 
     reader = PdfReader(path)
     if reader.is_encrypted:
@@ -105,6 +116,14 @@ def _pdf_label_pages(path: Path):
     pages = []
     for page in label.pages:
         page.transfer_rotation_to_content()
+        crop = page.cropbox
+        clip = f"q {float(crop.left):.3f} {float(crop.bottom):.3f} "
+        clip += f"{float(crop.width):.3f} {float(crop.height):.3f} re W n\n"
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+        stream = DecodedStreamObject()
+        stream.set_data(clip.encode("ascii") + data + b"\nQ\n")
+        page.replace_contents(stream)
         pages.append(page)
     return pages
 
@@ -123,6 +142,7 @@ def _image(path: Path):
 
 def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
     """The label as a PDF of its own pages (one per label page), ready to append."""
+    from PIL import Image
     from pypdf import PdfReader, PdfWriter, Transformation
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas as pdfcanvas
@@ -154,6 +174,9 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
                 bw, bh = _DEFAULT_IMAGE_BOX
                 s = min(bw / px_w, bh / px_h)
                 natural = (px_w * s, px_h * s)
+            if turn_to_fit(*natural, box, enlarge):
+                picture = picture.transpose(Image.Transpose.ROTATE_90)
+                natural = (natural[1], natural[0])
             scale, x, y = fit(*natural, box, enlarge)
             canvas.drawImage(ImageReader(picture), x, y, natural[0] * scale, natural[1] * scale)
         canvas.showPage()
@@ -163,10 +186,15 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
     for sheet, label in zip(writer.pages, label_pdf_pages, strict=True):
-        lw, lh = float(label.mediabox.width), float(label.mediabox.height)
-        x0, y0 = float(label.mediabox.left), float(label.mediabox.bottom)
+        lw, lh = float(label.cropbox.width), float(label.cropbox.height)
+        x0, y0 = float(label.cropbox.left), float(label.cropbox.bottom)
+        move = Transformation().translate(-x0, -y0)
+        if turn_to_fit(lw, lh, box, enlarge):
+            # A quarter turn anticlockwise, then back into positive coordinates.
+            move = move.rotate(90).translate(lh, 0)
+            lw, lh = lh, lw
         scale, x, y = fit(lw, lh, box, enlarge)
-        move = Transformation().translate(-x0, -y0).scale(scale, scale).translate(x, y)
+        move = move.scale(scale, scale).translate(x, y)
         sheet.merge_transformed_page(label, move)
     out = io.BytesIO()
     writer.write(out)
