@@ -19,6 +19,7 @@ from peewee import PeeweeException
 
 from returnsdesk import paths
 from returnsdesk.commands import (
+    address_command,
     backup_command,
     check_command,
     customer_command,
@@ -26,6 +27,8 @@ from returnsdesk.commands import (
     evidence_command,
     export_command,
     import_command,
+    label_command,
+    mail_command,
     print_command,
 )
 from returnsdesk.domain.errors import InputError
@@ -41,6 +44,9 @@ COMMAND_MODULES = [
     backup_command,
     check_command,
     customer_command,
+    label_command,
+    address_command,
+    mail_command,
 ]
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.demo_labels import add_return_extras
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.policy import (
@@ -415,6 +416,7 @@ def _build_demo_store(folder: Path, cases: int, seed: int, now: datetime | None)
     generator = _Generator(rng, now, cases, images)
     with db.atomic():
         generator.write(db)
+        add_return_extras(db, paths.evidence_dir(folder), now, rng)
         rebuild_index(db)
     counts = {
         table: db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]

@@ -22,6 +22,16 @@ def register(subparsers, add_data_dir) -> None:
     instructions.add_argument(
         "--lang", choices=["en", "fr"], default=None, help="default: the customer's language"
     )
+    instructions.add_argument(
+        "--paper", choices=["a4", "letter"], default="a4", help="paper size (default: a4)"
+    )
+    instructions.add_argument(
+        "--label-page",
+        choices=["sheet", "4x6"],
+        default="sheet",
+        help="print the case's prepaid label on a page of the paper (default) or on a "
+        "4x6 in label page",
+    )
 
     summary = kinds.add_parser("summary", help="returns summary for a period")
     summary.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
@@ -51,6 +61,22 @@ def _date(text: str, what: str) -> date:
         raise InputError(f"{what} must be a date like 2026-01-31; got {text!r}.") from None
 
 
+def _warn_expired_label(case_id: int, evidence_dir) -> None:
+    """Say so when the label printed with the instructions is past its expiry date."""
+    import sys
+
+    from returnsdesk.services.clock import utc_now
+    from returnsdesk.services.return_labels import current_label
+
+    label = current_label(case_id, evidence_dir)
+    if label is not None and label.expires_on is not None and label.expires_on < utc_now().date():
+        print(
+            f"warning: the prepaid label expired on {label.expires_on.isoformat()}; "
+            "attach a new one with `returnsdesk label set`.",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from returnsdesk.formats.pdf.common import write_atomic
     from returnsdesk.session import open_session
@@ -62,7 +88,15 @@ def run(args: argparse.Namespace) -> int:
         from returnsdesk.formats.pdf.instructions import build_instructions
         from returnsdesk.services.cases import find_by_rma
 
-        data = build_instructions(find_by_rma(args.rma).id, args.lang)
+        case = find_by_rma(args.rma)
+        _warn_expired_label(case.id, session.evidence_dir)
+        data = build_instructions(
+            case.id,
+            args.lang,
+            evidence_dir=session.evidence_dir,
+            paper=args.paper,
+            label_page=args.label_page,
+        )
     elif args.document == "summary":
         from returnsdesk.formats.pdf.summary import build_summary
         from returnsdesk.store.reports import Period

@@ -66,11 +66,13 @@ PLACEHOLDERS: dict[str, str] = {
     "reason": "Return reason, in the message's language, with the reason note",
     "items": "Items concerned, one per line: quantity, title, variant, SKU",
     "evidence_list": "Evidence files, one per line: file name, caption, capture time",
+    "evidence_checklist": "What the supplier's platform asks for on this claim, ticked when "
+    "the evidence is attached and captioned",
     "amount": "Money at stake on the case",
     "refund_amount": "Total refunded to the customer on the case (net of reversals)",
     "return_deadline": "Customer return window end date",
     "evidence_deadline": "Supplier evidence deadline",
-    "return_address": "Where to send the return (supplier's return address, else the shop's)",
+    "return_address": "Where to send the return (the address chosen for the case)",
     "return_label_ref": "Prepaid return label reference",
     "return_carrier": "Carrier for the return",
     "return_tracking": "Tracking number of the return parcel",
@@ -255,6 +257,7 @@ DEFAULTS: dict[tuple[TemplateKey, str], Template] = {
         "The customer reports the following problem: {reason}.\n\n"
         "Items concerned:\n{items}\n\n"
         "Evidence (attached to this e-mail):\n{evidence_list}\n\n"
+        "Evidence checklist:\n{evidence_checklist}\n\n"
         "Amount at stake: {amount}. We are sending this claim within your evidence "
         "deadline ({evidence_deadline}).\n\n"
         "Could you please review it and let us know how you will settle it (refund, "
@@ -270,6 +273,7 @@ DEFAULTS: dict[tuple[TemplateKey, str], Template] = {
         "Le client nous signale le problème suivant : {reason}.\n\n"
         "Articles concernés :\n{items}\n\n"
         "Justificatifs (joints à ce message) :\n{evidence_list}\n\n"
+        "Liste des justificatifs :\n{evidence_checklist}\n\n"
         "Montant en jeu : {amount}. Nous vous adressons cette réclamation dans le délai "
         "prévu pour les justificatifs ({evidence_deadline}).\n\n"
         "Pourriez-vous l'examiner et nous indiquer la solution retenue (remboursement, "

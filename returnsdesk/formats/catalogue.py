@@ -93,6 +93,26 @@ _EN: dict[str, str] = {
     "instr.slip_title": "Return slip",
     "instr.slip_name": "Name",
     "instr.slip_items": "Items",
+    # return labels and addresses (issue 15)
+    "instr.address_ref": "Ref. {rma}",
+    "instr.slip_to": "Send to",
+    "instr.keep_intro": "Thank you for contacting us. Your request is registered under the "
+    "number above; please quote it in any message about it.",
+    "instr.items_keep": "1. Items concerned",
+    "instr.keep_title": "2. No need to send anything back",
+    "instr.keep_text": "You do not need to return the item: you may keep it. There is nothing "
+    "to pack or post.",
+    "instr.keep_next_title": "3. What happens next",
+    "instr.keep_next_text": "We settle your request without a return ({resolution}) and confirm "
+    "it by e-mail once it is done.",
+    "instr.label_file": "Your prepaid {carrier} return label is printed on the last page. Print "
+    "it at actual size (100 %) and stick it firmly on the parcel, covering any old labels.",
+    "instr.label_file_nocarrier": "Your prepaid return label is printed on the last page. Print "
+    "it at actual size (100 %) and stick it firmly on the parcel, covering any old labels.",
+    "instr.label_expires": "The label is valid until {date}; it cannot be used after that day.",
+    "instr.label_page_heading": "Prepaid return label – {rma}",
+    "instr.label_page_note": "Print at actual size (100 %), cut out and stick on the parcel.",
+    "instr.label_page_tracking": "Tracking number: {tracking}",
     # returns summary
     "sum.title": "Returns summary",
     "sum.period": "{start} – {end}",
@@ -285,6 +305,29 @@ _FR: dict[str, str] = {
     "instr.slip_title": "Coupon de retour",
     "instr.slip_name": "Nom",
     "instr.slip_items": "Articles",
+    # étiquettes et adresses de retour (ticket 15)
+    "instr.address_ref": "Réf. {rma}",
+    "instr.slip_to": "À envoyer à",
+    "instr.keep_intro": "Merci de nous avoir contactés. Votre demande est enregistrée sous le "
+    "numéro ci-dessus ; merci de le rappeler dans vos messages.",
+    "instr.items_keep": "1. Articles concernés",
+    "instr.keep_title": "2. Rien à nous renvoyer",
+    "instr.keep_text": "Vous n'avez pas besoin de nous retourner l'article : vous pouvez le "
+    "garder. Il n'y a rien à emballer ni à poster.",
+    "instr.keep_next_title": "3. Et ensuite ?",
+    "instr.keep_next_text": "Nous réglons votre demande sans retour ({resolution}) et vous le "
+    "confirmons par e-mail dès que c'est fait.",
+    "instr.label_file": "Votre étiquette retour prépayée {carrier} est imprimée sur la dernière "
+    "page. Imprimez-la en taille réelle (100 %) et collez-la bien sur le colis, en couvrant les "
+    "anciennes étiquettes.",
+    "instr.label_file_nocarrier": "Votre étiquette retour prépayée est imprimée sur la dernière "
+    "page. Imprimez-la en taille réelle (100 %) et collez-la bien sur le colis, en couvrant les "
+    "anciennes étiquettes.",
+    "instr.label_expires": "L'étiquette est valable jusqu'au {date} ; elle ne peut plus servir "
+    "après cette date.",
+    "instr.label_page_heading": "Étiquette retour prépayée – {rma}",
+    "instr.label_page_note": "Imprimez en taille réelle (100 %), découpez et collez sur le colis.",
+    "instr.label_page_tracking": "Numéro de suivi : {tracking}",
     "sum.title": "Bilan des retours",
     "sum.period": "{start} – {end}",
     "sum.headline": "Chiffres clés",

@@ -90,8 +90,15 @@ def _enum(kind, value, what: str):
         raise InputError(f"Unknown {what}: {value!r}.") from None
 
 
-def log_contact(data: ContactInput, now: datetime | None = None) -> SupplierContact:
-    """Record a message in one transaction, with its timeline event on the case."""
+def log_contact(
+    data: ContactInput, now: datetime | None = None, *, caseless_answers_all: bool = True
+) -> SupplierContact:
+    """Record a message in one transaction, with its timeline event on the case.
+
+    A received message without a case answers every awaited message of the supplier,
+    unless ``caseless_answers_all`` is False (an imported e-mail no case was found for
+    must not close the claims of every case): then only messages without a case.
+    """
     now = resolve(now)
     direction = _enum(Direction, data.direction, "direction")
     channel = _enum(Channel, data.channel, "channel")
@@ -133,14 +140,16 @@ def log_contact(data: ContactInput, now: datetime | None = None) -> SupplierCont
             reply_due_at=due,
         )
         if direction == Direction.RECEIVED:
-            _mark_answered(supplier, case, at)
+            _mark_answered(supplier, case, at, caseless_only=not caseless_answers_all)
         _link_evidence(contact, case, data.evidence_ids)
         if case is not None:
             _on_case(case, contact, supplier, at)
     return contact
 
 
-def _mark_answered(supplier: Supplier, case: Case | None, at: datetime) -> None:
+def _mark_answered(
+    supplier: Supplier, case: Case | None, at: datetime, caseless_only: bool = False
+) -> None:
     query = SupplierContact.update(answered_at=at).where(
         (SupplierContact.supplier == supplier)
         & SupplierContact.awaiting_reply
@@ -149,6 +158,8 @@ def _mark_answered(supplier: Supplier, case: Case | None, at: datetime) -> None:
     )
     if case is not None:
         query = query.where(SupplierContact.case == case)
+    elif caseless_only:
+        query = query.where(SupplierContact.case.is_null())
     query.execute()
 
 

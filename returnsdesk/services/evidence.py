@@ -48,6 +48,7 @@ from returnsdesk.store.models import (
     Evidence,
     EvidenceFile,
     Order,
+    ReturnLabel,
     Supplier,
     SupplierContact,
 )
@@ -301,6 +302,20 @@ def _supplied_by(value: str) -> SuppliedBy:
         raise EvidenceError(f"Unknown supplier of evidence {value!r} (use {choices}).") from None
 
 
+def record_file(item: PreparedFile) -> EvidenceFile:
+    """The stored file's row (created once per hash); call inside a write transaction."""
+    stored, info = item.stored, item.info
+    EvidenceFile.insert(
+        sha256=stored.sha256,
+        size=stored.size,
+        mime=stored.mime,
+        width=info.width,
+        height=info.height,
+        captured_at=info.captured_at,
+    ).on_conflict_ignore().execute()
+    return EvidenceFile.get(EvidenceFile.sha256 == stored.sha256)
+
+
 def link_files(
     case_id: int,
     prepared: list[PreparedFile],
@@ -323,16 +338,7 @@ def link_files(
                 raise EvidenceError("That supplier message does not belong to this case.")
         rows = []
         for item in prepared:
-            stored, info = item.stored, item.info
-            EvidenceFile.insert(
-                sha256=stored.sha256,
-                size=stored.size,
-                mime=stored.mime,
-                width=info.width,
-                height=info.height,
-                captured_at=info.captured_at,
-            ).on_conflict_ignore().execute()
-            file = EvidenceFile.get(EvidenceFile.sha256 == stored.sha256)
+            file = record_file(item)
             rows.append(
                 Evidence.create(
                     case=case,
@@ -629,7 +635,7 @@ def verify_store(
     )
     linked = {
         row.file_id for row in Evidence.select(Evidence.file).where(Evidence.removed_at.is_null())
-    }
+    } | {row.file_id for row in ReturnLabel.select(ReturnLabel.file)}
     missing, mismatched, unreferenced = [], [], []
     for index, file in enumerate(files):
         path = stored_path(evidence_dir, file.sha256)

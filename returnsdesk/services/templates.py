@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.messages import (
@@ -25,10 +26,14 @@ from returnsdesk.domain.messages import (
 )
 from returnsdesk.domain.money import format_money
 from returnsdesk.domain.reasons import Reason, Resolution, reason_label, resolution_label
+from returnsdesk.domain.return_address import LABEL_ATTACHED_TEXT, NO_RETURN_TEXT
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.services import settings
 from returnsdesk.services.cases import assess
 from returnsdesk.services.clock import resolve
+from returnsdesk.services.platform_checklist import case_checklist, checklist_text
+from returnsdesk.services.return_address import destination
+from returnsdesk.services.return_labels import current_label
 from returnsdesk.store.db import write
 from returnsdesk.store.models import (
     Case,
@@ -214,7 +219,15 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
         reference = with_ref.supplier_reference if with_ref else ""
 
     deadlines = {d.code: d.due for d in assess(case, now).deadlines}
-    return_address = (supplier.return_address if supplier else "") or shop.return_address
+    where = destination(case)
+    if where.needs_parcel:
+        return_address = "\n".join(where.lines())
+    else:
+        return_address = NO_RETURN_TEXT[lang]
+    label = current_label(case.id, Path())
+    label_ref = case.return_label_ref
+    if not label_ref and label is not None:
+        label_ref = label.tracking or LABEL_ATTACHED_TEXT[lang]
 
     values: dict[str, str | None] = {
         "customer_name": customer.name,
@@ -229,12 +242,13 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
         "reason": _reason(case, lang),
         "items": items,
         "evidence_list": evidence_list,
+        "evidence_checklist": checklist_text(case_checklist(case.id, lang)),
         "amount": _money(case.amount_minor, case.currency, lang),
         "refund_amount": _money(_refunded(case), case.currency, lang),
         "return_deadline": day(deadlines.get("customer_return")),
         "evidence_deadline": day(deadlines.get("supplier_evidence")),
         "return_address": return_address,
-        "return_label_ref": case.return_label_ref,
+        "return_label_ref": label_ref,
         "return_carrier": case.return_carrier,
         "return_tracking": case.return_tracking,
         "tracking_number": order.tracking_number,

@@ -268,6 +268,44 @@ DELETE FROM setting WHERE key = 'policy';
 """
 
 
+V_LABELS_ADDRESSES_MAIL = """
+CREATE TABLE saved_address (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    address TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE case_return_address (
+    case_id INTEGER PRIMARY KEY REFERENCES "case"(id),
+    choice TEXT NOT NULL CHECK (choice IN ('supplier', 'shop', 'saved', 'none')),
+    saved_address_id INTEGER REFERENCES saved_address(id),
+    chosen_at TEXT NOT NULL,
+    CHECK ((choice = 'saved') = (saved_address_id IS NOT NULL))
+) STRICT;
+
+CREATE TABLE return_label (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES "case"(id),
+    file_id INTEGER NOT NULL REFERENCES evidence_file(id),
+    original_name TEXT NOT NULL,
+    carrier TEXT NOT NULL DEFAULT '',
+    tracking TEXT NOT NULL DEFAULT '',
+    cost_entry_id INTEGER REFERENCES ledger_entry(id),
+    expires_on TEXT,
+    added_at TEXT NOT NULL,
+    replaced_at TEXT
+) STRICT;
+CREATE INDEX return_label_case ON return_label(case_id, replaced_at);
+
+ALTER TABLE supplier_contact ADD COLUMN message_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE supplier_contact ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE supplier_contact ADD COLUMN quoted TEXT NOT NULL DEFAULT '';
+CREATE INDEX supplier_contact_message_id ON supplier_contact(message_id);
+"""
+
+
 def _execute_script(db: SqliteDatabase, script: str) -> None:
     for statement in _split(script):
         db.execute_sql(statement)
@@ -313,7 +351,19 @@ def _v4(db: SqliteDatabase) -> None:
     _execute_script(db, V4_POLICY_HISTORY)
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4]
+def _v5_labels_return_addresses_mail_ids(db: SqliteDatabase) -> None:
+    """Prepaid return label files per case, a return address chosen per case (with an
+    address book), and Message-ID / In-Reply-To / quoted history on logged e-mails."""
+    _execute_script(db, V_LABELS_ADDRESSES_MAIL)
+
+
+STEPS: list[Callable[[SqliteDatabase], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5_labels_return_addresses_mail_ids,
+]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -231,6 +231,9 @@ class SupplierContact(BaseModel):
     decision = TextField(default="")
     decision_amount_minor = IntegerField(null=True)
     decision_reason = TextField(default="")
+    message_id = TextField(default="")
+    in_reply_to = TextField(default="")
+    quoted = TextField(default="")
 
 
 class EvidenceFile(BaseModel):
@@ -282,6 +285,49 @@ class MessageTemplate(BaseModel):
         primary_key = CompositeKey("key", "language")
 
 
+class SavedAddress(BaseModel):
+    """An address book entry: a warehouse or return centre parcels can be sent to."""
+
+    id = AutoField()
+    name = TextField()
+    address = TextField()
+    notes = TextField(default="")
+    created_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "saved_address"
+
+
+class CaseReturnAddress(BaseModel):
+    """Where this case's parcel goes, when the user chose (else a default applies)."""
+
+    case = ForeignKeyField(Case, primary_key=True, column_name="case_id")
+    choice = TextField()
+    saved_address = ForeignKeyField(SavedAddress, null=True, column_name="saved_address_id")
+    chosen_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "case_return_address"
+
+
+class ReturnLabel(BaseModel):
+    """A prepaid return label file (stored like evidence); the newest unreplaced one counts."""
+
+    id = AutoField()
+    case = ForeignKeyField(Case, backref="labels", column_name="case_id")
+    file = ForeignKeyField(EvidenceFile, column_name="file_id")
+    original_name = TextField()
+    carrier = TextField(default="")
+    tracking = TextField(default="")
+    cost_entry = ForeignKeyField(LedgerEntry, null=True, column_name="cost_entry_id")
+    expires_on = IsoDateField(null=True)
+    added_at = UtcDateTimeField()
+    replaced_at = UtcDateTimeField(null=True)
+
+    class Meta:
+        table_name = "return_label"
+
+
 ALL_MODELS = [
     Setting,
     Supplier,
@@ -298,4 +344,7 @@ ALL_MODELS = [
     Evidence,
     LedgerEntry,
     MessageTemplate,
+    SavedAddress,
+    CaseReturnAddress,
+    ReturnLabel,
 ]

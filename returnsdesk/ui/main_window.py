@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             self.tr("&New case…"), self.new_case, QKeySequence.StandardKey.New, file_menu
         )
         self._action(self.tr("&Import orders…"), self.import_orders, "Ctrl+I", file_menu)
+        self._action(self.tr("Import e-&mail…"), self.import_mail, None, file_menu)
         self._action(self.tr("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Shop details…"), lambda: edit_shop_details(self), None, file_menu)
@@ -387,6 +388,15 @@ class MainWindow(QMainWindow):
     def import_orders(self) -> None:
         if ImportOrdersDialog.run(self) is not None:
             self.refresh()
+
+    def import_mail(self, paths=None):
+        """Log saved e-mails; each finds its case and supplier itself (see mail_import)."""
+        from returnsdesk.ui.mail_import import choose_mail_files, import_mail_files
+
+        paths = paths if paths is not None else choose_mail_files(self)
+        if not paths:
+            return None
+        return import_mail_files(self, paths, on_done=lambda _lines: self.refresh())
 
     def _one_case_id(self) -> int | None:
         ids = self._target_case_ids()

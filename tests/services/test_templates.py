@@ -61,7 +61,8 @@ def test_case_values_fill_every_known_placeholder(case, now):
     assert values["amount"] == _euros("91.00", "en")
     assert values["evidence_deadline"] == "23 May 2026"  # delivery + 15 days
     assert values["return_deadline"]
-    assert values["return_address"] == "12 rue des Lilas\n69003 Lyon\nFrance"
+    # The case's destination (faulty goods: the supplier's address), headed by who gets it.
+    assert values["return_address"] == "Atelier Lumière\n12 rue des Lilas\n69003 Lyon\nFrance"
     # Nothing recorded yet: these render as missing, never as "None" or "".
     for name in ("return_label_ref", "refund_amount", "claim_sent_on", "days_waiting"):
         assert values[name] is None, name
@@ -136,7 +137,7 @@ def test_return_address_falls_back_to_the_shop(store, now):
     save_shop_details(ShopDetails(name="Shop", return_address="1 High St, Bath"))
     case = make_case(now)  # factory supplier has no return address
     values = templates.case_values(case.id, "en", now)
-    assert values["return_address"] == "1 High St, Bath"
+    assert values["return_address"] == "Shop\n1 High St, Bath"  # addressed to the shop
     assert values["shop_email"] is None
     assert values["supplier_name"] == "Atelier Lumière"
 

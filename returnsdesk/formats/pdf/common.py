@@ -231,15 +231,17 @@ def numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]):
     return NumberedCanvas
 
 
-def build(story: list, footer: Callable, title: str, author: str) -> bytes:
-    """Lay out ``story`` on A4 and return the PDF bytes."""
+def build(
+    story: list, footer: Callable, title: str, author: str, pagesize: tuple[float, float] = PAGE
+) -> bytes:
+    """Lay out ``story`` on ``pagesize`` (A4 unless told) and return the PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
-        pagesize=PAGE,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=13 * mm,
@@ -264,14 +266,15 @@ def build(story: list, footer: Callable, title: str, author: str) -> bytes:
 
 
 def draw_footer(c: pdfcanvas.Canvas, left: str, right: str) -> None:
+    width = c._pagesize[0]  # the page being drawn (A4 unless the document chose another)
     c.saveState()
     c.setStrokeColor(RULE)
     c.setLineWidth(0.5)
-    c.line(MARGIN, 13 * mm, PAGE[0] - MARGIN, 13 * mm)
+    c.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
     c.setFont(FONT, 7.5)
     c.setFillColor(MUTED)
     c.drawString(MARGIN, 9 * mm, left)
-    c.drawRightString(PAGE[0] - MARGIN, 9 * mm, right)
+    c.drawRightString(width - MARGIN, 9 * mm, right)
     c.restoreState()
 
 

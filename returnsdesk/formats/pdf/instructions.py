@@ -7,18 +7,35 @@ date) or leaves the customer fewer than ``MIN_SHIP_DAYS`` days from the day the
 instructions are issued, it is the issue date + ``MIN_SHIP_DAYS`` (the 14 days
 EU law gives a consumer to send goods back after withdrawing), so the sheet
 never asks for the impossible.
+
+The parcel goes where the case's return destination says
+(``services.return_address``); when it says "no return", the sheet tells the
+customer to keep the item and has nothing to pack, post or cut out. A prepaid
+label file on the case is printed after the instructions, as its own page(s)
+(``label_pages``): on the document's paper (A4 or Letter) or on a 4×6 in page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from returnsdesk.domain.reasons import Reason, is_fault_reason
 from returnsdesk.formats import catalogue as cat
+from returnsdesk.formats.pdf.label_pages import (
+    PAPER_SIZES,
+    LabelArt,
+    LabelPage,
+    Paper,
+    append_pdf,
+    label_pages,
+)
 from returnsdesk.services import settings
 from returnsdesk.services.cases import Assessment, assess
 from returnsdesk.services.clock import resolve
+from returnsdesk.services.return_address import destination
+from returnsdesk.services.return_labels import current_label
 from returnsdesk.store.models import Case, CaseLine, OrderLine
 
 MIN_SHIP_DAYS = 14
@@ -31,6 +48,15 @@ class ItemLine:
     title: str
     variant: str
     quantity: int
+
+
+@dataclass(frozen=True)
+class LabelFacts:
+    path: Path
+    is_pdf: bool
+    carrier: str
+    tracking: str
+    expires_on: date | None
 
 
 @dataclass(frozen=True)
@@ -47,12 +73,17 @@ class InstructionsFacts:
     customer_address: str
     items: list[ItemLine]
     return_address: str
+    #: Who the parcel is addressed to (supplier, shop or saved address name).
+    recipient: str
+    #: False when the customer keeps the item (nothing to send back).
+    needs_parcel: bool
     ship_by: date
     faulty: bool
     label_ref: str
     carrier: str
     return_tracking: str
     resolution: str
+    label: LabelFacts | None = None
 
 
 def ship_by(assessment: Assessment, issued_on: date) -> date:
@@ -65,7 +96,10 @@ def ship_by(assessment: Assessment, issued_on: date) -> date:
 
 
 def instructions_facts(
-    case_id: int, lang: str | None = None, now: datetime | None = None
+    case_id: int,
+    lang: str | None = None,
+    now: datetime | None = None,
+    evidence_dir: Path | None = None,
 ) -> InstructionsFacts:
     from returnsdesk.domain.errors import InputError
 
@@ -84,7 +118,18 @@ def instructions_facts(
         .objects()
     )
     items = [ItemLine(r.sku, r.title, r.variant, r.returned) for r in rows]
-    supplier_address = case.supplier.return_address if case.supplier_id else ""
+    where = destination(case)
+    label = None
+    if where.needs_parcel:
+        if evidence_dir is None:
+            from returnsdesk import session
+
+            evidence_dir = session.current().evidence_dir
+        found = current_label(case.id, evidence_dir)
+        if found is not None:
+            label = LabelFacts(
+                found.path, found.is_pdf, found.carrier, found.tracking, found.expires_on
+            )
     resolution = case.agreed_resolution or case.requested_resolution or "refund"
     address = customer.address
     if order.shipping_address:
@@ -103,19 +148,31 @@ def instructions_facts(
         customer_email=customer.email,
         customer_address=address,
         items=items,
-        return_address=(supplier_address or shop.return_address).strip(),
+        return_address=where.address.strip(),
+        recipient=where.recipient.strip(),
+        needs_parcel=where.needs_parcel,
         ship_by=ship_by(assess(case, now), now.date()),
         faulty=is_fault_reason(Reason(case.reason)),
         label_ref=case.return_label_ref,
-        carrier=case.return_carrier or order.carrier,
-        return_tracking=case.return_tracking,
+        carrier=(label.carrier if label else "") or case.return_carrier or order.carrier,
+        return_tracking=(label.tracking if label else "") or case.return_tracking,
         resolution=resolution,
+        label=label,
     )
 
 
-def build_instructions(case_id: int, lang: str | None = None, now: datetime | None = None) -> bytes:
-    """The return-instructions PDF for a case, as bytes."""
-    return render_instructions(instructions_facts(case_id, lang, now))
+def build_instructions(
+    case_id: int,
+    lang: str | None = None,
+    now: datetime | None = None,
+    *,
+    evidence_dir: Path | None = None,
+    paper: Paper | str = Paper.A4,
+    label_page: LabelPage | str = LabelPage.SHEET,
+) -> bytes:
+    """The return-instructions PDF for a case (with its label pages), as bytes."""
+    facts = instructions_facts(case_id, lang, now, evidence_dir)
+    return render_instructions(facts, Paper(paper), LabelPage(label_page))
 
 
 def _barcode_widget_drawing(value: str, width: float, height: float):
@@ -182,7 +239,34 @@ def _cut_line(label: str):
     return CutLine()
 
 
-def render_instructions(f: InstructionsFacts) -> bytes:
+def render_instructions(
+    f: InstructionsFacts, paper: Paper = Paper.A4, label_page: LabelPage = LabelPage.SHEET
+) -> bytes:
+    """The instructions on ``paper``, then the label page(s) when the case has a label."""
+    pdf = _render_sheet(f, paper)
+    if f.label is None or not f.needs_parcel:
+        return pdf
+    T = lambda key, **kw: cat.text(key, f.lang, **kw)  # noqa: E731
+    note = T("instr.label_page_note")
+    if f.return_tracking:
+        note += "  " + T("instr.label_page_tracking", tracking=f.return_tracking)
+    art = LabelArt(f.label.path, f.label.is_pdf, T("instr.label_page_heading", rma=f.rma), note)
+    return append_pdf(pdf, label_pages(art, paper, label_page))
+
+
+def _address_markup(f: InstructionsFacts, esc) -> str:
+    """Recipient, the RMA once, then the address (the recipient is not repeated)."""
+    lines = [line.strip() for line in f.return_address.splitlines() if line.strip()]
+    head = []
+    if f.recipient and not (lines and lines[0].casefold().startswith(f.recipient.casefold())):
+        head.append(f"<b>{esc(f.recipient)}</b>")
+    elif lines:
+        head.append(f"<b>{esc(lines.pop(0))}</b>")
+    head.append(esc(cat.text("instr.address_ref", f.lang, rma=f.rma)))
+    return "<br/>".join(head + [esc(line) for line in lines])
+
+
+def _render_sheet(f: InstructionsFacts, paper: Paper) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer, Table, TableStyle
     from reportlab.platypus.flowables import TopPadder
@@ -196,6 +280,8 @@ def render_instructions(f: InstructionsFacts) -> bytes:
     st["h2"] = st["h2"].clone("h2k", keepWithNext=1, spaceBefore=5, spaceAfter=2)
     T = lambda key, **kw: cat.text(key, lang, **kw)  # noqa: E731
     story: list = []
+    # Letter is 18 mm shorter than A4: tighter gaps keep the slip on the first page.
+    gap = 0.3 if paper == Paper.LETTER else 1.0
 
     # Header: logo and shop on the left, title on the right.
     shop_lines = [f"<b>{c.esc(f.shop.name)}</b>"]
@@ -219,7 +305,7 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         widths = [c.CONTENT_WIDTH * 0.5] * 2
     header = Table(cells, colWidths=widths)
     header.setStyle(c.header_style())
-    story += [header, Spacer(1, 5 * mm)]
+    story += [header, Spacer(1, 5 * mm * gap)]
 
     # The RMA box: number in large type, Code 128 and QR code.
     barcode, qr = rma_codes(f.rma)
@@ -250,11 +336,11 @@ def render_instructions(f: InstructionsFacts) -> bytes:
             ]
         )
     )
-    story += [box, Spacer(1, 4 * mm)]
+    story += [box, Spacer(1, 4 * mm * gap)]
 
     story.append(c.P(T("instr.hello", name=f.customer_name), st["body"]))
-    story.append(c.P(T("instr.intro"), st["body"]))
-    story.append(Spacer(1, 3 * mm))
+    story.append(c.P(T("instr.intro" if f.needs_parcel else "instr.keep_intro"), st["body"]))
+    story.append(Spacer(1, 3 * mm * gap))
 
     # Customer and order side by side.
     cust = [f"<b>{c.esc(T('customer'))}</b>", c.esc(f.customer_name)]
@@ -288,7 +374,7 @@ def render_instructions(f: InstructionsFacts) -> bytes:
     story.append(parties)
 
     # 1. Items.
-    story.append(c.P(T("instr.items"), st["h2"]))
+    story.append(c.P(T("instr.items" if f.needs_parcel else "instr.items_keep"), st["h2"]))
     story.append(
         c.data_table(
             [T("sku"), T("item"), T("variant"), T("qty")],
@@ -299,13 +385,33 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         )
     )
 
+    def bullets(texts: list[str]) -> list:
+        return [c.M(c.esc(t), st["bullet"].clone("b", bulletText="•")) for t in texts]
+
+    footer_left = f"{f.shop.name} · {f.rma}"
+
+    def footer(canvas, page: int, pages: int) -> None:
+        c.draw_footer(canvas, footer_left, T("page", page=page, pages=pages))
+
+    title = f"{T('instr.title')} {f.rma}"
+    if not f.needs_parcel:
+        # Nothing goes back: say so, and what happens next; no packing, label or slip.
+        story.append(c.P(T("instr.keep_title"), st["h2"]))
+        story.append(c.P(T("instr.keep_text"), st["body"]))
+        story.append(c.P(T("instr.keep_next_title"), st["h2"]))
+        story.append(
+            c.P(
+                T("instr.keep_next_text", resolution=cat.resolution_text(f.resolution, lang)),
+                st["body"],
+            )
+        )
+        story.append(Spacer(1, 2 * mm))
+        story.append(c.P(T("instr.questions"), st["small"]))
+        return c.build(story, footer, title, f.shop.name, PAPER_SIZES[paper])
+
     # 2. Address and 3. ship-by, side by side.
     if f.return_address:
-        address = c.M(
-            f"<b>{c.esc(f.shop.name)}</b><br/>{c.esc(T('rma'))} {c.esc(f.rma)}<br/>"
-            + c.esc(f.return_address),
-            st["body"],
-        )
+        address = c.M(_address_markup(f, c.esc), st["body"])
     else:
         address = c.P(T("instr.address_missing"), st["body"].clone("warn", textColor=c.WARN))
     deadline_style = st["title"].clone("deadline", fontSize=15, leading=19, textColor=c.INK)
@@ -331,9 +437,6 @@ def render_instructions(f: InstructionsFacts) -> bytes:
     )
     story.append(two)
 
-    def bullets(texts: list[str]) -> list:
-        return [c.M(c.esc(t), st["bullet"].clone("b", bulletText="•")) for t in texts]
-
     # 4. Packing.
     story.append(c.P(T("instr.packing"), st["h2"]))
     if f.faulty:
@@ -350,7 +453,14 @@ def render_instructions(f: InstructionsFacts) -> bytes:
     # 5. Label.
     story.append(c.P(T("instr.label"), st["h2"]))
     label: list[str] = []
-    if f.label_ref:
+    if f.label is not None:
+        if f.carrier:
+            label.append(T("instr.label_file", carrier=f.carrier))
+        else:
+            label.append(T("instr.label_file_nocarrier"))
+        if f.label.expires_on is not None:
+            label.append(T("instr.label_expires", date=cat.date_text(f.label.expires_on, lang)))
+    elif f.label_ref:
         label.append(T("instr.label_prepaid", ref=f.label_ref))
         label.append(T("instr.label_carrier", carrier=f.carrier or "—"))
     else:
@@ -389,7 +499,7 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         )
     )
     story.append(steps)
-    story.append(Spacer(1, 2 * mm))
+    story.append(Spacer(1, 2 * mm * gap))
     story.append(c.P(T("instr.questions"), st["small"]))
 
     # The cut-out slip.
@@ -402,7 +512,12 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         c.M(
             f"<b>{c.esc(T('order_number'))}:</b> {c.esc(f.order_number)}<br/>"
             f"<b>{c.esc(T('instr.slip_name'))}:</b> {c.esc(f.customer_name)}<br/>"
-            f"<b>{c.esc(T('instr.slip_items'))}:</b> {c.esc(items)}",
+            f"<b>{c.esc(T('instr.slip_items'))}:</b> {c.esc(items)}"
+            + (
+                f"<br/><b>{c.esc(T('instr.slip_to'))}:</b> {c.esc(f.recipient)}"
+                if f.recipient
+                else ""
+            ),
             st["cell"],
         ),
     ]
@@ -421,7 +536,7 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         )
     )
     # One block pushed to the bottom of the last page, so the slip can be cut off cleanly.
-    cut = c.WholeTable([[Spacer(1, 3 * mm)], [_cut_line(T("instr.slip_cut"))], [slip]])
+    cut = c.WholeTable([[Spacer(1, 3 * mm * gap)], [_cut_line(T("instr.slip_cut"))], [slip]])
     cut.setStyle(
         TableStyle(
             [
@@ -434,10 +549,4 @@ def render_instructions(f: InstructionsFacts) -> bytes:
         )
     )
     story.append(TopPadder(cut))
-
-    footer_left = f"{f.shop.name} · {f.rma}"
-
-    def footer(canvas, page: int, pages: int) -> None:
-        c.draw_footer(canvas, footer_left, T("page", page=page, pages=pages))
-
-    return c.build(story, footer, title=f"{T('instr.title')} {f.rma}", author=f.shop.name)
+    return c.build(story, footer, title, f.shop.name, PAPER_SIZES[paper])

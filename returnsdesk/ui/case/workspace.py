@@ -34,6 +34,7 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
+from returnsdesk.ui.case.return_panel import CaseReturnPanel
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
@@ -199,6 +200,10 @@ class CaseWorkspace(QWidget):
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.money), self.tr("Money"))
+        self.return_panel = CaseReturnPanel(case_id, self)
+        self.return_panel.changed.connect(self._part_changed)
+        self.lower_tabs.addTab(self.return_panel, self.tr("Return && checklist"))
+        self.setAcceptDrops(True)  # saved e-mails (.eml, .msg) dropped here are logged
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -282,6 +287,7 @@ class CaseWorkspace(QWidget):
         self._fill_assessment(case)
         self._fill_details(case)
         self._fill_timeline()
+        self.return_panel.reload()
         self._loading = False
         self._dirty = False
         self.save_button.setEnabled(False)
@@ -312,7 +318,11 @@ class CaseWorkspace(QWidget):
         self.suggestion_label.setVisible(bool(verdict.suggestion))
         self.deadlines.clear()
         today = now.date()
-        for deadline in assessment.deadlines:
+        from returnsdesk.services.platform_checklist import extra_deadlines
+
+        for deadline in sorted(
+            [*assessment.deadlines, *extra_deadlines(case)], key=lambda d: (d.due, d.code)
+        ):
             when = self.tr("met") if deadline.met else labels.countdown(deadline.due, today)
             item = QTreeWidgetItem([deadline.label, labels.day(deadline.due), when])
             item.setToolTip(0, deadline.explanation)
@@ -437,8 +447,39 @@ class CaseWorkspace(QWidget):
         self._version = case.version
         self._fill_assessment(case)
         self._fill_timeline()
+        self.return_panel.reload()
         self._dirty = dirty
         self.changed.emit(self.case_id)
+
+    # -- saved e-mails dropped on the case -------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        from returnsdesk.ui.mail_import import mail_paths
+
+        if mail_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        from returnsdesk.ui.mail_import import mail_paths
+
+        paths = mail_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_mail(paths)
+
+    def import_mail(self, paths, report: bool = True):
+        """Log saved e-mails on this case (off the GUI thread); returns the job."""
+        from returnsdesk.ui.mail_import import import_mail_files
+
+        def done(_lines) -> None:
+            self.supplier_panel.reload()
+            self.evidence.reload()
+            self._after_supplier_change()
+
+        return import_mail_files(self, paths, case_id=self.case_id, on_done=done, report=report)
 
     def confirm_close(self) -> bool:
         """Ask before unsaved edits are lost. True when the workspace may close."""

@@ -11,13 +11,20 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.ui.tasks import Job, run_task
 
 
-def _show(parent: QWidget | None, build: Callable[[], tuple[bytes, str, str]]) -> Job:
+def _show(
+    parent: QWidget | None,
+    build: Callable[[], tuple[bytes, str, str]],
+    make_preview: Callable[[bytes, str, str], QWidget] | None = None,
+) -> Job:
     """Run ``build`` (returns pdf, title, file name) on a worker; open the preview on success."""
     from returnsdesk.ui.documents.preview import DocumentPreview
 
     def on_success(result) -> None:
         pdf, title, name = result
-        preview = DocumentPreview(pdf, title, name, parent)
+        if make_preview is not None:
+            preview = make_preview(pdf, title, name)
+        else:
+            preview = DocumentPreview(pdf, title, name, parent)
         preview.setModal(False)
         preview.show()
         job.preview = preview  # for callers and tests
@@ -41,15 +48,45 @@ def parent_tr(text: str) -> str:
     return QCoreApplication.translate("documents", text)
 
 
-def open_instructions(parent: QWidget | None, case_id: int, lang: str | None = None) -> Job:
-    def build():
+def open_instructions(
+    parent: QWidget | None,
+    case_id: int,
+    lang: str | None = None,
+    paper: str | None = None,
+    label_page: str | None = None,
+) -> Job:
+    """Build the instructions (with the case's label) and preview them; the preview lets
+    the user switch between A4 and Letter, and print the label on a 4×6 in page."""
+    from returnsdesk.ui.documents.instructions_preview import (
+        InstructionsPreview,
+        remembered_options,
+    )
+
+    remembered = remembered_options()
+    chosen = (paper or remembered[0], label_page or remembered[1])
+
+    def make(paper: str, label_page: str) -> bytes:
+        from returnsdesk import session
         from returnsdesk.formats.pdf.instructions import build_instructions
+
+        return build_instructions(
+            case_id,
+            lang,
+            evidence_dir=session.current().evidence_dir,
+            paper=paper,
+            label_page=label_page,
+        )
+
+    def build():
         from returnsdesk.store.models import Case
 
         rma = Case.get_by_id(case_id).rma
-        return build_instructions(case_id, lang), f"{rma}", f"{rma}-instructions.pdf"
+        return make(*chosen), f"{rma}", f"{rma}-instructions.pdf"
 
-    return _show(parent, build)
+    def preview(pdf: bytes, title: str, name: str) -> InstructionsPreview:
+        return InstructionsPreview(pdf, title, name, make, *chosen, parent)
+
+    return _show(parent, build, preview)
 
 
 def open_summary(parent: QWidget | None, start: date, end: date) -> Job:

@@ -28,13 +28,10 @@ class DocumentPreview(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(860, 1000)
-        self._pdf = bytes(pdf)
         self._suggested = suggested_name
-        self._data = QByteArray(self._pdf)
-        self._buffer = QBuffer(self._data, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
+        self._buffer: QBuffer | None = None
+        self._load(pdf)
 
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -60,6 +57,21 @@ class DocumentPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
+
+    def _load(self, pdf: bytes) -> None:
+        self._pdf = bytes(pdf)
+        self._data = QByteArray(self._pdf)
+        old = self._buffer
+        self._buffer = QBuffer(self._data, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if old is not None:
+            old.deleteLater()
+
+    def set_pdf(self, pdf: bytes) -> None:
+        """Show another version of the document (e.g. on another page size)."""
+        self._load(pdf)
+        self.pages_label.setText(self.tr("%n page(s)", "", self.document.pageCount()))
 
     @property
     def page_count(self) -> int:

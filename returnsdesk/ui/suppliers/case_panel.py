@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.services.contacts import contacts_of_case
 from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
+from returnsdesk.ui.suppliers.message_view import MessageView
 from returnsdesk.ui.suppliers.model import ContactLogModel
 from returnsdesk.ui.suppliers.view import make_table
 from returnsdesk.ui.templates.compose_dialog import ComposeDialog
@@ -41,8 +49,18 @@ class CaseSupplierPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.log, 1)
+        self.message = MessageView(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.log)
+        split.addWidget(self.message)
+        split.setSizes([620, 380])
+        layout.addWidget(split, 1)
+        self.log.selectionModel().currentRowChanged.connect(self._show_message)
         self.reload()
+
+    def _show_message(self, current, _previous=None) -> None:
+        row = current.row() if current.isValid() else -1
+        self.message.show_contact(self.model.contact(row) if row >= 0 else None)
 
     def reload(self) -> None:
         case = Case.get_by_id(self.case_id)
@@ -51,6 +69,7 @@ class CaseSupplierPanel(QWidget):
             button.setEnabled(has_supplier)
         contacts = contacts_of_case(self.case_id)
         self.model.set_contacts(contacts)
+        self.message.show_contact(None)
         for column, width in enumerate([250, 125, 90, 80, 300, 110]):
             self.log.setColumnWidth(column, width)
         if not has_supplier:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.platforms import PROFILES, Platform
 from returnsdesk.services import suppliers
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.suppliers import SupplierInput
@@ -109,8 +110,23 @@ class SupplierDialog(QDialog):
         contact.addRow(self.tr("Language:"), self.language)
         contact.addRow(self.tr("Return address:"), self.return_address)
 
+        self.profile = QComboBox(self)
+        self.profile.addItem(self.tr("— keep as typed —"), "")
+        for platform, profile in PROFILES.items():
+            self.profile.addItem(profile.name, platform.value)
+        self.profile.setToolTip(
+            self.tr("Fill the policy with the platform's published rules (sources in the list)")
+        )
+        self.profile.activated.connect(self.apply_profile)
+        self.profile_rules = QPlainTextEdit(self)
+        self.profile_rules.setReadOnly(True)
+        self.profile_rules.setMaximumHeight(110)
+        self.profile_rules.setTabChangesFocus(True)
+        self.profile_rules.hide()
         policy_box = QGroupBox(self.tr("Return policy"), self)
         policy = QFormLayout(policy_box)
+        policy.addRow(self.tr("Platform profile:"), self.profile)
+        policy.addRow(self.profile_rules)
         policy.addRow(self.tr("Return window:"), self.return_days)
         policy.addRow(self.tr("Evidence deadline:"), self.evidence_days)
         policy.addRow(self.tr("Chase after:"), self.follow_up_hours)
@@ -156,6 +172,33 @@ class SupplierDialog(QDialog):
         self.escalation_days.set_optional(data.escalation_days)
         self.notes.setPlainText(data.notes)
         self._show_local_time()
+
+    def apply_profile(self, *_args) -> None:
+        """Pre-fill the policy from the chosen platform profile, and show its rules."""
+        code = self.profile.currentData()
+        if not code:
+            self.profile_rules.clear()
+            self.profile_rules.hide()
+            return
+        from returnsdesk.services.platform_checklist import apply_profile
+
+        data = apply_profile(self.values(), code)
+        self.return_days.set_optional(data.return_days)
+        self.evidence_days.set_optional(data.evidence_days)
+        self.escalation_days.set_optional(data.escalation_days)
+        self.pays_shipping.setChecked(data.pays_return_shipping_at_fault)
+        self.without_return.setChecked(data.reimburses_without_return)
+        self.dispute_platform.setText(data.dispute_platform)
+        rules = PROFILES[Platform(code)].rules
+        self.profile_rules.setPlainText(
+            "\n".join(
+                self.tr("• {rule}\n  Source: {url} (read {day})").format(
+                    rule=r.text, url=r.source, day=r.checked_on.isoformat()
+                )
+                for r in rules
+            )
+        )
+        self.profile_rules.setVisible(bool(rules))
 
     def _show_local_time(self, *_args) -> None:
         self.local_time.setText(

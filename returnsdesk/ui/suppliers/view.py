@@ -107,7 +107,45 @@ class SuppliersView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+        self.setAcceptDrops(True)  # saved e-mails dropped here are logged on the supplier
         self.reload()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        from returnsdesk.ui.mail_import import mail_paths
+
+        if mail_paths(event.mimeData()) and self.selected_supplier_id() is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        from returnsdesk.ui.mail_import import mail_paths
+
+        paths = mail_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_mail(paths)
+
+    def import_mail(self, paths, report: bool = True):
+        """Log saved e-mails on the selected supplier (their case is found from the text)."""
+        from returnsdesk.ui.mail_import import import_mail_files
+
+        supplier_id = self.selected_supplier_id()
+        if supplier_id is None:
+            return None
+        return import_mail_files(
+            self,
+            paths,
+            supplier_id=supplier_id,
+            on_done=lambda _l: self._refresh_after_mail(),
+            report=report,
+        )
+
+    def _refresh_after_mail(self) -> None:
+        self.reload()
+        self.changed.emit(0)
 
     def reload(self) -> None:
         chosen = self.selected_supplier_id()

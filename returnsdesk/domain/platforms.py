@@ -1,0 +1,463 @@
+"""Supplier platform profiles: AliExpress, CJ Dropshipping, Spocket, and "other".
+
+Each profile holds the platform's published return, dispute and evidence rules as
+read on ``CHECKED_ON`` from the pages named in each rule (their wording changes;
+the source and date are kept so the merchant can check them again). A profile
+pre-fills a supplier's policy, adds the platform's own deadlines to a case, and
+gives, per return reason, the evidence the platform asks for (the checklist).
+
+Where a rule counts from an event the app does not record, the nearest recorded
+event is used and the explanation says so, choosing the reading that gives the
+merchant the *earlier* date (a missed platform deadline loses the money):
+AliExpress counts its dispute window from the buyer's confirmation of receipt,
+which is never before delivery, so delivery is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from returnsdesk.domain.deadlines import add_days
+from returnsdesk.domain.policy import Deadline
+from returnsdesk.domain.reasons import Reason
+
+CHECKED_ON = date(2026, 11, 23)
+
+
+class Platform(StrEnum):
+    ALIEXPRESS = "aliexpress"
+    CJ = "cj"
+    SPOCKET = "spocket"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class PlatformRule:
+    text: str
+    source: str
+    checked_on: date = CHECKED_ON
+
+
+@dataclass(frozen=True)
+class PlatformProfile:
+    platform: Platform
+    name: str
+    #: Pre-filled supplier policy (None: leave the store's value).
+    return_days: int | None
+    evidence_days: int | None
+    escalation_days: int | None
+    pays_return_shipping_at_fault: bool
+    reimburses_without_return: bool
+    rules: tuple[PlatformRule, ...]
+
+
+_ALI_DISPUTE = (
+    "http://activities.aliexpress.com/adcms/help-aliexpress-com/buyer_protection_process.php"
+)
+_ALI_EVIDENCE = "http://help.aliexpress.com/how_to_provide_evidence_to_support_your_claim.html"
+_ALI_OPEN = "http://www.aliexpress.com/buyerprotection/how_do_i_open_a_dispute.html"
+_CJ_POLICY = "https://cjdropshipping.com/transaction-policy/"
+_CJ_FAQ = "https://cjdropshipping.com/help-center?navType=faq&faqType=4&scrollToNum=400"
+_CJ_NON_DELIVERY = (
+    "https://www.cjdropshipping.com/article-details/1432583848989954048"
+    "?menuOpenIdx=1&menuActiveIdx=4"
+)
+_SPOCKET_POLICY = (
+    "https://help.spocket.co/en/articles/3548916-what-is-the-return-and-refund-policy-of-the-"
+    "suppliers-in-spocket"
+)
+_SPOCKET_PROCESS = (
+    "https://help.spocket.co/en/articles/3018540-how-does-the-return-refund-process-work"
+)
+_SPOCKET_SUPPLIERS = (
+    "https://help.spocket.co/articles/3051444-what-is-spocket-s-supplier-return-refund-policy"
+)
+
+#: AliExpress: dispute open until 15 days after order completion (confirmed receipt).
+ALI_DISPUTE_DAYS = 15
+#: AliExpress: delivery guaranteed within 60 days; protection runs 15 days past it.
+ALI_MAX_DELIVERY_DAYS = 60
+#: CJ: an order not received is "delayed" after 45 days (USA) or 60 days (elsewhere).
+CJ_DELAYED_DAYS_US = 45
+CJ_DELAYED_DAYS = 60
+#: Spocket: photos of a damaged/wrong item (issue brief and DESIGN.md: within 15 days).
+SPOCKET_EVIDENCE_DAYS = 15
+#: Spocket: a parcel marked delivered but missing must be reported within 30 days.
+SPOCKET_MISSING_DAYS = 30
+
+PROFILES: dict[Platform, PlatformProfile] = {
+    Platform.ALIEXPRESS: PlatformProfile(
+        Platform.ALIEXPRESS,
+        "AliExpress",
+        return_days=ALI_DISPUTE_DAYS,
+        evidence_days=ALI_DISPUTE_DAYS,
+        escalation_days=15,
+        pays_return_shipping_at_fault=True,
+        reimburses_without_return=False,
+        rules=(
+            PlatformRule(
+                "A dispute can be opened from 5 days after the seller ships until 15 days after "
+                "the order is completed (the buyer confirmed receipt, or the delivery time ran "
+                "out); after that the money is released to the seller.",
+                _ALI_DISPUTE,
+            ),
+            PlatformRule(
+                "If buyer and seller do not agree within 15 days of opening, the dispute goes "
+                "to AliExpress's case management team (it can be escalated after 3 days).",
+                _ALI_DISPUTE,
+            ),
+            PlatformRule(
+                "Goods received: evidence (photos, videos, chat records) must be attached to "
+                "the dispute; for goods not received it is optional.",
+                _ALI_OPEN,
+            ),
+            PlatformRule(
+                "Wrong size: the item laid flat and measured with a ruler, and a photo of the "
+                "size label. Defective electronics: a video showing it does not work.",
+                _ALI_EVIDENCE,
+            ),
+            PlatformRule(
+                "Delivery is guaranteed within 60 days at most; buyer protection runs 15 days "
+                "past the promised delivery time.",
+                _ALI_OPEN,
+            ),
+        ),
+    ),
+    Platform.CJ: PlatformProfile(
+        Platform.CJ,
+        "CJ Dropshipping",
+        return_days=None,
+        evidence_days=None,
+        escalation_days=None,
+        pays_return_shipping_at_fault=True,
+        reimburses_without_return=True,
+        rules=(
+            PlatformRule(
+                "Refund or resend for delayed orders, lost parcels, damaged, wrong or missing "
+                "products; disputes must be opened on CJ.",
+                _CJ_FAQ,
+            ),
+            PlatformRule(
+                "An order not received counts as delayed after 45 days (USA) or 60 days "
+                "(elsewhere); the app counts them from the day the parcel left CJ's warehouse.",
+                _CJ_POLICY,
+            ),
+            PlatformRule(
+                "Every dispute needs the customer's complaint (e-mail or dispute screenshot "
+                "showing their e-mail address) and photos or videos of the wrong or damaged "
+                "product.",
+                _CJ_FAQ,
+            ),
+            PlatformRule(
+                "Tracking says delivered but the customer has nothing: CJ asks for the local "
+                "post office's official certificate of non-delivery.",
+                _CJ_NON_DELIVERY,
+            ),
+            PlatformRule(
+                "Returns are the exception: goods go back to CJ only if its dispute team asks.",
+                _CJ_POLICY,
+            ),
+        ),
+    ),
+    Platform.SPOCKET: PlatformProfile(
+        Platform.SPOCKET,
+        "Spocket",
+        return_days=15,
+        evidence_days=SPOCKET_EVIDENCE_DAYS,
+        escalation_days=None,
+        pays_return_shipping_at_fault=True,
+        reimburses_without_return=False,
+        rules=(
+            PlatformRule(
+                "Each supplier offers no returns, 15-day or 30-day returns (see the product "
+                "listing); the profile pre-fills the shorter 15 days.",
+                _SPOCKET_POLICY,
+            ),
+            PlatformRule(
+                "Damaged or wrong product: send photos with the order number and name; the "
+                "supplier pays return shipping and replaces or refunds.",
+                _SPOCKET_POLICY,
+            ),
+            PlatformRule(
+                "A refund needs the return's tracking number: the product goes back to the "
+                "supplier's address on the original package.",
+                _SPOCKET_PROCESS,
+            ),
+            PlatformRule(
+                "A parcel marked delivered but not received must be reported within 30 days.",
+                _SPOCKET_SUPPLIERS,
+            ),
+        ),
+    ),
+    Platform.OTHER: PlatformProfile(
+        Platform.OTHER,
+        "Other",
+        return_days=None,
+        evidence_days=None,
+        escalation_days=None,
+        pays_return_shipping_at_fault=True,
+        reimburses_without_return=False,
+        rules=(),
+    ),
+}
+
+
+def platform_of(text: str) -> Platform:
+    """The platform a supplier's "dispute platform" field names (free text), else OTHER."""
+    folded = "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+    if "aliexpress" in folded or folded == "ali":
+        return Platform.ALIEXPRESS
+    if folded.startswith("cj") or "cjdropshipping" in folded:
+        return Platform.CJ
+    if "spocket" in folded:
+        return Platform.SPOCKET
+    return Platform.OTHER
+
+
+# --- deadlines ---------------------------------------------------------------------------
+
+DEADLINE_TITLES = {
+    "aliexpress_dispute": "AliExpress dispute window",
+    "aliexpress_protection": "AliExpress buyer protection",
+    "cj_not_received": "CJ not-received dispute",
+    "spocket_evidence": "Spocket photo evidence",
+    "spocket_missing": "Spocket missing-parcel report",
+}
+
+
+def _d(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def platform_deadlines(
+    platform: Platform,
+    *,
+    kind: str,
+    shipped_on: date | None,
+    delivered_on: date | None,
+    shipping_country: str,
+    claim_sent_on: date | None,
+    is_open: bool,
+) -> list[Deadline]:
+    """The platform's own deadlines for a case (met once the claim went to the supplier)."""
+    out: list[Deadline] = []
+    sent = claim_sent_on is not None
+
+    def add(code: str, due: date, text: str) -> None:
+        if sent:
+            text += f" The claim went to the supplier on {_d(claim_sent_on)}."
+        out.append(Deadline(code, DEADLINE_TITLES[code], due, None, text, sent or not is_open))
+
+    not_received = kind == "not_received"
+    if platform == Platform.ALIEXPRESS:
+        if delivered_on is not None and not not_received:
+            due = add_days(delivered_on, ALI_DISPUTE_DAYS)
+            add(
+                "aliexpress_dispute",
+                due,
+                f"AliExpress: open the dispute within {ALI_DISPUTE_DAYS} days of the order's "
+                f"completion. Delivered on {_d(delivered_on)}; receipt cannot be confirmed "
+                f"earlier, so the window is taken to end on {_d(due)} (later only if the "
+                "order was confirmed later — check the order page).",
+            )
+        elif shipped_on is not None:
+            due = add_days(shipped_on, ALI_MAX_DELIVERY_DAYS + ALI_DISPUTE_DAYS)
+            add(
+                "aliexpress_protection",
+                due,
+                f"AliExpress: shipped on {_d(shipped_on)}; delivery is guaranteed within "
+                f"{ALI_MAX_DELIVERY_DAYS} days and buyer protection ends {ALI_DISPUTE_DAYS} "
+                f"days after the promised time, so {_d(due)} at the latest (earlier when the "
+                "seller promised a shorter delivery time).",
+            )
+    elif platform == Platform.CJ and not_received and shipped_on is not None:
+        us = (shipping_country or "").strip().upper() in {"US", "USA"}
+        days = CJ_DELAYED_DAYS_US if us else CJ_DELAYED_DAYS
+        due = add_days(shipped_on, days)
+        where = "the USA" if us else "outside the USA"
+        add(
+            "cj_not_received",
+            due,
+            f"CJ: a parcel to {where} counts as not received {days} days after it left the "
+            f"warehouse ({_d(shipped_on)}), so from {_d(due)}; open the dispute on CJ then, "
+            "with the customer's complaint (and, if tracking says delivered, the post "
+            "office's certificate of non-delivery).",
+        )
+    elif platform == Platform.SPOCKET and delivered_on is not None:
+        if not_received:
+            due = add_days(delivered_on, SPOCKET_MISSING_DAYS)
+            add(
+                "spocket_missing",
+                due,
+                f"Spocket: a parcel marked delivered ({_d(delivered_on)}) but not received "
+                f"must be reported within {SPOCKET_MISSING_DAYS} days, by {_d(due)}.",
+            )
+        else:
+            due = add_days(delivered_on, SPOCKET_EVIDENCE_DAYS)
+            add(
+                "spocket_evidence",
+                due,
+                f"Spocket: photos of the problem within {SPOCKET_EVIDENCE_DAYS} days of "
+                f"delivery ({_d(delivered_on)}), by {_d(due)}.",
+            )
+    return out
+
+
+# --- evidence checklist ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceNeed:
+    code: str
+    en: str
+    fr: str
+    #: "image", "video" or "" (any file).
+    media: str
+    #: Words (lower case, EN and FR) of which one must appear in the caption; empty = any.
+    keywords: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+NEEDS: dict[str, EvidenceNeed] = {
+    n.code: n
+    for n in (
+        EvidenceNeed(
+            "complaint",
+            "Customer's complaint, showing their e-mail address and the date",
+            "Réclamation du client, avec son adresse e-mail et la date",
+            "",
+            (
+                "complaint",
+                "réclamation",
+                "reclamation",
+                "plainte",
+                "e-mail",
+                "email",
+                "chat",
+                "message",
+                "screenshot",
+                "capture",
+            ),
+        ),  # fmt: skip
+        EvidenceNeed(
+            "photo_fault",
+            "Clear photos of the problem: the whole item and close-ups",
+            "Photos nettes du problème : l'article entier et des gros plans",
+            "image",
+            (),
+        ),
+        EvidenceNeed(
+            "video_fault",
+            "Video showing the fault (the item not working)",
+            "Vidéo montrant le défaut (l'article qui ne fonctionne pas)",
+            "video",
+            (),
+        ),
+        EvidenceNeed(
+            "size_ruler",
+            "Size: the item laid flat with a ruler, and the size label",
+            "Taille : l'article à plat avec une règle, et l'étiquette de taille",
+            "image",
+            ("ruler", "règle", "regle", "tape", "measure", "mesure", "size label", "étiquette"),
+        ),
+        EvidenceNeed(
+            "parcel_label",
+            "The parcel and its shipping label",
+            "Le colis et son étiquette d'expédition",
+            "image",
+            ("parcel", "colis", "package", "box", "carton", "shipping label", "emballage"),
+        ),
+        EvidenceNeed(
+            "listing",
+            "The product listing beside what arrived",
+            "L'annonce du produit à côté de ce qui a été reçu",
+            "",
+            ("listing", "annonce", "description", "product page", "fiche", "sku"),
+        ),
+        EvidenceNeed(
+            "tracking",
+            "The tracking page",
+            "La page de suivi du colis",
+            "",
+            ("tracking", "suivi"),
+        ),
+        EvidenceNeed(
+            "post_office_certificate",
+            "Post-office certificate of non-delivery",
+            "Attestation de non-livraison de la poste",
+            "",
+            ("certificate", "certificat", "attestation", "non-delivery", "non-livraison"),
+        ),
+    )
+}
+
+_BY_REASON: dict[Reason, tuple[str, ...]] = {
+    Reason.DAMAGED_IN_TRANSIT: ("photo_fault", "parcel_label", "complaint"),
+    Reason.DEFECTIVE: ("photo_fault", "video_fault", "complaint"),
+    Reason.WRONG_ITEM: ("photo_fault", "listing", "complaint"),
+    Reason.NOT_AS_DESCRIBED: ("photo_fault", "listing", "complaint"),
+    Reason.MISSING_PARTS: ("photo_fault", "parcel_label", "complaint"),
+    Reason.NOT_RECEIVED: ("tracking", "complaint"),
+    Reason.ARRIVED_LATE: ("tracking", "complaint"),
+    Reason.SIZE_TOO_SMALL: ("size_ruler", "complaint"),
+    Reason.SIZE_TOO_LARGE: ("size_ruler", "complaint"),
+    Reason.COLOUR_STYLE: ("photo_fault", "listing"),
+    Reason.NO_LONGER_WANTED: ("complaint",),
+    Reason.PERSONALISATION_ERROR: ("photo_fault", "listing", "complaint"),
+    Reason.OTHER: ("complaint",),
+}
+
+
+def evidence_needs(platform: Platform, reason: Reason | str, kind: str = "") -> list[EvidenceNeed]:
+    """What the platform asks for on a claim for this reason (see each profile's rules)."""
+    reason = Reason(reason)
+    codes = list(_BY_REASON[reason])
+    if kind == "not_received" and reason != Reason.NOT_RECEIVED:
+        codes = ["tracking", "complaint"]
+    if platform == Platform.CJ and "complaint" not in codes:
+        codes.append("complaint")  # CJ: the complaint with the e-mail address is a must
+    if platform == Platform.CJ and (reason == Reason.NOT_RECEIVED or kind == "not_received"):
+        codes.append("post_office_certificate")
+    if platform == Platform.CJ and reason == Reason.DAMAGED_IN_TRANSIT:
+        codes.insert(1, "video_fault")  # "if the photo cannot prove it, upload the video"
+    if platform == Platform.SPOCKET and "photo_fault" in codes and "video_fault" in codes:
+        codes.remove("video_fault")  # Spocket asks for pictures
+    return [NEEDS[c] for c in dict.fromkeys(codes)]
+
+
+@dataclass(frozen=True)
+class EvidenceFact:
+    """What the checklist looks at in one piece of evidence."""
+
+    name: str
+    caption: str
+    media: str  # "image", "video", "pdf", "other"
+
+
+def _matches(need: EvidenceNeed, item: EvidenceFact) -> bool:
+    if need.media and item.media != need.media:
+        return False
+    caption = item.caption.casefold()
+    return not need.keywords or any(word in caption for word in need.keywords)
+
+
+def tick(needs: list[EvidenceNeed], evidence: list[EvidenceFact]) -> dict[str, list[str]]:
+    """For each need, the names of the evidence meeting it: the right kind of file, with a
+    caption that says what it shows. A file captioned for a specific need (a ruler, the
+    parcel, the complaint) does not also count as a general photo or video of the fault."""
+    specific = [n for n in needs if n.keywords]
+    result: dict[str, list[str]] = {}
+    for need in needs:
+        names = []
+        for item in evidence:
+            if not _matches(need, item):
+                continue
+            if not need.keywords and any(_matches(other, item) for other in specific):
+                continue
+            names.append(item.name)
+        result[need.code] = names
+    return result

@@ -1,0 +1,91 @@
+"""Importing saved e-mails from the window: File → Import e-mail…, or a drop on a case or a
+supplier. The work runs off the GUI thread; a report says what happened to each file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from returnsdesk.ui.tasks import Job, run_task
+
+MAIL_SUFFIXES = (".eml", ".msg")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("mail_import", text)
+
+
+def mail_paths(mime: QMimeData) -> list[Path]:
+    """The dropped files that are saved e-mails (by name: .eml, .msg)."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in MAIL_SUFFIXES]
+
+
+def choose_mail_files(parent: QWidget | None) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        _tr("Import e-mail"),
+        "",
+        _tr("Saved e-mails (*.eml *.msg);;All files (*)"),
+    )
+    return [Path(n) for n in names]
+
+
+def import_mail_files(
+    parent: QWidget | None,
+    paths: list[Path],
+    case_id: int | None = None,
+    supplier_id: int | None = None,
+    on_done: Callable[[list[str]], None] | None = None,
+    report: bool = True,
+) -> Job:
+    """Import ``paths`` on a worker; shows (and passes to ``on_done``) one line per file."""
+
+    def work(job: Job) -> list[str]:
+        from returnsdesk import session
+        from returnsdesk.domain.errors import InputError
+        from returnsdesk.formats.mail import read_mail
+        from returnsdesk.services.mail_import import describe, import_mail
+
+        evidence_dir = session.current().evidence_dir
+        lines = []
+        for index, path in enumerate(paths):
+            job.check()
+            try:
+                result = import_mail(evidence_dir, read_mail(path), case_id, supplier_id)
+            except InputError as exc:
+                lines.append(f"{path.name}: {_tr('not imported')}: {exc}")
+            else:
+                lines.append(f"{path.name}: {describe(result)}")
+                lines += [f"    {_tr('attachment not kept')}: {s}" for s in result.skipped]
+            job.progress(index + 1, len(paths))
+        return lines
+
+    def done(lines: list[str]) -> None:
+        if report:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                _tr("Import e-mail"),
+                "\n".join(lines),
+                QMessageBox.StandardButton.Ok,
+                parent,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            job.report = box
+        if on_done is not None:
+            on_done(lines)
+
+    def failed(exc: Exception) -> None:
+        from returnsdesk.ui.messages import show_error
+
+        show_error(parent, _tr("Import e-mail"), exc)
+
+    job = run_task(work, done, failed)
+    job.report = None
+    return job
