@@ -225,9 +225,10 @@ def _scrub_case(case: Case, secrets: list[str]) -> None:
         if cleaned != event.text:
             CaseEvent.update(text=cleaned).where(CaseEvent.id == event.id).execute()
     for contact in SupplierContact.select().where(SupplierContact.case == case):
-        subject, body = _scrub(contact.subject, secrets), _scrub(contact.body, secrets)
-        if (subject, body) != (contact.subject, contact.body):
-            SupplierContact.update(subject=subject, body=body).where(
+        texts = (contact.subject, contact.body, contact.quoted)
+        subject, body, quoted = (_scrub(text, secrets) for text in texts)
+        if (subject, body, quoted) != texts:
+            SupplierContact.update(subject=subject, body=body, quoted=quoted).where(
                 SupplierContact.id == contact.id
             ).execute()
     for item in Evidence.select().where(Evidence.case == case):

@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime
 
 import pytest
+from conftest import NOW
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from returnsdesk.domain.retention import Retention, to_keep
 from returnsdesk.services import health
 from returnsdesk.services.personal_data import PersonalDataError, anonymise, gather
 from returnsdesk.store.db import database, write
-from returnsdesk.store.models import Case, Customer, LedgerEntry
+from returnsdesk.store.models import Case, Customer, LedgerEntry, Supplier, SupplierContact
 from returnsdesk.store.search import build_match, search_case_ids
 
 
@@ -227,6 +228,16 @@ def test_personal_data_export_and_anonymise(demo_store, tmp_path, capsys):
     )
     money_before = sorted((e.id, e.amount_minor) for e in LedgerEntry.select())
     Case.update(notes=f"Spoke to {customer.name} about it").where(Case.id == case.id).execute()
+    supplier = Supplier.select().first()
+    quoted_mail = SupplierContact.create(
+        supplier=supplier,
+        case=case,
+        at=NOW,
+        channel="email",
+        direction="received",
+        body="Reply",
+        quoted=f"> On Monday {email} wrote: refund please",
+    )
     out = tmp_path / "me.zip"
     folder = str(demo_store.data_dir)
     assert main(["customer", "export", email.upper(), "--out", str(out), "--data-dir", folder]) == 0
@@ -247,6 +258,7 @@ def test_personal_data_export_and_anonymise(demo_store, tmp_path, capsys):
         in reloaded.events.order_by(reloaded.events.model.id.desc()).first().text
     )
     assert sorted((e.id, e.amount_minor) for e in LedgerEntry.select()) == money_before
+    assert email not in SupplierContact.get_by_id(quoted_mail.id).quoted  # imported mail history
     assert case.id not in search_case_ids(customer.name.split()[0] + " " + email)
     assert case.id in search_case_ids(case.rma)
     assert health.check_store(demo_store.evidence_dir).ok
