@@ -68,6 +68,17 @@ def order_refunded(order_id: int, currency: str) -> int:
     return int(row[0])
 
 
+def order_kind_totals(order_id: int, currency: str) -> dict[LedgerKind, int]:
+    """Net amount per ledger kind over every case of an order (reversals subtracted)."""
+    rows = _rows(
+        f"SELECT e.kind, COALESCE(SUM({NET}), 0) FROM ledger_entry e "
+        'JOIN "case" c ON c.id = e.case_id '
+        "WHERE c.order_id = ? AND e.currency = ? GROUP BY e.kind",
+        (order_id, currency),
+    )
+    return {LedgerKind(kind): int(amount) for kind, amount in rows}
+
+
 def customer_credit(customer_id: int) -> dict[str, int]:
     """Store credit balance per currency: issued minus redeemed, net of reversals."""
     rows = _rows(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.domain.ledger import PAYOUT_SIGN, LedgerKind
 from returnsdesk.domain.money import parse_amount
 from returnsdesk.services import ledger
 from returnsdesk.services.clock import utc_now
@@ -118,7 +118,7 @@ class CaseMoneyPanel(QWidget):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Transaction or refund ID"))
         self.memo = QLineEdit()
-        self.override = QCheckBox(self.tr("Refund more than what is left to refund"))
+        self.override = QCheckBox(self.tr("Give back more than the customer paid"))
         self.override_reason = QLineEdit()
         self.override_reason.setPlaceholderText(self.tr("Why (kept with the entry)"))
         self.override_reason.setEnabled(False)
@@ -183,7 +183,7 @@ class CaseMoneyPanel(QWidget):
         left = max(ledger.refundable(order), 0)
         credit = ledger.customer_credit(order.customer_id).get(self.currency, 0)
         self.context.setText(
-            self.tr("Order %1: customer paid %2, %3 left to refund · Store credit balance %4")
+            self.tr("Order %1: customer paid %2, %3 left to give back · Store credit balance %4")
             .replace("%1", order.number)
             .replace("%2", money(order.total_minor, self.currency, self.locale))
             .replace("%3", money(left, self.currency, self.locale))
@@ -200,9 +200,9 @@ class CaseMoneyPanel(QWidget):
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        is_refund = self.kind.currentData() == LedgerKind.CUSTOMER_REFUND.value
-        self.override_widget.setVisible(is_refund)
-        if not is_refund:
+        is_payout = PAYOUT_SIGN.get(LedgerKind(self.kind.currentData()), 0) > 0
+        self.override_widget.setVisible(is_payout)
+        if not is_payout:
             self.override.setChecked(False)
         other = self.kind.currentData() in (LedgerKind.OTHER_COST, LedgerKind.OTHER_RECOVERY)
         self.memo.setPlaceholderText(
@@ -224,7 +224,7 @@ class CaseMoneyPanel(QWidget):
             self.amount.setFocus()
             return False
         override = ""
-        if self.override.isChecked() and self.kind.currentData() == LedgerKind.CUSTOMER_REFUND:
+        if self.override.isChecked() and self.override_widget.isVisibleTo(self):
             override = self.override_reason.text().strip()
             if not override:
                 self._say(self.tr("Give a reason for the override."), ok=False)
