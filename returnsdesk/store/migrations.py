@@ -313,7 +313,18 @@ def _v4(db: SqliteDatabase) -> None:
     _execute_script(db, V4_POLICY_HISTORY)
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4]
+def _v5_chargeback_facts(db: SqliteDatabase) -> None:
+    """What the processor's notice says about a chargeback: its reason code, the processor,
+    and the response due moment (UTC); ``chargeback_due_on`` keeps the due day."""
+    for column in (
+        "chargeback_reason TEXT NOT NULL DEFAULT ''",
+        "chargeback_processor TEXT NOT NULL DEFAULT ''",
+        "chargeback_due_at TEXT",
+    ):
+        db.execute_sql(f'ALTER TABLE "case" ADD COLUMN {column}')
+
+
+STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5_chargeback_facts]
 CURRENT_VERSION = len(STEPS)
 
 
