@@ -273,6 +273,18 @@ def parse_amount(
         ) from None
     if not fraction.isdigit() and fraction:
         raise MoneyError(f"Not an amount: {text!r}")
+    exponent = minor_exponent(code)
+    if len(fraction.rstrip("0")) > exponent:
+        hint = (
+            " Here a separator followed by three digits is the decimal sign; write "
+            "thousands with a space (1 234)."
+            if len(fraction) == 3
+            else ""
+        )
+        raise MoneyError(
+            f"{code} amounts have {exponent} decimal place(s) at most; "
+            f"{text.strip()!r} has {len(fraction)}.{hint}"
+        )
     value = Decimal(f"{integer}.{fraction or '0'}")
     minor = from_decimal(-value if negative else value, code)
     if minor < 0 and not allow_negative:

@@ -115,6 +115,7 @@ def test_export_runs_off_the_gui_thread(demo_store, qtbot, tmp_path):
 def panel(store, now, qtbot):
     case = make_case(now)  # order total €91.00
     widget = CaseMoneyPanel(case.id, locale="en")
+    widget.confirm = lambda text: True  # the confirmation has its own tests
     qtbot.addWidget(widget)
     return widget
 
