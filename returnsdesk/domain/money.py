@@ -274,7 +274,7 @@ def parse_amount(
     if not fraction.isdigit() and fraction:
         raise MoneyError(f"Not an amount: {text!r}")
     exponent = minor_exponent(code)
-    if len(fraction.rstrip("0")) > exponent:
+    if len(fraction) > exponent:  # "1,120" in French is ambiguous: refused, never 1.12
         hint = (
             " Here a separator followed by three digits is the decimal sign; write "
             "thousands with a space (1 234)."

@@ -149,6 +149,8 @@ def test_separator_with_one_or_two_digits_is_the_decimal_sign(text, locale, expe
         ("1,23,456", "EUR", "en", "grouped by three"),
         ("1.234,5.6", "EUR", "en", "Not an amount|grouped"),
         ("1,234", "EUR", "fr", "2 decimal place"),  # French: 1,234 is 1.234
+        ("1,120", "EUR", "fr", "2 decimal place"),  # never read as 1.12
+        ("12.500", "EUR", "en", "2 decimal place"),
         ("$12.00", "EUR", "en", "names another currency"),
         ("£5", "EUR", "en", "names another currency"),
         ("USD 5", "EUR", "en", "names another currency"),

@@ -34,6 +34,7 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
+from returnsdesk.ui.case.order_cases import OrderCasesPanel, PayingTwiceBanner
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
@@ -199,6 +200,11 @@ class CaseWorkspace(QWidget):
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.money), self.tr("Money"))
+        self.order_cases = OrderCasesPanel(case_id, self)
+        self.order_cases.changed.connect(self._after_supplier_change)
+        self.lower_tabs.addTab(self.order_cases, self.tr("Order cases"))
+        self.paying_twice = PayingTwiceBanner(case_id, self)
+        self.paying_twice.changed.connect(self._after_supplier_change)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -219,6 +225,7 @@ class CaseWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(self.actions_box)
+        layout.addWidget(self.paying_twice)
         layout.addWidget(body, 1)
         self.reload()
 
@@ -282,6 +289,8 @@ class CaseWorkspace(QWidget):
         self._fill_assessment(case)
         self._fill_details(case)
         self._fill_timeline()
+        self.paying_twice.reload()
+        self.order_cases.reload()
         self._loading = False
         self._dirty = False
         self.save_button.setEnabled(False)
@@ -437,6 +446,7 @@ class CaseWorkspace(QWidget):
         self._version = case.version
         self._fill_assessment(case)
         self._fill_timeline()
+        self.paying_twice.reload()
         self._dirty = dirty
         self.changed.emit(self.case_id)
 
