@@ -111,7 +111,8 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
                 "note",
                 "",
                 "",
-                "Chargeback opened on this order (see the order's cases).",
+                # the words services.chargebacks records, so packs print them in their language
+                f"Chargeback {gen.rows['case'][chargeback - 1][1]} opened on this order.",
             ),
         )
         reason = (

@@ -24,13 +24,12 @@ from pathlib import Path
 
 from returnsdesk.domain.chargebacks import SECTION_ORDER, STRIPE_FIELDS, Processor, Section
 from returnsdesk.domain.countries import country_name
-from returnsdesk.domain.ledger import DIRECTION, Direction
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats import dispute_text as dt
 from returnsdesk.services.clock import resolve
-from returnsdesk.services.dispute_facts import DisputeFacts, check_chargeback, gather
+from returnsdesk.services.dispute_facts import GIVEN_BACK, DisputeFacts, gather
 
-__all__ = ["DisputePack", "build_dispute_pack", "check_chargeback", "make_dispute_pack"]
+__all__ = ["DisputePack", "build_dispute_pack", "make_dispute_pack"]
 
 #: Shopify Payments' per-file limit, the strictest of the three processors.
 SIZE_LIMIT = 2 * 1024 * 1024
@@ -459,18 +458,17 @@ def _refunds(ctx: _Ctx) -> list:
     from returnsdesk.formats.pdf import common as c
 
     f, width = ctx.facts, c.CONTENT_WIDTH
-    if not f.money:
+    given = [m for m in f.money if m.kind in GIVEN_BACK]  # with their reversals
+    if not given:
         return [c.P(ctx.t("refunds_none"), ctx.st["body"])]
     rows = []
-    for m in f.money:
+    for m in given:
         label = cat.ledger_label(m.kind, ctx.lang)
         if m.is_reversal:
             label += f" ({ctx.t('disp.reversal')})"
         elif m.is_reversed:
             label += f" ({ctx.t('reversed')})"
         sign = -1 if m.is_reversal else 1
-        if DIRECTION[m.kind] == Direction.RECOVERED:
-            sign = -sign
         amount = ctx.money(sign * m.amount_minor, m.currency)
         rows.append(
             (cat.date_text(m.entry_date, ctx.lang, "medium"), m.rma, label, m.reference, amount)
