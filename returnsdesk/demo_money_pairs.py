@@ -23,9 +23,8 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
     """Append the three stories to ``gen``'s rows; returns the chargeback-fact updates
     ``(reason, processor, due_at stamp, case_id)``."""
     facts: list[tuple] = []
-    base = gen.n
     for k, story in enumerate(_STORIES, start=1):
-        order_id = base + k
+        order_id = gen.n + k
         customer_id, country, currency = gen.customers[k % len(gen.customers)]
         if currency != "EUR":
             customer_id, country, currency = next(c for c in gen.customers if c[2] == "EUR")
@@ -39,88 +38,93 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
             (line_id, order_id, k + 1, supplier_index + 1, sku, title, variants[0], 1, unit, 0),
         )
         opened = placed + timedelta(days=12)
-        ret = _case_row(
+        fact = _story(gen, rma, story, order_id, supplier_index + 1, line_id, opened, unit)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tuple | None:
+    """The cases and money of one story; the chargeback's notice facts, if it has one."""
+    ret = _case_row(
+        gen,
+        rma,
+        order_id,
+        supplier_id,
+        "return",
+        "not_as_described",
+        "resolved",
+        opened,
+        unit,
+        line_id,
+    )
+    if story == "credit_not_processed":
+        _entry(gen, ret, opened + timedelta(days=6), "customer_refund", unit, "Full refund")
+    elif story == "refund_then_chargeback":
+        _entry(
             gen,
-            rma,
-            order_id,
-            supplier_index + 1,
-            "return",
-            "not_as_described",
-            "resolved",
-            opened,
-            unit,
-            line_id,
+            ret,
+            opened + timedelta(days=6),
+            "customer_refund",
+            unit * 30 // 100,
+            "Partial refund (30 %) for a scratch",
         )
-        if story == "credit_not_processed":
-            _entry(gen, ret, opened + timedelta(days=6), "customer_refund", unit, "Full refund")
-        elif story == "refund_then_chargeback":
-            _entry(
-                gen,
-                ret,
-                opened + timedelta(days=6),
-                "customer_refund",
-                unit * 30 // 100,
-                "Partial refund (30 %) for a scratch",
-            )
-        else:
-            _entry(
-                gen,
-                ret,
-                opened + timedelta(days=4),
-                "customer_refund",
-                unit * 20 // 100,
-                "Partial refund (20 %): late delivery",
-            )
-            _entry(
-                gen,
-                ret,
-                opened + timedelta(days=9),
-                "customer_refund",
-                unit * 30 // 100,
-                "Partial refund (30 %): missing part",
-            )
-            continue
-        cb_opened = opened + timedelta(days=20)
-        status = "chargeback_open" if story == "credit_not_processed" else "evidence_submitted"
-        chargeback = _case_row(
+    else:
+        _entry(
             gen,
-            rma,
-            order_id,
-            supplier_index + 1,
-            "chargeback",
-            "not_as_described",
-            status,
-            cb_opened,
-            unit,
-            line_id,
+            ret,
+            opened + timedelta(days=4),
+            "customer_refund",
+            unit * 20 // 100,
+            "Partial refund (20 %): late delivery",
         )
         _entry(
             gen,
-            chargeback,
-            cb_opened,
-            "chargeback_debit",
-            unit,
-            "Disputed amount debited by the bank",
+            ret,
+            opened + timedelta(days=9),
+            "customer_refund",
+            unit * 30 // 100,
+            "Partial refund (30 %): missing part",
         )
-        due_day = (min(cb_opened, gen.now) + timedelta(days=10)).date()
-        gen.add(
-            "case_event",
-            (
-                ret,
-                to_stamp(cb_opened),
-                "note",
-                "",
-                "",
-                # the words services.chargebacks records, so packs print them in their language
-                f"Chargeback {gen.rows['case'][chargeback - 1][1]} opened on this order.",
-            ),
-        )
-        reason = (
-            "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
-        )
-        processor = "paypal" if story == "credit_not_processed" else "stripe"
-        facts.append((reason, processor, f"{due_day} 23:59:00", chargeback))
-    return facts
+        return None
+    cb_opened = opened + timedelta(days=20)
+    status = "chargeback_open" if story == "credit_not_processed" else "evidence_submitted"
+    chargeback = _case_row(
+        gen,
+        rma,
+        order_id,
+        supplier_id,
+        "chargeback",
+        "not_as_described",
+        status,
+        cb_opened,
+        unit,
+        line_id,
+    )
+    _entry(
+        gen,
+        chargeback,
+        cb_opened,
+        "chargeback_debit",
+        unit,
+        "Disputed amount debited by the bank",
+    )
+    due_day = (min(cb_opened, gen.now) + timedelta(days=10)).date()
+    gen.add(
+        "case_event",
+        (
+            ret,
+            to_stamp(cb_opened),
+            "note",
+            "",
+            "",
+            # the words services.chargebacks records, so packs print them in their language
+            f"Chargeback {gen.rows['case'][chargeback - 1][1]} opened on this order.",
+        ),
+    )
+    reason = "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
+    processor = "paypal" if story == "credit_not_processed" else "stripe"
+    return (reason, processor, f"{due_day} 23:59:00", chargeback)
 
 
 def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants):

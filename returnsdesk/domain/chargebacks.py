@@ -1,8 +1,12 @@
 """Chargeback facts from the processor's notice, and what each dispute reason asks for.
 
-Reason codes are Stripe's ``Dispute.reason`` values (Shopify Payments reports the same
-ones). For each, the pack puts first the sections Stripe's per-reason advice asks for
-(docs.stripe.com/disputes/categories, "Dispute categories", read 2026-11-23):
+Reason codes are Stripe's ``Dispute.reason`` values; Shopify Payments reports the same
+ones (shopify.dev, ``ShopifyPaymentsDisputeReason``: CREDIT_NOT_PROCESSED is "the customer
+claims that the purchased product was returned or the transaction was otherwise canceled,
+but you haven't yet provided a refund or credit"). For each, the pack puts first the
+sections Stripe's category defense guidelines point to (docs.stripe.com/disputes/categories
+and docs.stripe.com/disputes/types, "Dispute reason code categories"; consulted through
+the search index on 2026-11-23, excerpts only):
 
 - fraudulent: show the cardholder made the purchase: customer and billing details,
   delivery to their address, their messages;
