@@ -24,6 +24,7 @@ from returnsdesk.services import ledger
 from returnsdesk.services.chargebacks import (
     ChargebackNotice,
     open_chargeback,
+    order_timeline,
     paying_twice,
     record_notice,
     related_cases,
@@ -53,6 +54,10 @@ def test_opening_a_chargeback_links_it_to_the_order_cases(store, now):
     assert [c.rma for c in related_cases(ret.id)] == [chargeback.rma]
     assert any(chargeback.rma in e.text for e in events_of(ret.id))
     assert any(ret.rma in e.text for e in events_of(chargeback.id))
+    merged = order_timeline(ret.id)
+    assert {e.rma for e in merged} == {ret.rma, chargeback.rma}
+    assert all(e.own == (e.rma == ret.rma) for e in merged)
+    assert [e.at for e in merged] == sorted((e.at for e in merged), reverse=True)
 
 
 def test_paying_twice_lists_refunds_on_the_other_cases(store, now):

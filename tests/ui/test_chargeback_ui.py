@@ -83,3 +83,14 @@ def test_paying_twice_warning_on_a_refunded_order(store, now, qtbot):
     other = window.open_case(ret.id)
     assert not other.paying_twice.isVisible()
     assert other.order_cases.tree.topLevelItem(0).text(0) == chargeback.rma
+    # Each timeline shows the other case's events too, marked with its RMA.
+    texts = [
+        other.timeline.topLevelItem(i).text(2) for i in range(other.timeline.topLevelItemCount())
+    ]
+    assert any(t.startswith(f"[{chargeback.rma}] ") for t in texts)
+    assert not any(t.startswith(f"[{ret.rma}]") for t in texts)  # its own, unmarked
+    mine = [
+        workspace.timeline.topLevelItem(i).text(2)
+        for i in range(workspace.timeline.topLevelItemCount())
+    ]
+    assert any(t.startswith(f"[{ret.rma}] ") for t in mine)

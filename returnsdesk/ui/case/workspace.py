@@ -30,8 +30,8 @@ from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
+from returnsdesk.services.chargebacks import order_timeline
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.case.order_cases import OrderCasesPanel, PayingTwiceBanner
@@ -348,9 +348,10 @@ class CaseWorkspace(QWidget):
 
     def _fill_timeline(self) -> None:
         self.timeline.clear()
-        for event in events_of(self.case_id):
-            item = QTreeWidgetItem([labels.moment(event.at), self.tr(event.kind), event.text])
-            item.setToolTip(2, event.text)
+        for event in order_timeline(self.case_id):  # every case of the order, merged
+            text = event.text if event.own else f"[{event.rma}] {event.text}"
+            item = QTreeWidgetItem([labels.moment(event.at), self.tr(event.kind), text])
+            item.setToolTip(2, text)
             self.timeline.addTopLevelItem(item)
 
     # -- actions -------------------------------------------------------------
