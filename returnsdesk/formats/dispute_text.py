@@ -69,6 +69,8 @@ _EN: dict[str, str] = {
     "size_warning": "The pack is {size} MB, above the {limit} MB that {processor} accepts "
     "per file, even with its images reduced. Leave some photos out and make it again.",
     "unknown_source": "an unrecorded source",
+    "pages_warning": "The pack has {pages} pages; Shopify Payments accepts PDFs of fewer than "
+    "{limit} pages. Shorten the longest notes or messages and make it again.",
     "files_reduced": "Images are reduced in size so the pack fits the processors' upload "
     "limits; the originals are kept in the case file.",
 }
@@ -139,6 +141,9 @@ _FR: dict[str, str] = {
     "size_warning": "Le dossier pèse {size} Mo, au-delà des {limit} Mo par fichier acceptés "
     "par {processor}, même avec les images réduites. Retirez des photos et recommencez.",
     "unknown_source": "une source non enregistrée",
+    "pages_warning": "Le dossier compte {pages} pages ; Shopify Payments accepte des PDF de "
+    "moins de {limit} pages. Raccourcissez les notes ou messages les plus longs et "
+    "recommencez.",
     "files_reduced": "Les images sont réduites pour respecter les limites d'envoi des "
     "prestataires ; les originaux restent dans le dossier.",
 }

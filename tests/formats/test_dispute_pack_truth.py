@@ -164,6 +164,9 @@ def test_a_30000_character_note_flows_across_pages(store):
     pdf = build_dispute_pack(chargeback.id, store.evidence_dir, "en", NOW)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 5
+    from returnsdesk.formats.pdf.dispute import page_count
+
+    assert page_count(pdf) == len(reader.pages)
     assert _text(pdf).count("Le client a écrit longuement.") >= 900
 
 
@@ -189,9 +192,11 @@ def test_pack_too_big_even_reduced_is_made_with_a_warning(store, tmp_path, monke
 
     _, chargeback = _refunded_then_chargeback()
     monkeypatch.setattr(dispute, "SIZE_LIMIT", 1000)
-    pack = dispute.make_dispute_pack(chargeback.id, store.evidence_dir, "en", NOW)
-    assert pack.data.startswith(b"%PDF") and len(pack.warnings) == 1
-    assert "above the 0 MB" in pack.warnings[0] or "MB" in pack.warnings[0]
+    monkeypatch.setattr(dispute, "PAGE_LIMIT", 2)
+    pack = dispute.make_dispute_pack(chargeback.id, store.evidence_dir, "fr", NOW)
+    assert pack.data.startswith(b"%PDF") and len(pack.warnings) == 2
+    assert "Mo, au-delà des 0 Mo par fichier acceptés par Stripe" in pack.warnings[0]
+    assert "Le dossier compte 3 pages" in pack.warnings[1]
 
 
 def _noise(path, width, height, seed):

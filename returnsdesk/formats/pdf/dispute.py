@@ -17,6 +17,7 @@ cannot, the pack is still made and a warning says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +34,8 @@ __all__ = ["DisputePack", "build_dispute_pack", "make_dispute_pack"]
 
 #: Shopify Payments' per-file limit, the strictest of the three processors.
 SIZE_LIMIT = 2 * 1024 * 1024
+#: Shopify asks for PDFs of fewer than 50 pages (same page as the size limits).
+PAGE_LIMIT = 50
 #: Longest image side (pixels) and JPEG quality tried in turn to fit the limit.
 IMAGE_STEPS: tuple[tuple[int | None, int], ...] = ((None, 0), (1600, 80), (1000, 70), (600, 55))
 _PRINTABLE = {"image/jpeg", "image/png", "image/gif", "image/bmp", "image/webp"}
@@ -79,16 +82,22 @@ def make_dispute_pack(
     for step in IMAGE_STEPS:
         data = render(facts, lang, resolve(now), step)
         if len(data) <= SIZE_LIMIT:
-            return DisputePack(data)
+            break
     processor = dt.processor_label(facts.processor or Processor.SHOPIFY_PAYMENTS, lang)
-    warning = dt.text(
-        "size_warning",
-        lang,
-        size=f"{len(data) / 1024 / 1024:.1f}",
-        limit=SIZE_LIMIT // 1024 // 1024,
-        processor=processor,
-    )
-    return DisputePack(data, (warning,))
+    warnings = []
+    if len(data) > SIZE_LIMIT:
+        size = f"{len(data) / 1024 / 1024:.1f}"
+        limit = SIZE_LIMIT // 1024 // 1024
+        warnings.append(dt.text("size_warning", lang, size=size, limit=limit, processor=processor))
+    pages = page_count(data)
+    if pages >= PAGE_LIMIT:
+        warnings.append(dt.text("pages_warning", lang, pages=pages, limit=PAGE_LIMIT))
+    return DisputePack(data, tuple(warnings))
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a reportlab PDF (its page objects are written uncompressed)."""
+    return len(re.findall(rb"/Type /Page\b(?!s)", pdf))
 
 
 def render(
