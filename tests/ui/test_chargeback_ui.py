@@ -94,3 +94,29 @@ def test_paying_twice_warning_on_a_refunded_order(store, now, qtbot):
         for i in range(workspace.timeline.topLevelItemCount())
     ]
     assert any(t.startswith(f"[{ret.rma}] ") for t in mine)
+
+
+def test_new_chargeback_case_asks_for_the_notice(store, now, qtbot, monkeypatch):
+    from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
+
+    order = make_order()
+
+    def fill_and_save(dialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("product_not_received"))
+        dialog.processor.setCurrentIndex(dialog.processor.findData("shopify_payments"))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ChargebackNoticeDialog, "exec", fill_and_save)
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    dialog.order_search.setText(order.number)
+    qtbot.waitUntil(lambda: dialog._order is not None, timeout=3000)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("chargeback"))
+    dialog.chargeback_due.setDate(QDate(2026, 7, 1))
+    dialog.accept()
+    case = Case.get_by_id(dialog.created_case_id)
+    assert case.chargeback_reason == "product_not_received"
+    assert case.chargeback_processor == "shopify_payments"
+    assert str(case.chargeback_due_on) == "2026-07-01"
+    assert case.chargeback_due_at == datetime(2026, 7, 1, 23, 59, tzinfo=UTC)

@@ -366,4 +366,13 @@ class NewCaseDialog(QDialog):
             show_error(self, self.tr("Case not opened"), exc)
             return
         self.created_case_id = case.id
+        if case.kind == Kind.CHARGEBACK:
+            self.record_notice(case.id)
         super().accept()
+
+    def record_notice(self, case_id: int) -> None:
+        """A new chargeback: ask for the rest of the processor's notice (reason code,
+        processor, due time and zone). Cancelling keeps the case with its due day."""
+        from returnsdesk.ui.case.chargeback_dialog import ChargebackNoticeDialog
+
+        ChargebackNoticeDialog(case_id, self).exec()
