@@ -61,6 +61,9 @@ LABELS: dict[LedgerKind, str] = {
     LedgerKind.OTHER_RECOVERY: "Other recovery",
 }
 
+#: Money that reached the customer's hands: what a chargeback may be paying twice.
+GIVEN_BACK = (LedgerKind.CUSTOMER_REFUND, LedgerKind.STORE_CREDIT_ISSUED)
+
 #: What each kind does to the money an order has paid back to its customer, in any
 #: form: refunds, store credit, money the bank took back for them (a chargeback debit,
 #: given back to the merchant when the dispute is won), and a replacement sent at cost.

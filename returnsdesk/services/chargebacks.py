@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 from returnsdesk.domain.chargebacks import PAYPAL_RESPONSE_DAYS, DisputeReason, Processor
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.domain.ledger import GIVEN_BACK
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.text import clean_text
 from returnsdesk.domain.workflow import Kind
@@ -22,9 +22,6 @@ from returnsdesk.services.clock import resolve
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
 from returnsdesk.store.models import Case, CaseEvent, LedgerEntry
-
-#: Money that reached the customer's hands before the bank took the payment back.
-GIVEN_BACK = (LedgerKind.CUSTOMER_REFUND, LedgerKind.STORE_CREDIT_ISSUED)
 
 
 @dataclass(frozen=True)

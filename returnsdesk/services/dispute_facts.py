@@ -14,7 +14,7 @@ from pathlib import Path
 
 from returnsdesk.domain.chargebacks import DisputeReason, Processor
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.domain.ledger import GIVEN_BACK, LedgerKind
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import settings
@@ -30,8 +30,6 @@ from returnsdesk.store.models import (
     OrderLine,
     SupplierContact,
 )
-
-GIVEN_BACK = (LedgerKind.CUSTOMER_REFUND, LedgerKind.STORE_CREDIT_ISSUED)
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from returnsdesk.domain.chargebacks import SECTION_ORDER, STRIPE_FIELDS, Processor, Section
 from returnsdesk.domain.countries import country_name
+from returnsdesk.domain.ledger import GIVEN_BACK
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats import dispute_text as dt
 from returnsdesk.services.clock import resolve
-from returnsdesk.services.dispute_facts import GIVEN_BACK, DisputeFacts, gather
+from returnsdesk.services.dispute_facts import DisputeFacts, gather
 
 __all__ = ["DisputePack", "build_dispute_pack", "make_dispute_pack"]
 
