@@ -126,3 +126,33 @@ def test_screenshot_money_panel_while_typing(store, now, qtbot, locale, typed):
     SHOTS.mkdir(parents=True, exist_ok=True)
     name = typed.replace(",", "_")
     assert panel.grab().save(str(SHOTS / f"money_panel_{locale}_{name}.png"))
+
+
+def test_reversing_a_won_dispute_past_the_total_asks_for_an_override(
+    store, now, qtbot, monkeypatch
+):
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from returnsdesk.services import ledger
+    from returnsdesk.services.ledger import EntryInput
+    from returnsdesk.store.ledger_sql import rows_by_ids
+    from returnsdesk.ui.ledger import dialogs
+
+    case = make_case(now, kind="chargeback", chargeback_due_on=date(2026, 6, 30))
+    ledger.post_entry(EntryInput(case.id, K.CHARGEBACK_DEBIT, 9100, "EUR"), now=now)
+    won = ledger.post_entry(EntryInput(case.id, K.CHARGEBACK_REVERSAL, 9100, "EUR"), now=now)
+    ledger.post_entry(EntryInput(case.id, K.CUSTOMER_REFUND, 9100, "EUR"), now=now)
+    [row] = rows_by_ids([won.id])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    monkeypatch.setattr(dialogs.ReverseDialog, "ask", staticmethod(lambda *a: "Bank ruling"))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a: ("", False)))
+    assert not dialogs.reverse_with_dialog(row, "en", parent)
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a: ("Final ruling, refund stands", True))
+    )
+    assert dialogs.reverse_with_dialog(row, "en", parent)
+    reversal = LedgerEntry.get(LedgerEntry.reverses == won.id)
+    assert reversal.override_note == "Final ruling, refund stands"
