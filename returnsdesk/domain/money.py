@@ -158,6 +158,10 @@ def from_decimal(value: Decimal, currency: str) -> int:
 
 # --- parsing what a person typed ------------------------------------------------------
 
+#: Longest text read as an amount ("-1 000 000 000 000,00 EUR" is 24): longer is refused
+#: at once, so pasting a page into the field costs nothing.
+MAX_TEXT = 64
+
 #: Characters that separate digit groups or decimals. Spaces of every kind (thin and
 #: narrow no-break too) and apostrophes (Swiss style) only ever group digits.
 _SPACES = " \u00a0\u202f\u2009\u2007"
@@ -260,6 +264,8 @@ def parse_amount(
     raw = (text or "").strip().strip(_SPACES)
     if not raw:
         raise MoneyError("Enter an amount.")
+    if len(raw) > MAX_TEXT:
+        raise MoneyError(f"Not an amount: the text is {len(raw):,} characters long.")
     body = _strip_currency(raw, code)
     negative = body.startswith("-")
     body = body.lstrip("-")

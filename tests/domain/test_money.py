@@ -156,6 +156,7 @@ def test_separator_with_one_or_two_digits_is_the_decimal_sign(text, locale, expe
         ("USD 5", "EUR", "en", "names another currency"),
         ("5 kg", "EUR", "en", "Not an amount"),
         ("12€34", "EUR", "en", "Not an amount"),
+        ("1" + "a" * 20000 + "1", "EUR", "en", "20,002 characters"),
     ],
 )
 def test_strict_parser_refuses_with_a_clear_message(text, currency, locale, message):
