@@ -17,6 +17,7 @@ from pathlib import Path
 
 from returnsdesk import paths
 from returnsdesk.demo_labels import add_return_extras
+from returnsdesk.demo_money_pairs import add_money_pairs, generated_notices
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.policy import (
@@ -442,6 +443,10 @@ def _build_demo_store(folder: Path, cases: int, seed: int, now: datetime | None)
     }
 
 
+#: Cases of the real-life money stories (``demo_money_pairs``), part of the case count.
+PAIR_CASES = 5
+
+
 class _Generator:
     def __init__(self, rng: random.Random, now: datetime, cases: int, images: list[DemoImage]):
         self.rng, self.now, self.n, self.images = rng, now, cases, images
@@ -467,8 +472,12 @@ class _Generator:
         self._shop()
         self._suppliers_products()
         self._customers()
-        for index in range(self.n):
+        pairs = PAIR_CASES if self.n >= 20 else 0  # small stores stay purely random
+        for index in range(self.n - pairs):
             self._case(index + 1)
+        notices = generated_notices(self)
+        if pairs:
+            notices += add_money_pairs(self, PRODUCTS, self._rma)
         columns = {
             "setting": "key, value",
             "supplier": "id, name, email, chat_url, phone, timezone, language, return_address, "
@@ -521,6 +530,11 @@ class _Generator:
             cursor.executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
         for year, last in sorted(self.rma_last.items()):
             cursor.execute("INSERT INTO rma_counter (year, last) VALUES (?, ?)", (year, last))
+        cursor.executemany(
+            'UPDATE "case" SET chargeback_reason = ?, chargeback_processor = ?, '
+            "chargeback_due_at = ? WHERE id = ?",
+            notices,
+        )
 
     def _shop(self) -> None:
         shop = {

@@ -104,10 +104,15 @@ def run(args: argparse.Namespace) -> int:
         Period(start, end)  # refuses an inverted period
         data = build_summary(start, end, args.lang)
     else:
-        from returnsdesk.formats.pdf.dispute import build_dispute_pack
+        import sys
+
+        from returnsdesk.formats.pdf.dispute import make_dispute_pack
         from returnsdesk.services.cases import find_by_rma
 
-        data = build_dispute_pack(find_by_rma(args.rma).id, session.evidence_dir, args.lang)
+        pack = make_dispute_pack(find_by_rma(args.rma).id, session.evidence_dir, args.lang)
+        data = pack.data
+        for warning in pack.warnings:
+            print(f"Warning: {warning}", file=sys.stderr)
     target = write_atomic(args.out, data)
     print(f"Wrote {target} ({len(data) / 1024:.0f} KB)")
     return 0

@@ -60,3 +60,28 @@ LABELS: dict[LedgerKind, str] = {
     LedgerKind.OTHER_COST: "Other cost",
     LedgerKind.OTHER_RECOVERY: "Other recovery",
 }
+
+#: Money that reached the customer's hands: what a chargeback may be paying twice.
+GIVEN_BACK = (LedgerKind.CUSTOMER_REFUND, LedgerKind.STORE_CREDIT_ISSUED)
+
+#: What each kind does to the money an order has paid back to its customer, in any
+#: form: refunds, store credit, money the bank took back for them (a chargeback debit,
+#: given back to the merchant when the dispute is won), and a replacement sent at cost.
+#: Their sum may not exceed what the customer paid without a recorded override.
+PAYOUT_SIGN: dict[LedgerKind, int] = {
+    LedgerKind.CUSTOMER_REFUND: 1,
+    LedgerKind.STORE_CREDIT_ISSUED: 1,
+    LedgerKind.CHARGEBACK_DEBIT: 1,
+    LedgerKind.CHARGEBACK_REVERSAL: -1,
+    LedgerKind.REPLACEMENT_COST: 1,
+}
+
+
+def order_payout(net_by_kind: dict[LedgerKind, int]) -> int:
+    """Money given back on an order, from its per-kind totals net of reversals."""
+    return sum(PAYOUT_SIGN.get(kind, 0) * amount for kind, amount in net_by_kind.items())
+
+
+def payout_change(kind: LedgerKind, amount: int, is_reversal: bool) -> int:
+    """How much posting this entry raises (positive) or lowers the order's payout."""
+    return PAYOUT_SIGN.get(kind, 0) * amount * (-1 if is_reversal else 1)

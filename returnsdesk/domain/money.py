@@ -12,17 +12,19 @@ shops and card processors use on receipts.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
+from babel.core import UnknownLocaleError
 from babel.numbers import (
-    NumberFormatError,
     format_currency,
-    get_currency_precision,
+    get_currency_name,
     get_currency_symbol,
-    is_currency,
-    parse_decimal,
+    get_decimal_symbol,
 )
 
 from returnsdesk.domain.errors import InputError
@@ -31,27 +33,62 @@ from returnsdesk.domain.errors import InputError
 #: 64-bit integer limit, so sums of millions of entries cannot overflow.
 MAX_MINOR = 10**13
 
+#: Units of account that ISO 4217 lists without marking them as funds, yet no shop is
+#: paid in: the Arab Accounting Dinar and Uruguay's wage-index unit (ISO 4217 list
+#: one, as published 2026-01-01 in the ``iso4217`` package).
+_UNITS_OF_ACCOUNT = frozenset({"XAD", "UYW"})
+
 
 class MoneyError(InputError):
     """An amount or currency the user gave cannot be used."""
 
 
+@cache
+def currency_exponents() -> dict[str, int]:
+    """Every currency a shop can be paid in, with its ISO 4217 minor-unit exponent.
+
+    Read from the ISO 4217 table the ``iso4217`` package ships (list one, maintained by
+    SIX for ISO). Left out: funds (``IsFund``: BOV, CLF, USN...), codes without minor
+    units (precious metals XAU/XAG/XPD/XPT, XDR, XSU, bond units, the testing code XTS and
+    XXX "no currency") and the units of account above.
+    """
+    import iso4217
+
+    funds = {
+        node.findtext("Ccy")
+        for node in iso4217.raw_xml.findall("CcyTbl/CcyNtry")
+        if (name := node.find("CcyNm")) is not None and name.get("IsFund") == "true"
+    }
+    return {
+        c.code: int(c.exponent)
+        for c in iso4217.Currency
+        if c.exponent is not None and c.code not in funds and c.code not in _UNITS_OF_ACCOUNT
+    }
+
+
 def check_currency(code: str) -> str:
-    """Return the upper-cased ISO 4217 code, or raise MoneyError."""
+    """Return the upper-cased ISO 4217 code of a currency a shop can be paid in."""
     normalised = (code or "").strip().upper()
-    if len(normalised) != 3 or not normalised.isalpha() or not is_currency(normalised):
-        raise MoneyError(f"Unknown currency code: {code!r}")
+    if normalised not in currency_exponents():
+        raise MoneyError(
+            f"Unknown currency code: {code!r}. Use the three-letter ISO 4217 code of the "
+            "currency the customer paid in (EUR, USD, GBP...)."
+        )
     return normalised
 
 
 def minor_exponent(currency: str) -> int:
-    """Number of decimal places of the currency's minor unit (EUR 2, JPY 0, BHD 3)."""
-    return get_currency_precision(check_currency(currency))
+    """Number of decimal places of the currency's minor unit (EUR 2, JPY 0, IQD 3)."""
+    return currency_exponents()[check_currency(currency)]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Money:
-    """An exact amount: ``minor`` units of ``currency``."""
+    """An exact amount: ``minor`` units of ``currency``.
+
+    Amounts of two currencies never add, subtract or compare: ``<`` between EUR and
+    PLN raises, so a sort cannot silently mix them (sort by currency first).
+    """
 
     minor: int
     currency: str
@@ -72,9 +109,25 @@ class Money:
     def __neg__(self) -> Money:
         return Money(-self.minor, self.currency)
 
-    def _same_currency(self, other: Money) -> None:
+    def __lt__(self, other: Money) -> bool:
+        return self._same_currency(other) or self.minor < other.minor
+
+    def __le__(self, other: Money) -> bool:
+        return self._same_currency(other) or self.minor <= other.minor
+
+    def __gt__(self, other: Money) -> bool:
+        return self._same_currency(other) or self.minor > other.minor
+
+    def __ge__(self, other: Money) -> bool:
+        return self._same_currency(other) or self.minor >= other.minor
+
+    def _same_currency(self, other: object) -> bool:
+        """Refuse anything that is not Money of the same currency (returns False)."""
+        if not isinstance(other, Money):
+            raise MoneyError("Money only combines with money.")
         if self.currency != other.currency:
             raise MoneyError(f"Cannot combine {self.currency} with {other.currency}.")
+        return False
 
     def to_decimal(self) -> Decimal:
         return to_decimal(self.minor, self.currency)
@@ -103,27 +156,162 @@ def from_decimal(value: Decimal, currency: str) -> int:
     return int(scaled)
 
 
+# --- parsing what a person typed ------------------------------------------------------
+
+#: Longest text read as an amount ("-1 000 000 000 000,00 EUR" is 24): longer is refused
+#: at once, so pasting a page into the field costs nothing.
+MAX_TEXT = 64
+
+#: Characters that separate digit groups or decimals. Spaces of every kind (thin and
+#: narrow no-break too) and apostrophes (Swiss style) only ever group digits.
+_SPACES = " \u00a0\u202f\u2009\u2007"
+_GROUP_ONLY = _SPACES + "'\u2019"
+_SEPARATORS = ".," + _GROUP_ONLY
+_NUMBER = re.compile(r"[0-9" + re.escape(_SEPARATORS) + r"]+")
+
+
+def _lang(locale: str) -> str:
+    return "fr" if (locale or "en").lower().startswith("fr") else "en"
+
+
+@cache
+def _decimal_sign(locale: str) -> str:
+    """The decimal sign of the window's language (``.`` in English, ``,`` in French)."""
+    try:
+        return get_decimal_symbol(locale or "en")
+    except (ValueError, LookupError, UnknownLocaleError):
+        return "."
+
+
+def currency_marks(currency: str) -> set[str]:
+    """How a person may write ``currency`` beside an amount: its code and its symbols
+    (upper-cased) as written in English and French, and at home (``$`` for CAD in Canada)."""
+    code = check_currency(currency)
+    marks = {code}
+    for locale in ("en", "fr", "en_CA", "en_AU", "fr_CA", "fr_CH", "de_CH", "en_GB"):
+        marks.add(get_currency_symbol(code, locale))
+    return {"".join(m.split()).upper() for m in marks}
+
+
+def _names_a_currency(mark: str) -> bool:
+    return mark.upper() in currency_exponents() or any(
+        unicodedata.category(ch) == "Sc" for ch in mark
+    )
+
+
+def _strip_currency(text: str, code: str) -> str:
+    """The signed number in ``text`` without its currency mark; a mark naming another
+    currency is refused."""
+    head = re.match(r"[^0-9.,]*", text).group()
+    tail = re.search(r"[^0-9]*$", text[len(head) :]).group()
+    body = text[len(head) : len(text) - len(tail)]
+    sign = "-" if "-" in head else ""
+    head_mark = "".join(head.replace("-", "").split())
+    tail_mark = "".join(tail.split())
+    if head.count("-") > 1 or (head_mark and tail_mark):
+        raise MoneyError(f"Not an amount: {text!r}")
+    mark = head_mark or tail_mark
+    if mark and mark.upper() not in currency_marks(code):
+        if _names_a_currency(mark):
+            raise MoneyError(
+                f"This amount is in {code}; {text!r} names another currency ({mark}). "
+                f"Enter the amount in {code}."
+            )
+        raise MoneyError(f"Not an amount: {text!r}")
+    return sign + body
+
+
+def _well_grouped(integer: str, separator: str) -> bool:
+    groups = integer.split(separator)
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _split_number(body: str, decimal_sign: str) -> tuple[str, str]:
+    """(integer digits, fraction digits) of a number written with separators."""
+    seps = [(i, ch) for i, ch in enumerate(body) if ch in _SEPARATORS]
+    if not seps:
+        return body, ""
+    at, last = seps[-1]
+    after = body[at + 1 :]
+    is_decimal = last in ".," and (len(after) in (1, 2) or len(after) > 3 or last == decimal_sign)
+    if is_decimal:
+        integer, fraction = body[:at], after
+    else:
+        integer, fraction = body, ""
+    group_seps = {ch for ch in integer if ch in _SEPARATORS}
+    if not group_seps:
+        return integer or "0", fraction
+    if len(group_seps) > 1 or (is_decimal and last in group_seps):
+        raise ValueError
+    if not _well_grouped(integer, group_seps.pop()):
+        raise ValueError
+    return "".join(ch for ch in integer if ch.isdigit()), fraction
+
+
 def parse_amount(
     text: str, currency: str, locale: str = "en", *, allow_negative: bool = False
 ) -> int:
-    """Parse what a user typed (``"1,234.50"``, ``"12,5"`` in French) to minor units."""
+    """Parse what a person typed to minor units, strictly.
+
+    - a separator followed by one or two digits is the decimal separator in any
+      language (``12,34`` and ``12.34`` are both 12.34);
+    - three digits after a separator follow the window's language: in English ``1,234``
+      is one thousand two hundred and thirty-four, in French it is 1.234 (refused in a
+      two-decimal currency); groups must be well made (``1,2,3`` is refused);
+    - a currency code or symbol in the text must be the field's currency.
+    """
     code = check_currency(currency)
-    cleaned = text or ""
-    for symbol in (get_currency_symbol(code, locale), code, "€", "$", "£", "¥"):
-        cleaned = cleaned.replace(symbol, "")
-    cleaned = "".join(cleaned.split())  # every kind of space, thin and non-breaking too
-    if not cleaned:
+    raw = (text or "").strip().strip(_SPACES)
+    if not raw:
         raise MoneyError("Enter an amount.")
-    if cleaned.strip("0123456789.,-'’"):
+    if len(raw) > MAX_TEXT:
+        raise MoneyError(f"Not an amount: the text is {len(raw):,} characters long.")
+    body = _strip_currency(raw, code)
+    negative = body.startswith("-")
+    body = body.lstrip("-")
+    if not body or not _NUMBER.fullmatch(body) or not any(ch.isdigit() for ch in body):
         raise MoneyError(f"Not an amount: {text!r}")
     try:
-        value = parse_decimal(cleaned, locale=locale, strict=False)
-    except (NumberFormatError, InvalidOperation, ValueError):
-        raise MoneyError(f"Not an amount: {text!r}") from None
-    minor = from_decimal(value, code)
+        integer, fraction = _split_number(body, _decimal_sign(locale))
+    except ValueError:
+        raise MoneyError(
+            f"Not an amount: {text!r}. Digits are grouped by three (1,234.56 or 1 234,56)."
+        ) from None
+    if not fraction.isdigit() and fraction:
+        raise MoneyError(f"Not an amount: {text!r}")
+    exponent = minor_exponent(code)
+    if len(fraction) > exponent:  # "1,120" in French is ambiguous: refused, never 1.12
+        hint = (
+            " Here a separator followed by three digits is the decimal sign; write "
+            "thousands with a space (1 234)."
+            if len(fraction) == 3
+            else ""
+        )
+        raise MoneyError(
+            f"{code} amounts have {exponent} decimal place(s) at most; "
+            f"{text.strip()!r} has {len(fraction)}.{hint}"
+        )
+    value = Decimal(f"{integer}.{fraction or '0'}")
+    minor = from_decimal(-value if negative else value, code)
     if minor < 0 and not allow_negative:
         raise MoneyError("The amount cannot be negative.")
     return minor
+
+
+def amount_in_words(minor: int, currency: str, locale: str = "en") -> str:
+    """The amount as a cheque would say it: ``twelve euros and 34/100``."""
+    from num2words import num2words
+
+    code = check_currency(currency)
+    lang = _lang(locale)
+    exponent = minor_exponent(code)
+    major, rest = divmod(abs(minor), 10**exponent)
+    name = get_currency_name(code, count=major, locale=lang)
+    words = f"{num2words(major, lang=lang)} {name}"
+    if exponent:
+        joiner = "et" if lang == "fr" else "and"
+        words += f" {joiner} {rest:0{exponent}d}/{10**exponent}"
+    return ("moins " if lang == "fr" else "minus ") + words if minor < 0 else words
 
 
 def format_money(minor: int, currency: str, locale: str = "en") -> str:

@@ -165,22 +165,12 @@ _EN: dict[str, str] = {
     "{tracking}).",
     "disp.p_delivered": "The carrier recorded it as delivered on {delivered}.",
     "disp.p_not_delivered": "No delivery date has been recorded for this order.",
-    "disp.p_case": "The customer's request was recorded on {opened} as case {rma} "
-    "(reason: {reason}). Every exchange about it is listed in this pack.",
-    "disp.p_refunded": "We have already given the customer {amount} back (see the refunds "
-    "section), so the amount disputed should not be charged to us again.",
-    "disp.p_no_refund": "No refund or credit has been given for this order.",
-    "disp.p_policy": "Our refund policy, reproduced below, was available to the customer before "
-    "the purchase.",
-    "disp.p_ask": "We therefore ask that the dispute be decided in our favour. The evidence "
-    "follows, organised by the evidence fields of the payment processor.",
     "disp.sincerely": "Sincerely,",
     "disp.contents": "Contents",
     "disp.customer": "Customer details and purchase",
     "disp.customer_name": "Name",
     "disp.customer_email": "E-mail address",
     "disp.billing": "Billing address",
-    "disp.billing_country": "Billing country",
     "disp.shipping_address": "Shipping address",
     "disp.receipt": "Receipt",
     "disp.payment": "Payment",
@@ -202,28 +192,15 @@ _EN: dict[str, str] = {
     "disp.policy_days": "Items may be returned within {days} days of delivery.",
     "disp.policy_peak": "Orders placed in the peak season ({season}) may be returned until "
     "{until} of the following year.",
-    "disp.policy_faulty": "Faulty, damaged or wrong items are refunded or replaced; evidence "
-    "(photos) may be requested.",
-    "disp.policy_personalised": "Personalised and made-to-order items cannot be returned unless "
-    "they are faulty.",
     "disp.policy_legal": "Consumers in the EU, EEA and UK may withdraw within 14 days of "
     "delivery; refunds are made within 14 days of the withdrawal notice.",
     "disp.disclosure": "Refund policy disclosure",
-    "disp.disclosure_text": "The policy is published on {site} and shown at checkout. The "
-    "customer placed the order on {placed}, after it was displayed.",
-    "disp.refunds": "Refunds and credits already given",
-    "disp.refunds_none": "No refund or credit recorded.",
     "disp.entry": "Entry",
     "disp.reference_col": "Reference",
     "disp.reversal": "reversal",
     "disp.refunds_total": "Given back to the customer",
     "disp.communication": "Customer communication",
-    "disp.timeline_note": "Every event on the case and every message exchanged with the supplier, "
-    "oldest first (times in UTC).",
-    "disp.when": "When",
     "disp.what": "What",
-    "disp.msg_sent": "Message to supplier ({channel})",
-    "disp.msg_received": "Message from supplier ({channel})",
     "disp.files": "Evidence files",
     "disp.files_none": "No evidence images attached.",
     "disp.captured": "Captured {when}",
@@ -378,22 +355,12 @@ _FR: dict[str, str] = {
     "{tracking}).",
     "disp.p_delivered": "Le transporteur l'a enregistrée comme livrée le {delivered}.",
     "disp.p_not_delivered": "Aucune date de livraison n'est enregistrée pour cette commande.",
-    "disp.p_case": "La demande du client a été enregistrée le {opened} sous le dossier {rma} "
-    "(motif : {reason}). Tous les échanges à son sujet figurent dans ce dossier.",
-    "disp.p_refunded": "Nous avons déjà restitué {amount} au client (voir la section des "
-    "remboursements) ; ce montant ne doit donc pas nous être débité une seconde fois.",
-    "disp.p_no_refund": "Aucun remboursement ni avoir n'a été accordé pour cette commande.",
-    "disp.p_policy": "Notre politique de remboursement, reproduite ci-dessous, était accessible "
-    "au client avant l'achat.",
-    "disp.p_ask": "Nous demandons donc que le litige soit tranché en notre faveur. Les preuves "
-    "suivent, classées selon les champs de preuve du prestataire de paiement.",
     "disp.sincerely": "Cordialement,",
     "disp.contents": "Sommaire",
     "disp.customer": "Client et achat",
     "disp.customer_name": "Nom",
     "disp.customer_email": "Adresse e-mail",
     "disp.billing": "Adresse de facturation",
-    "disp.billing_country": "Pays de facturation",
     "disp.shipping_address": "Adresse de livraison",
     "disp.receipt": "Reçu",
     "disp.payment": "Paiement",
@@ -416,28 +383,15 @@ _FR: dict[str, str] = {
     "livraison.",
     "disp.policy_peak": "Les commandes passées pendant la haute saison ({season}) peuvent être "
     "retournées jusqu'au {until} de l'année suivante.",
-    "disp.policy_faulty": "Les articles défectueux, abîmés ou erronés sont remboursés ou "
-    "remplacés ; des preuves (photos) peuvent être demandées.",
-    "disp.policy_personalised": "Les articles personnalisés ou fabriqués sur commande ne sont "
-    "pas repris, sauf s'ils sont défectueux.",
     "disp.policy_legal": "Les consommateurs de l'UE, de l'EEE et du Royaume-Uni disposent de "
     "14 jours après la livraison pour se rétracter ; le remboursement intervient sous 14 jours.",
     "disp.disclosure": "Communication de la politique de remboursement",
-    "disp.disclosure_text": "La politique est publiée sur {site} et affichée lors du paiement. "
-    "Le client a passé commande le {placed}, après son affichage.",
-    "disp.refunds": "Remboursements et avoirs déjà accordés",
-    "disp.refunds_none": "Aucun remboursement ni avoir enregistré.",
     "disp.entry": "Écriture",
     "disp.reference_col": "Référence",
     "disp.reversal": "contre-passation",
     "disp.refunds_total": "Restitué au client",
     "disp.communication": "Échanges avec le client",
-    "disp.timeline_note": "Tous les événements du dossier et tous les messages échangés avec le "
-    "fournisseur, du plus ancien au plus récent (heures UTC).",
-    "disp.when": "Quand",
     "disp.what": "Quoi",
-    "disp.msg_sent": "Message au fournisseur ({channel})",
-    "disp.msg_received": "Message du fournisseur ({channel})",
     "disp.files": "Pièces justificatives",
     "disp.files_none": "Aucune image jointe.",
     "disp.captured": "Prise le {when}",

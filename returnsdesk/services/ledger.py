@@ -9,9 +9,12 @@ case timeline in the same transaction.
 Guards, checked inside the write transaction so two windows cannot both pass:
 
 - the currency must be the order's currency;
-- a customer refund cannot exceed what the customer paid on the order minus
-  refunds already made on it (all cases of the order), unless an override
-  reason is given; that reason is stored on the entry and on the timeline;
+- payout guard: what the order has given back to its customer, over all its cases
+  (refunds, store credit issued, chargeback debits net of won disputes, replacements
+  sent at cost: ``domain.ledger.PAYOUT_SIGN``), cannot exceed what the customer paid,
+  unless an override reason is given; that reason is stored on the entry and on the
+  timeline. A refund, then a chargeback for the same money, is the "paying twice"
+  this stops;
 - store credit redeemed cannot exceed the customer's store credit balance,
   and reversing issued credit cannot leave the balance below zero;
 - "other" kinds need a memo explaining them.
@@ -25,7 +28,7 @@ from datetime import date, datetime
 from peewee import IntegrityError
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import LABELS, LedgerKind
+from returnsdesk.domain.ledger import LABELS, LedgerKind, order_payout, payout_change
 from returnsdesk.domain.money import MAX_MINOR, check_currency, format_money
 from returnsdesk.domain.text import clean_text
 from returnsdesk.services.clock import resolve
@@ -49,11 +52,13 @@ __all__ = [
     "EntryInput",
     "LedgerError",
     "LedgerFilter",
+    "OrderMoney",
     "OverRefundError",
     "PeriodTotalRow",
     "SupplierMoneyRow",
     "case_money",
     "customer_credit",
+    "order_money",
     "period_totals",
     "post_entry",
     "refundable",
@@ -67,7 +72,8 @@ class LedgerError(InputError):
 
 
 class OverRefundError(LedgerError):
-    """The refund is more than what is left to refund; can be forced with an override."""
+    """The entry would give back more than the customer paid on the order; can be forced
+    with an override (a reason kept with the entry)."""
 
     def __init__(self, message: str, available: int, currency: str) -> None:
         super().__init__(message)
@@ -123,8 +129,54 @@ def _money(minor: int, currency: str) -> str:
 
 
 def refundable(order: Order) -> int:
-    """What is left to refund on the order: its total minus refunds already made."""
-    return order.total_minor - ledger_sql.order_refunded(order.id, order.currency)
+    """What is left to give back on the order: its total minus what every case of the
+    order already paid back (refunds, credit, chargeback debits, replacements)."""
+    return order.total_minor - order_payout(ledger_sql.order_kind_totals(order.id, order.currency))
+
+
+@dataclass(frozen=True)
+class OrderMoney:
+    """The money of one order across all its cases."""
+
+    order_number: str
+    currency: str
+    total: int
+    by_kind: dict[LedgerKind, int]
+
+    @property
+    def paid_back(self) -> int:
+        return order_payout(self.by_kind)
+
+    @property
+    def left(self) -> int:
+        return self.total - self.paid_back
+
+
+def order_money(order_id: int) -> OrderMoney:
+    order = Order.get_by_id(order_id)
+    totals = ledger_sql.order_kind_totals(order.id, order.currency)
+    return OrderMoney(order.number, order.currency, order.total_minor, totals)
+
+
+def _check_payout(order: Order, kind: LedgerKind, change: int, override: str) -> str:
+    """Refuse a posting that gives back more than the customer paid, unless overridden;
+    returns the override used (empty when none was needed)."""
+    if change <= 0:
+        return ""
+    left = refundable(order)
+    if change <= left:
+        return ""
+    if override:
+        return override
+    currency = order.currency
+    raise OverRefundError(
+        f"The customer paid {_money(order.total_minor, currency)} on order "
+        f"{order.number}; {_money(max(left, 0), currency)} is left to give back "
+        "(refunds, store credit, chargebacks and replacements on all its cases count). "
+        f"{LABELS[kind]} of {_money(change, currency)} needs an override with a reason.",
+        max(left, 0),
+        currency,
+    )
 
 
 def customer_credit(customer_id: int) -> dict[str, int]:
@@ -157,19 +209,7 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
                 f"Order {order.number} was paid in {order.currency}; "
                 f"an entry in {currency} cannot be posted on {case.rma}."
             )
-        used_override = ""
-        if kind == LedgerKind.CUSTOMER_REFUND:
-            left = refundable(order)
-            if amount > left:
-                if not override:
-                    raise OverRefundError(
-                        f"The customer paid {_money(order.total_minor, currency)} on order "
-                        f"{order.number}; {_money(max(left, 0), currency)} is left to refund. "
-                        f"A refund of {_money(amount, currency)} needs an override with a reason.",
-                        max(left, 0),
-                        currency,
-                    )
-                used_override = override
+        used_override = _check_payout(order, kind, payout_change(kind, amount, False), override)
         if kind == LedgerKind.STORE_CREDIT_REDEEMED:
             balance = ledger_sql.customer_credit(order.customer_id).get(currency, 0)
             if amount > balance:
@@ -202,9 +242,16 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
 
 
 def reverse_entry(
-    entry_id: int, reason: str, now: datetime | None = None, entry_date: date | None = None
+    entry_id: int,
+    reason: str,
+    now: datetime | None = None,
+    entry_date: date | None = None,
+    override_note: str = "",
 ) -> LedgerEntry:
-    """Cancel an entry by posting its reversal (dated today unless given)."""
+    """Cancel an entry by posting its reversal (dated today unless given).
+
+    Reversing a won dispute gives the money back to the customer's side, so it passes
+    the payout guard like any posting (``override_note`` to force it)."""
     now = resolve(now)
     reason = clean_text(reason, "Reason for the reversal", max_len=MEMO_MAX, required=True)
     entry_date = entry_date or now.date()
@@ -224,6 +271,10 @@ def reverse_entry(
             raise LedgerError(f"Entry #{original.id} was already reversed by #{existing.id}.")
         case: Case = original.case
         kind = LedgerKind(original.kind)
+        override = clean_text(override_note, "Override reason", max_len=MEMO_MAX)
+        used_override = _check_payout(
+            case.order, kind, payout_change(kind, original.amount_minor, True), override
+        )
         if kind == LedgerKind.STORE_CREDIT_ISSUED:
             customer_id = case.order.customer_id
             balance = ledger_sql.customer_credit(customer_id).get(original.currency, 0)
@@ -244,6 +295,7 @@ def reverse_entry(
                 reference=original.reference,
                 memo=reason,
                 reverses=original.id,
+                override_note=used_override,
                 created_at=now,
             )
         except IntegrityError:
@@ -252,7 +304,8 @@ def reverse_entry(
             case,
             EventKind.MONEY,
             f"Reversal #{reversal.id} of entry #{original.id} ({LABELS[kind]} "
-            f"{_money(original.amount_minor, original.currency)}): {reason}",
+            f"{_money(original.amount_minor, original.currency)}): {reason}"
+            + (f" [Override: {used_override}]" if used_override else ""),
             now,
         )
     return reversal

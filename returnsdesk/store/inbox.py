@@ -106,7 +106,8 @@ _SORT_SQL = {
     Column.REASON: "c.reason",
     Column.STATUS: "c.status",
     Column.SUPPLIER: "s.name COLLATE NOCASE",
-    Column.AMOUNT: "c.amount_minor",
+    # Amounts of different currencies are not comparable: group by currency first.
+    Column.AMOUNT: "c.currency, c.amount_minor",
     Column.NEXT_DUE: "c.next_due_on IS NULL, c.next_due_on",
     Column.LAST_ACTIVITY: "c.updated_at",
     Column.WAITING_ON: _WAITING_ON_SQL,

@@ -57,15 +57,15 @@ def case_totals(case_id: int) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def order_refunded(order_id: int, currency: str) -> int:
-    """Customer refunds already made on an order (all its cases), net of reversals."""
-    row = database.execute_sql(
-        f"SELECT COALESCE(SUM({NET}), 0) FROM ledger_entry e "
+def order_kind_totals(order_id: int, currency: str) -> dict[LedgerKind, int]:
+    """Net amount per ledger kind over every case of an order (reversals subtracted)."""
+    rows = _rows(
+        f"SELECT e.kind, COALESCE(SUM({NET}), 0) FROM ledger_entry e "
         'JOIN "case" c ON c.id = e.case_id '
-        "WHERE c.order_id = ? AND e.kind = ? AND e.currency = ?",
-        (order_id, LedgerKind.CUSTOMER_REFUND.value, currency),
-    ).fetchone()
-    return int(row[0])
+        "WHERE c.order_id = ? AND e.currency = ? GROUP BY e.kind",
+        (order_id, currency),
+    )
+    return {LedgerKind(kind): int(amount) for kind, amount in rows}
 
 
 def customer_credit(customer_id: int) -> dict[str, int]:

@@ -357,12 +357,24 @@ def _v5_labels_return_addresses_mail_ids(db: SqliteDatabase) -> None:
     _execute_script(db, V_LABELS_ADDRESSES_MAIL)
 
 
+def _v6_chargeback_facts(db: SqliteDatabase) -> None:
+    """What the processor's notice says about a chargeback: its reason code, the processor,
+    and the response due moment (UTC); ``chargeback_due_on`` keeps the due day."""
+    for column in (
+        "chargeback_reason TEXT NOT NULL DEFAULT ''",
+        "chargeback_processor TEXT NOT NULL DEFAULT ''",
+        "chargeback_due_at TEXT",
+    ):
+        db.execute_sql(f'ALTER TABLE "case" ADD COLUMN {column}')
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
     _v3,
     _v4,
     _v5_labels_return_addresses_mail_ids,
+    _v6_chargeback_facts,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -186,6 +186,9 @@ class Case(BaseModel):
     first_response_at = UtcDateTimeField(null=True)
     chargeback_due_on = IsoDateField(null=True)
     chargeback_reference = TextField(default="")
+    chargeback_reason = TextField(default="")  # domain.chargebacks.DisputeReason
+    chargeback_processor = TextField(default="")  # domain.chargebacks.Processor
+    chargeback_due_at = UtcDateTimeField(null=True)
     withdrawal_notice_on = IsoDateField(null=True)
     closed_at = UtcDateTimeField(null=True)
     updated_at = UtcDateTimeField()

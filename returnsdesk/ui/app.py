@@ -28,6 +28,9 @@ def ensure_application() -> QApplication:
         QCoreApplication.setOrganizationName(ORGANISATION)
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(sys.argv[:1])
+    from returnsdesk.ui.widgets.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # once per application; forms ignore an unfocused wheel
     return app
 
 

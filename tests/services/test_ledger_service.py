@@ -38,7 +38,7 @@ def test_over_refund_refused_without_override_and_recorded_with_one(store, now):
     with pytest.raises(OverRefundError) as info:
         post(case, K.CUSTOMER_REFUND, 200, now)
     assert info.value.available == 100
-    assert "€1.00 is left to refund" in str(info.value)
+    assert "€1.00 is left to give back" in str(info.value)
     assert LedgerEntry.select().count() == 1
     entry = post(case, K.CUSTOMER_REFUND, 200, now, override_note="Goodwill for the delay")
     assert entry.override_note == "Goodwill for the delay"

@@ -15,7 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from peewee import IntegrityError
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
+from returnsdesk.domain.ledger import DIRECTION, PAYOUT_SIGN, Direction, LedgerKind
 from returnsdesk.services import ledger
 from returnsdesk.services.ledger import EntryInput
 from returnsdesk.session import close_session, open_session
@@ -75,12 +75,14 @@ class LedgerMachine(RuleBasedStateMachine):
 
     def _check_refusal_was_right(self, case, kind, amount, override):
         entries = list(LedgerEntry.select())
-        if kind == LedgerKind.CUSTOMER_REFUND:
+        if kind in PAYOUT_SIGN and PAYOUT_SIGN[kind] > 0:
             assert not override
-            refunded = sum(
-                self._net(e) for e in entries if e.kind == kind and e.case.order_id == case.order_id
+            paid_back = sum(
+                PAYOUT_SIGN.get(LedgerKind(e.kind), 0) * self._net(e)
+                for e in entries
+                if e.case.order_id == case.order_id
             )
-            assert amount > case.order.total_minor - refunded
+            assert amount > case.order.total_minor - paid_back
         elif kind == LedgerKind.STORE_CREDIT_REDEEMED:
             assert amount > self._credit(case.order.customer_id, case.currency, entries)
         else:
@@ -101,6 +103,7 @@ class LedgerMachine(RuleBasedStateMachine):
                 target.reverses_id is not None
                 or reversed_already
                 or target.kind == LedgerKind.STORE_CREDIT_ISSUED
+                or target.kind == LedgerKind.CHARGEBACK_REVERSAL  # payout guard
             )
         else:
             assert target.reverses_id is None and not reversed_already

@@ -106,8 +106,14 @@ def test_sorting_is_done_by_the_query(qtbot, window):
     window.show_view(View.ALL)
     column = COLUMNS.index("amount")
     inbox.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
-    first = inbox.model.case_id(0)
-    assert Case.get_by_id(first).amount_minor == max(c.amount_minor for c in Case.select())
+    first = Case.get_by_id(inbox.model.case_id(0))
+    # Currencies are never mixed (issue 12): descending order starts with the last
+    # currency code, at its largest amount.
+    last_currency = max(c.currency for c in Case.select())
+    assert first.currency == last_currency
+    assert first.amount_minor == max(
+        c.amount_minor for c in Case.select().where(Case.currency == last_currency)
+    )
 
 
 def test_selection_survives_a_refresh(qtbot, window):

@@ -115,6 +115,7 @@ def test_export_runs_off_the_gui_thread(demo_store, qtbot, tmp_path):
 def panel(store, now, qtbot):
     case = make_case(now)  # order total €91.00
     widget = CaseMoneyPanel(case.id, locale="en")
+    widget.confirm = lambda text: True  # the confirmation has its own tests
     qtbot.addWidget(widget)
     return widget
 
@@ -134,7 +135,7 @@ def test_panel_posts_a_refund(panel, qtbot):
     assert panel.model.rowCount() == 1
     assert "Paid out €49.50" in panel.figures.text()
     assert "Net cost €49.50" in panel.figures.text()
-    assert "€41.50 left to refund" in panel.context.text()
+    assert "€41.50 left to give back" in panel.context.text()
     assert "Posted" in panel.message.text()
     assert panel.amount.text() == ""
     assert events_of(panel.case_id)[0].kind == EventKind.MONEY
@@ -144,7 +145,7 @@ def test_panel_refuses_over_refund_without_override(panel, qtbot):
     fill(panel, K.CUSTOMER_REFUND, "95")
     with qtbot.assertNotEmitted(panel.changed):
         assert not panel.post()
-    assert "€91.00 is left to refund" in panel.message.text()
+    assert "€91.00 is left to give back" in panel.message.text()
     assert LedgerEntry.select().count() == 0
     panel.override.setChecked(True)
     assert not panel.post()  # no reason yet

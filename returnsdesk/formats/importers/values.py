@@ -7,7 +7,7 @@ from datetime import date, datetime, time, tzinfo
 from decimal import Decimal, InvalidOperation
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.money import from_decimal
+from returnsdesk.domain.money import parse_amount
 
 DATE_ORDERS = ("ymd", "dmy", "mdy")
 
@@ -43,15 +43,17 @@ def parse_decimal(text: str, what: str) -> Decimal:
 
 
 def parse_money(text: str, currency: str, what: str, *, blank_is_zero: bool = False) -> int:
+    """An amount cell, read by the one strict amount parser (files are read as English:
+    ``1,234`` is one thousand two hundred and thirty-four, ``12,50`` is 12.50)."""
     if blank_is_zero and not (text or "").strip():
         return 0
-    value = parse_decimal(text, what)
-    if value < 0:
-        raise RowError(f"{what} cannot be negative ({text.strip()}).")
     try:
-        return from_decimal(value, currency)
+        value = parse_amount(text, currency, "en", allow_negative=True)
     except InputError as exc:
         raise RowError(f"{what}: {exc}") from None
+    if value < 0:
+        raise RowError(f"{what} cannot be negative ({text.strip()}).")
+    return value
 
 
 def parse_quantity(text: str) -> int:

@@ -74,6 +74,15 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(
             FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
         )
+        # Drawings (barcodes, QR codes, charts) and table cells holding plain strings start
+        # in reportlab's default font, Helvetica, which is never embedded. Make ours their
+        # default (reportlab's shapes module invites changing its defaults this way), so
+        # no page of any document names an unembedded font.
+        from reportlab.graphics.shapes import STATE_DEFAULTS
+        from reportlab.platypus.tables import CellStyle
+
+        STATE_DEFAULTS["fontName"] = FONT
+        CellStyle.fontname = FONT
         _registered = True
 
 
@@ -84,7 +93,9 @@ def esc(value: object) -> str:
 
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()  # paragraphs resolve their font when they are made
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK)
+    base = ParagraphStyle(
+        "body", fontName=FONT, bulletFontName=FONT, fontSize=9.5, leading=13.5, textColor=INK
+    )
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
@@ -249,6 +260,9 @@ def build(
         title=title,
         author=author,
         creator="ReturnsDesk",
+        # Every page starts in the embedded font, so no PDF names an unembedded Helvetica
+        # (the canvas default) and the documents pass where PDF/A is asked for.
+        initialFontName=FONT,
     )
     frame = Frame(
         doc.leftMargin,

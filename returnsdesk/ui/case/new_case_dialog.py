@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.money import check_currency, parse_amount
+from returnsdesk.domain.money import check_currency
 from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import cases
@@ -38,6 +38,7 @@ from returnsdesk.services.orders import LineInput, OrderInput, find_orders
 from returnsdesk.store.models import Order, Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -91,8 +92,9 @@ class NewCaseDialog(QDialog):
         self.m_title = QLineEdit(manual)
         self.m_sku = QLineEdit(manual)
         self.m_quantity = QSpinBox(manual, minimum=1, maximum=999)
-        self.m_price = QLineEdit(manual)
+        self.m_price = AmountEdit("EUR", labels.locale_name(), manual)
         self.m_price.setPlaceholderText("49.90")
+        self.m_currency.textChanged.connect(self._price_currency)
         self.m_personalised = QCheckBox(self.tr("Personalised / print on demand"), manual)
         self.m_supplier = QComboBox(manual)
         self.m_supplier.addItem(self.tr("— none —"), None)
@@ -227,6 +229,13 @@ class NewCaseDialog(QDialog):
         self.lines.blockSignals(False)
         self.update_preview()
 
+    def _price_currency(self, text: str) -> None:
+        """The unit price is read in the order's currency as soon as it is a real one."""
+        try:
+            self.m_price.set_currency(check_currency(text))
+        except InputError:
+            pass  # the currency field says what is wrong when the order is made
+
     def chosen_lines(self) -> list[tuple[int, int]]:
         chosen = []
         for row in range(self.lines.rowCount()):
@@ -237,7 +246,8 @@ class NewCaseDialog(QDialog):
 
     def _manual_order(self) -> OrderInput:
         currency = check_currency(self.m_currency.text())
-        price = parse_amount(self.m_price.text(), currency, labels.locale_name())
+        self.m_price.set_currency(currency)
+        price = self.m_price.value()
         placed = self.m_placed.date().toPython()
         delivered = (
             self.m_delivered.date().toPython() if self.m_delivered_known.isChecked() else None
@@ -356,4 +366,13 @@ class NewCaseDialog(QDialog):
             show_error(self, self.tr("Case not opened"), exc)
             return
         self.created_case_id = case.id
+        if case.kind == Kind.CHARGEBACK:
+            self.record_notice(case.id)
         super().accept()
+
+    def record_notice(self, case_id: int) -> None:
+        """A new chargeback: ask for the rest of the processor's notice (reason code,
+        processor, due time and zone). Cancelling keeps the case with its due day."""
+        from returnsdesk.ui.case.chargeback_dialog import ChargebackNoticeDialog
+
+        ChargebackNoticeDialog(case_id, self).exec()

@@ -30,10 +30,11 @@ from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
+from returnsdesk.services.chargebacks import order_timeline
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
+from returnsdesk.ui.case.order_cases import OrderCasesPanel, PayingTwiceBanner
 from returnsdesk.ui.case.return_panel import CaseReturnPanel
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.documents import open_dispute_pack, open_instructions
@@ -204,6 +205,11 @@ class CaseWorkspace(QWidget):
         self.return_panel.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self.return_panel, self.tr("Return && checklist"))
         self.setAcceptDrops(True)  # saved e-mails (.eml, .msg) dropped here are logged
+        self.order_cases = OrderCasesPanel(case_id, self)
+        self.order_cases.changed.connect(self._after_supplier_change)
+        self.lower_tabs.addTab(self.order_cases, self.tr("Order cases"))
+        self.paying_twice = PayingTwiceBanner(case_id, self)
+        self.paying_twice.changed.connect(self._after_supplier_change)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -224,6 +230,7 @@ class CaseWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(self.actions_box)
+        layout.addWidget(self.paying_twice)
         layout.addWidget(body, 1)
         self.reload()
 
@@ -288,6 +295,8 @@ class CaseWorkspace(QWidget):
         self._fill_details(case)
         self._fill_timeline()
         self.return_panel.reload()
+        self.paying_twice.reload()
+        self.order_cases.reload()
         self._loading = False
         self._dirty = False
         self.save_button.setEnabled(False)
@@ -349,9 +358,10 @@ class CaseWorkspace(QWidget):
 
     def _fill_timeline(self) -> None:
         self.timeline.clear()
-        for event in events_of(self.case_id):
-            item = QTreeWidgetItem([labels.moment(event.at), self.tr(event.kind), event.text])
-            item.setToolTip(2, event.text)
+        for event in order_timeline(self.case_id):  # every case of the order, merged
+            text = event.text if event.own else f"[{event.rma}] {event.text}"
+            item = QTreeWidgetItem([labels.moment(event.at), self.tr(event.kind), text])
+            item.setToolTip(2, text)
             self.timeline.addTopLevelItem(item)
 
     # -- actions -------------------------------------------------------------
@@ -448,6 +458,7 @@ class CaseWorkspace(QWidget):
         self._fill_assessment(case)
         self._fill_timeline()
         self.return_panel.reload()
+        self.paying_twice.reload()
         self._dirty = dirty
         self.changed.emit(self.case_id)
 

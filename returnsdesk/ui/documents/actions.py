@@ -13,14 +13,19 @@ from returnsdesk.ui.tasks import Job, run_task
 
 def _show(
     parent: QWidget | None,
-    build: Callable[[], tuple[bytes, str, str]],
+    build: Callable[[], tuple],
     make_preview: Callable[[bytes, str, str], QWidget] | None = None,
+    after: Callable[..., None] | None = None,
 ) -> Job:
-    """Run ``build`` (returns pdf, title, file name) on a worker; open the preview on success."""
+    """Run ``build`` (returns pdf, title, file name[, extra]) on a worker; open the preview
+    (``make_preview``'s, or the plain one) on success, then call ``after`` with everything
+    ``build`` returned."""
     from returnsdesk.ui.documents.preview import DocumentPreview
 
     def on_success(result) -> None:
-        pdf, title, name = result
+        pdf, title, name = result[:3]
+        if after is not None:
+            after(*result)
         if make_preview is not None:
             preview = make_preview(pdf, title, name)
         else:
@@ -108,17 +113,32 @@ def ask_period_and_open_summary(parent: QWidget | None) -> Job | None:
     return open_summary(parent, *dialog.period())
 
 
-def open_dispute_pack(parent: QWidget | None, case_id: int) -> Job:
+def open_dispute_pack(parent: QWidget | None, case_id: int, lang: str | None = None) -> Job | None:
+    """Make the pack in ``lang`` (asked for when not given); warns when it is too big to
+    upload to the payment processor."""
+    if lang is None:
+        from returnsdesk.services import settings
+        from returnsdesk.ui.documents.language_choice import ask_language
+
+        lang = ask_language(parent, settings.shop_details().language, parent_tr("Dispute pack"))
+        if lang is None:
+            return None
+    chosen = lang
+
     def build():
         from returnsdesk import session
-        from returnsdesk.formats.pdf.dispute import build_dispute_pack
+        from returnsdesk.formats.pdf.dispute import make_dispute_pack
         from returnsdesk.store.models import Case
 
         rma = Case.get_by_id(case_id).rma
-        pdf = build_dispute_pack(case_id, session.current().evidence_dir)
-        return pdf, rma, f"{rma}-dispute-evidence.pdf"
+        pack = make_dispute_pack(case_id, session.current().evidence_dir, chosen)
+        return pack.data, rma, f"{rma}-dispute-evidence.pdf", pack.warnings
 
-    return _show(parent, build)
+    def on_built(pdf: bytes, title: str, name: str, warnings: tuple[str, ...]) -> None:
+        if warnings:
+            QMessageBox.warning(parent, parent_tr("Dispute pack"), "\n".join(warnings))
+
+    return _show(parent, build, after=on_built)
 
 
 def edit_shop_details(parent: QWidget | None) -> bool:

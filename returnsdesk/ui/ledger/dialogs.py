@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -98,6 +99,19 @@ def reverse_with_dialog(row: LedgerRow, locale: str, parent: QWidget) -> bool:
         return False
     try:
         ledger.reverse_entry(row.id, reason)
+    except ledger.OverRefundError as exc:
+        # Reversing a won dispute gives the money back to the customer's side: the payout
+        # guard asks for a recorded reason before the order gives back more than was paid.
+        override, ok = QInputDialog.getText(
+            parent, title, str(exc) + "\n\n" + parent.tr("Reason for the override:")
+        )
+        if not ok or not override.strip():
+            return False
+        try:
+            ledger.reverse_entry(row.id, reason, override_note=override)
+        except InputError as again:
+            QMessageBox.warning(parent, title, str(again))
+            return False
     except InputError as exc:
         QMessageBox.warning(parent, title, str(exc))
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import LedgerKind
-from returnsdesk.domain.money import parse_amount
+from returnsdesk.domain.ledger import PAYOUT_SIGN, LedgerKind
+from returnsdesk.domain.money import amount_in_words
+from returnsdesk.domain.posting_check import Concern, concerns
+from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import ledger
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.ledger import EntryInput, OverRefundError
@@ -32,6 +37,7 @@ from returnsdesk.ui.labels import locale_name
 from returnsdesk.ui.ledger.common import kind_label, money, reversible
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel
+from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 #: Kinds offered first in the form, in the order a merchant meets them.
 FORM_KINDS = [
@@ -63,6 +69,8 @@ class CaseMoneyPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.locale = locale or locale_name()
+        #: Asks the person to confirm a large or unusual posting (tests replace it).
+        self.confirm: Callable[[str], bool] = self._ask
         self.case_id = case_id
         self.model = LedgerTableModel(self, self.locale)
         self._build()
@@ -109,7 +117,7 @@ class CaseMoneyPanel(QWidget):
         self.kind = QComboBox()
         for kind in FORM_KINDS:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.amount = QLineEdit()
+        self.amount = AmountEdit(locale=self.locale)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -118,7 +126,7 @@ class CaseMoneyPanel(QWidget):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Transaction or refund ID"))
         self.memo = QLineEdit()
-        self.override = QCheckBox(self.tr("Refund more than what is left to refund"))
+        self.override = QCheckBox(self.tr("Give back more than the customer paid"))
         self.override_reason = QLineEdit()
         self.override_reason.setPlaceholderText(self.tr("Why (kept with the entry)"))
         self.override_reason.setEnabled(False)
@@ -161,6 +169,7 @@ class CaseMoneyPanel(QWidget):
         self.case_id = case_id
         self.case = Case.get_by_id(case_id)
         self.currency = self.case.currency
+        self.amount.set_currency(self.currency)
         self.amount.setPlaceholderText(
             self.tr("Amount in %1, e.g. %2")
             .replace("%1", self.currency)
@@ -180,14 +189,30 @@ class CaseMoneyPanel(QWidget):
             .replace("%3", money(figures.net_cost, figures.currency, self.locale))
         )
         order = self.case.order
-        left = max(ledger.refundable(order), 0)
+        across = ledger.order_money(order.id)
         credit = ledger.customer_credit(order.customer_id).get(self.currency, 0)
+        cases = Case.select().where(Case.order == order.id).count()
+        m = lambda minor: money(minor, self.currency, self.locale)  # noqa: E731
+        k = across.by_kind
         self.context.setText(
-            self.tr("Order %1: customer paid %2, %3 left to refund · Store credit balance %4")
+            self.tr("Order %1: customer paid %2, %3 left to give back · Store credit balance %4")
             .replace("%1", order.number)
-            .replace("%2", money(order.total_minor, self.currency, self.locale))
-            .replace("%3", money(left, self.currency, self.locale))
-            .replace("%4", money(credit, self.currency, self.locale))
+            .replace("%2", m(order.total_minor))
+            .replace("%3", m(max(across.left, 0)))
+            .replace("%4", m(credit))
+            + "\n"
+            + self.tr(
+                "Given back across its %1 case(s): refunds %2 · store credit %3 · "
+                "chargebacks %4 · replacements %5"
+            )
+            .replace("%1", str(cases))
+            .replace("%2", m(k.get(LedgerKind.CUSTOMER_REFUND, 0)))
+            .replace("%3", m(k.get(LedgerKind.STORE_CREDIT_ISSUED, 0)))
+            .replace(
+                "%4",
+                m(k.get(LedgerKind.CHARGEBACK_DEBIT, 0) - k.get(LedgerKind.CHARGEBACK_REVERSAL, 0)),
+            )
+            .replace("%5", m(k.get(LedgerKind.REPLACEMENT_COST, 0)))
         )
 
     def _reset_form(self) -> None:
@@ -200,9 +225,9 @@ class CaseMoneyPanel(QWidget):
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        is_refund = self.kind.currentData() == LedgerKind.CUSTOMER_REFUND.value
-        self.override_widget.setVisible(is_refund)
-        if not is_refund:
+        is_payout = PAYOUT_SIGN.get(LedgerKind(self.kind.currentData()), 0) > 0
+        self.override_widget.setVisible(is_payout)
+        if not is_payout:
             self.override.setChecked(False)
         other = self.kind.currentData() in (LedgerKind.OTHER_COST, LedgerKind.OTHER_RECOVERY)
         self.memo.setPlaceholderText(
@@ -218,13 +243,17 @@ class CaseMoneyPanel(QWidget):
     def post(self) -> bool:
         """Post what the form holds; True if it was recorded."""
         try:
-            amount = parse_amount(self.amount.text(), self.currency, self.locale)
+            amount = self.amount.value()
         except InputError as exc:
             self._say(str(exc), ok=False)
             self.amount.setFocus()
             return False
+        kind = LedgerKind(self.kind.currentData())
+        if not self._confirmed(kind, amount):
+            self._say(self.tr("Not posted."), ok=False)
+            return False
         override = ""
-        if self.override.isChecked() and self.kind.currentData() == LedgerKind.CUSTOMER_REFUND:
+        if self.override.isChecked() and self.override_widget.isVisibleTo(self):
             override = self.override_reason.text().strip()
             if not override:
                 self._say(self.tr("Give a reason for the override."), ok=False)
@@ -264,6 +293,51 @@ class CaseMoneyPanel(QWidget):
         self.reload()
         self.changed.emit()
         return True
+
+    def _confirmed(self, kind: LedgerKind, amount: int) -> bool:
+        """Ask before a large or unusual posting, with the amount and kind in words."""
+        order = self.case.order
+        found = concerns(
+            kind,
+            amount,
+            order.total_minor,
+            self.case.amount_minor,
+            self.case.kind == Kind.CHARGEBACK,
+        )
+        if not found:
+            return True
+        reasons = {
+            Concern.LARGE: self.tr("It is half or more of what the customer paid (%1).").replace(
+                "%1", money(order.total_minor, self.currency, self.locale)
+            ),
+            Concern.TEN_TIMES_CASE: self.tr(
+                "It is ten times the amount of the case or more: check the decimal separator."
+            ),
+            Concern.CHARGEBACK_KIND_ON_OTHER_CASE: self.tr(
+                "This is a chargeback entry on a case that is not a chargeback."
+            ),
+            Concern.OTHER_KIND: self.tr("“Other” entries are not counted in any category."),
+        }
+        text = (
+            self.tr("Post %1 of %2 (%3) on %4?")
+            .replace("%1", kind_label(kind))
+            .replace("%2", money(amount, self.currency, self.locale))
+            .replace("%3", amount_in_words(amount, self.currency, self.locale))
+            .replace("%4", self.case.rma)
+        )
+        return self.confirm("\n\n".join([text, *(reasons[c] for c in found)]))
+
+    def _ask(self, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Post money"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def selected_entry(self):
         rows = self.table.selectionModel().selectedRows()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.money import parse_amount
 from returnsdesk.services import contacts
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.contacts import CHANNEL_LABELS, Channel, ContactInput, Decision, Direction
@@ -33,6 +32,7 @@ from returnsdesk.store.models import Case, Evidence, Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.times import supplier_clock
+from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -201,7 +201,7 @@ class DecisionDialog(QDialog):
         self.partial = QRadioButton(self.tr("Partially approved"), self)
         self.rejected = QRadioButton(self.tr("Rejected"), self)
         self.approved.setChecked(True)
-        self.amount = QLineEdit(self)
+        self.amount = AmountEdit(self.case.currency, labels.locale_name(), self)
         self.amount.setPlaceholderText(
             self.tr("Amount agreed, in {currency}").format(currency=self.case.currency)
         )
@@ -246,7 +246,7 @@ class DecisionDialog(QDialog):
         try:
             amount = None
             if self.partial.isChecked():
-                amount = parse_amount(self.amount.text(), self.case.currency, labels.locale_name())
+                amount = self.amount.value()
             result = contacts.record_decision(
                 self.case.id,
                 self.decision(),

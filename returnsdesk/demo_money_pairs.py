@@ -1,0 +1,237 @@
+"""Demo rows for the money stories that go wrong in real life (issue 12), each on one order:
+
+1. a chargeback "credit not processed" on an order already refunded in full through a
+   return case (the "you may be paying twice" warning shows on it);
+2. a partial refund, then a chargeback "product unacceptable" for the whole order;
+3. two partial refunds on one return case.
+
+Rows are appended to the demo generator's tables in its own layouts (``demo._Generator``),
+after its numbered cases, orders and lines; ``chargeback_facts`` are written with an
+UPDATE once the rows are in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from returnsdesk.store.models import to_stamp
+
+_STORIES = ("credit_not_processed", "refund_then_chargeback", "partial_refunds")
+
+
+def add_money_pairs(gen, products, rma) -> list[tuple]:
+    """Append the three stories to ``gen``'s rows; returns the chargeback-fact updates
+    ``(reason, processor, due_at stamp, case_id)``."""
+    facts: list[tuple] = []
+    for k, story in enumerate(_STORIES, start=1):
+        order_id = gen.n + k
+        customer_id, country, currency = gen.customers[k % len(gen.customers)]
+        if currency != "EUR":
+            customer_id, country, currency = next(c for c in gen.customers if c[2] == "EUR")
+        sku, title, supplier_index, price, personalised, variants = products[k]
+        unit = price * 100
+        placed = gen.now - timedelta(days=40 + 5 * k)
+        _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants)
+        line_id = order_id * 4
+        gen.add(
+            "order_line",
+            (line_id, order_id, k + 1, supplier_index + 1, sku, title, variants[0], 1, unit, 0),
+        )
+        opened = placed + timedelta(days=12)
+        fact = _story(gen, rma, story, order_id, supplier_index + 1, line_id, opened, unit)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tuple | None:
+    """The cases and money of one story; the chargeback's notice facts, if it has one."""
+    ret = _case_row(
+        gen,
+        rma,
+        order_id,
+        supplier_id,
+        "return",
+        "not_as_described",
+        "resolved",
+        opened,
+        unit,
+        line_id,
+    )
+    if story == "credit_not_processed":
+        _entry(gen, ret, opened + timedelta(days=6), "customer_refund", unit, "Full refund")
+    elif story == "refund_then_chargeback":
+        _entry(
+            gen,
+            ret,
+            opened + timedelta(days=6),
+            "customer_refund",
+            unit * 30 // 100,
+            "Partial refund (30 %) for a scratch",
+        )
+    else:
+        _entry(
+            gen,
+            ret,
+            opened + timedelta(days=4),
+            "customer_refund",
+            unit * 20 // 100,
+            "Partial refund (20 %): late delivery",
+        )
+        _entry(
+            gen,
+            ret,
+            opened + timedelta(days=9),
+            "customer_refund",
+            unit * 30 // 100,
+            "Partial refund (30 %): missing part",
+        )
+        return None
+    cb_opened = opened + timedelta(days=20)
+    status = "chargeback_open" if story == "credit_not_processed" else "evidence_submitted"
+    chargeback = _case_row(
+        gen,
+        rma,
+        order_id,
+        supplier_id,
+        "chargeback",
+        "not_as_described",
+        status,
+        cb_opened,
+        unit,
+        line_id,
+    )
+    _entry(
+        gen,
+        chargeback,
+        cb_opened,
+        "chargeback_debit",
+        unit,
+        "Disputed amount debited by the bank",
+    )
+    due_day = (min(cb_opened, gen.now) + timedelta(days=10)).date()
+    gen.add(
+        "case_event",
+        (
+            ret,
+            to_stamp(cb_opened),
+            "note",
+            "",
+            "",
+            # the words services.chargebacks records, so packs print them in their language
+            f"Chargeback {gen.rows['case'][chargeback - 1][1]} opened on this order.",
+        ),
+    )
+    reason = "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
+    processor = "paypal" if story == "credit_not_processed" else "stripe"
+    return (reason, processor, f"{due_day} 23:59:00", chargeback)
+
+
+def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants):
+    gen.add(
+        "order",
+        (
+            order_id,
+            "shopify",
+            f"#{1000 + order_id}",
+            customer_id,
+            to_stamp(placed),
+            to_stamp(placed + timedelta(minutes=3)),
+            (placed + timedelta(days=2)).date().isoformat(),
+            (placed + timedelta(days=7)).date().isoformat(),
+            currency,
+            unit,
+            0,
+            0,
+            unit,
+            "Card",
+            f"ch_demo{order_id:06d}",
+            "Colissimo",
+            f"CO{order_id:09d}FR",
+            country,
+            country,
+            "",
+        ),
+    )
+
+
+def _case_row(
+    gen, rma, order_id, supplier_id, kind, reason, status, opened: datetime, amount, line_id
+) -> int:
+    case_id = len(gen.rows["case"]) + 1
+    opened = min(opened, gen.now)
+    due = (opened + timedelta(days=10)).date() if kind == "chargeback" else None
+    is_open = status in ("chargeback_open", "evidence_submitted")
+    gen.add(
+        "case",
+        (
+            case_id,
+            rma(opened.year),
+            order_id,
+            supplier_id,
+            kind,
+            reason,
+            "",
+            "supplier",
+            "refund",
+            "refund" if kind == "return" else "",
+            status,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "EUR",
+            amount,
+            to_stamp(opened),
+            to_stamp(opened + timedelta(hours=5)),
+            due.isoformat() if due else None,
+            f"dp_demo{case_id:06d}" if kind == "chargeback" else "",
+            None,
+            None,
+            to_stamp(opened + timedelta(days=1)),
+            due.isoformat() if due and is_open else None,
+            "chargeback_response" if due and is_open else "",
+            1,
+        ),
+    )
+    gen.add("case_line", (case_id, line_id, 1))
+    gen.add(
+        "case_event",
+        (case_id, to_stamp(opened), "created", "", "", f"Case opened: {kind}, {reason}."),
+    )
+    return case_id
+
+
+def _entry(gen, case_id, when: datetime, kind, amount, memo):
+    when = min(when, gen.now)
+    gen.add(
+        "ledger_entry",
+        (
+            case_id,
+            when.date().isoformat(),
+            kind,
+            amount,
+            "EUR",
+            "Card",
+            f"re_demo{case_id:04d}{len(gen.rows.get('ledger_entry', [])):04d}",
+            memo,
+            None,
+            "",
+            to_stamp(when),
+        ),
+    )
+
+
+def generated_notices(gen) -> list[tuple]:
+    """Notice facts for the generator's own chargebacks: the reason their case reason
+    suggests, Stripe, due at the end of the due day (UTC)."""
+    from returnsdesk.domain.chargebacks import suggested_reason
+
+    # Column positions in demo._Generator's "case" rows.
+    kind_at, reason_at, due_on_at = 4, 5, 20
+    return [
+        (suggested_reason(row[reason_at]).value, "stripe", f"{row[due_on_at]} 23:59:00", row[0])
+        for row in gen.rows.get("case", [])
+        if row[kind_at] == "chargeback" and row[due_on_at]
+    ]

@@ -1,0 +1,311 @@
+"""Everything the store holds that a dispute pack may state, gathered from EVERY case of
+the chargeback's order, as frozen view objects (the PDF code never touches the store).
+
+Nothing is inferred: a missing billing address stays ``""`` (the pack says it is not
+held), "shown at checkout" is whatever the merchant recorded on the policy in force on
+the order date, and money is what the ledger holds, reversals included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from returnsdesk.domain.chargebacks import DisputeReason, Processor
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.ledger import GIVEN_BACK, LedgerKind
+from returnsdesk.domain.policy import StorePolicy
+from returnsdesk.domain.workflow import Kind
+from returnsdesk.services import settings
+from returnsdesk.services.evidence_files import stored_path
+from returnsdesk.services.settings import ShopDetails
+from returnsdesk.services.timeline import EventKind
+from returnsdesk.store.models import (
+    Case,
+    CaseEvent,
+    Evidence,
+    EvidenceFile,
+    LedgerEntry,
+    OrderLine,
+    SupplierContact,
+)
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    sku: str
+    title: str
+    variant: str
+    quantity: int
+    unit_price_minor: int
+    personalised: bool
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    rma: str
+    kind: str
+    reason: str
+    status: str
+    opened_at: datetime
+    return_carrier: str
+    return_tracking: str
+
+
+@dataclass(frozen=True)
+class MoneyFacts:
+    rma: str
+    entry_date: date
+    kind: LedgerKind
+    amount_minor: int
+    currency: str
+    reference: str
+    memo: str
+    is_reversal: bool
+    is_reversed: bool
+
+
+@dataclass(frozen=True)
+class TimelineFacts:
+    """One dated item. ``what`` is a code the renderer turns into words: ``created``,
+    ``status``, ``note``, ``customer_email``, ``first_response``, ``supplier_sent``,
+    ``supplier_received``, ``linked``; ``value`` is a code (status, channel) or empty;
+    ``text`` is the user's own words, printed as written."""
+
+    at: datetime
+    rma: str
+    what: str
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EvidenceFacts:
+    rma: str
+    path: Path
+    mime: str
+    original_name: str
+    caption: str
+    supplied_by: str
+    captured_at: datetime | None
+    added_at: datetime
+    sha256: str
+
+
+@dataclass(frozen=True)
+class DisputeFacts:
+    shop: ShopDetails
+    policy: StorePolicy
+    reason: DisputeReason
+    processor: Processor | None
+    rma: str
+    reference: str
+    amount_minor: int
+    currency: str
+    due_at: datetime | None
+    due_on: date | None
+    order_number: str
+    placed_at: datetime
+    total_minor: int
+    subtotal_minor: int
+    shipping_minor: int
+    tax_minor: int
+    payment_method: str
+    payment_reference: str
+    carrier: str
+    tracking_number: str
+    shipped_on: date | None
+    delivered_on: date | None
+    shipping_address: str
+    billing_address: str
+    billing_country: str
+    customer_name: str
+    customer_email: str
+    lines: tuple[LineFacts, ...]
+    cases: tuple[CaseSummary, ...]
+    money: tuple[MoneyFacts, ...]
+    timeline: tuple[TimelineFacts, ...]
+    evidence: tuple[EvidenceFacts, ...]
+
+    def given_back(self) -> tuple[MoneyFacts, ...]:
+        """Refunds and credit that still stand (not reversed), on any case of the order."""
+        return tuple(
+            m
+            for m in self.money
+            if m.kind in GIVEN_BACK and not m.is_reversal and not m.is_reversed
+        )
+
+    def given_back_total(self) -> int:
+        return sum(m.amount_minor for m in self.given_back() if m.currency == self.currency)
+
+
+def check_chargeback(case: Case) -> None:
+    if case.kind != Kind.CHARGEBACK:
+        raise InputError(
+            f"{case.rma} is not a chargeback case; evidence packs are made for chargeback "
+            "cases only."
+        )
+
+
+def gather(case_id: int, evidence_dir: Path) -> DisputeFacts:
+    """The facts of a chargeback case and of every other case of its order."""
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError("The case no longer exists.")
+    check_chargeback(case)
+    order = case.order
+    customer = order.customer
+    cases = list(Case.select().where(Case.order == order.id).order_by(Case.opened_at, Case.id))
+    try:
+        reason = DisputeReason(case.chargeback_reason)
+    except ValueError:
+        reason = DisputeReason.GENERAL
+    try:
+        processor: Processor | None = Processor(case.chargeback_processor)
+    except ValueError:
+        processor = None
+    return DisputeFacts(
+        shop=settings.shop_details(),
+        policy=settings.store_policy(order.placed_at.date()),
+        reason=reason,
+        processor=processor,
+        rma=case.rma,
+        reference=case.chargeback_reference,
+        amount_minor=case.amount_minor,
+        currency=case.currency,
+        due_at=case.chargeback_due_at,
+        due_on=case.chargeback_due_on,
+        order_number=order.number,
+        placed_at=order.placed_at,
+        total_minor=order.total_minor,
+        subtotal_minor=order.subtotal_minor,
+        shipping_minor=order.shipping_minor,
+        tax_minor=order.tax_minor,
+        payment_method=order.payment_method,
+        payment_reference=order.payment_reference,
+        carrier=order.carrier,
+        tracking_number=order.tracking_number,
+        shipped_on=order.shipped_on,
+        delivered_on=order.delivered_on,
+        shipping_address=order.shipping_address,
+        # The store keeps no billing street: only the billing country is known.
+        billing_address="",
+        billing_country=order.billing_country,
+        customer_name=customer.name,
+        customer_email=customer.email,
+        lines=tuple(
+            LineFacts(
+                line.sku,
+                line.title,
+                line.variant,
+                line.quantity,
+                line.unit_price_minor,
+                line.personalised,
+            )
+            for line in order.lines.order_by(OrderLine.id)
+        ),
+        cases=tuple(
+            CaseSummary(
+                c.rma, c.kind, c.reason, c.status, c.opened_at, c.return_carrier, c.return_tracking
+            )
+            for c in cases
+        ),
+        money=_money(cases),
+        timeline=_timeline(cases),
+        evidence=_evidence(cases, evidence_dir),
+    )
+
+
+def _money(cases: list[Case]) -> tuple[MoneyFacts, ...]:
+    rma = {c.id: c.rma for c in cases}
+    rows = list(
+        LedgerEntry.select()
+        .where(LedgerEntry.case.in_(list(rma)))
+        .order_by(LedgerEntry.entry_date, LedgerEntry.id)
+    )
+    reversed_ids = {e.reverses_id for e in rows if e.reverses_id}
+    return tuple(
+        MoneyFacts(
+            rma[e.case_id],
+            e.entry_date,
+            LedgerKind(e.kind),
+            e.amount_minor,
+            e.currency,
+            e.reference,
+            e.memo,
+            e.reverses_id is not None,
+            e.id in reversed_ids,
+        )
+        for e in rows
+    )
+
+
+_FIXED_NOTES = {"First response sent to the customer.": "first_response"}
+_CUSTOMER_EMAIL = "E-mail sent to the customer: "
+
+
+def _event_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
+    """An event as the pack shows it; money, evidence and edits have their own sections
+    (or are internal), so they are left out."""
+    kind = EventKind(event.kind)
+    if kind == EventKind.CREATED:
+        return TimelineFacts(event.at, rma, "created", "", "")
+    if kind == EventKind.STATUS:
+        note = event.text.split(": ", 1)[1] if ": " in event.text else ""
+        return TimelineFacts(event.at, rma, "status", event.to_status, note)
+    if kind == EventKind.NOTE:
+        fixed = _FIXED_NOTES.get(event.text)
+        if fixed:
+            return TimelineFacts(event.at, rma, fixed, "", "")
+        if event.text.startswith("Chargeback ") and event.text.endswith(" opened on this order."):
+            linked = event.text[len("Chargeback ") : -len(" opened on this order.")]
+            return TimelineFacts(event.at, rma, "linked", linked, "")
+        if event.text.startswith("Same order as "):
+            return None
+        return TimelineFacts(event.at, rma, "note", "", event.text)
+    if kind == EventKind.CONTACT and event.text.startswith(_CUSTOMER_EMAIL):
+        subject = event.text[len(_CUSTOMER_EMAIL) :].rstrip(".")
+        return TimelineFacts(event.at, rma, "customer_email", "", subject)
+    return None
+
+
+def _timeline(cases: list[Case]) -> tuple[TimelineFacts, ...]:
+    rma = {c.id: c.rma for c in cases}
+    items: list[TimelineFacts] = []
+    for event in CaseEvent.select().where(CaseEvent.case.in_(list(rma))):
+        item = _event_item(event, rma[event.case_id])
+        if item is not None:
+            items.append(item)
+    for msg in SupplierContact.select().where(SupplierContact.case.in_(list(rma))):
+        body = "\n".join(x for x in (msg.subject, msg.body) if x)
+        if msg.supplier_reference:
+            body += f"\n({msg.supplier_reference})"
+        what = "supplier_sent" if msg.direction == "sent" else "supplier_received"
+        items.append(TimelineFacts(msg.at, rma[msg.case_id], what, msg.channel, body))
+    items.sort(key=lambda t: t.at)
+    return tuple(items)
+
+
+def _evidence(cases: list[Case], evidence_dir: Path) -> tuple[EvidenceFacts, ...]:
+    rma = {c.id: c.rma for c in cases}
+    rows = (
+        Evidence.select(Evidence, EvidenceFile)
+        .join(EvidenceFile)
+        .where(Evidence.case.in_(list(rma)) & Evidence.removed_at.is_null())
+        .order_by(Evidence.added_at, Evidence.id)
+    )
+    return tuple(
+        EvidenceFacts(
+            rma[item.case_id],
+            stored_path(evidence_dir, item.file.sha256),
+            item.file.mime,
+            item.original_name,
+            item.caption,
+            item.supplied_by,
+            item.file.captured_at,
+            item.added_at,
+            item.file.sha256,
+        )
+        for item in rows
+    )

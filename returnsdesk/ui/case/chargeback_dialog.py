@@ -1,0 +1,174 @@
+"""The chargeback notice: reason code, processor, response due moment with its time zone.
+
+Used to record the notice on a chargeback case, and to open a chargeback on the order of
+another case (a return that ended in a dispute), which links the two.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, available_timezones
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from returnsdesk.domain.chargebacks import (
+    PAYPAL_RESPONSE_DAYS,
+    DisputeReason,
+    Processor,
+    paypal_due,
+    suggested_reason,
+)
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services import chargebacks
+from returnsdesk.services.chargebacks import ChargebackNotice
+from returnsdesk.services.clock import utc_now
+from returnsdesk.store.models import Case
+from returnsdesk.ui.messages import show_error
+
+
+class ChargebackNoticeDialog(QDialog):
+    """Record the notice of ``case_id`` (a chargeback), or open a chargeback on its order."""
+
+    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case = Case.get_by_id(case_id)
+        self.opening = self.case.kind != "chargeback"
+        self.result_case: Case | None = None
+        self.setWindowTitle(
+            self.tr("Open a chargeback on this order")
+            if self.opening
+            else self.tr("Chargeback notice")
+        )
+        self.reason = QComboBox(self)
+        for reason, label in self._reason_labels().items():
+            self.reason.addItem(label, reason.value)
+        current = self.case.chargeback_reason or suggested_reason(self.case.reason).value
+        self.reason.setCurrentIndex(max(self.reason.findData(current), 0))
+        self.processor = QComboBox(self)
+        for processor, label in (
+            (Processor.STRIPE, "Stripe"),
+            (Processor.PAYPAL, "PayPal"),
+            (Processor.SHOPIFY_PAYMENTS, "Shopify Payments"),
+        ):
+            self.processor.addItem(label, processor.value)
+        if self.case.chargeback_processor:
+            self.processor.setCurrentIndex(self.processor.findData(self.case.chargeback_processor))
+        self._build_due()
+        self.reference = QLineEdit(self.case.chargeback_reference, self)
+        self.reference.setMaxLength(300)
+        self.paypal_hint = QLabel(
+            self.tr("PayPal asks for an answer within %1 days of its notice.").replace(
+                "%1", str(PAYPAL_RESPONSE_DAYS)
+            ),
+            self,
+        )
+        self.paypal_fill = QPushButton(
+            self.tr("Due %1 days from now").replace("%1", str(PAYPAL_RESPONSE_DAYS)), self
+        )
+        self.paypal_fill.clicked.connect(self._fill_paypal)
+        self.processor.currentIndexChanged.connect(self._sync)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Dispute reason:"), self.reason)
+        form.addRow(self.tr("Processor:"), self.processor)
+        form.addRow(self.tr("Response due:"), self.due_row)
+        form.addRow("", self.paypal_hint)
+        form.addRow("", self.paypal_fill)
+        form.addRow(self.tr("Dispute reference:"), self.reference)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._sync()
+
+    def _reason_labels(self) -> dict[DisputeReason, str]:
+        return {
+            DisputeReason.FRAUDULENT: self.tr("Fraudulent (payment not recognised)"),
+            DisputeReason.PRODUCT_NOT_RECEIVED: self.tr("Product not received"),
+            DisputeReason.PRODUCT_UNACCEPTABLE: self.tr("Product unacceptable"),
+            DisputeReason.DUPLICATE: self.tr("Duplicate payment"),
+            DisputeReason.CREDIT_NOT_PROCESSED: self.tr("Credit not processed"),
+            DisputeReason.SUBSCRIPTION_CANCELED: self.tr("Subscription cancelled"),
+            DisputeReason.GENERAL: self.tr("General"),
+        }
+
+    def _build_due(self) -> None:
+        due = self.case.chargeback_due_at
+        self.due_date = QDateEdit(self, calendarPopup=True)
+        self.due_date.setDisplayFormat("yyyy-MM-dd")
+        self.due_time = QTimeEdit(self)
+        self.due_time.setDisplayFormat("HH:mm")
+        self.zone = QComboBox(self)
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted(available_timezones()))
+        if due is not None:
+            self.due_date.setDate(QDate(due.year, due.month, due.day))
+            self.due_time.setTime(QTime(due.hour, due.minute))
+            self.zone.setCurrentText("UTC")
+        else:
+            day = self.case.chargeback_due_on or (utc_now() + timedelta(days=7)).date()
+            self.due_date.setDate(QDate(day.year, day.month, day.day))
+            self.due_time.setTime(QTime(23, 59))
+            self.zone.setCurrentText("UTC")
+        self.due_row = QWidget(self)
+        row = QHBoxLayout(self.due_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.due_date)
+        row.addWidget(self.due_time)
+        row.addWidget(self.zone, 1)
+
+    def _sync(self, *_args) -> None:
+        paypal = self.processor.currentData() == Processor.PAYPAL.value
+        self.paypal_hint.setVisible(paypal)
+        self.paypal_fill.setVisible(paypal)
+
+    def _fill_paypal(self) -> None:
+        due = paypal_due(utc_now())
+        self.zone.setCurrentText("UTC")
+        self.due_date.setDate(QDate(due.year, due.month, due.day))
+        self.due_time.setTime(QTime(due.hour, due.minute))
+
+    def notice(self) -> ChargebackNotice:
+        zone_name = self.zone.currentText().strip()
+        if zone_name not in available_timezones():
+            raise InputError(
+                self.tr(
+                    "Unknown time zone: %1. Pick one from the list (e.g. Europe/Paris)."
+                ).replace("%1", zone_name)
+            )
+        day, time = self.due_date.date().toPython(), self.due_time.time().toPython()
+        due = datetime.combine(day, time, tzinfo=ZoneInfo(zone_name))
+        return ChargebackNotice(
+            reason=self.reason.currentData(),
+            processor=self.processor.currentData(),
+            due_at=due,
+            reference=self.reference.text(),
+        )
+
+    def accept(self) -> None:
+        try:
+            notice = self.notice()
+            if self.opening:
+                self.result_case = chargebacks.open_chargeback(
+                    self.case.order_id, notice, self.case.reason, self.case.reason_note
+                )
+            else:
+                self.result_case = chargebacks.record_notice(self.case.id, notice)
+        except InputError as exc:
+            show_error(self, self.windowTitle(), exc)
+            return
+        super().accept()

@@ -1,0 +1,189 @@
+"""Cases of the same order, shown together: the chargeback facts, the other cases, and the
+"you may be paying twice" warning on a chargeback whose order was already refunded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.workflow import Kind, Status, allowed_targets
+from returnsdesk.services import cases, chargebacks
+from returnsdesk.store.models import Case
+from returnsdesk.ui import labels
+from returnsdesk.ui.documents import open_dispute_pack
+from returnsdesk.ui.ledger.common import kind_label
+from returnsdesk.ui.messages import show_error
+
+PROCESSOR_NAMES = {"stripe": "Stripe", "paypal": "PayPal", "shopify_payments": "Shopify Payments"}
+BANNER_STYLE = (
+    "QFrame#payingTwice { background: #fdecea; border: 1px solid #c62828; border-radius: 4px; }"
+)
+
+
+def _open_in_window(widget: QWidget, case_id: int) -> None:
+    window = widget.window()
+    if hasattr(window, "open_case"):
+        window.open_case(case_id)
+
+
+class PayingTwiceBanner(QFrame):
+    """Shown on a chargeback whose order already gave money back on another case."""
+
+    changed = Signal(int)
+
+    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.setObjectName("payingTwice")
+        self.setStyleSheet(BANNER_STYLE)
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        font = self.text.font()
+        font.setBold(True)
+        self.text.setFont(font)
+        self.contest = QPushButton(self.tr("Contest with this refund (dispute pack)…"), self)
+        self.accept_button = QPushButton(self.tr("Accept the chargeback"), self)
+        self.contest.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
+        self.accept_button.clicked.connect(self.accept_chargeback)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.contest)
+        buttons.addWidget(self.accept_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        given = chargebacks.paying_twice(self.case_id)
+        self.setVisible(bool(given))
+        if not given:
+            return
+        currency = given[0].currency
+        total = sum(g.amount_minor for g in given if g.currency == currency)
+        items = "; ".join(
+            self.tr("%1 %2 on %3 (%4%5)")
+            .replace("%1", kind_label(g.kind))
+            .replace("%2", labels.money(g.amount_minor, g.currency))
+            .replace("%3", labels.day(g.entry_date))
+            .replace("%4", g.rma)
+            .replace("%5", f", {g.reference}" if g.reference else "")
+            for g in given
+        )
+        self.text.setText(
+            self.tr(
+                "You may be paying twice: the customer was already given back %1 on this order "
+                "(%2). Contest the chargeback with this refund as evidence, or accept it and "
+                "give nothing more back."
+            )
+            .replace("%1", labels.money(total, currency))
+            .replace("%2", items)
+        )
+        case = Case.get_by_id(self.case_id)
+        self.accept_button.setEnabled(Status.LOST in allowed_targets(case.status))
+
+    def accept_chargeback(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Accept the chargeback"),
+            self.tr("Mark this chargeback as lost (accepted)? The bank keeps the money."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            cases.transition(
+                self.case_id, Status.LOST, note="Accepted: the customer was already refunded."
+            )
+        except InputError as exc:
+            show_error(self, self.tr("Accept the chargeback"), exc)
+            return False
+        self.changed.emit(self.case_id)
+        return True
+
+
+class OrderCasesPanel(QWidget):
+    """The other cases of the order; on a return, a way to open the chargeback on it."""
+
+    changed = Signal(int)
+
+    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(
+            [self.tr("RMA"), self.tr("Kind"), self.tr("Status"), self.tr("Opened")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnWidth(0, 150)
+        self.tree.setColumnWidth(1, 120)
+        self.tree.setColumnWidth(2, 150)
+        self.tree.itemDoubleClicked.connect(
+            lambda item, _col: _open_in_window(self, item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.notice_button = QPushButton(self)
+        self.notice_button.clicked.connect(self.edit_notice)
+        row = QHBoxLayout()
+        row.addWidget(self.notice, 1)
+        row.addWidget(self.notice_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Other cases of this order (double-click to open):")))
+        layout.addWidget(self.tree, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        case = Case.get_by_id(self.case_id)
+        chargeback = case.kind == Kind.CHARGEBACK
+        self.notice_button.setText(
+            self.tr("Chargeback notice…") if chargeback else self.tr("Open a chargeback…")
+        )
+        self.notice.setText(self._notice_text(case) if chargeback else "")
+        self.tree.clear()
+        for other in chargebacks.related_cases(self.case_id):
+            item = QTreeWidgetItem(
+                [
+                    other.rma,
+                    labels.kind(other.kind),
+                    labels.status(other.status),
+                    labels.day(other.opened_at.date()),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, other.id)
+            self.tree.addTopLevelItem(item)
+
+    def _notice_text(self, case: Case) -> str:
+        if not case.chargeback_reason:
+            return self.tr("The processor's notice is not recorded yet.")
+        due = case.chargeback_due_at
+        when = f"{labels.day(due.date())} {due:%H:%M} UTC" if due else "—"
+        return (
+            self.tr("Processor: %1 · Response due %2")
+            .replace("%1", PROCESSOR_NAMES.get(case.chargeback_processor, "—"))
+            .replace("%2", when)
+        )
+
+    def edit_notice(self) -> None:
+        from returnsdesk.ui.case.chargeback_dialog import ChargebackNoticeDialog
+
+        dialog = ChargebackNoticeDialog(self.case_id, self)
+        if dialog.exec() != ChargebackNoticeDialog.DialogCode.Accepted:
+            return
+        self.reload()
+        self.changed.emit(self.case_id)
+        if dialog.opening and dialog.result_case is not None:
+            _open_in_window(self, dialog.result_case.id)

@@ -1,0 +1,1 @@
+"""Small widgets shared by every area: the amount field, the mouse-wheel guard."""
