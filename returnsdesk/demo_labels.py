@@ -24,24 +24,27 @@ def label_pdf(carrier: str, tracking: str, rma: str, address: str) -> bytes:
     from reportlab.lib.units import inch
     from reportlab.pdfgen import canvas
 
+    from returnsdesk.formats.pdf.common import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()  # carriers' labels embed their fonts; so does this sample
     buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=(4 * inch, 6 * inch))
+    c = canvas.Canvas(buffer, pagesize=(4 * inch, 6 * inch), initialFontName=FONT)
     c.setLineWidth(1.5)
     c.rect(6, 6, 4 * inch - 12, 6 * inch - 12)
-    c.setFont("Helvetica-Bold", 20)
+    c.setFont(FONT_BOLD, 20)
     c.drawString(16, 6 * inch - 40, carrier.upper())
-    c.setFont("Helvetica", 9)
+    c.setFont(FONT, 9)
     c.drawString(16, 6 * inch - 56, "PREPAID RETURN · RETOUR PRÉPAYÉ")
     c.line(6, 6 * inch - 66, 4 * inch - 6, 6 * inch - 66)
-    c.setFont("Helvetica-Bold", 11)
+    c.setFont(FONT_BOLD, 11)
     c.drawString(16, 6 * inch - 86, "TO / DESTINATAIRE")
-    c.setFont("Helvetica", 11)
+    c.setFont(FONT, 11)
     for i, line in enumerate(address.split(", ")[:5]):
         c.drawString(16, 6 * inch - 102 - 14 * i, line)
     code128.Code128(tracking, barHeight=70, barWidth=1.1).drawOn(c, 14, 110)
-    c.setFont("Helvetica-Bold", 12)
+    c.setFont(FONT_BOLD, 12)
     c.drawCentredString(2 * inch, 92, tracking)
-    c.setFont("Helvetica", 9)
+    c.setFont(FONT, 9)
     c.drawString(16, 40, f"Ref. {rma}")
     c.showPage()
     c.save()

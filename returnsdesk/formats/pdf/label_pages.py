@@ -159,8 +159,11 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
     except Exception as exc:  # a damaged stored file must not crash printing
         raise InputError(f"The label file cannot be read ({exc}).") from None
 
+    from returnsdesk.formats.pdf.common import FONT, register_fonts
+
+    register_fonts()
     buffer = io.BytesIO()
-    canvas = pdfcanvas.Canvas(buffer, pagesize=size)
+    canvas = pdfcanvas.Canvas(buffer, pagesize=size, initialFontName=FONT)  # no bare Helvetica
     count = len(label_pdf_pages) if art.is_pdf else 1
     for _ in range(count):
         if label_page == LabelPage.SHEET:
