@@ -268,6 +268,22 @@ DELETE FROM setting WHERE key = 'policy';
 """
 
 
+SATISFACTION_SCHEMA = """
+CREATE TABLE survey_answer (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL UNIQUE REFERENCES "case"(id),
+    ease INTEGER NOT NULL CHECK (ease BETWEEN 1 AND 5),
+    outcome INTEGER NOT NULL CHECK (outcome BETWEEN 1 AND 5),
+    comment TEXT NOT NULL DEFAULT '',
+    answered_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX survey_answer_answered ON survey_answer(answered_on);
+CREATE INDEX order_placed ON "order"(placed_at);
+CREATE INDEX case_closed ON "case"(closed_at);
+"""
+
+
 def _execute_script(db: SqliteDatabase, script: str) -> None:
     for statement in _split(script):
         db.execute_sql(statement)
@@ -313,7 +329,19 @@ def _v4(db: SqliteDatabase) -> None:
     _execute_script(db, V4_POLICY_HISTORY)
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4]
+def _v5_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
+    """Customer satisfaction survey answers; indexes for the report periods
+    (orders by placing time, cases by closing time)."""
+    _execute_script(db, SATISFACTION_SCHEMA)
+
+
+STEPS: list[Callable[[SqliteDatabase], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5_satisfaction_and_report_indexes,
+]
 CURRENT_VERSION = len(STEPS)
 
 

@@ -282,6 +282,19 @@ class MessageTemplate(BaseModel):
         primary_key = CompositeKey("key", "language")
 
 
+class SurveyAnswer(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(Case, unique=True, column_name="case_id")
+    ease = IntegerField()
+    outcome = IntegerField()
+    comment = TextField(default="")
+    answered_on = IsoDateField()
+    recorded_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "survey_answer"
+
+
 ALL_MODELS = [
     Setting,
     Supplier,
@@ -298,4 +311,5 @@ ALL_MODELS = [
     Evidence,
     LedgerEntry,
     MessageTemplate,
+    SurveyAnswer,
 ]
