@@ -84,7 +84,8 @@ def _text(d: dict) -> str:
     for s in d["suppliers"]:
         reply = s["median_days_to_first_reply"]
         lines.append(
-            f"  {s['supplier']:<24} claims {s['claims_sent']}, approved {_pct(s['approval_rate'])}, "
+            f"  {s['supplier']:<24} claims {s['claims_sent']}, "
+            f"approved {_pct(s['approval_rate'])}, "
             f"reimbursed {_pct(s['reimbursement_rate'])}, first reply "
             f"{'—' if reply is None else f'{reply:.1f} d'}, outstanding "
             f"{_money(s['money_outstanding'])}"

@@ -92,7 +92,9 @@ class Thresholds:
         for name, (low, high) in limits.items():
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-                raise InputError(f"Risk threshold {name!r} must be a whole number from {low} to {high}.")
+                raise InputError(
+                    f"Risk threshold {name!r} must be a whole number from {low} to {high}."
+                )
 
     @classmethod
     def from_mapping(cls, stored: object) -> Thresholds:
@@ -306,14 +308,18 @@ def explain(flag: Flag, lang: str = "en") -> str:
                 f"{v['count']} demandes de ce client sur les 12 derniers mois "
                 f"(signal à partir de {v['threshold']})."
             )
-        return f"{v['count']} requests from this customer in the last 12 months (flagged from {v['threshold']})."
+        return (
+            f"{v['count']} requests from this customer in the last 12 months "
+            f"(flagged from {v['threshold']})."
+        )
     if rule == Rule.ADDRESS_MISMATCH:
         parts = []
         if v.get("countries"):
             parts.append(
                 f"pays de facturation {v['billing_country']}, de livraison {v['shipping_country']}"
                 if fr
-                else f"billing country {v['billing_country']}, shipping country {v['shipping_country']}"
+                else f"billing country {v['billing_country']}, "
+                f"shipping country {v['shipping_country']}"
             )
         if names_differ(str(v.get("billing_name", "")), str(v.get("shipping_name", ""))):
             parts.append(
@@ -326,7 +332,8 @@ def explain(flag: Flag, lang: str = "en") -> str:
     if rule == Rule.PAST_CHARGEBACKS:
         n = v["count"]
         if fr:
-            return f"Ce client a ouvert {n} rétrofacturation{'s' if n > 1 else ''} sur d'autres dossiers."
+            plural = "s" if n > 1 else ""
+            return f"Ce client a ouvert {n} rétrofacturation{plural} sur d'autres dossiers."
         return f"This customer opened {n} chargeback{'s' if n != 1 else ''} on other cases."
     if rule == Rule.BEFORE_DELIVERY:
         if fr:
@@ -341,9 +348,14 @@ def explain(flag: Flag, lang: str = "en") -> str:
     if rule == Rule.FIRST_ORDER_HIGH_VALUE:
         from returnsdesk.domain.money import minor_exponent
 
-        amount = _money(int(v["total_minor"]), str(v["currency"]), minor_exponent(str(v["currency"])))
+        amount = _money(
+            int(v["total_minor"]), str(v["currency"]), minor_exponent(str(v["currency"]))
+        )
         if fr:
-            return f"Première commande de ce client, d'un montant de {amount} (signal à partir de {v['threshold']})."
+            return (
+                f"Première commande de ce client, d'un montant de {amount} "
+                f"(signal à partir de {v['threshold']})."
+            )
         return f"The customer's first order, worth {amount} (flagged from {v['threshold']})."
     if rule == Rule.SLOW_REPLIES:
         if fr:

@@ -230,7 +230,7 @@ def _satisfaction(p: Period) -> Satisfaction:
             ("resolution", q.satisfaction_by("c.agreed_resolution", p)),
         )
     }
-    answers, ease, outcome = (overall[0][1:] if overall else (0, None, None))
+    answers, ease, outcome = overall[0][1:] if overall else (0, None, None)
     return Satisfaction(
         answers, ease, outcome, rows["reason"], rows["supplier"], rows["resolution"]
     )

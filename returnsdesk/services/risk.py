@@ -55,8 +55,7 @@ def supplier_flags_by_id(now: datetime | date | None = None) -> dict[int, list[F
     """Every supplier's signals over the 12 months up to today."""
     t = thresholds()
     return {
-        sid: supplier_flags(facts, t)
-        for sid, facts in risk_sql.supplier_facts(_today(now)).items()
+        sid: supplier_flags(facts, t) for sid, facts in risk_sql.supplier_facts(_today(now)).items()
     }
 
 

@@ -439,7 +439,7 @@ def resolve_times(period: Period) -> tuple[dict[str, tuple[int, float]], list[in
     medians = _median_by(source.format(grp="kind"), _span(period))
     medians.update(_median_by(source.format(grp="''"), _span(period)))
     whens = []
-    for i, (low, high) in enumerate(RESOLVE_BUCKETS):
+    for low, high in RESOLVE_BUCKETS:
         upper = f" AND d <= {high}" if high is not None else ""
         whens.append(f"SUM(CASE WHEN d >= {low}{upper} THEN 1 ELSE 0 END)")
     row = database.execute_sql(

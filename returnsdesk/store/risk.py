@@ -115,7 +115,7 @@ def mask_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
         parts.append(f"(CASE WHEN {condition} THEN {BIT[rule]} ELSE 0 END)")
         params += values
     sql = (
-        f"(SELECT {' | '.join(parts)} FROM \"order\" o JOIN customer cu ON cu.id = o.customer_id "
+        f'(SELECT {" | ".join(parts)} FROM "order" o JOIN customer cu ON cu.id = o.customer_id '
         "WHERE o.id = c.order_id)"
     )
     return sql, params

@@ -235,7 +235,11 @@ def _satisfaction(data: Report, lang: str, st, W: float) -> list:
     for title, label, rows_of in (
         (T("sum.reason"), lambda k: cat.reason_text(k, lang), sat.by_reason),
         (T("sum.supplier"), lambda k: k or T("sum.no_supplier"), sat.by_supplier),
-        (T("rep.resolution"), lambda k: cat.resolution_text(k, lang) if k else "—", sat.by_resolution),
+        (
+            T("rep.resolution"),
+            lambda k: cat.resolution_text(k, lang) if k else "—",
+            sat.by_resolution,
+        ),
     ):
         story.append(
             c.data_table(
