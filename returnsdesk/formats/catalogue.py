@@ -179,6 +179,8 @@ _EN: dict[str, str] = {
     "rep.rule": "Signal",
     "rep.why": "Why",
     "rep.none": "—",
+    "rep.drill": "From Reports, cases opened {period}:",
+    "rep.drill_month": "From Reports, cases opened in {month}",
     # dispute evidence pack
     "disp.title": "Dispute evidence",
     "disp.reference": "Dispute reference",
@@ -417,6 +419,8 @@ _FR: dict[str, str] = {
     "rep.subject": "Client ou fournisseur",
     "rep.rule": "Signal",
     "rep.why": "Pourquoi",
+    "rep.drill": "Depuis les rapports, dossiers ouverts {period} :",
+    "rep.drill_month": "Depuis les rapports, dossiers ouverts en {month}",
     "rep.none": "—",
     "disp.title": "Dossier de contestation",
     "disp.reference": "Référence du litige",

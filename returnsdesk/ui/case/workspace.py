@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from returnsdesk import session
 from returnsdesk.domain.policy import Outcome
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
-from returnsdesk.domain.workflow import allowed_targets
+from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
 from returnsdesk.services.clock import utc_now
+from returnsdesk.services.risk import flags_of_case_and_supplier
+from returnsdesk.services.satisfaction import can_survey
 from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
@@ -39,6 +41,8 @@ from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.risk.badges import RiskBadges
+from returnsdesk.ui.satisfaction.offer import SurveyMenu, offer_survey
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
 OUTCOME_STYLE = {
@@ -99,6 +103,8 @@ class CaseWorkspace(QWidget):
             header.addWidget(caption, 1 + (i // 3) * 2, i % 3)
             header.addWidget(label, 2 + (i // 3) * 2, i % 3)
 
+        self.risk_badges = RiskBadges(self)
+
         # Actions
         self.actions_box = QHBoxLayout()
         self.actions_box.addWidget(QLabel(self.tr("Move to:"), self))
@@ -110,6 +116,9 @@ class CaseWorkspace(QWidget):
         self.dispute_button.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
         self.actions_box.addWidget(self.print_button)
         self.actions_box.addWidget(self.dispute_button)
+        self.survey_button = QPushButton(self.tr("Satisfaction survey…"), self)
+        self.survey_button.clicked.connect(self.survey)
+        self.actions_box.addWidget(self.survey_button)
 
         # Verdict and deadlines
         self.verdict_label = _plain("", self, bold=True)
@@ -218,6 +227,7 @@ class CaseWorkspace(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.risk_badges)
         layout.addLayout(self.actions_box)
         layout.addWidget(body, 1)
         self.reload()
@@ -279,6 +289,8 @@ class CaseWorkspace(QWidget):
         self.header_labels["money"].setText(labels.money(case.amount_minor, case.currency))
         self._fill_actions(case)
         self.dispute_button.setVisible(case.kind == "chargeback")
+        self.survey_button.setVisible(can_survey(case.status))
+        self.risk_badges.set_flags(flags_of_case_and_supplier(case.id))
         self._fill_assessment(case)
         self._fill_details(case)
         self._fill_timeline()
@@ -404,7 +416,13 @@ class CaseWorkspace(QWidget):
             return False
         self.reload()
         self.changed.emit(self.case_id)
+        if target == Status.RESOLVED:
+            offer_survey(self, self.case_id, self.rma)
         return True
+
+    def survey(self) -> None:
+        if SurveyMenu(self, self.case_id, self.rma).run():
+            self._part_changed()
 
     def add_note(self) -> None:
         text = self.note_input.text()

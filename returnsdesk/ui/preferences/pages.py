@@ -8,7 +8,9 @@ from returnsdesk.ui.preferences.dialog import PreferencesDialog, PreferencesPage
 
 
 def preference_pages() -> list[PreferencesPage]:
-    return []
+    from returnsdesk.ui.risk.preferences_page import RiskPreferencesPage
+
+    return [RiskPreferencesPage()]
 
 
 def open_preferences(parent: QWidget | None, page_title: str | None = None) -> bool:
