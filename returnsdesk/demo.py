@@ -400,8 +400,14 @@ def build_demo_store(
     migrate(db)
     images = _make_images(paths.evidence_dir(folder), rng)
     generator = _Generator(rng, now, cases, images)
+    from returnsdesk.demo_insight import enrich
+    from returnsdesk.store import sales
+
     with db.atomic():
+        sales.suspend(db)  # bulk load: the sales summary is computed once at the end
         generator.write(db)
+        enrich(db, random.Random(seed + 16), now, cases)
+        sales.resume(db)
         rebuild_index(db)
     counts = {
         table: db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]

@@ -75,7 +75,7 @@ class Thresholds:
     #: Cases with a defect reason per 100 orders of the supplier's goods.
     defect_rate_percent: int = 8
     #: Claims reimbursed per 100 claims sent (at least ``min_claims`` claims).
-    reimbursement_rate_percent: int = 50
+    reimbursement_rate_percent: int = 25
     #: Fewest claims (or replies, or orders ÷ 10) before a supplier rule speaks.
     min_claims: int = 5
 

@@ -20,6 +20,7 @@ _EASE = r"(?:ease|easy|facilit[ée]|simplicit[ée]|simple)"
 _OUTCOME = r"(?:outcome|result|satisf\w*|r[ée]sultat|solution)"
 _MARK = r"[^0-9\n]{0,40}?([1-5])(?:\s*/\s*5)?(?![0-9])"
 _QUOTED = re.compile(r"^\s*>")
+_COMMENT = re.compile(r"^\s*(?:comments?|commentaires?)\s*:\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ def parse_reply(text: str) -> ParsedReply:
                 outcome, used = int(found.group(1)), True
         if not used:
             rest.append(line)
+    labelled = [i for i, line in enumerate(rest) if _COMMENT.match(line)]
+    if labelled:  # what follows "Comment:" is the comment; a greeting before it is not
+        rest = rest[labelled[0] :]
+        rest[0] = _COMMENT.sub("", rest[0], count=1)
     comment = "\n".join(rest).strip()
-    comment = re.sub(r"^(?:comments?|commentaires?)\s*:\s*", "", comment, flags=re.IGNORECASE)
     return ParsedReply(ease, outcome, comment[:MAX_COMMENT].strip())

@@ -179,6 +179,7 @@ _EN: dict[str, str] = {
     "rep.rule": "Signal",
     "rep.why": "Why",
     "rep.none": "—",
+    "rep.group": "Group",
     "rep.drill": "From Reports, cases opened {period}:",
     "rep.drill_month": "From Reports, cases opened in {month}",
     # dispute evidence pack
@@ -419,6 +420,7 @@ _FR: dict[str, str] = {
     "rep.subject": "Client ou fournisseur",
     "rep.rule": "Signal",
     "rep.why": "Pourquoi",
+    "rep.group": "Groupe",
     "rep.drill": "Depuis les rapports, dossiers ouverts {period} :",
     "rep.drill_month": "Depuis les rapports, dossiers ouverts en {month}",
     "rep.none": "—",

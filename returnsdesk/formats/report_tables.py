@@ -68,11 +68,12 @@ def _satisfaction_rows(report: Report) -> list:
 def _satisfaction_group(row, lang: str) -> str:
     group, item = row
     if group == "reason":
-        return f"{cat.text('sum.reason', lang)}: {cat.reason_text(item.key, lang)}"
+        return cat.label_value(cat.text("sum.reason", lang), cat.reason_text(item.key, lang), lang)
     if group == "supplier":
-        return f"{cat.text('sum.supplier', lang)}: {item.key or cat.text('sum.no_supplier', lang)}"
+        name = item.key or cat.text("sum.no_supplier", lang)
+        return cat.label_value(cat.text("sum.supplier", lang), name, lang)
     label = cat.resolution_text(item.key, lang) if item.key else "—"
-    return f"{cat.text('rep.resolution', lang)}: {label}"
+    return cat.label_value(cat.text("rep.resolution", lang), label, lang)
 
 
 def _flag_kind(row, lang: str) -> str:
@@ -187,7 +188,7 @@ TABLES: tuple[Table, ...] = (
         "satisfaction",
         "rep.satisfaction",
         (
-            _c("rep.subject", Kind.TEXT, _satisfaction_group),
+            _c("rep.group", Kind.TEXT, _satisfaction_group),
             _c("rep.answers", Kind.INT, lambda r, _: r[1].answers),
             _c("rep.ease", Kind.DECIMAL, lambda r, _: r[1].ease),
             _c("rep.outcome", Kind.DECIMAL, lambda r, _: r[1].outcome),
@@ -202,11 +203,11 @@ TABLES: tuple[Table, ...] = (
             _c("rep.subject", Kind.TEXT, lambda r, _: r.subject),
             _c("sum.kind", Kind.TEXT, _flag_kind),
             _c("rep.rule", Kind.TEXT, lambda r, lang: r.flag.title(cat.norm_lang(lang))),
-            _c("rep.why", Kind.TEXT, lambda r, lang: r.reason(cat.norm_lang(lang))),
             _c("sum.cases", Kind.INT, lambda r, _: len(r.case_ids)),
+            _c("rep.why", Kind.TEXT, lambda r, lang: r.reason(cat.norm_lang(lang))),
         ),
         lambda rep: list(rep.flags),
-        chart_value=4,
+        chart_value=3,
     ),
 )
 BY_NAME = {table.name: table for table in TABLES}

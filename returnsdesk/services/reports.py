@@ -276,7 +276,9 @@ def _scorecards(p: Period, by_supplier: tuple[SupplierRow, ...], as_of: date) ->
 def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
     """One row per customer and rule, over the flagged cases opened in the period."""
     t = risk_sql.thresholds()
-    ids = risk_sql.flagged_case_ids(p.first_stamp, p.after_stamp, as_of, t)
+    by_customer = risk_sql.flagged_count_by_customer(p.first_stamp, p.after_stamp, as_of, t)
+    ids = [case_id for cases in by_customer.values() for case_id in cases]
+    ids.sort(reverse=True)
     seen: dict[tuple[str, str], tuple[Flag, list[int]]] = {}
     facts = risk_sql.case_facts(ids, as_of)
     for case_id in ids:  # newest first: the first flag met is the one described

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.satisfaction import ParsedReply, SurveyMarks, parse_reply
 from returnsdesk.domain.text import LONG, clean_text
-from returnsdesk.domain.workflow import FINISHED, Status
+from returnsdesk.domain.workflow import Status
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
@@ -26,9 +26,14 @@ class Answer:
     answered_on: date
 
 
+#: A case the customer can judge: settled one way or the other (not cancelled as a
+#: duplicate, not a chargeback decided by the bank).
+SURVEYED = frozenset({Status.RESOLVED, Status.CLOSED, Status.REJECTED})
+
+
 def can_survey(status: str) -> bool:
     """Only a settled case is surveyed: the customer judges an outcome, not a wait."""
-    return Status(status) in FINISHED
+    return Status(status) in SURVEYED
 
 
 def answer_of(case_id: int) -> Answer | None:

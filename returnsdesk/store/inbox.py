@@ -14,7 +14,7 @@ from enum import StrEnum
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.store.db import database
 from returnsdesk.store.models import from_stamp
-from returnsdesk.store.risk import mask_sql, thresholds
+from returnsdesk.store.risk import flagged_ids_sql, mask_sql, thresholds
 from returnsdesk.store.search import matching_case_ids_sql
 
 
@@ -165,8 +165,8 @@ def _where(query: InboxQuery, today: date) -> tuple[str, list]:
         parts.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(f.case_ids)))
     if f.flagged:
-        sql, p = mask_sql(today, thresholds())
-        parts.append(f"{sql} <> 0")
+        sql, p = flagged_ids_sql(today, thresholds())
+        parts.append(f"c.id IN ({sql})")
         params += p
     if f.search.strip():
         built = matching_case_ids_sql(f.search)

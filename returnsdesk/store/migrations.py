@@ -279,8 +279,8 @@ CREATE TABLE survey_answer (
     recorded_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX survey_answer_answered ON survey_answer(answered_on);
-CREATE INDEX order_placed ON "order"(placed_at);
 CREATE INDEX case_closed ON "case"(closed_at);
+CREATE INDEX order_customer_placed ON "order"(customer_id, placed_at, id);
 """
 
 
@@ -330,9 +330,12 @@ def _v4(db: SqliteDatabase) -> None:
 
 
 def _v5_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
-    """Customer satisfaction survey answers; indexes for the report periods
-    (orders by placing time, cases by closing time)."""
+    """Customer satisfaction survey answers; sales per day kept by triggers (return rates
+    over a year read a few thousand rows); indexes for the report periods."""
     _execute_script(db, SATISFACTION_SCHEMA)
+    from returnsdesk.store import sales
+
+    sales.create(db)
 
 
 STEPS: list[Callable[[SqliteDatabase], None]] = [

@@ -255,7 +255,6 @@ MAIN_SKU = (
     "WHERE cl.case_id = c.id ORDER BY cl.id LIMIT 1)"
 )
 _OPENED = "c.opened_at >= ? AND c.opened_at < ?"
-_PLACED = "o.placed_at >= ? AND o.placed_at < ?"
 
 
 def _span(period: Period) -> tuple[str, str]:
@@ -276,15 +275,12 @@ def months_of(period: Period) -> list[str]:
 
 
 def orders_placed(period: Period) -> tuple[int, int]:
-    """(orders placed in the period, units on their lines)."""
-    orders = database.execute_sql(
-        f'SELECT count(*) FROM "order" o WHERE {_PLACED}', _span(period)
-    ).fetchone()[0]
-    units = database.execute_sql(
-        f'SELECT coalesce(sum(ol.quantity), 0) FROM order_line ol JOIN "order" o '
-        f"ON o.id = ol.order_id WHERE {_PLACED}",
-        _span(period),
-    ).fetchone()[0]
+    """(orders placed in the period, units on their lines) — from ``store/sales.py``."""
+    orders, units = database.execute_sql(
+        "SELECT coalesce(sum(orders), 0), coalesce(sum(units), 0) FROM sales_day "
+        "WHERE day BETWEEN ? AND ?",
+        _days(period),
+    ).fetchone()
     return orders, units
 
 
@@ -300,8 +296,9 @@ def monthly_rates(period: Period) -> list[tuple[str, int, int, int]]:
     """(YYYY-MM, orders placed, cases opened, cases closed) for each month of the period."""
     orders = dict(
         _rows(
-            f'SELECT substr(o.placed_at, 1, 7), count(*) FROM "order" o WHERE {_PLACED} GROUP BY 1',
-            _span(period),
+            "SELECT substr(day, 1, 7), sum(orders) FROM sales_day "
+            "WHERE day BETWEEN ? AND ? GROUP BY 1",
+            _days(period),
         )
     )
     opened = dict(
@@ -359,14 +356,12 @@ def cases_by_supplier(period: Period) -> list[tuple[int | None, str, int, int, i
         )
     }
     sold = {
-        sid: (name, orders, units)
+        (sid or None): (name, orders, units)
         for sid, name, orders, units in _rows(
-            f"""SELECT ol.supplier_id, coalesce(s.name, ''), count(DISTINCT ol.order_id),
-                       sum(ol.quantity)
-                FROM order_line ol JOIN "order" o ON o.id = ol.order_id
-                LEFT JOIN supplier s ON s.id = ol.supplier_id
-                WHERE {_PLACED} GROUP BY 1""",
-            _span(period),
+            """SELECT d.supplier_id, coalesce(s.name, ''), sum(d.orders), sum(d.units)
+                FROM sales_supplier_day d LEFT JOIN supplier s ON s.id = d.supplier_id
+                WHERE d.day BETWEEN ? AND ? GROUP BY 1 HAVING sum(d.orders) > 0""",
+            _days(period),
         )
     }
     rows = []
@@ -395,10 +390,11 @@ def cases_by_product(period: Period) -> list[tuple[str, str, int, int, int, int]
     sold = {
         sku: (title, orders, units)
         for sku, title, orders, units in _rows(
-            f"""SELECT ol.sku, max(ol.title), count(DISTINCT ol.order_id), sum(ol.quantity)
-                FROM order_line ol JOIN "order" o ON o.id = ol.order_id
-                WHERE {_PLACED} GROUP BY ol.sku""",
-            _span(period),
+            """SELECT d.sku, coalesce((SELECT p.title FROM product p WHERE p.sku = d.sku), ''),
+                      sum(d.orders), sum(d.units)
+               FROM sales_sku_day d WHERE d.day BETWEEN ? AND ? GROUP BY 1
+               HAVING sum(d.orders) > 0""",
+            _days(period),
         )
     }
     rows = []

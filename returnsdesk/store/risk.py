@@ -80,29 +80,23 @@ _EARLIER = """(SELECT count(*) FROM "order" o2 WHERE o2.customer_id = o.customer
     AND (o2.placed_at < o.placed_at OR (o2.placed_at = o.placed_at AND o2.id < o.id)))"""
 
 
+_UNIT = "(CASE {e} WHEN 0 THEN 1 WHEN 1 THEN 10 WHEN 3 THEN 1000 WHEN 4 THEN 10000 ELSE 100 END)"
+
+
+def _unit_sql() -> str:
+    return _UNIT.format(e=_exponent_sql())
+
+
 def _conditions(as_of: date, t: Thresholds) -> list[tuple[Rule, str, list]]:
     start, end = _window(as_of)
     return [
         (Rule.REPEATED_REQUESTS, f"{_REQUESTS} >= ?", [start, end, t.repeat_requests]),
-        (
-            Rule.ADDRESS_MISMATCH,
-            "((o.billing_country <> '' AND o.shipping_country <> '' "
-            "AND o.billing_country <> o.shipping_country) "
-            f"OR ({SHIP_NAME} <> '' AND trim(cu.name) <> '' "
-            f"AND lower({SHIP_NAME}) <> lower(trim(cu.name))))",
-            [],
-        ),
+        (Rule.ADDRESS_MISMATCH, _MISMATCH, []),
         (Rule.PAST_CHARGEBACKS, f"{_CHARGEBACKS} >= ?", [t.past_chargebacks]),
-        (
-            Rule.BEFORE_DELIVERY,
-            "(o.delivered_on IS NOT NULL AND substr(c.opened_at, 1, 10) < o.delivered_on "
-            "AND c.kind <> 'not_received' AND c.reason NOT IN ('not_received', 'arrived_late'))",
-            [],
-        ),
+        (Rule.BEFORE_DELIVERY, _BEFORE, []),
         (
             Rule.FIRST_ORDER_HIGH_VALUE,
-            f"({_EARLIER} = 0 AND o.total_minor >= ? * (CASE {_exponent_sql()} "
-            "WHEN 0 THEN 1 WHEN 1 THEN 10 WHEN 3 THEN 1000 WHEN 4 THEN 10000 ELSE 100 END))",
+            f"(o.total_minor >= ? * {_unit_sql()} AND {_EARLIER} = 0)",
             [t.first_order_value],
         ),
     ]
@@ -119,6 +113,44 @@ def mask_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
         "WHERE o.id = c.order_id)"
     )
     return sql, params
+
+
+_MISMATCH = (
+    "((o.billing_country <> '' AND o.shipping_country <> '' "
+    "AND o.billing_country <> o.shipping_country) "
+    f"OR ({SHIP_NAME} <> '' AND trim(cu.name) <> '' "
+    f"AND lower({SHIP_NAME}) <> lower(trim(cu.name))))"
+)
+_BEFORE = (
+    "(o.delivered_on IS NOT NULL AND substr(c.opened_at, 1, 10) < o.delivered_on "
+    "AND c.kind <> 'not_received' AND c.reason NOT IN ('not_received', 'arrived_late'))"
+)
+
+
+def flagged_ids_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
+    """A SELECT of the ids of every case with at least one signal, set by set (one pass
+    per rule, no per-case subquery), for filters over the whole store. Equal to
+    ``mask_sql(...) <> 0``; a test keeps them equal."""
+    start, end = _window(as_of)
+    sql = f"""
+        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+        WHERE o.customer_id IN (
+            SELECT o2.customer_id FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
+            WHERE c2.opened_at >= ? AND c2.opened_at < ? GROUP BY 1 HAVING count(*) >= ?)
+        UNION
+        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+        JOIN (SELECT o2.customer_id AS customer_id, count(*) AS n
+              FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
+              WHERE c2.kind = 'chargeback' GROUP BY 1) cb ON cb.customer_id = o.customer_id
+        WHERE cb.n - (c.kind = 'chargeback') >= ?
+        UNION
+        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+        JOIN customer cu ON cu.id = o.customer_id
+        WHERE {_MISMATCH} OR {_BEFORE}
+        UNION
+        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+        WHERE o.total_minor >= ? * {_unit_sql()} AND {_EARLIER} = 0"""
+    return sql, [start, end, t.repeat_requests, t.past_chargebacks, t.first_order_value]
 
 
 def rules_of_mask(mask: int) -> list[Rule]:
@@ -167,15 +199,18 @@ def case_facts(case_ids: list[int], as_of: date) -> dict[int, CaseFacts]:
     return result
 
 
-def flagged_case_ids(start_stamp: str, end_stamp: str, as_of: date, t: Thresholds) -> list[int]:
-    """Cases opened in ``[start, end)`` on which at least one case rule fires."""
-    mask, params = mask_sql(as_of, t)
-    rows = database.execute_sql(
-        f'SELECT c.id FROM "case" c WHERE c.opened_at >= ? AND c.opened_at < ? AND {mask} <> 0 '
-        "ORDER BY c.opened_at DESC, c.id DESC",
+def flagged_count_by_customer(start_stamp: str, end_stamp: str, as_of: date, t: Thresholds):
+    """{customer id: flagged case ids opened in ``[start, end)``}."""
+    flagged, params = flagged_ids_sql(as_of, t)
+    result: dict[int, list[int]] = {}
+    for customer_id, case_id in database.execute_sql(
+        f"""SELECT o.customer_id, c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            WHERE c.opened_at >= ? AND c.opened_at < ? AND c.id IN ({flagged})
+            ORDER BY c.opened_at DESC, c.id DESC""",
         [start_stamp, end_stamp, *params],
-    )
-    return [r[0] for r in rows.fetchall()]
+    ).fetchall():
+        result.setdefault(customer_id, []).append(case_id)
+    return result
 
 
 _MEDIAN_REPLY = """
@@ -214,11 +249,9 @@ def supplier_facts(as_of: date) -> dict[int, SupplierFacts]:
     }
     orders = dict(
         database.execute_sql(
-            """SELECT ol.supplier_id, count(DISTINCT ol.order_id) FROM order_line ol
-               JOIN "order" o ON o.id = ol.order_id
-               WHERE o.placed_at >= ? AND o.placed_at < ? AND ol.supplier_id IS NOT NULL
-               GROUP BY 1""",
-            (start, end),
+            """SELECT supplier_id, sum(orders) FROM sales_supplier_day
+               WHERE day >= ? AND day < ? AND supplier_id <> 0 GROUP BY 1""",
+            (start[:10], end[:10]),
         ).fetchall()
     )
     defects = dict(

@@ -97,7 +97,7 @@ def test_first_order_threshold_follows_the_currency_minor_unit():
     [
         ({"median_reply_days": 3.0}, Rule.SLOW_REPLIES),
         ({"defect_cases": 16}, Rule.HIGH_DEFECT_RATE),  # 16 / 200 = 8 %
-        ({"reimbursed_claims": 4}, Rule.LOW_REIMBURSEMENT),  # 40 % < 50 %
+        ({"reimbursed_claims": 2}, Rule.LOW_REIMBURSEMENT),  # 20 % < 25 %
     ],
 )
 def test_each_supplier_rule_fires(change, rule):
@@ -113,7 +113,7 @@ def test_each_supplier_rule_fires(change, rule):
         {"median_reply_days": 9.0, "replies": 4},  # too few replies to judge
         {"defect_cases": 15},
         {"defect_cases": 40, "orders": 49},  # too few orders to judge
-        {"reimbursed_claims": 5},  # exactly 50 %
+        {"reimbursed_claims": 5, "claims": 20},  # exactly 25 %
         {"reimbursed_claims": 0, "claims": 4},  # too few claims to judge
     ],
 )

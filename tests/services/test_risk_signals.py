@@ -80,3 +80,14 @@ def test_supplier_signals_need_enough_history(store):
     risk.save_thresholds(Thresholds(min_claims=1, reimbursement_rate_percent=60))
     rules = [f.rule for f in risk.flags_of_supplier(made["b"].id, NOW)]
     assert rules == [Rule.LOW_REIMBURSEMENT]  # Bright: 0 of 1 claim reimbursed
+
+
+def test_set_based_flagged_ids_equal_the_per_case_mask(demo_store):
+    for t in (Thresholds(), Thresholds(repeat_requests=2, first_order_value=50)):
+        risk.save_thresholds(t)
+        for today in (NOW.date(), date(2025, 12, 1)):
+            sql, params = risk_sql.flagged_ids_sql(today, t)
+            by_set = {r[0] for r in database.execute_sql(sql, params).fetchall()}
+            by_mask = {cid for cid, mask in _masks(today).items() if mask}
+            assert by_set == by_mask
+            assert by_set  # the demo store has signals to find

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from returnsdesk.formats.pdf.summary import build_summary
 from returnsdesk.formats.report_tables import TABLES
 from returnsdesk.services.reports import build_report
+from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case, Order
 from returnsdesk.ui.main_window import MainWindow
 from returnsdesk.ui.reports.model import ReportTableModel
@@ -160,3 +161,31 @@ def test_survey_dialog_reads_a_pasted_reply_and_records_it(qtbot, built, refusal
     dialog.accept()
     answer = answer_of(case.id)
     assert (answer.ease, answer.outcome, answer.comment) == (3, 4, "Tout s'est bien passé")
+
+
+def test_resolved_case_offers_the_survey_until_answered(qtbot, window, built):
+    from returnsdesk.services.satisfaction import record_answer
+
+    case = built["c2"]
+    Case.update(status="resolved").where(Case.id == case.id).execute()
+    workspace = window.open_case(case.id)
+    assert not workspace.survey_offer.isHidden()
+    assert not workspace.survey_button.isHidden()
+    record_answer(case.id, 5, 5)
+    workspace.reload()
+    assert workspace.survey_offer.isHidden()
+    assert any(event.kind == "survey" for event in events_of(case.id))
+
+
+def test_supplier_area_shows_its_signals_with_reasons(qtbot, window, built):
+    from returnsdesk.domain.risk import Thresholds
+    from returnsdesk.services import risk
+
+    risk.save_thresholds(Thresholds(min_claims=1))
+    suppliers = window.area("Suppliers")
+    suppliers.reload()
+    suppliers.select_supplier(built["b"].id)
+    assert not suppliers.risk_badges.isHidden()
+    assert "0 of 1 claims reimbursed" in suppliers.risk_badges.reasons()[0]
+    suppliers.select_supplier(built["a"].id)
+    assert suppliers.risk_badges.isHidden()

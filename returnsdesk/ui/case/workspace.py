@@ -32,7 +32,7 @@ from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.risk import flags_of_case_and_supplier
-from returnsdesk.services.satisfaction import can_survey
+from returnsdesk.services.satisfaction import answer_of, can_survey
 from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
@@ -42,7 +42,8 @@ from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.risk.badges import RiskBadges
-from returnsdesk.ui.satisfaction.offer import SurveyMenu, offer_survey
+from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
+from returnsdesk.ui.satisfaction.offer import SurveyMenu, SurveyOffer, compose_survey
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
 OUTCOME_STYLE = {
@@ -119,6 +120,9 @@ class CaseWorkspace(QWidget):
         self.survey_button = QPushButton(self.tr("Satisfaction survey…"), self)
         self.survey_button.clicked.connect(self.survey)
         self.actions_box.addWidget(self.survey_button)
+        self.survey_offer = SurveyOffer(self)
+        self.survey_offer.send.connect(lambda: compose_survey(self, self.case_id))
+        self.survey_offer.record.connect(self._record_survey)
 
         # Verdict and deadlines
         self.verdict_label = _plain("", self, bold=True)
@@ -228,6 +232,7 @@ class CaseWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.risk_badges)
+        layout.addWidget(self.survey_offer)
         layout.addLayout(self.actions_box)
         layout.addWidget(body, 1)
         self.reload()
@@ -290,6 +295,7 @@ class CaseWorkspace(QWidget):
         self._fill_actions(case)
         self.dispute_button.setVisible(case.kind == "chargeback")
         self.survey_button.setVisible(can_survey(case.status))
+        self.survey_offer.setVisible(case.status == Status.RESOLVED and answer_of(case.id) is None)
         self.risk_badges.set_flags(flags_of_case_and_supplier(case.id))
         self._fill_assessment(case)
         self._fill_details(case)
@@ -416,13 +422,17 @@ class CaseWorkspace(QWidget):
             return False
         self.reload()
         self.changed.emit(self.case_id)
-        if target == Status.RESOLVED:
-            offer_survey(self, self.case_id, self.rma)
         return True
 
     def survey(self) -> None:
         if SurveyMenu(self, self.case_id, self.rma).run():
-            self._part_changed()
+            self.reload()
+            self.changed.emit(self.case_id)
+
+    def _record_survey(self) -> None:
+        if SurveyAnswerDialog(self.case_id, self.rma, self).exec():
+            self.reload()
+            self.changed.emit(self.case_id)
 
     def add_note(self) -> None:
         text = self.note_input.text()

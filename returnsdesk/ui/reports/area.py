@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.formats import catalogue as cat
-from returnsdesk.formats.report_tables import TABLES, Table, chart_number
+from returnsdesk.formats.report_tables import TABLES, Kind, Table, chart_number
+from returnsdesk.services.clock import utc_now
 from returnsdesk.services.reports import Report, build_report
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
@@ -95,7 +96,8 @@ class ReportView(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         value_col = self.table.columns[self.table.chart_value]
-        self.chart.setTitle(cat.text(value_col.key, self.model.lang))
+        title = cat.text(value_col.key, self.model.lang)
+        self.chart.setTitle(f"{title} (%)" if value_col.kind == Kind.PERCENT else title)
         rows = list(range(min(self.model.rowCount(), CHART_ROWS)))
         self._chart_rows = rows[::-1]  # a horizontal chart draws its first category at the bottom
         bar = QBarSet(cat.text(value_col.key, self.model.lang))
@@ -205,7 +207,7 @@ class ReportsArea(QWidget):
         self.preset.blockSignals(False)
 
     def _preset_changed(self, *_args) -> None:
-        today = date.today()
+        today = utc_now().date()
         key = self.preset.currentData()
         if key == "12m":
             self._set_dates(today - timedelta(days=364), today)
@@ -255,15 +257,26 @@ class ReportsArea(QWidget):
         self.report = report
         for table in TABLES:
             self.views[table.name].set_rows(table.rows(report))
-        T = lambda key: cat.text(key, self.lang)  # noqa: E731
         from returnsdesk.formats.report_tables import Kind, display
 
-        rate = display(report.return_rate, Kind.PERCENT, self.lang)
+        def item(key: str, value: str) -> str:
+            return cat.label_value(cat.text(key, self.lang), value, self.lang)
+
+        def count(n: int) -> str:
+            return display(n, Kind.INT, self.lang)
+
         money = "  ".join(cat.money_text(m.net, m.currency, self.lang) for m in report.money)
         self.headline.setText(
-            f"{T('rep.orders')}: {report.orders:,}    {T('sum.opened')}: {report.cases:,}    "
-            f"{T('rep.return_rate')}: {rate}    {T('sum.closed')}: {report.closed:,}    "
-            f"{T('sum.open_now')}: {report.open_now:,}    {T('sum.net')}: {money or '—'}"
+            "    ".join(
+                [
+                    item("rep.orders", count(report.orders)),
+                    item("sum.opened", count(report.cases)),
+                    item("rep.return_rate", display(report.return_rate, Kind.PERCENT, self.lang)),
+                    item("sum.closed", count(report.closed)),
+                    item("sum.open_now", count(report.open_now)),
+                    item("sum.net", money or "—"),
+                ]
+            )
         )
         self.status.setText("")
         self.loaded.emit()

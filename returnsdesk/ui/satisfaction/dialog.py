@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.services import satisfaction
+from returnsdesk.services.clock import utc_now
 from returnsdesk.ui.messages import show_error
 
 
@@ -44,7 +45,8 @@ class SurveyAnswerDialog(QDialog):
             spin.setSpecialValueText(self.tr("—"))
         self.comment = QPlainTextEdit(self)
         self.answered_on = QDateEdit(self, calendarPopup=True)
-        self.answered_on.setDate(QDate.currentDate())
+        today = utc_now().date()
+        self.answered_on.setDate(QDate(today.year, today.month, today.day))
         existing = satisfaction.answer_of(case_id)
         if existing is not None:
             self.ease.setValue(existing.ease)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from returnsdesk.domain.messages import TemplateKey
 from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
@@ -14,16 +15,29 @@ def compose_survey(parent: QWidget, case_id: int) -> None:
     ComposeDialog(case_id, TemplateKey.SATISFACTION_SURVEY, parent).exec()
 
 
-def offer_survey(parent: QWidget, case_id: int, rma: str) -> None:
-    """After a case is resolved: ask whether to send the customer the survey."""
-    answer = QMessageBox.question(
-        parent,
-        parent.tr("Satisfaction survey"),
-        parent.tr("{rma} is resolved. Send the customer the satisfaction survey?").format(rma=rma),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    if answer == QMessageBox.StandardButton.Yes:
-        compose_survey(parent, case_id)
+class SurveyOffer(QWidget):
+    """A bar shown on a resolved case until the customer's answer is recorded: the
+    survey is offered, never sent without the user."""
+
+    send = Signal()
+    record = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("survey-offer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#survey-offer { background: #e8f5e9; }")
+        text = QLabel(self.tr("Case resolved: ask the customer how the return went?"), self)
+        send = QPushButton(self.tr("Send satisfaction survey…"), self)
+        record = QPushButton(self.tr("Record their answer…"), self)
+        send.clicked.connect(self.send)
+        record.clicked.connect(self.record)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(text, 1)
+        layout.addWidget(send)
+        layout.addWidget(record)
+        self.hide()
 
 
 class SurveyMenu:
