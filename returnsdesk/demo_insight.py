@@ -71,12 +71,15 @@ _LINE_COLUMNS = (
 
 
 def _extra_orders(db, rng: random.Random, now: datetime, cases: int, demo) -> Iterator[tuple]:
-    """("order" | "line", row) for the orders without a case."""
+    """("customer" | "order" | "line", row) for the orders without a case."""
     currency_of = {country: currency for country, currency, _, _ in demo.COUNTRIES}
     customers = [
         (cid, country, currency_of.get(country, "EUR"))
         for cid, country in db.execute_sql("SELECT id, country FROM customer ORDER BY id")
     ]
+    next_customer = db.execute_sql("SELECT coalesce(max(id), 0) FROM customer").fetchone()[0]
+    created = to_stamp(now - timedelta(days=600))
+    regulars: list[tuple[int, str, str]] = []  # new customers who may order again
     order_id = db.execute_sql('SELECT coalesce(max(id), 0) FROM "order"').fetchone()[0]
     line_id = db.execute_sql("SELECT coalesce(max(id), 0) FROM order_line").fetchone()[0]
     per_product = cases * _LINES_PER_CASE / len(demo.PRODUCTS)
@@ -87,7 +90,36 @@ def _extra_orders(db, rng: random.Random, now: datetime, cases: int, demo) -> It
     rng.shuffle(plan)
     for product_index in plan:
         order_id += 1
-        customer_id, country, currency = rng.choice(customers)
+        # Most buyers never write in: new customers, a few of whom order again.
+        draw = rng.random()
+        if draw < 0.15:
+            customer_id, country, currency = rng.choice(customers)
+        elif draw < 0.45 and regulars:
+            customer_id, country, currency = rng.choice(regulars)
+        else:
+            next_customer += 1
+            country, currency, language, _ = rng.choices(
+                demo.COUNTRIES, [c[3] for c in demo.COUNTRIES]
+            )[0]
+            first, last = rng.choice(demo.FIRST_NAMES), rng.choice(demo.LAST_NAMES)
+            customer_id = next_customer
+            yield (
+                "customer",
+                (
+                    customer_id,
+                    f"{first} {last}",
+                    f"buyer{customer_id}@example.com",
+                    "",
+                    "",
+                    country,
+                    language,
+                    created,
+                ),
+            )
+            if len(regulars) < 50_000:
+                regulars.append((customer_id, country, currency))
+            elif rng.random() < 0.1:
+                regulars[rng.randrange(len(regulars))] = (customer_id, country, currency)
         factor = demo.PRICE_FACTOR[currency]
         recent = rng.random() < 0.3
         age = rng.uniform(5, 40) if recent else rng.uniform(40, 560)
@@ -151,21 +183,24 @@ def _extra_orders(db, rng: random.Random, now: datetime, cases: int, demo) -> It
 
 def _insert_chunks(cursor, rows: Iterator[tuple]) -> None:
     sql = {
+        "customer": "INSERT INTO customer (id, name, email, phone, address, country, language, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         "order": f'INSERT INTO "order" ({_ORDER_COLUMNS}) VALUES ({", ".join("?" * 20)})',
         "line": f"INSERT INTO order_line ({_LINE_COLUMNS}) VALUES ({', '.join('?' * 10)})",
     }
-    batches: dict[str, list[tuple]] = {"order": [], "line": []}
+    order = ("customer", "order", "line")  # each refers to the one before
+    batches: dict[str, list[tuple]] = {table: [] for table in order}
+
+    def flush(upto: str) -> None:
+        for table in order[: order.index(upto) + 1]:
+            cursor.executemany(sql[table], batches[table])
+            batches[table].clear()
+
     for table, row in rows:
-        batch = batches[table]
-        batch.append(row)
-        if len(batch) >= CHUNK:
-            if table == "line":  # lines refer to orders: write their orders first
-                cursor.executemany(sql["order"], batches["order"])
-                batches["order"].clear()
-            cursor.executemany(sql[table], batch)
-            batch.clear()
-    cursor.executemany(sql["order"], batches["order"])
-    cursor.executemany(sql["line"], batches["line"])
+        batches[table].append(row)
+        if len(batches[table]) >= CHUNK:
+            flush(table)
+    flush("line")
 
 
 def _mismatches(cursor, cases: int) -> None:

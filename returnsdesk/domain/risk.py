@@ -48,6 +48,12 @@ SUPPLIER_RULES = (Rule.SLOW_REPLIES, Rule.HIGH_DEFECT_RATE, Rule.LOW_REIMBURSEME
 #: Bit of each case rule in the inbox's risk mask.
 BIT = {rule: 1 << i for i, rule in enumerate(CASE_RULES)}
 
+
+def rules_of_mask(mask: int) -> list[Rule]:
+    """The case rules whose bit is set in an inbox risk mask."""
+    return [rule for rule, bit in BIT.items() if mask & bit]
+
+
 RULE_TITLES = {
     Rule.REPEATED_REQUESTS: ("Repeated requests", "Demandes répétées"),
     Rule.ADDRESS_MISMATCH: ("Billing/shipping mismatch", "Facturation ≠ livraison"),
@@ -297,10 +303,15 @@ def _money(minor: int, currency: str, exponent: int) -> str:
     return f"{'-' if minor < 0 else ''}{text} {currency}"
 
 
+def _number(value: object, fr: bool) -> str:
+    text = str(value)
+    return text.replace(".", ",") if fr and isinstance(value, float) else text
+
+
 def explain(flag: Flag, lang: str = "en") -> str:
     """The signal in one plain sentence, with its figures and threshold."""
-    v = flag.values
     fr = lang.startswith("fr")
+    v = {k: _number(x, fr) if isinstance(x, float) else x for k, x in flag.values.items()}
     rule = flag.rule
     if rule == Rule.REPEATED_REQUESTS:
         if fr:

@@ -281,6 +281,7 @@ CREATE TABLE survey_answer (
 CREATE INDEX survey_answer_answered ON survey_answer(answered_on);
 CREATE INDEX case_closed ON "case"(closed_at);
 CREATE INDEX order_customer_placed ON "order"(customer_id, placed_at, id);
+CREATE INDEX case_opened_cover ON "case"(opened_at, reason, kind, status, supplier_id, order_id);
 """
 
 

@@ -60,21 +60,17 @@ class OpenCaseRow:
 
 @dataclass
 class SummaryData:
+    """Case counts of a period beside what is open now (the rest of a report comes from
+    the queries below ``summary``)."""
+
     period: Period
     opened: int = 0
     closed: int = 0
     median_days_to_close: float | None = None
     open_now: int = 0
     money: list[MoneyRow] = field(default_factory=list)
-    #: (YYYY-MM, opened, closed)
-    monthly: list[tuple[str, int, int]] = field(default_factory=list)
-    by_reason: list[tuple[str, int]] = field(default_factory=list)
     by_kind: list[tuple[str, int]] = field(default_factory=list)
     by_status: list[tuple[str, int]] = field(default_factory=list)
-    #: (supplier name or "", cases, {currency: net cost})
-    by_supplier: list[tuple[str, int, dict[str, int]]] = field(default_factory=list)
-    #: (sku, title, cases, units)
-    top_products: list[tuple[str, str, int, int]] = field(default_factory=list)
     open_cases: list[OpenCaseRow] = field(default_factory=list)
 
 
@@ -161,7 +157,8 @@ def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
 
 
 def summary(period: Period, open_limit: int = 60) -> SummaryData:
-    """Everything the returns summary prints, in a dozen aggregate queries."""
+    """Counts of cases opened and closed in the period, by kind and status, money per
+    currency, and the open cases now."""
     opened_in = "c.opened_at >= ? AND c.opened_at < ?"
     span = (period.first_stamp, period.after_stamp)
     data = SummaryData(period)
@@ -173,29 +170,7 @@ def summary(period: Period, open_limit: int = 60) -> SummaryData:
     ).fetchone()[0]
     data.median_days_to_close = median_days_to_close(period)
     data.money = money_by_currency(period)
-
-    opened = dict(
-        _rows(
-            f'SELECT substr(c.opened_at, 1, 7), count(*) FROM "case" c WHERE {opened_in} '
-            "GROUP BY 1",
-            span,
-        )
-    )
-    closed = dict(
-        _rows(
-            'SELECT substr(closed_at, 1, 7), count(*) FROM "case" '
-            "WHERE closed_at >= ? AND closed_at < ? GROUP BY 1",
-            span,
-        )
-    )
-    months = []
-    cursor = period.start.replace(day=1)
-    while cursor <= period.end:
-        months.append(cursor.strftime("%Y-%m"))
-        cursor = (cursor + timedelta(days=32)).replace(day=1)
-    data.monthly = [(m, opened.get(m, 0), closed.get(m, 0)) for m in months]
-
-    for column, target in (("reason", "by_reason"), ("kind", "by_kind"), ("status", "by_status")):
+    for column, target in (("kind", "by_kind"), ("status", "by_status")):
         setattr(
             data,
             target,
@@ -205,38 +180,6 @@ def summary(period: Period, open_limit: int = 60) -> SummaryData:
                 span,
             ),
         )
-
-    suppliers = _rows(
-        f"""
-        SELECT c.supplier_id, coalesce(s.name, ''), count(*)
-        FROM "case" c LEFT JOIN supplier s ON s.id = c.supplier_id
-        WHERE {opened_in} GROUP BY c.supplier_id ORDER BY 3 DESC, 2
-        """,
-        span,
-    )
-    costs: dict[int | None, dict[str, int]] = {}
-    for supplier_id, currency, net in _rows(
-        f"""
-        SELECT c.supplier_id, l.currency, SUM({SIGNED_COST})
-        FROM ledger_entry l JOIN "case" c ON c.id = l.case_id
-        WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2
-        """,
-        (period.start.isoformat(), period.end.isoformat()),
-    ):
-        costs.setdefault(supplier_id, {})[currency] = net
-    data.by_supplier = [(name, n, costs.get(sid, {})) for sid, name, n in suppliers]
-
-    data.top_products = _rows(
-        f"""
-        SELECT ol.sku, ol.title, count(DISTINCT cl.case_id), sum(cl.quantity)
-        FROM case_line cl
-        JOIN "case" c ON c.id = cl.case_id
-        JOIN order_line ol ON ol.id = cl.order_line_id
-        WHERE {opened_in}
-        GROUP BY ol.sku, ol.title ORDER BY 3 DESC, 4 DESC, 2 LIMIT 10
-        """,
-        span,
-    )
     data.open_now, data.open_cases = open_cases(open_limit)
     return data
 

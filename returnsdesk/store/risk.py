@@ -153,49 +153,61 @@ def flagged_ids_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
     return sql, [start, end, t.repeat_requests, t.past_chargebacks, t.first_order_value]
 
 
-def rules_of_mask(mask: int) -> list[Rule]:
-    return [rule for rule, bit in BIT.items() if mask & bit]
-
-
 def case_facts(case_ids: list[int], as_of: date) -> dict[int, CaseFacts]:
-    """The facts the case rules read, for each case id (missing ids are absent)."""
+    """The facts the case rules read, for each case id (missing ids are absent).
+
+    Per-customer counts are grouped once for all the given cases, not once per case.
+    """
     if not case_ids:
         return {}
     start, end = _window(as_of)
+    rows = database.execute_sql(
+        f"""WITH wanted AS (
+                SELECT c.id AS case_id, o.customer_id AS customer_id FROM "case" c
+                JOIN "order" o ON o.id = c.order_id
+                WHERE c.id IN (SELECT value FROM json_each(?))),
+            who AS (SELECT DISTINCT customer_id FROM wanted),
+            req AS (SELECT o2.customer_id AS customer_id, count(*) AS n
+                    FROM who JOIN "order" o2 ON o2.customer_id = who.customer_id
+                    JOIN "case" c2 ON c2.order_id = o2.id
+                    WHERE c2.opened_at >= ? AND c2.opened_at < ? GROUP BY 1),
+            cb AS (SELECT o2.customer_id AS customer_id, count(*) AS n
+                   FROM who JOIN "order" o2 ON o2.customer_id = who.customer_id
+                   JOIN "case" c2 ON c2.order_id = o2.id
+                   WHERE c2.kind = 'chargeback' GROUP BY 1)
+            SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END,
+                   coalesce(req.n, 0), coalesce(cb.n, 0) - (c.kind = 'chargeback'),
+                   o.billing_country, o.shipping_country, trim(cu.name), {SHIP_NAME},
+                   substr(c.opened_at, 1, 10), o.delivered_on, c.kind, c.reason, {_EARLIER},
+                   o.total_minor, o.currency, {_exponent_sql()}
+            FROM wanted w JOIN "case" c ON c.id = w.case_id
+            JOIN "order" o ON o.id = c.order_id
+            JOIN customer cu ON cu.id = o.customer_id
+            LEFT JOIN req ON req.customer_id = w.customer_id
+            LEFT JOIN cb ON cb.customer_id = w.customer_id""",
+        [json.dumps(list(case_ids)), start, end],
+    ).fetchall()
     result: dict[int, CaseFacts] = {}
-    for chunk_start in range(0, len(case_ids), 500):
-        chunk = case_ids[chunk_start : chunk_start + 500]
-        marks = ", ".join("?" * len(chunk))
-        rows = database.execute_sql(
-            f"""SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END,
-                       {_REQUESTS}, {_CHARGEBACKS}, o.billing_country, o.shipping_country,
-                       trim(cu.name), {SHIP_NAME}, substr(c.opened_at, 1, 10), o.delivered_on,
-                       c.kind, c.reason, {_EARLIER}, o.total_minor, o.currency, {_exponent_sql()}
-                FROM "case" c JOIN "order" o ON o.id = c.order_id
-                JOIN customer cu ON cu.id = o.customer_id
-                WHERE c.id IN ({marks})""",
-            [start, end, *chunk],
-        ).fetchall()
-        for row in rows:
-            (cid, who, requests, chargebacks, bc, sc, bn, sn, opened, delivered, *rest) = row
-            kind, reason, earlier, total, currency, exponent = rest
-            result[cid] = CaseFacts(
-                customer=who,
-                requests_12_months=requests,
-                other_chargebacks=chargebacks,
-                billing_country=bc,
-                shipping_country=sc,
-                billing_name=bn,
-                shipping_name=sn,
-                opened_on=date.fromisoformat(opened),
-                delivered_on=date.fromisoformat(delivered) if delivered else None,
-                kind=kind,
-                reason=reason,
-                earlier_orders=earlier,
-                order_total_minor=total,
-                currency=currency,
-                minor_exponent=exponent,
-            )
+    for row in rows:
+        (cid, who, requests, chargebacks, bc, sc, bn, sn, opened, delivered, *rest) = row
+        kind, reason, earlier, total, currency, exponent = rest
+        result[cid] = CaseFacts(
+            customer=who,
+            requests_12_months=requests,
+            other_chargebacks=chargebacks,
+            billing_country=bc,
+            shipping_country=sc,
+            billing_name=bn,
+            shipping_name=sn,
+            opened_on=date.fromisoformat(opened),
+            delivered_on=date.fromisoformat(delivered) if delivered else None,
+            kind=kind,
+            reason=reason,
+            earlier_orders=earlier,
+            order_total_minor=total,
+            currency=currency,
+            minor_exponent=exponent,
+        )
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from returnsdesk.domain.reasons import Reason
-from returnsdesk.domain.risk import Rule, Thresholds, case_flags
+from returnsdesk.domain.risk import Rule, Thresholds, case_flags, rules_of_mask
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import risk
 from returnsdesk.services.cases import OpenCaseInput, open_case
@@ -49,7 +49,7 @@ def test_mask_and_rules_agree_and_each_rule_can_fire(store):
     seen = set()
     for case_id, mask in masks.items():
         expected = {f.rule for f in case_flags(facts[case_id], risk.thresholds())}
-        assert set(risk_sql.rules_of_mask(mask)) == expected, case_id
+        assert set(rules_of_mask(mask)) == expected, case_id
         seen |= expected
     assert {
         Rule.REPEATED_REQUESTS,

@@ -198,7 +198,7 @@ def _scorecards(data: Report, lang: str, st, W: float) -> list:
                 T("rep.outstanding"),
             ],
             rows,
-            [W * 0.22, W * 0.09, W * 0.11, W * 0.14, W * 0.13, W * 0.12, W * 0.19],
+            [W * 0.19, W * 0.12, W * 0.11, W * 0.13, W * 0.12, W * 0.12, W * 0.21],
             st,
             right=(1, 2, 3, 4, 5, 6),
         ),

@@ -86,9 +86,11 @@ class ReportView(QWidget):
 
     def set_rows(self, rows: list) -> None:
         self.model.set_rows(rows)
-        widths = {"text": 180}
-        for column, spec in enumerate(self.table.columns):
-            self.view.setColumnWidth(column, widths.get(spec.kind.value, 110))
+        header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # a sample of rows, never the whole table
+        self.view.resizeColumnsToContents()
+        for column in range(len(self.table.columns)):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 320))
         self._fill_chart()
 
     def _fill_chart(self) -> None:

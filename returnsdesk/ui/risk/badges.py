@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from returnsdesk.domain.risk import Flag
+from returnsdesk.domain.risk import Flag, rules_of_mask
 from returnsdesk.formats.catalogue import norm_lang
 from returnsdesk.services import risk
-from returnsdesk.store.risk import rules_of_mask
 from returnsdesk.ui import labels
 
 _BADGE = (
