@@ -282,6 +282,8 @@ CREATE INDEX survey_answer_answered ON survey_answer(answered_on);
 CREATE INDEX case_closed ON "case"(closed_at);
 CREATE INDEX order_customer_placed ON "order"(customer_id, placed_at, id);
 CREATE INDEX case_opened_cover ON "case"(opened_at, reason, kind, status, supplier_id, order_id);
+CREATE INDEX supplier_contact_claims ON supplier_contact(direction, case_id, supplier_id, at);
+CREATE INDEX case_line_first ON case_line(case_id, id, order_line_id, quantity);
 """
 
 

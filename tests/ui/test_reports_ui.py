@@ -34,6 +34,7 @@ def _area(qtbot, window):
     area = window.area("Reports")
     with qtbot.waitSignal(area.loaded, timeout=10_000):
         area.set_period(START, END)
+    assert not area.busy()
     return area
 
 

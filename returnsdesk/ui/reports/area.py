@@ -238,24 +238,27 @@ class ReportsArea(QWidget):
             self._job.cancel()
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
-        self._job = run_task(
-            lambda job: build_report(start, end),
-            on_success=self._show,
-            on_error=self._failed,
-        )
+        job = run_task(lambda job: build_report(start, end))
+        job.succeeded.connect(lambda report, job=job: self._show(report, job))
+        job.failed.connect(lambda error, job=job: self._failed(error, job))
+        self._job = job
 
-    def _failed(self, error: Exception) -> None:
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _failed(self, error: Exception, job=None) -> None:
+        if job is not self._job:
+            return  # an older request, replaced by a newer one
         self._job = None
         self.refresh_button.setEnabled(True)
         self.status.setText("")
         show_error(self, self.tr("Reports"), error)
 
-    def _show(self, report: Report) -> None:
+    def _show(self, report: Report, job=None) -> None:
+        if job is not self._job:
+            return  # an older request; the newer one is on its way
         self._job = None
         self.refresh_button.setEnabled(True)
-        start, end = self.period()
-        if (report.period.start, report.period.end) != (start, end):
-            return  # an older request; the newer one is on its way
         self.report = report
         for table in TABLES:
             self.views[table.name].set_rows(table.rows(report))
