@@ -18,6 +18,7 @@ What each count means:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -306,22 +307,53 @@ def build_report(
     as_of = min(end, resolve(now).date())
     orders, units_sold = q.orders_placed(p)
     summary = q.summary(p, open_limit)
-    cost_reason = q.net_cost_by("c.reason", p)
-    cost_supplier = q.net_cost_by("c.supplier_id", p)
-    cost_product = q.net_cost_by(f"coalesce({q.MAIN_SKU}, '')", p)
 
-    reasons = {r: (n, u) for r, n, u in q.cases_by_reason(p)}
+    by_key: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier", "kind")}
+    units_by: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier")}
+    statuses: Counter = Counter()
+    for reason, supplier_id, kind, status, n, units in q.case_breakdown(p):
+        for name, key in (("reason", reason), ("supplier", supplier_id)):
+            by_key[name][key] += n
+            units_by[name][key] += units
+        by_key["kind"][kind] += n
+        statuses[status] += n
+    cases_opened = sum(by_key["kind"].values())
+    units_returned = sum(units_by["reason"].values())
+
+    costs: dict[str, dict] = {"reason": {}, "supplier": {}, "product": {}}
+    for reason, supplier_id, sku, currency, net in q.net_cost_breakdown(p):
+        for name, key in (("reason", reason), ("supplier", supplier_id), ("product", sku)):
+            per = costs[name].setdefault(key, {})
+            per[currency] = per.get(currency, 0) + net
+
+    def ranked(counter: Counter) -> list:
+        return sorted(counter, key=lambda k: (-counter[k], str(k)))
+
+    reasons = ranked(by_key["reason"])
     by_reason = [
-        ReasonRow(r, *reasons.get(r, (0, 0)), orders, _costs(cost_reason.get(r)))
-        for r in list(reasons) + sorted(set(cost_reason) - set(reasons))
+        ReasonRow(
+            r, by_key["reason"][r], units_by["reason"][r], orders, _costs(costs["reason"].get(r))
+        )
+        for r in reasons + sorted(set(costs["reason"]) - set(reasons))
     ]
-    by_supplier = [
-        SupplierRow(sid, name, n, ret, o, u, _costs(cost_supplier.get(sid)))
-        for sid, name, n, ret, o, u in q.cases_by_supplier(p)
-    ]
-    known = {row.supplier_id for row in by_supplier}
-    for sid in sorted(set(cost_supplier) - known, key=lambda s: (s is None, s or 0)):
-        by_supplier.append(SupplierRow(sid, "", 0, 0, 0, 0, _costs(cost_supplier[sid])))
+    sold = q.sold_by_supplier(p)
+    names = q.supplier_names()
+    supplier_ids = set(by_key["supplier"]) | set(sold) | set(costs["supplier"])
+    by_supplier = sorted(
+        (
+            SupplierRow(
+                sid,
+                names.get(sid, "") if sid is not None else "",
+                by_key["supplier"][sid],
+                units_by["supplier"][sid],
+                *sold.get(sid, ("", 0, 0))[1:],
+                _costs(costs["supplier"].get(sid)),
+            )
+            for sid in supplier_ids
+        ),
+        key=lambda row: (-row.cases, row.supplier.casefold(), row.supplier_id or 0),
+    )
+    cost_product = costs["product"]
     by_product = [
         ProductRow(sku, title, n, ret, o, u, _costs(cost_product.get(sku)))
         for sku, title, n, ret, o, u in q.cases_by_product(p)
@@ -353,8 +385,8 @@ def build_report(
         as_of=as_of,
         orders=orders,
         units_sold=units_sold,
-        cases=summary.opened,
-        units_returned=q.units_returned(p),
+        cases=cases_opened,
+        units_returned=units_returned,
         closed=summary.closed,
         open_now=summary.open_now,
         money=tuple(summary.money),
@@ -362,8 +394,8 @@ def build_report(
         by_reason=tuple(by_reason),
         by_supplier=by_supplier_t,
         by_product=tuple(by_product),
-        by_kind=tuple(summary.by_kind),
-        by_status=tuple(summary.by_status),
+        by_kind=tuple((k, by_key["kind"][k]) for k in ranked(by_key["kind"])),
+        by_status=tuple((s, statuses[s]) for s in ranked(statuses)),
         resolve=resolve_times,
         scorecards=cards,
         satisfaction=_satisfaction(p),

@@ -60,17 +60,14 @@ class OpenCaseRow:
 
 @dataclass
 class SummaryData:
-    """Case counts of a period beside what is open now (the rest of a report comes from
-    the queries below ``summary``)."""
+    """Cases closed in the period, money per currency and the cases open now (the rest
+    of a report comes from the queries below ``summary``)."""
 
     period: Period
-    opened: int = 0
     closed: int = 0
     median_days_to_close: float | None = None
     open_now: int = 0
     money: list[MoneyRow] = field(default_factory=list)
-    by_kind: list[tuple[str, int]] = field(default_factory=list)
-    by_status: list[tuple[str, int]] = field(default_factory=list)
     open_cases: list[OpenCaseRow] = field(default_factory=list)
 
 
@@ -157,29 +154,14 @@ def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
 
 
 def summary(period: Period, open_limit: int = 60) -> SummaryData:
-    """Counts of cases opened and closed in the period, by kind and status, money per
-    currency, and the open cases now."""
-    opened_in = "c.opened_at >= ? AND c.opened_at < ?"
-    span = (period.first_stamp, period.after_stamp)
+    """Cases closed in the period, money per currency, and the open cases now."""
     data = SummaryData(period)
-    data.opened = database.execute_sql(
-        f'SELECT count(*) FROM "case" c WHERE {opened_in}', span
-    ).fetchone()[0]
     data.closed = database.execute_sql(
-        'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?', span
+        'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?',
+        (period.first_stamp, period.after_stamp),
     ).fetchone()[0]
     data.median_days_to_close = median_days_to_close(period)
     data.money = money_by_currency(period)
-    for column, target in (("kind", "by_kind"), ("status", "by_status")):
-        setattr(
-            data,
-            target,
-            _rows(
-                f'SELECT c.{column}, count(*) FROM "case" c WHERE {opened_in} '
-                "GROUP BY 1 ORDER BY 2 DESC, 1",
-                span,
-            ),
-        )
     data.open_now, data.open_cases = open_cases(open_limit)
     return data
 
@@ -227,14 +209,6 @@ def orders_placed(period: Period) -> tuple[int, int]:
     return orders, units
 
 
-def units_returned(period: Period) -> int:
-    return database.execute_sql(
-        f'SELECT coalesce(sum(cl.quantity), 0) FROM case_line cl JOIN "case" c '
-        f"ON c.id = cl.case_id WHERE {_OPENED}",
-        _span(period),
-    ).fetchone()[0]
-
-
 def monthly_rates(period: Period) -> list[tuple[str, int, int, int]]:
     """(YYYY-MM, orders placed, cases opened, cases closed) for each month of the period."""
     orders = dict(
@@ -260,45 +234,9 @@ def monthly_rates(period: Period) -> list[tuple[str, int, int, int]]:
     return [(m, orders.get(m, 0), opened.get(m, 0), closed.get(m, 0)) for m in months_of(period)]
 
 
-def net_cost_by(key_sql: str, period: Period) -> dict[object, dict[str, int]]:
-    """Net cost per currency of ledger entries dated in the period, grouped by ``key_sql``
-    (an expression on case alias ``c``)."""
-    costs: dict[object, dict[str, int]] = {}
-    for key, currency, net in _rows(
-        f"""SELECT {key_sql}, l.currency, SUM({SIGNED_COST})
-            FROM ledger_entry l JOIN "case" c ON c.id = l.case_id
-            WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2""",
-        _days(period),
-    ):
-        costs.setdefault(key, {})[currency] = net
-    return costs
-
-
-def cases_by_reason(period: Period) -> list[tuple[str, int, int]]:
-    """(reason, cases opened, units returned), most cases first."""
-    return _rows(
-        f"""SELECT c.reason, count(*),
-                   coalesce(sum((SELECT sum(cl.quantity) FROM case_line cl
-                                 WHERE cl.case_id = c.id)), 0)
-            FROM "case" c WHERE {_OPENED} GROUP BY 1 ORDER BY 2 DESC, 1""",
-        _span(period),
-    )
-
-
-def cases_by_supplier(period: Period) -> list[tuple[int | None, str, int, int, int, int]]:
-    """(supplier id, name, cases, units returned, orders with its goods, units sold)."""
-    cases = {
-        sid: (name, n, units)
-        for sid, name, n, units in _rows(
-            f"""SELECT c.supplier_id, coalesce(s.name, ''), count(*),
-                       coalesce(sum((SELECT sum(cl.quantity) FROM case_line cl
-                                     WHERE cl.case_id = c.id)), 0)
-                FROM "case" c LEFT JOIN supplier s ON s.id = c.supplier_id
-                WHERE {_OPENED} GROUP BY 1""",
-            _span(period),
-        )
-    }
-    sold = {
+def sold_by_supplier(period: Period) -> dict[int | None, tuple[str, int, int]]:
+    """{supplier id: (name, orders holding its goods, units sold)} for the period."""
+    return {
         (sid or None): (name, orders, units)
         for sid, name, orders, units in _rows(
             """SELECT d.supplier_id, coalesce(s.name, ''), sum(d.orders), sum(d.units)
@@ -307,14 +245,10 @@ def cases_by_supplier(period: Period) -> list[tuple[int | None, str, int, int, i
             _days(period),
         )
     }
-    rows = []
-    for sid in set(cases) | set(sold):
-        name = (cases.get(sid) or sold.get(sid))[0]
-        _, n, returned = cases.get(sid, ("", 0, 0))
-        _, orders, units = sold.get(sid, ("", 0, 0))
-        rows.append((sid, name, n, returned, orders, units))
-    rows.sort(key=lambda r: (-r[2], r[1].casefold()))
-    return rows
+
+
+def supplier_names() -> dict[int, str]:
+    return dict(_rows("SELECT id, name FROM supplier"))
 
 
 def cases_by_product(period: Period) -> list[tuple[str, str, int, int, int, int]]:
@@ -463,5 +397,32 @@ def satisfaction_by(key_sql: str, period: Period) -> list[tuple[object, int, flo
             FROM survey_answer a JOIN "case" c ON c.id = a.case_id
             LEFT JOIN supplier s ON s.id = c.supplier_id
             WHERE a.answered_on BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1""",
+        _days(period),
+    )
+
+
+def case_breakdown(period: Period) -> list[tuple[str, int | None, str, str, int, int]]:
+    """(reason, supplier id, kind, status, cases opened, units returned) in one pass over
+    the period's cases; every per-reason, per-supplier, per-kind and per-status count of
+    the report is a sum of these rows."""
+    return _rows(
+        f"""SELECT c.reason, c.supplier_id, c.kind, c.status, count(*), coalesce(sum(u.q), 0)
+            FROM "case" c
+            LEFT JOIN (SELECT cl.case_id AS case_id, sum(cl.quantity) AS q FROM case_line cl
+                       JOIN "case" c ON c.id = cl.case_id WHERE {_OPENED}
+                       GROUP BY cl.case_id) u ON u.case_id = c.id
+            WHERE {_OPENED} GROUP BY 1, 2, 3, 4""",
+        (*_span(period), *_span(period)),
+    )
+
+
+def net_cost_breakdown(period: Period) -> list[tuple[str, int | None, str, str, int]]:
+    """(reason, supplier id, first product's SKU, currency, net cost) of the ledger entries
+    dated in the period, in one pass; the costs by reason, supplier and product are sums."""
+    return _rows(
+        f"""SELECT c.reason, c.supplier_id, coalesce({MAIN_SKU}, ''), l.currency,
+                   SUM({SIGNED_COST})
+            FROM ledger_entry l JOIN "case" c ON c.id = l.case_id
+            WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2, 3, 4""",
         _days(period),
     )
