@@ -118,7 +118,7 @@ def mask_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
 _MISMATCH = (
     "((o.billing_country <> '' AND o.shipping_country <> '' "
     "AND o.billing_country <> o.shipping_country) "
-    f"OR ({SHIP_NAME} <> '' AND trim(cu.name) <> '' "
+    f"OR (o.shipping_address <> '' AND {SHIP_NAME} <> '' AND trim(cu.name) <> '' "
     f"AND lower({SHIP_NAME}) <> lower(trim(cu.name))))"
 )
 _BEFORE = (
