@@ -190,3 +190,15 @@ def test_supplier_area_shows_its_signals_with_reasons(qtbot, window, built):
     assert "0 of 1 claims reimbursed" in suppliers.risk_badges.reasons()[0]
     suppliers.select_supplier(built["a"].id)
     assert suppliers.risk_badges.isHidden()
+
+
+def test_reports_area_on_an_empty_store(qtbot, store):
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    area = _area(qtbot, window)
+    assert area.report.orders == 0 and area.report.return_rate is None
+    counts = {name: view.model.rowCount() for name, view in area.views.items()}
+    assert counts.pop("months") == 1  # April, with zero orders and cases
+    assert set(counts.values()) == {0}
+    assert area.views["months"].model.index(0, 4).data() == "—"  # no rate without orders
+    assert "—" in area.headline.text()
