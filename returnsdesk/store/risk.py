@@ -127,30 +127,47 @@ _BEFORE = (
 )
 
 
-def flagged_ids_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
-    """A SELECT of the ids of every case with at least one signal, set by set (one pass
-    per rule, no per-case subquery), for filters over the whole store. Equal to
-    ``mask_sql(...) <> 0``; a test keeps them equal."""
+def flagged_ids_sql(
+    as_of: date, t: Thresholds, opened: tuple[str, str] | None = None
+) -> tuple[str, list]:
+    """A SELECT of the ids of every case with at least one signal (only those opened in
+    ``opened`` = [start, end) stamps when given), set by set: one pass per rule, no
+    per-case subquery. Equal to ``mask_sql(...) <> 0``; a test keeps them equal."""
     start, end = _window(as_of)
-    sql = f"""
-        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
-        WHERE o.customer_id IN (
-            SELECT o2.customer_id FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
-            WHERE c2.opened_at >= ? AND c2.opened_at < ? GROUP BY 1 HAVING count(*) >= ?)
-        UNION
-        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
-        JOIN (SELECT o2.customer_id AS customer_id, count(*) AS n
-              FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
-              WHERE c2.kind = 'chargeback' GROUP BY 1) cb ON cb.customer_id = o.customer_id
-        WHERE cb.n - (c.kind = 'chargeback') >= ?
-        UNION
-        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
-        JOIN customer cu ON cu.id = o.customer_id
-        WHERE {_MISMATCH} OR {_BEFORE}
-        UNION
-        SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
-        WHERE o.total_minor >= ? * {_unit_sql()} AND {_EARLIER} = 0"""
-    return sql, [start, end, t.repeat_requests, t.past_chargebacks, t.first_order_value]
+    within = " AND c.opened_at >= ? AND c.opened_at < ?" if opened else ""
+    span = list(opened) if opened else []
+    branches = [
+        (
+            """SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            WHERE o.customer_id IN (
+                SELECT o2.customer_id FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
+                WHERE c2.opened_at >= ? AND c2.opened_at < ? GROUP BY 1 HAVING count(*) >= ?)""",
+            [start, end, t.repeat_requests],
+        ),
+        (
+            """SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            JOIN (SELECT o2.customer_id AS customer_id, count(*) AS n
+                  FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
+                  WHERE c2.kind = 'chargeback' GROUP BY 1) cb ON cb.customer_id = o.customer_id
+            WHERE cb.n - (c.kind = 'chargeback') >= ?""",
+            [t.past_chargebacks],
+        ),
+        (
+            f"""SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            JOIN customer cu ON cu.id = o.customer_id
+            WHERE ({_MISMATCH} OR {_BEFORE})""",
+            [],
+        ),
+        (
+            f"""SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            WHERE o.total_minor >= ? * {_unit_sql()} AND {_EARLIER} = 0""",
+            [t.first_order_value],
+        ),
+    ]
+    params: list = []
+    for _, values in branches:
+        params += values + span
+    return "\nUNION\n".join(sql + within for sql, _ in branches), params
 
 
 def case_facts(case_ids: list[int], as_of: date) -> dict[int, CaseFacts]:
@@ -213,7 +230,7 @@ def case_facts(case_ids: list[int], as_of: date) -> dict[int, CaseFacts]:
 
 def flagged_count_by_customer(start_stamp: str, end_stamp: str, as_of: date, t: Thresholds):
     """{customer id: flagged case ids opened in ``[start, end)``}."""
-    flagged, params = flagged_ids_sql(as_of, t)
+    flagged, params = flagged_ids_sql(as_of, t, (start_stamp, end_stamp))
     result: dict[int, list[int]] = {}
     for customer_id, case_id in database.execute_sql(
         f"""SELECT o.customer_id, c.id FROM "case" c JOIN "order" o ON o.id = c.order_id

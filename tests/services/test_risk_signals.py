@@ -91,3 +91,18 @@ def test_set_based_flagged_ids_equal_the_per_case_mask(demo_store):
             by_mask = {cid for cid, mask in _masks(today).items() if mask}
             assert by_set == by_mask
             assert by_set  # the demo store has signals to find
+
+
+def test_flagged_ids_limited_to_a_period_are_the_period_part_of_all(demo_store):
+    t = risk.thresholds()
+    sql, params = risk_sql.flagged_ids_sql(NOW.date(), t)
+    every = {r[0] for r in database.execute_sql(sql, params).fetchall()}
+    span = ("2026-03-01 00:00:00", "2026-05-01 00:00:00")
+    sql, params = risk_sql.flagged_ids_sql(NOW.date(), t, span)
+    within = {r[0] for r in database.execute_sql(sql, params).fetchall()}
+    opened = {
+        c.id
+        for c in Case.select()
+        if span[0] <= c.opened_at.strftime("%Y-%m-%d %H:%M:%S") < span[1]
+    }
+    assert within == every & opened and within
