@@ -30,6 +30,7 @@ from returnsdesk.commands import (
     label_command,
     mail_command,
     print_command,
+    report_command,
 )
 from returnsdesk.domain.errors import InputError
 from returnsdesk.failures import plain_message
@@ -47,6 +48,7 @@ COMMAND_MODULES = [
     label_command,
     address_command,
     mail_command,
+    report_command,
 ]
 
 

@@ -415,9 +415,15 @@ def _build_demo_store(folder: Path, cases: int, seed: int, now: datetime | None)
     migrate(db)
     images = _make_images(paths.evidence_dir(folder), rng)
     generator = _Generator(rng, now, cases, images)
+    from returnsdesk.demo_insight import enrich
+    from returnsdesk.store import sales
+
     with db.atomic():
+        sales.suspend(db)  # bulk load: the sales summary is computed once at the end
         generator.write(db)
         add_return_extras(db, paths.evidence_dir(folder), now, rng)
+        enrich(db, random.Random(seed + 16), now, cases)
+        sales.resume(db)
         rebuild_index(db)
     counts = {
         table: db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]

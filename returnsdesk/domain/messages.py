@@ -30,6 +30,7 @@ class TemplateKey(StrEnum):
     CUSTOMER_RETURN_INSTRUCTIONS = "customer_return_instructions"
     REFUND_CONFIRMATION = "refund_confirmation"
     DELAY_NOTICE = "delay_notice"
+    SATISFACTION_SURVEY = "satisfaction_survey"
 
 
 SUPPLIER = "supplier"
@@ -50,6 +51,7 @@ TEMPLATE_TITLES: dict[TemplateKey, str] = {
     TemplateKey.CUSTOMER_RETURN_INSTRUCTIONS: "Customer return instructions",
     TemplateKey.REFUND_CONFIRMATION: "Refund confirmation",
     TemplateKey.DELAY_NOTICE: "Delay notice",
+    TemplateKey.SATISFACTION_SURVEY: "Satisfaction survey",
 }
 
 #: Every placeholder a template may use, with what it is filled with.
@@ -415,6 +417,29 @@ DEFAULTS: dict[tuple[TemplateKey, str], Template] = {
         "relancé.\n\n"
         "Nous reviendrons vers vous dès que nous aurons de ses nouvelles. Merci pour votre "
         "patience, et veuillez nous excuser pour ce délai.\n\n" + _FR_SIGNATURE,
+    ),
+    (TemplateKey.SATISFACTION_SURVEY, "en"): Template(
+        "How did your return go? – {rma}",
+        "Dear {customer_name},\n\n"
+        "Your request about order {order_number} (reference {rma}) is now settled: "
+        "{resolution}. Could you spare a minute to tell us how it went? Just reply to this "
+        "e-mail with a mark from 1 (poor) to 5 (excellent) for each question:\n\n"
+        "Ease: how easy was the return for you? (1–5)\n"
+        "Outcome: how satisfied are you with the outcome? (1–5)\n"
+        "Comment: anything we could do better?\n\n"
+        "Thank you — your answer helps us improve.\n\n" + _EN_SIGNATURE,
+    ),
+    (TemplateKey.SATISFACTION_SURVEY, "fr"): Template(
+        "Comment s'est passé votre retour ? – {rma}",
+        "Bonjour {customer_name},\n\n"
+        "Votre demande concernant la commande {order_number} (référence {rma}) est "
+        "maintenant réglée : {resolution}. Pourriez-vous prendre une minute pour nous dire "
+        "comment cela s'est passé ? Il suffit de répondre à ce message avec une note de 1 "
+        "(mauvais) à 5 (excellent) pour chaque question :\n\n"
+        "Facilité : le retour a-t-il été simple pour vous ? (1–5)\n"
+        "Résultat : êtes-vous satisfait de la solution apportée ? (1–5)\n"
+        "Commentaire : que pourrions-nous améliorer ?\n\n"
+        "Merci, votre réponse nous aide à progresser.\n\n" + _FR_SIGNATURE,
     ),
 }
 

@@ -16,6 +16,7 @@ class EventKind(StrEnum):
     CONTACT = "contact"
     EVIDENCE = "evidence"
     MONEY = "money"
+    SURVEY = "survey"
 
 
 def record_event(

@@ -6,13 +6,15 @@ and asks for rows a page at a time.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.store.db import database
 from returnsdesk.store.models import from_stamp
+from returnsdesk.store.risk import flagged_ids_sql, mask_sql, thresholds
 from returnsdesk.store.search import matching_case_ids_sql
 
 
@@ -39,6 +41,7 @@ class Column(StrEnum):
     NEXT_DUE = "next_due"
     LAST_ACTIVITY = "last_activity"
     WAITING_ON = "waiting_on"
+    RISK = "risk"
 
 
 def _quoted(values) -> str:
@@ -88,6 +91,12 @@ class Filters:
     opened_from: date | None = None
     opened_to: date | None = None
     search: str = ""
+    #: Only cases on which a risk signal fires (see domain/risk.py).
+    flagged: bool = False
+    #: Cases with a line of one of these SKUs.
+    skus: tuple[str, ...] = ()
+    #: An explicit set of cases (a drill-down from the Reports area); None = no limit.
+    case_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,20 @@ def _where(query: InboxQuery, today: date) -> tuple[str, list]:
     if f.opened_to:
         parts.append("c.opened_at < ?")
         params.append((f.opened_to + timedelta(days=1)).isoformat())
+    if f.skus:
+        sql, p = _in("ol.sku", f.skus)
+        parts.append(
+            "EXISTS (SELECT 1 FROM case_line cl JOIN order_line ol ON ol.id = cl.order_line_id "
+            f"WHERE cl.case_id = c.id AND {sql})"
+        )
+        params += p
+    if f.case_ids is not None:
+        parts.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(f.case_ids)))
+    if f.flagged:
+        sql, p = flagged_ids_sql(today, thresholds())
+        parts.append(f"c.id IN ({sql})")
+        params += p
     if f.search.strip():
         built = matching_case_ids_sql(f.search)
         if built is None:
@@ -162,7 +185,12 @@ def case_ids(query: InboxQuery, today: date) -> list[int]:
     where, params = _where(query, today)
     needs_joins = query.sort in (Column.ORDER, Column.CUSTOMER, Column.SUPPLIER)
     source = _FROM if needs_joins else 'FROM "case" c'
-    if query.sort is None:
+    sort_params: list = []
+    if query.sort == Column.RISK:
+        mask, sort_params = mask_sql(today, thresholds())
+        direction = " DESC" if query.descending else ""
+        order = f"{mask}{direction}, c.id{direction}"
+    elif query.sort is None:
         if query.view in (View.CLOSED, View.ALL):
             order = "c.updated_at DESC, c.id DESC"
         else:  # most urgent first
@@ -171,7 +199,9 @@ def case_ids(query: InboxQuery, today: date) -> list[int]:
         direction = " DESC" if query.descending else ""
         keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort].split(", ")]
         order = ", ".join(keys) + f", c.id{direction}"
-    rows = database.execute_sql(f"SELECT c.id {source} WHERE {where} ORDER BY {order}", params)
+    rows = database.execute_sql(
+        f"SELECT c.id {source} WHERE {where} ORDER BY {order}", params + sort_params
+    )
     return [r[0] for r in rows.fetchall()]
 
 
@@ -206,26 +236,30 @@ class InboxRow:
     next_due_code: str
     updated_at: object
     waiting_on: str
+    #: Risk rules firing on the case, as ``domain.risk.BIT`` flags (0 = none).
+    risk: int = 0
 
 
-def fetch_rows(ids: list[int]) -> dict[int, InboxRow]:
+def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]:
     """Display rows for the given case ids (any order; missing ids are simply absent)."""
     if not ids:
         return {}
+    mask, mask_params = mask_sql(today or datetime.now(UTC).date(), thresholds())
     marks = ", ".join("?" * len(ids))
     sql = f"""SELECT c.id, c.rma, o.number, cu.name, COALESCE({_PRODUCT_SQL}, ''), c.reason,
                      c.status, c.kind, COALESCE(s.name, ''), c.amount_minor, c.currency,
-                     c.next_due_on, c.next_due_code, c.updated_at, {_WAITING_ON_SQL}
+                     c.next_due_on, c.next_due_code, c.updated_at, {_WAITING_ON_SQL}, {mask}
               {_FROM} WHERE c.id IN ({marks})"""
     result = {}
-    for row in database.execute_sql(sql, ids).fetchall():
-        *leading, due, due_code, updated, waiting = row
+    for row in database.execute_sql(sql, mask_params + list(ids)).fetchall():
+        *leading, due, due_code, updated, waiting, risk = row
         result[row[0]] = InboxRow(
             *leading,
             date.fromisoformat(due) if due else None,
             due_code,
             from_stamp(updated),
             waiting,
+            risk or 0,
         )
     return result
 

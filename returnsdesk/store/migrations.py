@@ -306,6 +306,25 @@ CREATE INDEX supplier_contact_message_id ON supplier_contact(message_id);
 """
 
 
+SATISFACTION_SCHEMA = """
+CREATE TABLE survey_answer (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL UNIQUE REFERENCES "case"(id),
+    ease INTEGER NOT NULL CHECK (ease BETWEEN 1 AND 5),
+    outcome INTEGER NOT NULL CHECK (outcome BETWEEN 1 AND 5),
+    comment TEXT NOT NULL DEFAULT '',
+    answered_on TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX survey_answer_answered ON survey_answer(answered_on);
+CREATE INDEX case_closed ON "case"(closed_at);
+CREATE INDEX order_customer_placed ON "order"(customer_id, placed_at, id);
+CREATE INDEX case_opened_cover ON "case"(opened_at, reason, kind, status, supplier_id, order_id);
+CREATE INDEX supplier_contact_claims ON supplier_contact(direction, case_id, supplier_id, at);
+CREATE INDEX case_line_first ON case_line(case_id, id, order_line_id, quantity);
+"""
+
+
 def _execute_script(db: SqliteDatabase, script: str) -> None:
     for statement in _split(script):
         db.execute_sql(statement)
@@ -368,6 +387,15 @@ def _v6_chargeback_facts(db: SqliteDatabase) -> None:
         db.execute_sql(f'ALTER TABLE "case" ADD COLUMN {column}')
 
 
+def _v7_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
+    """Customer satisfaction survey answers; sales per day kept by triggers (return rates
+    over a year read a few thousand rows); indexes for the report periods."""
+    _execute_script(db, SATISFACTION_SCHEMA)
+    from returnsdesk.store import sales
+
+    sales.create(db)
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -375,6 +403,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v4,
     _v5_labels_return_addresses_mail_ids,
     _v6_chargeback_facts,
+    _v7_satisfaction_and_report_indexes,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -331,6 +331,19 @@ class ReturnLabel(BaseModel):
         table_name = "return_label"
 
 
+class SurveyAnswer(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(Case, unique=True, column_name="case_id")
+    ease = IntegerField()
+    outcome = IntegerField()
+    comment = TextField(default="")
+    answered_on = IsoDateField()
+    recorded_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "survey_answer"
+
+
 ALL_MODELS = [
     Setting,
     Supplier,
@@ -350,4 +363,5 @@ ALL_MODELS = [
     SavedAddress,
     CaseReturnAddress,
     ReturnLabel,
+    SurveyAnswer,
 ]

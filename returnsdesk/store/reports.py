@@ -60,21 +60,14 @@ class OpenCaseRow:
 
 @dataclass
 class SummaryData:
+    """Cases closed in the period, money per currency and the cases open now (the rest
+    of a report comes from the queries below ``summary``)."""
+
     period: Period
-    opened: int = 0
     closed: int = 0
     median_days_to_close: float | None = None
     open_now: int = 0
     money: list[MoneyRow] = field(default_factory=list)
-    #: (YYYY-MM, opened, closed)
-    monthly: list[tuple[str, int, int]] = field(default_factory=list)
-    by_reason: list[tuple[str, int]] = field(default_factory=list)
-    by_kind: list[tuple[str, int]] = field(default_factory=list)
-    by_status: list[tuple[str, int]] = field(default_factory=list)
-    #: (supplier name or "", cases, {currency: net cost})
-    by_supplier: list[tuple[str, int, dict[str, int]]] = field(default_factory=list)
-    #: (sku, title, cases, units)
-    top_products: list[tuple[str, str, int, int]] = field(default_factory=list)
     open_cases: list[OpenCaseRow] = field(default_factory=list)
 
 
@@ -161,81 +154,275 @@ def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
 
 
 def summary(period: Period, open_limit: int = 60) -> SummaryData:
-    """Everything the returns summary prints, in a dozen aggregate queries."""
-    opened_in = "c.opened_at >= ? AND c.opened_at < ?"
-    span = (period.first_stamp, period.after_stamp)
+    """Cases closed in the period, money per currency, and the open cases now."""
     data = SummaryData(period)
-    data.opened = database.execute_sql(
-        f'SELECT count(*) FROM "case" c WHERE {opened_in}', span
-    ).fetchone()[0]
     data.closed = database.execute_sql(
-        'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?', span
+        'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?',
+        (period.first_stamp, period.after_stamp),
     ).fetchone()[0]
     data.median_days_to_close = median_days_to_close(period)
     data.money = money_by_currency(period)
+    data.open_now, data.open_cases = open_cases(open_limit)
+    return data
 
+
+# --- Insight: return rates, costs, resolution times, supplier scorecards, satisfaction --------
+#
+# Counting rules (the Reports area, the summary PDF and ``report stats`` all read these):
+# *orders* are orders placed in the period, *units sold* their lines' quantities; *cases*
+# are cases opened in the period, *units returned* their case lines' quantities; the
+# return rate is cases ÷ orders. Net cost is money paid out minus money recovered on
+# ledger entries dated in the period, per currency (never added across currencies).
+
+#: SKU of a case's first line: the product a case's money is counted under.
+MAIN_SKU = (
+    "(SELECT ol.sku FROM case_line cl JOIN order_line ol ON ol.id = cl.order_line_id "
+    "WHERE cl.case_id = c.id ORDER BY cl.id LIMIT 1)"
+)
+_OPENED = "c.opened_at >= ? AND c.opened_at < ?"
+
+
+def _span(period: Period) -> tuple[str, str]:
+    return period.first_stamp, period.after_stamp
+
+
+def _days(period: Period) -> tuple[str, str]:
+    return period.start.isoformat(), period.end.isoformat()
+
+
+def months_of(period: Period) -> list[str]:
+    months = []
+    cursor = period.start.replace(day=1)
+    while cursor <= period.end:
+        months.append(cursor.strftime("%Y-%m"))
+        cursor = (cursor + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def orders_placed(period: Period) -> tuple[int, int]:
+    """(orders placed in the period, units on their lines) — from ``store/sales.py``."""
+    orders, units = database.execute_sql(
+        "SELECT coalesce(sum(orders), 0), coalesce(sum(units), 0) FROM sales_day "
+        "WHERE day BETWEEN ? AND ?",
+        _days(period),
+    ).fetchone()
+    return orders, units
+
+
+def monthly_rates(period: Period) -> list[tuple[str, int, int, int]]:
+    """(YYYY-MM, orders placed, cases opened, cases closed) for each month of the period."""
+    orders = dict(
+        _rows(
+            "SELECT substr(day, 1, 7), sum(orders) FROM sales_day "
+            "WHERE day BETWEEN ? AND ? GROUP BY 1",
+            _days(period),
+        )
+    )
     opened = dict(
         _rows(
-            f'SELECT substr(c.opened_at, 1, 7), count(*) FROM "case" c WHERE {opened_in} '
-            "GROUP BY 1",
-            span,
+            f'SELECT substr(c.opened_at, 1, 7), count(*) FROM "case" c WHERE {_OPENED} GROUP BY 1',
+            _span(period),
         )
     )
     closed = dict(
         _rows(
             'SELECT substr(closed_at, 1, 7), count(*) FROM "case" '
             "WHERE closed_at >= ? AND closed_at < ? GROUP BY 1",
-            span,
+            _span(period),
         )
     )
-    months = []
-    cursor = period.start.replace(day=1)
-    while cursor <= period.end:
-        months.append(cursor.strftime("%Y-%m"))
-        cursor = (cursor + timedelta(days=32)).replace(day=1)
-    data.monthly = [(m, opened.get(m, 0), closed.get(m, 0)) for m in months]
+    return [(m, orders.get(m, 0), opened.get(m, 0), closed.get(m, 0)) for m in months_of(period)]
 
-    for column, target in (("reason", "by_reason"), ("kind", "by_kind"), ("status", "by_status")):
-        setattr(
-            data,
-            target,
-            _rows(
-                f'SELECT c.{column}, count(*) FROM "case" c WHERE {opened_in} '
-                "GROUP BY 1 ORDER BY 2 DESC, 1",
-                span,
-            ),
+
+def sold_by_supplier(period: Period) -> dict[int | None, tuple[str, int, int]]:
+    """{supplier id: (name, orders holding its goods, units sold)} for the period."""
+    return {
+        (sid or None): (name, orders, units)
+        for sid, name, orders, units in _rows(
+            """SELECT d.supplier_id, coalesce(s.name, ''), sum(d.orders), sum(d.units)
+                FROM sales_supplier_day d LEFT JOIN supplier s ON s.id = d.supplier_id
+                WHERE d.day BETWEEN ? AND ? GROUP BY 1 HAVING sum(d.orders) > 0""",
+            _days(period),
         )
+    }
 
-    suppliers = _rows(
-        f"""
-        SELECT c.supplier_id, coalesce(s.name, ''), count(*)
-        FROM "case" c LEFT JOIN supplier s ON s.id = c.supplier_id
-        WHERE {opened_in} GROUP BY c.supplier_id ORDER BY 3 DESC, 2
-        """,
-        span,
-    )
-    costs: dict[int | None, dict[str, int]] = {}
-    for supplier_id, currency, net in _rows(
-        f"""
-        SELECT c.supplier_id, l.currency, SUM({SIGNED_COST})
-        FROM ledger_entry l JOIN "case" c ON c.id = l.case_id
-        WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2
-        """,
-        (period.start.isoformat(), period.end.isoformat()),
-    ):
-        costs.setdefault(supplier_id, {})[currency] = net
-    data.by_supplier = [(name, n, costs.get(sid, {})) for sid, name, n in suppliers]
 
-    data.top_products = _rows(
-        f"""
-        SELECT ol.sku, ol.title, count(DISTINCT cl.case_id), sum(cl.quantity)
-        FROM case_line cl
-        JOIN "case" c ON c.id = cl.case_id
-        JOIN order_line ol ON ol.id = cl.order_line_id
-        WHERE {opened_in}
-        GROUP BY ol.sku, ol.title ORDER BY 3 DESC, 4 DESC, 2 LIMIT 10
-        """,
-        span,
+def supplier_names() -> dict[int, str]:
+    return dict(_rows("SELECT id, name FROM supplier"))
+
+
+def cases_by_product(period: Period) -> list[tuple[str, str, int, int, int, int]]:
+    """(sku, title, cases, units returned, orders with it, units sold); a case with
+    several products counts once under each of them."""
+    cases = {
+        sku: (title, n, units)
+        for sku, title, n, units in _rows(
+            f"""SELECT ol.sku, max(ol.title), count(DISTINCT cl.case_id), sum(cl.quantity)
+                FROM case_line cl JOIN "case" c ON c.id = cl.case_id
+                JOIN order_line ol ON ol.id = cl.order_line_id
+                WHERE {_OPENED} GROUP BY ol.sku""",
+            _span(period),
+        )
+    }
+    sold = {
+        sku: (title, orders, units)
+        for sku, title, orders, units in _rows(
+            """SELECT d.sku, coalesce((SELECT p.title FROM product p WHERE p.sku = d.sku), ''),
+                      sum(d.orders), sum(d.units)
+               FROM sales_sku_day d WHERE d.day BETWEEN ? AND ? GROUP BY 1
+               HAVING sum(d.orders) > 0""",
+            _days(period),
+        )
+    }
+    rows = []
+    for sku in set(cases) | set(sold):
+        title = (cases.get(sku) or sold.get(sku))[0]
+        _, n, returned = cases.get(sku, ("", 0, 0))
+        _, orders, units = sold.get(sku, ("", 0, 0))
+        rows.append((sku, title, n, returned, orders, units))
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    return rows
+
+
+def _median_by(source_sql: str, params: tuple) -> dict[object, tuple[int, float]]:
+    """{group: (count, median)} from a query yielding (group, value) rows."""
+    rows = _rows(
+        f"""WITH d AS ({source_sql}),
+            r AS (SELECT grp, value,
+                         row_number() OVER (PARTITION BY grp ORDER BY value) AS rn,
+                         count(*) OVER (PARTITION BY grp) AS n FROM d)
+            SELECT grp, max(n), avg(value) FROM r
+            WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY grp""",
+        params,
     )
-    data.open_now, data.open_cases = open_cases(open_limit)
-    return data
+    return {grp: (n, float(median)) for grp, n, median in rows}
+
+
+#: Days-to-resolve buckets: (label key, lowest day, highest day or None).
+RESOLVE_BUCKETS = ((0, 7), (8, 14), (15, 30), (31, 60), (61, None))
+
+
+def resolve_times(period: Period) -> tuple[dict[str, tuple[int, float]], list[int]]:
+    """For cases closed in the period: {kind or '': (count, median days)} ('' = all) and
+    the count in each of ``RESOLVE_BUCKETS`` (whole days from opening to closing)."""
+    source = (
+        "SELECT {grp} AS grp, julianday(closed_at) - julianday(opened_at) AS value "
+        'FROM "case" WHERE closed_at >= ? AND closed_at < ?'
+    )
+    medians = _median_by(source.format(grp="kind"), _span(period))
+    medians.update(_median_by(source.format(grp="''"), _span(period)))
+    whens = []
+    for low, high in RESOLVE_BUCKETS:
+        upper = f" AND d <= {high}" if high is not None else ""
+        whens.append(f"SUM(CASE WHEN d >= {low}{upper} THEN 1 ELSE 0 END)")
+    row = database.execute_sql(
+        f"""SELECT {", ".join(whens)} FROM (
+                SELECT CAST(julianday(closed_at) - julianday(opened_at) AS INTEGER) AS d
+                FROM "case" WHERE closed_at >= ? AND closed_at < ?)""",
+        _span(period),
+    ).fetchone()
+    return medians, [int(v or 0) for v in row]
+
+
+_CLAIMS = """SELECT sc.case_id, sc.supplier_id, min(sc.at) AS sent
+    FROM supplier_contact sc
+    WHERE sc.direction = 'sent' AND sc.case_id IS NOT NULL
+    GROUP BY sc.case_id, sc.supplier_id HAVING min(sc.at) >= ? AND min(sc.at) < ?"""
+
+
+def claim_counts(period: Period) -> dict[int, tuple[int, int, int]]:
+    """{supplier id: (claims sent, approved, reimbursed)} for claims first sent in the
+    period: approved = the supplier's recorded decision was approved or partially
+    approved; reimbursed = net supplier reimbursement on the case above zero (any date)."""
+    rows = _rows(
+        f"""WITH claims AS ({_CLAIMS})
+            SELECT cl.supplier_id, count(*),
+                   sum(EXISTS (SELECT 1 FROM supplier_contact r WHERE r.case_id = cl.case_id
+                               AND r.direction = 'received'
+                               AND r.decision IN ('approved', 'partially_approved'))),
+                   sum(coalesce((SELECT sum(CASE WHEN l.reverses_id IS NULL THEN l.amount_minor
+                                                 ELSE -l.amount_minor END)
+                                 FROM ledger_entry l WHERE l.case_id = cl.case_id
+                                 AND l.kind = 'supplier_reimbursement'), 0) > 0)
+            FROM claims cl GROUP BY 1""",
+        _span(period),
+    )
+    return {sid: (n, approved, paid) for sid, n, approved, paid in rows}
+
+
+def median_reply_days(period: Period) -> dict[int, tuple[int, float]]:
+    """{supplier id: (claims answered, median days from first claim message to first reply)}."""
+    return _median_by(
+        f"""WITH claims AS ({_CLAIMS})
+            SELECT cl.supplier_id AS grp, julianday(min(r.at)) - julianday(cl.sent) AS value
+            FROM claims cl JOIN supplier_contact r
+              ON r.case_id = cl.case_id AND r.direction = 'received' AND r.at >= cl.sent
+            GROUP BY cl.case_id, cl.supplier_id""",
+        _span(period),
+    )
+
+
+def median_money_days(period: Period) -> dict[int, tuple[int, float]]:
+    """{supplier id: (claims reimbursed, median days from first claim message to the first
+    reimbursement entry)}."""
+    return _median_by(
+        f"""WITH claims AS ({_CLAIMS})
+            SELECT cl.supplier_id AS grp,
+                   julianday(min(l.entry_date)) - julianday(substr(cl.sent, 1, 10)) AS value
+            FROM claims cl JOIN ledger_entry l
+              ON l.case_id = cl.case_id AND l.kind = 'supplier_reimbursement'
+              AND l.reverses_id IS NULL
+            GROUP BY cl.case_id, cl.supplier_id""",
+        _span(period),
+    )
+
+
+def defects_by_sku(period: Period, reasons: tuple[str, ...]) -> list[tuple[int, str, str, int]]:
+    """(supplier id, sku, reason, cases) for cases opened in the period with a defect
+    reason, counted under the case's first product."""
+    marks = ", ".join("?" * len(reasons))
+    return _rows(
+        f"""SELECT c.supplier_id, coalesce({MAIN_SKU}, ''), c.reason, count(*)
+            FROM "case" c WHERE {_OPENED} AND c.supplier_id IS NOT NULL
+            AND c.reason IN ({marks}) GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3""",
+        (*_span(period), *reasons),
+    )
+
+
+def satisfaction_by(key_sql: str, period: Period) -> list[tuple[object, int, float, float]]:
+    """(key, answers, mean ease, mean outcome) for survey answers given in the period,
+    grouped by ``key_sql`` on case alias ``c`` ('' for all)."""
+    return _rows(
+        f"""SELECT {key_sql}, count(*), avg(a.ease), avg(a.outcome)
+            FROM survey_answer a JOIN "case" c ON c.id = a.case_id
+            LEFT JOIN supplier s ON s.id = c.supplier_id
+            WHERE a.answered_on BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1""",
+        _days(period),
+    )
+
+
+def case_breakdown(period: Period) -> list[tuple[str, int | None, str, str, int, int]]:
+    """(reason, supplier id, kind, status, cases opened, units returned) in one pass over
+    the period's cases; every per-reason, per-supplier, per-kind and per-status count of
+    the report is a sum of these rows."""
+    return _rows(
+        f"""SELECT c.reason, c.supplier_id, c.kind, c.status, count(*), coalesce(sum(u.q), 0)
+            FROM "case" c
+            LEFT JOIN (SELECT cl.case_id AS case_id, sum(cl.quantity) AS q FROM case_line cl
+                       JOIN "case" c ON c.id = cl.case_id WHERE {_OPENED}
+                       GROUP BY cl.case_id) u ON u.case_id = c.id
+            WHERE {_OPENED} GROUP BY 1, 2, 3, 4""",
+        (*_span(period), *_span(period)),
+    )
+
+
+def net_cost_breakdown(period: Period) -> list[tuple[str, int | None, str, str, int]]:
+    """(reason, supplier id, first product's SKU, currency, net cost) of the ledger entries
+    dated in the period, in one pass; the costs by reason, supplier and product are sums."""
+    return _rows(
+        f"""SELECT c.reason, c.supplier_id, coalesce({MAIN_SKU}, ''), l.currency,
+                   SUM({SIGNED_COST})
+            FROM ledger_entry l JOIN "case" c ON c.id = l.case_id
+            WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2, 3, 4""",
+        _days(period),
+    )

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.add_area(self.tr("Suppliers"), self._make_suppliers)
         self.add_area(self.tr("Evidence"), self._make_evidence)
         self.add_area(self.tr("Ledger"), self._make_ledger)
+        self.add_area(self.tr("Reports"), self._make_reports)
         self.nav.currentRowChanged.connect(self.show_area)
         self.nav.setCurrentRow(0)
 
@@ -135,6 +136,18 @@ class MainWindow(QMainWindow):
         self.ledger = LedgerView(self)
         self.ledger.entry_reversed.connect(self._case_changed)
         return self.ledger
+
+    def _make_reports(self) -> QWidget:
+        from returnsdesk.ui.reports import ReportsArea
+
+        self.reports = ReportsArea(self)
+        self.reports.open_cases.connect(self.show_cases)
+        return self.reports
+
+    def show_cases(self, filters, description: str) -> None:
+        """Show an explicit set of cases in the inbox (a Reports drill-down)."""
+        self.show_view(View.ALL)
+        self.inbox.show_cases(filters, description)
 
     # -- menus ---------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
-from returnsdesk.store.reports import Period, SummaryData, summary
+from returnsdesk.services.reports import Report, build_report
 
 
 def build_summary(
@@ -16,7 +16,7 @@ def build_summary(
     """The returns-summary PDF for ``start``..``end`` (both included), as bytes."""
     now = resolve(now)
     shop = settings.shop_details()
-    data = summary(Period(start, end))
+    data = build_report(start, end, now=now)
     return render_summary(data, shop, cat.norm_lang(lang or shop.language), now.date())
 
 
@@ -27,7 +27,7 @@ def _month_label(ym: str, lang: str) -> str:
     return format_date(date(year, month, 1), "MMM yy", locale=lang)
 
 
-def _bar_chart_monthly(data: SummaryData, lang: str, width: float, height: float):
+def _bar_chart_monthly(data: Report, lang: str, width: float, height: float):
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing
@@ -38,8 +38,8 @@ def _bar_chart_monthly(data: SummaryData, lang: str, width: float, height: float
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 30
     chart.width, chart.height = width - 40, height - 54
-    chart.data = [[m[1] for m in data.monthly], [m[2] for m in data.monthly]]
-    chart.categoryAxis.categoryNames = [_month_label(m[0], lang) for m in data.monthly]
+    chart.data = [[m.cases for m in data.monthly], [m.closed for m in data.monthly]]
+    chart.categoryAxis.categoryNames = [_month_label(m.month, lang) for m in data.monthly]
     chart.categoryAxis.labels.fontName = c.FONT
     chart.categoryAxis.labels.fontSize = 7
     if len(data.monthly) > 8:
@@ -150,7 +150,111 @@ def _pie(pairs: list[tuple[str, int]], width: float, height: float):
     return d
 
 
-def render_summary(data: SummaryData, shop: settings.ShopDetails, lang: str, today: date) -> bytes:
+def _pct(value: float | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    from babel.numbers import format_percent
+
+    return format_percent(value, "#,##0.0 %", locale=lang)
+
+
+def _days(value: float | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, 1), "0.0", locale=lang)
+
+
+def _scorecards(data: Report, lang: str, st, W: float) -> list:
+    from returnsdesk.formats.pdf import common as c
+
+    T = lambda key, **kw: cat.text(key, lang, **kw)  # noqa: E731
+    cards = [s for s in data.scorecards if s.claims or s.cases]
+    if not cards:
+        return []
+    rows = [
+        (
+            s.supplier,
+            str(s.claims),
+            _pct(s.approval_rate, lang),
+            _pct(s.reimbursement_rate, lang),
+            _days(s.median_reply_days, lang),
+            _days(s.median_money_days, lang),
+            "\n".join(cat.money_text(v, cur, lang) for cur, v in s.outstanding) or "—",
+        )
+        for s in cards
+    ]
+    story = [
+        c.P(T("rep.scorecards"), st["h1"]),
+        c.data_table(
+            [
+                T("sum.supplier"),
+                T("rep.claims"),
+                T("rep.approved"),
+                T("rep.reimbursed"),
+                T("rep.first_reply"),
+                T("rep.to_money"),
+                T("rep.outstanding"),
+            ],
+            rows,
+            [W * 0.19, W * 0.12, W * 0.11, W * 0.13, W * 0.12, W * 0.12, W * 0.21],
+            st,
+            right=(1, 2, 3, 4, 5, 6),
+        ),
+        c.P(T("rep.scorecard_note"), st["small"]),
+    ]
+    flagged = [(s.supplier, f) for s in cards for f in s.flags]
+    if flagged:
+        story.append(
+            c.data_table(
+                [T("sum.supplier"), T("rep.why")],
+                [(name, f.reason(lang)) for name, f in flagged],
+                [W * 0.25, W * 0.75],
+                st,
+            )
+        )
+    return story
+
+
+def _satisfaction(data: Report, lang: str, st, W: float) -> list:
+    from returnsdesk.formats.pdf import common as c
+
+    T = lambda key, **kw: cat.text(key, lang, **kw)  # noqa: E731
+    sat = data.satisfaction
+    story = [c.P(T("rep.satisfaction"), st["h1"])]
+    if not sat.answers:
+        return story + [c.P(T("rep.no_answers"), st["body"])]
+
+    def mark(value: float | None) -> str:
+        return _days(value, lang)
+
+    rows = [(T("rep.answers"), str(sat.answers)), (T("rep.ease"), mark(sat.ease))]
+    rows.append((T("rep.outcome"), mark(sat.outcome)))
+    story.append(c.data_table(["", ""], rows, [W * 0.3, W * 0.15], st, right=(1,)))
+    for title, label, rows_of in (
+        (T("sum.reason"), lambda k: cat.reason_text(k, lang), sat.by_reason),
+        (T("sum.supplier"), lambda k: k or T("sum.no_supplier"), sat.by_supplier),
+        (
+            T("rep.resolution"),
+            lambda k: cat.resolution_text(k, lang) if k else "—",
+            sat.by_resolution,
+        ),
+    ):
+        story.append(
+            c.data_table(
+                [title, T("rep.answers"), T("rep.ease"), T("rep.outcome")],
+                [(label(r.key), str(r.answers), mark(r.ease), mark(r.outcome)) for r in rows_of],
+                [W * 0.46, W * 0.14, W * 0.2, W * 0.2],
+                st,
+                right=(1, 2, 3),
+            )
+        )
+    story.append(c.P(T("rep.satisfaction_note"), st["small"]))
+    return story
+
+
+def render_summary(data: Report, shop: settings.ShopDetails, lang: str, today: date) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
@@ -193,20 +297,22 @@ def render_summary(data: SummaryData, shop: settings.ShopDetails, lang: str, tod
 
     # Headline tiles.
     median = "—"
-    if data.median_days_to_close is not None:
+    if data.resolve.median_days is not None:
         from babel.numbers import format_decimal
 
-        days = format_decimal(round(data.median_days_to_close, 1), "0.0", locale=lang)
+        days = format_decimal(round(data.resolve.median_days, 1), "0.0", locale=lang)
         median = T("sum.median_days", days=days)
     tiles = [
-        (T("sum.opened"), str(data.opened)),
+        (T("rep.orders"), str(data.orders)),
+        (T("sum.opened"), str(data.cases)),
+        (T("rep.return_rate"), _pct(data.return_rate, lang)),
         (T("sum.closed"), str(data.closed)),
         (T("sum.median"), median),
         (T("sum.open_now"), str(data.open_now)),
     ]
-    value_style = st["title"].clone("tile", fontSize=17, leading=21, textColor=c.INK)
+    value_style = st["title"].clone("tile", fontSize=14, leading=18, textColor=c.INK)
     tile_row = [[c.P(label, st["cell_head"]), c.P(value, value_style)] for label, value in tiles]
-    tiles_table = Table([tile_row], colWidths=[W / 4] * 4)
+    tiles_table = Table([tile_row], colWidths=[W / 6] * 6)
     tiles_table.setStyle(
         TableStyle(
             [
@@ -219,7 +325,7 @@ def render_summary(data: SummaryData, shop: settings.ShopDetails, lang: str, tod
             ]
         )
     )
-    story += [tiles_table]
+    story += [tiles_table, Spacer(1, 1.5 * mm), c.P(T("rep.counts_note"), st["small"])]
 
     # Money.
     story.append(c.P(T("sum.money"), st["h1"]))
@@ -257,7 +363,7 @@ def render_summary(data: SummaryData, shop: settings.ShopDetails, lang: str, tod
     else:
         story.append(c.P(T("none"), st["body"]))
 
-    if data.opened == 0 and data.closed == 0:
+    if data.cases == 0 and data.closed == 0:
         story.append(Spacer(1, 4 * mm))
         story.append(c.P(T("sum.no_cases"), st["body"]))
     else:
@@ -268,13 +374,13 @@ def render_summary(data: SummaryData, shop: settings.ShopDetails, lang: str, tod
                 )
             )
         if data.by_reason:
-            pairs = [(cat.reason_text(r, lang), n) for r, n in data.by_reason]
+            pairs = [(cat.reason_text(r.reason, lang), r.cases) for r in data.by_reason if r.cases]
             story.append(KeepTogether([c.P(T("sum.by_reason"), st["h1"]), _hbar_chart(pairs, W)]))
         story.append(c.P(T("sum.breakdown_note"), st["small"]))
 
         kind_pairs = [(cat.kind_label(k, lang), n) for k, n in data.by_kind]
         status_rows = [
-            (cat.status_label(s, lang), str(n), f"{100 * n / max(data.opened, 1):.0f} %")
+            (cat.status_label(s, lang), str(n), f"{100 * n / max(data.cases, 1):.0f} %")
             for s, n in data.by_status
         ]
         left = [c.P(T("sum.by_kind"), st["h1"]), _pie(kind_pairs, W * 0.46, 34 * mm)]
@@ -302,38 +408,66 @@ def render_summary(data: SummaryData, shop: settings.ShopDetails, lang: str, tod
 
         if data.by_supplier:
             rows = []
-            for name, n, costs in data.by_supplier:
-                cost = "\n".join(cat.money_text(v, cur, lang) for cur, v in sorted(costs.items()))
+            for row in data.by_supplier:
+                cost = "\n".join(cat.money_text(v, cur, lang) for cur, v in row.net_cost)
                 rows.append(
                     (
-                        name or T("sum.no_supplier"),
-                        str(n),
-                        f"{100 * n / max(data.opened, 1):.0f} %",
+                        row.supplier or T("sum.no_supplier"),
+                        str(row.orders),
+                        str(row.cases),
+                        _pct(row.rate, lang),
                         cost or "—",
                     )
                 )
-            story.append(c.P(T("sum.by_supplier"), st["h1"]))
+            story.append(c.P(T("rep.by_supplier"), st["h1"]))
             story.append(
                 c.data_table(
-                    [T("sum.supplier"), T("sum.cases"), T("sum.share"), T("sum.net")],
+                    [
+                        T("sum.supplier"),
+                        T("rep.orders"),
+                        T("sum.cases"),
+                        T("rep.return_rate"),
+                        T("sum.net"),
+                    ],
                     rows,
-                    [W * 0.46, W * 0.14, W * 0.14, W * 0.26],
+                    [W * 0.36, W * 0.14, W * 0.12, W * 0.14, W * 0.24],
                     st,
-                    right=(1, 2, 3),
+                    right=(1, 2, 3, 4),
                 )
             )
+            story.append(c.P(T("rep.cost_note"), st["small"]))
 
-        if data.top_products:
+        top = [p for p in data.by_product if p.cases][:10]
+        if top:
             story.append(c.P(T("sum.top_products"), st["h1"]))
             story.append(
                 c.data_table(
-                    [T("sku"), T("sum.product"), T("sum.cases"), T("sum.units")],
-                    [(sku, title, str(n), str(u)) for sku, title, n, u in data.top_products],
-                    [W * 0.18, W * 0.54, W * 0.14, W * 0.14],
+                    [
+                        T("sku"),
+                        T("sum.product"),
+                        T("rep.units_sold"),
+                        T("sum.cases"),
+                        T("sum.units"),
+                        T("rep.return_rate"),
+                    ],
+                    [
+                        (
+                            p.sku,
+                            p.title,
+                            str(p.units_sold),
+                            str(p.cases),
+                            str(p.units_returned),
+                            _pct(p.rate, lang),
+                        )
+                        for p in top
+                    ],
+                    [W * 0.14, W * 0.38, W * 0.12, W * 0.1, W * 0.1, W * 0.16],
                     st,
-                    right=(2, 3),
+                    right=(2, 3, 4, 5),
                 )
             )
+    story += _scorecards(data, lang, st, W)
+    story += _satisfaction(data, lang, st, W)
 
     # Open cases.
     story.append(c.P(T("sum.open_list"), st["h1"]))

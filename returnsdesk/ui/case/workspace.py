@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from returnsdesk import session
 from returnsdesk.domain.policy import Outcome
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
-from returnsdesk.domain.workflow import allowed_targets
+from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
 from returnsdesk.services.chargebacks import order_timeline
 from returnsdesk.services.clock import utc_now
+from returnsdesk.services.risk import flags_of_case_and_supplier
+from returnsdesk.services.satisfaction import answer_of, can_survey
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.case.order_cases import OrderCasesPanel, PayingTwiceBanner
@@ -41,6 +43,9 @@ from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.risk.badges import RiskBadges
+from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
+from returnsdesk.ui.satisfaction.offer import SurveyMenu, SurveyOffer, compose_survey
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
 OUTCOME_STYLE = {
@@ -101,6 +106,8 @@ class CaseWorkspace(QWidget):
             header.addWidget(caption, 1 + (i // 3) * 2, i % 3)
             header.addWidget(label, 2 + (i // 3) * 2, i % 3)
 
+        self.risk_badges = RiskBadges(self)
+
         # Actions
         self.actions_box = QHBoxLayout()
         self.actions_box.addWidget(QLabel(self.tr("Move to:"), self))
@@ -112,6 +119,12 @@ class CaseWorkspace(QWidget):
         self.dispute_button.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
         self.actions_box.addWidget(self.print_button)
         self.actions_box.addWidget(self.dispute_button)
+        self.survey_button = QPushButton(self.tr("Satisfaction survey…"), self)
+        self.survey_button.clicked.connect(self.survey)
+        self.actions_box.addWidget(self.survey_button)
+        self.survey_offer = SurveyOffer(self)
+        self.survey_offer.send.connect(lambda: compose_survey(self, self.case_id))
+        self.survey_offer.record.connect(self._record_survey)
 
         # Verdict and deadlines
         self.verdict_label = _plain("", self, bold=True)
@@ -229,6 +242,8 @@ class CaseWorkspace(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.risk_badges)
+        layout.addWidget(self.survey_offer)
         layout.addLayout(self.actions_box)
         layout.addWidget(self.paying_twice)
         layout.addWidget(body, 1)
@@ -291,6 +306,9 @@ class CaseWorkspace(QWidget):
         self.header_labels["money"].setText(labels.money(case.amount_minor, case.currency))
         self._fill_actions(case)
         self.dispute_button.setVisible(case.kind == "chargeback")
+        self.survey_button.setVisible(can_survey(case.status))
+        self.survey_offer.setVisible(case.status == Status.RESOLVED and answer_of(case.id) is None)
+        self.risk_badges.set_flags(flags_of_case_and_supplier(case.id))
         self._fill_assessment(case)
         self._fill_details(case)
         self._fill_timeline()
@@ -425,6 +443,16 @@ class CaseWorkspace(QWidget):
         self.reload()
         self.changed.emit(self.case_id)
         return True
+
+    def survey(self) -> None:
+        if SurveyMenu(self, self.case_id, self.rma).run():
+            self.reload()
+            self.changed.emit(self.case_id)
+
+    def _record_survey(self) -> None:
+        if SurveyAnswerDialog(self.case_id, self.rma, self).exec():
+            self.reload()
+            self.changed.emit(self.case_id)
 
     def add_note(self) -> None:
         text = self.note_input.text()

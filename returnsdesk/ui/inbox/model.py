@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
 from returnsdesk.ui import labels
+from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
 
 PAGE = 200
 OVERDUE = QColor("#c62828")
@@ -27,6 +28,7 @@ HEADERS = {
     Column.NEXT_DUE: "Next deadline",
     Column.LAST_ACTIVITY: "Last activity",
     Column.WAITING_ON: "Waiting on",
+    Column.RISK: "Risk",
 }
 COLUMNS = list(HEADERS)
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +64,7 @@ class InboxModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self, start: int, end: int) -> None:
-        self._rows.update(fetch_rows(self._ids[start:end]))
+        self._rows.update(fetch_rows(self._ids[start:end], self.today))
 
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and self._loaded < len(self._ids)
@@ -97,7 +99,7 @@ class InboxModel(QAbstractTableModel):
     def reload_case(self, case_id: int) -> None:
         """Refresh one case's row in place (after an edit) without re-running the query."""
         if case_id in self._rows:
-            self._rows.update(fetch_rows([case_id]))
+            self._rows.update(fetch_rows([case_id], self.today))
             row = self._ids.index(case_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -149,6 +151,10 @@ class InboxModel(QAbstractTableModel):
                 return QBrush(DUE_SOON)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.RISK and row.risk:
+            return risk_tooltip(case_id)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.RISK and row.risk:
+            return QBrush(DUE_SOON)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NEXT_DUE and row.next_due_on:
             return f"{labels.day(row.next_due_on)} — {row.next_due_code.replace('_', ' ')}"
         return None
@@ -176,4 +182,6 @@ class InboxModel(QAbstractTableModel):
             return labels.countdown(row.next_due_on, self.today)
         if column == Column.LAST_ACTIVITY:
             return labels.moment(row.updated_at)
+        if column == Column.RISK:
+            return risk_titles(row.risk)
         return labels.waiting_on(row.waiting_on)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -37,7 +38,7 @@ VIEW_TITLES = {
     View.CLOSED: "Closed",
     View.ALL: "All",
 }
-COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80]
+COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80, 150]
 
 
 class InboxWidget(QWidget):
@@ -92,6 +93,21 @@ class InboxWidget(QWidget):
         self.date_enabled.toggled.connect(self.date_from.setEnabled)
         self.date_enabled.toggled.connect(self.date_to.setEnabled)
         self.date_enabled.toggled.connect(self._on_filters_changed)
+        self.flagged_only = QCheckBox(self.tr("Risk signals only"), self)
+        self.flagged_only.toggled.connect(self._on_filters_changed)
+        # An explicit filter set from elsewhere (a Reports drill-down), shown in a banner.
+        self._explicit: Filters | None = None
+        self.explicit_label = QLabel(self)
+        self.explicit_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explicit_clear = QPushButton(self.tr("Show all"), self)
+        self.explicit_clear.clicked.connect(self.clear_explicit)
+        self.explicit_bar = QWidget(self)
+        bar = QHBoxLayout(self.explicit_bar)
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.explicit_label, 1)
+        bar.addWidget(self.explicit_clear)
+        self.explicit_bar.setStyleSheet("background: #e3f2fd;")
+        self.explicit_bar.hide()
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -136,10 +152,12 @@ class InboxWidget(QWidget):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel("–", self))
         filters.addWidget(self.date_to)
+        filters.addWidget(self.flagged_only)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.explicit_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self.reload_choices()
@@ -190,15 +208,64 @@ class InboxWidget(QWidget):
                 "opened_from": self.date_from.date().toPython(),
                 "opened_to": self.date_to.date().toPython(),
             }
-        return Filters(
+        chosen = Filters(
             statuses=one(self.status_filter),
             reasons=one(self.reason_filter),
             supplier_ids=one(self.supplier_filter),
             kinds=one(self.kind_filter),
             currencies=one(self.currency_filter),
             search=self.search.text(),
+            flagged=self.flagged_only.isChecked(),
             **dates,
         )
+        if self._explicit is None:
+            return chosen
+        # The drill-down's conditions hold; the widgets narrow them further.
+        merged = {
+            name: getattr(chosen, name) or getattr(self._explicit, name)
+            for name in ("statuses", "reasons", "supplier_ids", "kinds", "currencies", "skus")
+        }
+        return replace(
+            self._explicit,
+            search=chosen.search,
+            flagged=chosen.flagged or self._explicit.flagged,
+            opened_from=chosen.opened_from or self._explicit.opened_from,
+            opened_to=chosen.opened_to or self._explicit.opened_to,
+            **merged,
+        )
+
+    def show_cases(self, filters: Filters, description: str) -> None:
+        """Show the cases ``filters`` selects (e.g. a Reports drill-down) under a banner
+        saying which they are, in the All view, until "Show all" is pressed."""
+        self._explicit = filters
+        for combo in (
+            self.status_filter,
+            self.reason_filter,
+            self.kind_filter,
+            self.supplier_filter,
+            self.currency_filter,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for widget in (self.date_enabled, self.flagged_only, self.search, self.tabs):
+            widget.blockSignals(True)
+        self.date_enabled.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self.flagged_only.setChecked(False)
+        self.search.clear()
+        self.tabs.setCurrentIndex(self._views.index(View.ALL))
+        for widget in (self.date_enabled, self.flagged_only, self.search, self.tabs):
+            widget.blockSignals(False)
+        self.explicit_label.setText(description)
+        self.explicit_bar.show()
+        self.refresh()
+
+    def clear_explicit(self) -> None:
+        self._explicit = None
+        self.explicit_bar.hide()
+        self.refresh()
 
     def _on_filters_changed(self, *_args) -> None:
         query = self.model.query

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.services.contacts import contacts_of_supplier
+from returnsdesk.services.risk import supplier_flags_by_id
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.risk.badges import RiskBadges
 from returnsdesk.ui.suppliers.contact_dialogs import LogContactDialog
 from returnsdesk.ui.suppliers.model import ID_ROLE, ContactLogModel, SuppliersModel
 from returnsdesk.ui.suppliers.supplier_dialog import SupplierDialog
@@ -80,6 +82,8 @@ class SuppliersView(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.risk_badges = RiskBadges(self)
+        self._flags: dict[int, list] = {}
         self.new_button = QPushButton(self.tr("New supplier…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.log_button = QPushButton(self.tr("Log contact…"), self)
@@ -97,6 +101,7 @@ class SuppliersView(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.risk_badges)
         lower_layout.addWidget(self.details)
         lower_layout.addWidget(QLabel(self.tr("Contact log (newest first):"), self))
         lower_layout.addWidget(self.log, 1)
@@ -149,6 +154,7 @@ class SuppliersView(QWidget):
 
     def reload(self) -> None:
         chosen = self.selected_supplier_id()
+        self._flags = supplier_flags_by_id()
         self.model.reload()
         for column, width in enumerate([220, 190, 80, 210, 130, 130, 130]):
             self.table.setColumnWidth(column, width)
@@ -181,7 +187,9 @@ class SuppliersView(QWidget):
                 self.tr("No supplier yet: add the first one with “New supplier…”.")
             )
             self.log_model.set_contacts([])
+            self.risk_badges.set_flags([])
             return
+        self.risk_badges.set_flags(self._flags.get(supplier_id, []))
         supplier = Supplier.get_by_id(supplier_id)
         self.details.setText(policy_text(supplier))
         self.log_model.set_contacts(contacts_of_supplier(supplier_id))

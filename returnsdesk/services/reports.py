@@ -1,0 +1,543 @@
+"""The figures of the Reports area, the returns summary PDF and ``report stats``.
+
+One function, ``build_report(start, end)``, reads every figure for a period
+through the queries in ``store/reports.py`` and returns frozen view objects, so
+the window, the PDF and the command line cannot disagree.
+
+What each count means:
+
+- *orders*: orders placed in the period; *units sold*: the quantities on them;
+- *cases opened*: cases opened in the period (every breakdown counts these);
+- *cases closed*: cases closed in the period, whenever they were opened;
+- *open now*: cases not finished today, whenever they were opened;
+- *return rate*: cases opened ÷ orders placed in the same period;
+- *net cost*: paid out − recovered on ledger entries dated in the period, per
+  currency; a case's money counts under its reason, its supplier and its first
+  product.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from returnsdesk.domain.risk import Flag, case_flags, supplier_flags
+from returnsdesk.services.clock import resolve
+from returnsdesk.store import ledger_sql
+from returnsdesk.store import reports as q
+from returnsdesk.store import risk as risk_sql
+from returnsdesk.store.reports import MoneyRow, OpenCaseRow, Period
+
+Costs = tuple[tuple[str, int], ...]  # (currency, net minor units), by currency
+
+
+def _costs(mapping: dict[str, int] | None) -> Costs:
+    return tuple(sorted((mapping or {}).items()))
+
+
+def _rate(cases: int, orders: int) -> float | None:
+    return cases / orders if orders else None
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: str  # YYYY-MM
+    orders: int
+    cases: int
+    closed: int
+
+    @property
+    def rate(self) -> float | None:
+        return _rate(self.cases, self.orders)
+
+    @property
+    def first_day(self) -> date:
+        return date(int(self.month[:4]), int(self.month[5:7]), 1)
+
+    @property
+    def last_day(self) -> date:
+        return (self.first_day + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ReasonRow:
+    reason: str
+    cases: int
+    units_returned: int
+    orders: int  # all orders of the period: every order could return for any reason
+    net_cost: Costs
+
+    @property
+    def rate(self) -> float | None:
+        return _rate(self.cases, self.orders)
+
+
+@dataclass(frozen=True)
+class SupplierRow:
+    supplier_id: int | None
+    supplier: str  # "" for cases without a supplier
+    cases: int
+    units_returned: int
+    orders: int  # orders placed in the period holding this supplier's goods
+    units_sold: int
+    net_cost: Costs
+
+    @property
+    def rate(self) -> float | None:
+        return _rate(self.cases, self.orders)
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    sku: str
+    title: str
+    cases: int
+    units_returned: int
+    orders: int
+    units_sold: int
+    net_cost: Costs
+
+    @property
+    def rate(self) -> float | None:
+        return _rate(self.cases, self.orders)
+
+    @property
+    def unit_rate(self) -> float | None:
+        return _rate(self.units_returned, self.units_sold)
+
+
+@dataclass(frozen=True)
+class KindTime:
+    kind: str
+    closed: int
+    median_days: float
+
+
+@dataclass(frozen=True)
+class ResolveTimes:
+    closed: int
+    median_days: float | None
+    by_kind: tuple[KindTime, ...]
+    #: (lowest day, highest day or None, cases closed after that many whole days)
+    buckets: tuple[tuple[int, int | None, int], ...]
+
+
+@dataclass(frozen=True)
+class DefectRow:
+    sku: str
+    reason: str
+    cases: int
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    supplier_id: int
+    supplier: str
+    cases: int
+    claims: int
+    approved: int
+    reimbursed: int
+    replies: int
+    median_reply_days: float | None
+    median_money_days: float | None
+    outstanding: Costs  # claimed − recovered, all time, per currency
+    defects: tuple[DefectRow, ...]
+    flags: tuple[Flag, ...]
+
+    @property
+    def approval_rate(self) -> float | None:
+        return _rate(self.approved, self.claims)
+
+    @property
+    def reimbursement_rate(self) -> float | None:
+        return _rate(self.reimbursed, self.claims)
+
+
+@dataclass(frozen=True)
+class SatisfactionRow:
+    key: str  # reason code / supplier name / resolution code ("" = none)
+    answers: int
+    ease: float
+    outcome: float
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    answers: int
+    ease: float | None
+    outcome: float | None
+    by_reason: tuple[SatisfactionRow, ...]
+    by_supplier: tuple[SatisfactionRow, ...]
+    by_resolution: tuple[SatisfactionRow, ...]
+
+
+@dataclass(frozen=True)
+class FlagRow:
+    kind: str  # "customer" or "supplier"
+    subject: str  # customer e-mail (or name) / supplier name
+    flag: Flag
+    case_ids: tuple[int, ...]  # the flagged cases opened in the period (customers)
+    supplier_id: int | None = None
+
+    def reason(self, lang: str = "en") -> str:
+        return self.flag.reason(lang)
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    as_of: date
+    orders: int
+    units_sold: int
+    cases: int
+    units_returned: int
+    closed: int
+    open_now: int
+    money: tuple[MoneyRow, ...]
+    monthly: tuple[MonthRow, ...]
+    by_reason: tuple[ReasonRow, ...]
+    by_supplier: tuple[SupplierRow, ...]
+    by_product: tuple[ProductRow, ...]
+    by_kind: tuple[tuple[str, int], ...]
+    by_status: tuple[tuple[str, int], ...]
+    resolve: ResolveTimes
+    scorecards: tuple[Scorecard, ...]
+    satisfaction: Satisfaction
+    flags: tuple[FlagRow, ...]
+    open_cases: tuple[OpenCaseRow, ...]
+
+    @property
+    def return_rate(self) -> float | None:
+        return _rate(self.cases, self.orders)
+
+    @property
+    def unit_return_rate(self) -> float | None:
+        return _rate(self.units_returned, self.units_sold)
+
+
+def period(start: date, end: date) -> Period:
+    """A period of whole days, both included (refuses one that ends before it starts)."""
+    return Period(start, end)
+
+
+def _satisfaction(p: Period) -> Satisfaction:
+    overall = q.satisfaction_by("''", p)
+    rows = {
+        name: tuple(SatisfactionRow(k or "", n, ease, outcome) for k, n, ease, outcome in found)
+        for name, found in (
+            ("reason", q.satisfaction_by("c.reason", p)),
+            ("supplier", q.satisfaction_by("coalesce(s.name, '')", p)),
+            ("resolution", q.satisfaction_by("c.agreed_resolution", p)),
+        )
+    }
+    answers, ease, outcome = overall[0][1:] if overall else (0, None, None)
+    return Satisfaction(
+        answers, ease, outcome, rows["reason"], rows["supplier"], rows["resolution"]
+    )
+
+
+def _scorecards(p: Period, by_supplier: tuple[SupplierRow, ...], as_of: date) -> tuple:
+    claims = q.claim_counts(p)
+    replies = q.median_reply_days(p)
+    money_days = q.median_money_days(p)
+    defects: dict[int, list[DefectRow]] = {}
+    for sid, sku, reason, n in q.defects_by_sku(p, risk_sql.DEFECT_REASONS):
+        defects.setdefault(sid, []).append(DefectRow(sku, reason, n))
+    outstanding: dict[int, dict[str, int]] = {}
+    for row in ledger_sql.supplier_money():
+        if row.outstanding:
+            outstanding.setdefault(row.supplier_id, {})[row.currency] = row.outstanding
+    t = risk_sql.thresholds()
+    facts = risk_sql.supplier_facts(as_of)
+    cases = {row.supplier_id: row.cases for row in by_supplier}
+    cards = []
+    for sid, f in sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold()):
+        n, approved, paid = claims.get(sid, (0, 0, 0))
+        answered, reply = replies.get(sid, (0, None))
+        cards.append(
+            Scorecard(
+                supplier_id=sid,
+                supplier=f.supplier,
+                cases=cases.get(sid, 0),
+                claims=n,
+                approved=approved,
+                reimbursed=paid,
+                replies=answered,
+                median_reply_days=reply,
+                median_money_days=money_days.get(sid, (0, None))[1],
+                outstanding=_costs(outstanding.get(sid)),
+                defects=tuple(defects.get(sid, ())),
+                flags=tuple(supplier_flags(f, t)),
+            )
+        )
+    return tuple(cards)
+
+
+def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
+    """One row per customer and rule, over the flagged cases opened in the period."""
+    t = risk_sql.thresholds()
+    by_customer = risk_sql.flagged_count_by_customer(p.first_stamp, p.after_stamp, as_of, t)
+    ids = [case_id for cases in by_customer.values() for case_id in cases]
+    ids.sort(reverse=True)
+    seen: dict[tuple[str, str], tuple[Flag, list[int]]] = {}
+    facts = risk_sql.case_facts(ids, as_of)
+    for case_id in ids:  # newest first: the first flag met is the one described
+        f = facts.get(case_id)
+        if f is None:
+            continue
+        for flag in case_flags(f, t):
+            key = (flag.subject, flag.rule.value)
+            if key not in seen:
+                seen[key] = (flag, [])
+            seen[key][1].append(case_id)
+    rows = [
+        FlagRow("customer", subject, flag, tuple(case_ids))
+        for (subject, _), (flag, case_ids) in seen.items()
+    ]
+    rows.sort(key=lambda r: (r.flag.rule.value, -len(r.case_ids), r.subject))
+    return rows
+
+
+def build_report(
+    start: date, end: date, now: datetime | None = None, open_limit: int = 60
+) -> Report:
+    """Every figure of the period ``start``..``end`` (both included)."""
+    p = Period(start, end)
+    as_of = min(end, resolve(now).date())
+    orders, units_sold = q.orders_placed(p)
+    summary = q.summary(p, open_limit)
+
+    by_key: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier", "kind")}
+    units_by: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier")}
+    statuses: Counter = Counter()
+    for reason, supplier_id, kind, status, n, units in q.case_breakdown(p):
+        for name, key in (("reason", reason), ("supplier", supplier_id)):
+            by_key[name][key] += n
+            units_by[name][key] += units
+        by_key["kind"][kind] += n
+        statuses[status] += n
+    cases_opened = sum(by_key["kind"].values())
+    units_returned = sum(units_by["reason"].values())
+
+    costs: dict[str, dict] = {"reason": {}, "supplier": {}, "product": {}}
+    for reason, supplier_id, sku, currency, net in q.net_cost_breakdown(p):
+        for name, key in (("reason", reason), ("supplier", supplier_id), ("product", sku)):
+            per = costs[name].setdefault(key, {})
+            per[currency] = per.get(currency, 0) + net
+
+    def ranked(counter: Counter) -> list:
+        return sorted(counter, key=lambda k: (-counter[k], str(k)))
+
+    reasons = ranked(by_key["reason"])
+    by_reason = [
+        ReasonRow(
+            r, by_key["reason"][r], units_by["reason"][r], orders, _costs(costs["reason"].get(r))
+        )
+        for r in reasons + sorted(set(costs["reason"]) - set(reasons))
+    ]
+    sold = q.sold_by_supplier(p)
+    names = q.supplier_names()
+    supplier_ids = set(by_key["supplier"]) | set(sold) | set(costs["supplier"])
+    by_supplier = sorted(
+        (
+            SupplierRow(
+                sid,
+                names.get(sid, "") if sid is not None else "",
+                by_key["supplier"][sid],
+                units_by["supplier"][sid],
+                *sold.get(sid, ("", 0, 0))[1:],
+                _costs(costs["supplier"].get(sid)),
+            )
+            for sid in supplier_ids
+        ),
+        key=lambda row: (-row.cases, row.supplier.casefold(), row.supplier_id or 0),
+    )
+    cost_product = costs["product"]
+    by_product = [
+        ProductRow(sku, title, n, ret, o, u, _costs(cost_product.get(sku)))
+        for sku, title, n, ret, o, u in q.cases_by_product(p)
+    ]
+    known_skus = {row.sku for row in by_product}
+    for sku in sorted(set(cost_product) - known_skus):
+        by_product.append(ProductRow(sku, "", 0, 0, 0, 0, _costs(cost_product[sku])))
+    medians, buckets = q.resolve_times(p)
+    overall = medians.pop("", None)
+    resolve_times = ResolveTimes(
+        closed=summary.closed,
+        median_days=overall[1] if overall else None,
+        by_kind=tuple(
+            KindTime(kind, n, median)
+            for kind, (n, median) in sorted(medians.items(), key=lambda kv: -kv[1][0])
+        ),
+        buckets=tuple(
+            (low, high, n) for (low, high), n in zip(q.RESOLVE_BUCKETS, buckets, strict=True)
+        ),
+    )
+    by_supplier_t = tuple(by_supplier)
+    cards = _scorecards(p, by_supplier_t, as_of)
+    flags = _customer_flags(p, as_of)
+    for card in cards:
+        for flag in card.flags:
+            flags.append(FlagRow("supplier", card.supplier, flag, (), card.supplier_id))
+    return Report(
+        period=p,
+        as_of=as_of,
+        orders=orders,
+        units_sold=units_sold,
+        cases=cases_opened,
+        units_returned=units_returned,
+        closed=summary.closed,
+        open_now=summary.open_now,
+        money=tuple(summary.money),
+        monthly=tuple(MonthRow(*row) for row in q.monthly_rates(p)),
+        by_reason=tuple(by_reason),
+        by_supplier=by_supplier_t,
+        by_product=tuple(by_product),
+        by_kind=tuple((k, by_key["kind"][k]) for k in ranked(by_key["kind"])),
+        by_status=tuple((s, statuses[s]) for s in ranked(statuses)),
+        resolve=resolve_times,
+        scorecards=cards,
+        satisfaction=_satisfaction(p),
+        flags=tuple(flags),
+        open_cases=tuple(summary.open_cases),
+    )
+
+
+def _costs_json(costs: Costs) -> dict[str, int]:
+    return dict(costs)
+
+
+def _round(value: float | None, places: int = 4) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def stats_json(report: Report, lang: str = "en") -> dict:
+    """The report as plain JSON types (money in minor units per currency)."""
+    p = report.period
+    return {
+        "period": {"from": p.start.isoformat(), "to": p.end.isoformat()},
+        "orders": report.orders,
+        "units_sold": report.units_sold,
+        "cases": report.cases,
+        "units_returned": report.units_returned,
+        "return_rate": _round(report.return_rate),
+        "unit_return_rate": _round(report.unit_return_rate),
+        "cases_closed": report.closed,
+        "open_now": report.open_now,
+        "money": [
+            {
+                "currency": m.currency,
+                "paid_out": m.paid_out,
+                "recovered": m.recovered,
+                "net_cost": m.net,
+            }
+            for m in report.money
+        ],
+        "monthly": [
+            {
+                "month": m.month,
+                "orders": m.orders,
+                "cases": m.cases,
+                "cases_closed": m.closed,
+                "return_rate": _round(m.rate),
+            }
+            for m in report.monthly
+        ],
+        "by_reason": [
+            {
+                "reason": r.reason,
+                "cases": r.cases,
+                "units_returned": r.units_returned,
+                "return_rate": _round(r.rate),
+                "net_cost": _costs_json(r.net_cost),
+            }
+            for r in report.by_reason
+        ],
+        "by_supplier": [
+            {
+                "supplier": r.supplier or None,
+                "cases": r.cases,
+                "units_returned": r.units_returned,
+                "orders": r.orders,
+                "units_sold": r.units_sold,
+                "return_rate": _round(r.rate),
+                "net_cost": _costs_json(r.net_cost),
+            }
+            for r in report.by_supplier
+        ],
+        "by_product": [
+            {
+                "sku": r.sku,
+                "title": r.title,
+                "cases": r.cases,
+                "units_returned": r.units_returned,
+                "orders": r.orders,
+                "units_sold": r.units_sold,
+                "return_rate": _round(r.rate),
+                "net_cost": _costs_json(r.net_cost),
+            }
+            for r in report.by_product
+        ],
+        "time_to_resolve": {
+            "cases_closed": report.resolve.closed,
+            "median_days": _round(report.resolve.median_days, 2),
+            "by_kind": [
+                {"kind": k.kind, "cases_closed": k.closed, "median_days": _round(k.median_days, 2)}
+                for k in report.resolve.by_kind
+            ],
+            "buckets": [
+                {"from_day": low, "to_day": high, "cases_closed": n}
+                for low, high, n in report.resolve.buckets
+            ],
+        },
+        "suppliers": [
+            {
+                "supplier": s.supplier,
+                "cases": s.cases,
+                "claims_sent": s.claims,
+                "approved": s.approved,
+                "approval_rate": _round(s.approval_rate),
+                "reimbursed": s.reimbursed,
+                "reimbursement_rate": _round(s.reimbursement_rate),
+                "median_days_to_first_reply": _round(s.median_reply_days, 2),
+                "median_days_to_money": _round(s.median_money_days, 2),
+                "money_outstanding": _costs_json(s.outstanding),
+                "defects_by_sku": [
+                    {"sku": d.sku, "reason": d.reason, "cases": d.cases} for d in s.defects
+                ],
+            }
+            for s in report.scorecards
+        ],
+        "satisfaction": {
+            "answers": report.satisfaction.answers,
+            "ease": _round(report.satisfaction.ease, 2),
+            "outcome": _round(report.satisfaction.outcome, 2),
+            **{
+                f"by_{name}": [
+                    {
+                        name: row.key or None,
+                        "answers": row.answers,
+                        "ease": _round(row.ease, 2),
+                        "outcome": _round(row.outcome, 2),
+                    }
+                    for row in rows
+                ]
+                for name, rows in (
+                    ("reason", report.satisfaction.by_reason),
+                    ("supplier", report.satisfaction.by_supplier),
+                    ("resolution", report.satisfaction.by_resolution),
+                )
+            },
+        },
+        "flags": [
+            {
+                "subject": f.subject,
+                "kind": f.kind,
+                "rule": f.flag.rule.value,
+                "reason": f.reason(lang),
+                "cases": len(f.case_ids),
+            }
+            for f in report.flags
+        ],
+    }

@@ -1,0 +1,73 @@
+"""Risk signals for a case, a supplier or a period, with their reasons in words."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+
+from returnsdesk.domain.risk import (
+    SETTING_KEY,
+    Flag,
+    Rule,
+    Thresholds,
+    case_flags,
+    supplier_flags,
+)
+from returnsdesk.services import settings
+from returnsdesk.services.clock import resolve
+from returnsdesk.store import risk as risk_sql
+from returnsdesk.store.models import Case
+
+__all__ = [
+    "Flag",
+    "Rule",
+    "Thresholds",
+    "flags_of_case",
+    "flags_of_case_and_supplier",
+    "flags_of_supplier",
+    "save_thresholds",
+    "supplier_flags_by_id",
+    "thresholds",
+]
+
+
+def thresholds() -> Thresholds:
+    return risk_sql.thresholds()
+
+
+def save_thresholds(values: Thresholds) -> None:
+    settings.set_value(SETTING_KEY, asdict(values))
+
+
+def _today(now: datetime | date | None) -> date:
+    if isinstance(now, date) and not isinstance(now, datetime):
+        return now
+    return resolve(now).date()
+
+
+def flags_of_case(case_id: int, now: datetime | date | None = None) -> list[Flag]:
+    """The customer-side signals on one case (as of today)."""
+    facts = risk_sql.case_facts([case_id], _today(now)).get(case_id)
+    return case_flags(facts, thresholds()) if facts else []
+
+
+def supplier_flags_by_id(now: datetime | date | None = None) -> dict[int, list[Flag]]:
+    """Every supplier's signals over the 12 months up to today."""
+    t = thresholds()
+    return {
+        sid: supplier_flags(facts, t) for sid, facts in risk_sql.supplier_facts(_today(now)).items()
+    }
+
+
+def flags_of_supplier(supplier_id: int | None, now: datetime | date | None = None) -> list[Flag]:
+    if supplier_id is None:
+        return []
+    return supplier_flags_by_id(now).get(supplier_id, [])
+
+
+def flags_of_case_and_supplier(case_id: int, now: datetime | date | None = None) -> list[Flag]:
+    """What the case header shows: the customer's signals, then the supplier's."""
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        return []
+    return flags_of_case(case_id, now) + flags_of_supplier(case.supplier_id, now)

@@ -1,0 +1,324 @@
+"""The Reports area: a period picker, then one tab per view with its chart beside its table.
+
+The figures come from ``services.reports.build_report`` (the same as the summary
+PDF and ``returnsdesk report stats``), computed off the GUI thread. Clicking a bar
+or double-clicking a row asks the main window to show those cases in the inbox.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.formats import catalogue as cat
+from returnsdesk.formats.report_tables import TABLES, Kind, Table, chart_number
+from returnsdesk.services.clock import utc_now
+from returnsdesk.services.reports import Report, build_report
+from returnsdesk.ui import labels
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.reports.drill import drill
+from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
+from returnsdesk.ui.tasks import run_task
+
+CHART_ROWS = 15
+
+
+class ReportView(QWidget):
+    """One table with its chart; ``drill_down`` carries the row the user picked."""
+
+    drill_down = Signal(int)
+
+    def __init__(self, table: Table, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.model = ReportTableModel(table, lang, self)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"report-table-{table.name}")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        self.view.activated.connect(lambda index: self.drill_down.emit(index.row()))
+        self.view.doubleClicked.connect(lambda index: self.drill_down.emit(index.row()))
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumWidth(360)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.chart_view)
+        splitter.addWidget(self.view)
+        splitter.setSizes([430, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._chart_rows: list[int] = []
+
+    def set_rows(self, rows: list) -> None:
+        self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # a sample of rows, never the whole table
+        self.view.resizeColumnsToContents()
+        for column in range(len(self.table.columns)):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 320))
+        self._fill_chart()
+
+    def _fill_chart(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        value_col = self.table.columns[self.table.chart_value]
+        title = cat.text(value_col.key, self.model.lang)
+        self.chart.setTitle(f"{title} (%)" if value_col.kind == Kind.PERCENT else title)
+        rows = list(range(min(self.model.rowCount(), CHART_ROWS)))
+        self._chart_rows = rows[::-1]  # a horizontal chart draws its first category at the bottom
+        bar = QBarSet(cat.text(value_col.key, self.model.lang))
+        bar.setColor("#1f5f7a")
+        names = []
+        for row in self._chart_rows:
+            value = self.model.index(row, self.table.chart_value).data(VALUE_ROLE)
+            bar.append(chart_number(value, value_col.kind))
+            label = self.model.index(row, self.table.chart_label).data()
+            names.append(label if len(label) <= 28 else label[:27] + "…")
+        series = QHorizontalBarSeries()
+        series.append(bar)
+        series.clicked.connect(self._bar_clicked)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(names)
+        values = QValueAxis()
+        values.setMin(0)
+        values.setLabelFormat("%.0f")
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    def _bar_clicked(self, index: int, _barset=None) -> None:
+        if 0 <= index < len(self._chart_rows):
+            self.drill_down.emit(self._chart_rows[index])
+
+
+class ReportsArea(QWidget):
+    """The Reports page of the main window."""
+
+    #: (inbox filters, description): show these cases in the inbox.
+    open_cases = Signal(object, str)
+    loaded = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lang = cat.norm_lang(labels.locale_name())
+        self.report: Report | None = None
+        self._job = None
+        self.preset = QComboBox(self)
+        for text, key in (
+            (self.tr("Last 12 months"), "12m"),
+            (self.tr("This year"), "year"),
+            (self.tr("Last year"), "last_year"),
+            (self.tr("This month"), "month"),
+            (self.tr("Custom"), "custom"),
+        ):
+            self.preset.addItem(text, key)
+        self.date_from = QDateEdit(self, calendarPopup=True)
+        self.date_to = QDateEdit(self, calendarPopup=True)
+        self.refresh_button = QPushButton(self.tr("Show"), self)
+        self.export_button = QPushButton(self.tr("Export view to .xlsx…"), self)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline = QLabel(self)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.headline.setFont(font)
+        self.note = QLabel(cat.text("rep.counts_note", self.lang), self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(mid);")
+        self.tabs = QTabWidget(self)
+        self.views: dict[str, ReportView] = {}
+        for table in TABLES:
+            view = ReportView(table, self.lang, self)
+            view.drill_down.connect(lambda row, name=table.name: self.drill(name, row))
+            self.views[table.name] = view
+            self.tabs.addTab(view, cat.text(table.title_key, self.lang))
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Period:"), self))
+        top.addWidget(self.preset)
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel("–", self))
+        top.addWidget(self.date_to)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.status)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.note)
+        layout.addWidget(self.tabs, 1)
+
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_current)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda *_: self._custom())
+        self._preset_changed()
+
+    # -- period ----------------------------------------------------------------
+    def _set_dates(self, start: date, end: date) -> None:
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(False)
+
+    def _custom(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.preset.blockSignals(False)
+
+    def _preset_changed(self, *_args) -> None:
+        today = utc_now().date()
+        key = self.preset.currentData()
+        if key == "12m":
+            self._set_dates(today - timedelta(days=364), today)
+        elif key == "year":
+            self._set_dates(date(today.year, 1, 1), today)
+        elif key == "last_year":
+            self._set_dates(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
+        elif key == "month":
+            self._set_dates(today.replace(day=1), today)
+        else:
+            return
+        self.refresh()
+
+    def set_period(self, start: date, end: date) -> None:
+        self._set_dates(start, end)
+        self._custom()
+        self.refresh()
+
+    def period(self) -> tuple[date, date]:
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    # -- loading ---------------------------------------------------------------
+    def refresh(self) -> None:
+        start, end = self.period()
+        if self._job is not None:
+            self._job.cancel()
+        self.status.setText(self.tr("Computing…"))
+        self.refresh_button.setEnabled(False)
+        job = run_task(lambda job: build_report(start, end))
+        job.succeeded.connect(lambda report, job=job: self._show(report, job))
+        job.failed.connect(lambda error, job=job: self._failed(error, job))
+        self._job = job
+
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def _failed(self, error: Exception, job=None) -> None:
+        if job is not self._job:
+            return  # an older request, replaced by a newer one
+        self._job = None
+        self.refresh_button.setEnabled(True)
+        self.status.setText("")
+        show_error(self, self.tr("Reports"), error)
+
+    def _show(self, report: Report, job=None) -> None:
+        if job is not self._job:
+            return  # an older request; the newer one is on its way
+        self._job = None
+        self.refresh_button.setEnabled(True)
+        self.report = report
+        for table in TABLES:
+            self.views[table.name].set_rows(table.rows(report))
+        from returnsdesk.formats.report_tables import Kind, display
+
+        def item(key: str, value: str) -> str:
+            return cat.label_value(cat.text(key, self.lang), value, self.lang)
+
+        def count(n: int) -> str:
+            return display(n, Kind.INT, self.lang)
+
+        money = "  ".join(cat.money_text(m.net, m.currency, self.lang) for m in report.money)
+        self.headline.setText(
+            "    ".join(
+                [
+                    item("rep.orders", count(report.orders)),
+                    item("sum.opened", count(report.cases)),
+                    item("rep.return_rate", display(report.return_rate, Kind.PERCENT, self.lang)),
+                    item("sum.closed", count(report.closed)),
+                    item("sum.open_now", count(report.open_now)),
+                    item("sum.net", money or "—"),
+                ]
+            )
+        )
+        self.status.setText("")
+        self.loaded.emit()
+
+    # -- actions ---------------------------------------------------------------
+    def current_table(self) -> Table:
+        return TABLES[self.tabs.currentIndex()]
+
+    def drill(self, name: str, row: int) -> None:
+        if self.report is None:
+            return
+        target = drill(self.report, name, self.views[name].model.row_object(row), self.lang)
+        if target is not None:
+            self.open_cases.emit(*target)
+
+    def export_current(self) -> None:
+        if self.report is None:
+            return
+        table = self.current_table()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export view"),
+            f"{table.name}.xlsx",
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        from returnsdesk.formats.report_tables import export_table
+
+        report, table = self.report, self.current_table()
+        self.status.setText(self.tr("Exporting…"))
+        run_task(
+            lambda job: export_table(report, table.name, path, self.lang),
+            on_success=lambda n: self.status.setText(
+                self.tr("Exported {n} rows to {p}").format(n=n, p=path)
+            ),
+            on_error=lambda e: (self.status.setText(""), show_error(self, self.tr("Export"), e)),
+        )

@@ -1,0 +1,1 @@
+"""Risk signals in the window: inbox column text, badges with reasons, the Preferences page."""

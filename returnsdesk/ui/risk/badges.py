@@ -1,0 +1,74 @@
+"""Risk signal badges: short titles for the inbox column, reasons in words elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from returnsdesk.domain.risk import Flag, rules_of_mask
+from returnsdesk.formats.catalogue import norm_lang
+from returnsdesk.services import risk
+from returnsdesk.ui import labels
+
+_BADGE = (
+    "QLabel { background: #fff3e0; color: #8a4b00; border: 1px solid #f0b46a;"
+    " border-radius: 8px; padding: 1px 7px; }"
+)
+
+
+def _lang() -> str:
+    return norm_lang(labels.locale_name())
+
+
+def risk_titles(mask: int) -> str:
+    """The inbox cell: the names of the signals that fire ('' when none)."""
+    from returnsdesk.domain.risk import RULE_TITLES
+
+    fr = _lang() == "fr"
+    return ", ".join(RULE_TITLES[rule][1 if fr else 0] for rule in rules_of_mask(mask))
+
+
+def risk_tooltip(case_id: int) -> str:
+    return "\n".join(f"• {flag.reason(_lang())}" for flag in risk.flags_of_case(case_id))
+
+
+class RiskBadges(QWidget):
+    """A row of badges, one per signal, and under it each reason in words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        self._layout = QHBoxLayout()
+        self._layout.addStretch(1)
+        self.reason_label = QLabel(self)
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet("color: #8a4b00;")
+        outer.addLayout(self._layout)
+        outer.addWidget(self.reason_label)
+        self.flags: list[Flag] = []
+
+    def set_flags(self, flags: list[Flag]) -> None:
+        while self._layout.count() > 1:
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.flags = list(flags)
+        lang = _lang()
+        for position, flag in enumerate(self.flags):
+            badge = QLabel(f"⚠ {flag.title(lang)}", self)
+            badge.setTextFormat(Qt.TextFormat.PlainText)
+            badge.setStyleSheet(_BADGE)
+            badge.setToolTip(f"{flag.subject}: {flag.reason(lang)}")
+            badge.setObjectName(f"risk-{flag.rule.value}")
+            self._layout.insertWidget(position, badge)
+        self.reason_label.setText(
+            "\n".join(f"{flag.subject}: {flag.reason(lang)}" for flag in self.flags)
+        )
+        self.setVisible(bool(self.flags))
+
+    def reasons(self) -> list[str]:
+        lang = _lang()
+        return [flag.reason(lang) for flag in self.flags]

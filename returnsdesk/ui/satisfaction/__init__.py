@@ -1,0 +1,1 @@
+"""Customer satisfaction in the window: the survey answer dialog."""

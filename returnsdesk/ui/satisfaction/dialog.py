@@ -1,0 +1,113 @@
+"""Record a customer's survey answer: two marks from 1 to 5 and a comment, typed in or
+read from a pasted reply (what cannot be read is left for the user to set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from returnsdesk.domain.errors import InputError
+from returnsdesk.services import satisfaction
+from returnsdesk.services.clock import utc_now
+from returnsdesk.ui.messages import show_error
+
+
+class SurveyAnswerDialog(QDialog):
+    def __init__(self, case_id: int, rma: str, parent=None) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.setWindowTitle(self.tr("Satisfaction survey answer — {rma}").format(rma=rma))
+        self.paste = QPlainTextEdit(self)
+        self.paste.setPlaceholderText(
+            self.tr("Paste the customer's reply here (e.g. “Ease: 4  Outcome: 5  Comment: …”)")
+        )
+        self.paste.setMaximumHeight(110)
+        self.read_button = QPushButton(self.tr("Read marks from the reply"), self)
+        self.read_button.clicked.connect(self.read_reply)
+        self.read_result = QLabel(self)
+        self.read_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.ease = QSpinBox(self)
+        self.outcome = QSpinBox(self)
+        for spin in (self.ease, self.outcome):
+            spin.setRange(0, 5)
+            spin.setSpecialValueText(self.tr("—"))
+        self.comment = QPlainTextEdit(self)
+        self.answered_on = QDateEdit(self, calendarPopup=True)
+        today = utc_now().date()
+        self.answered_on.setDate(QDate(today.year, today.month, today.day))
+        existing = satisfaction.answer_of(case_id)
+        if existing is not None:
+            self.ease.setValue(existing.ease)
+            self.outcome.setValue(existing.outcome)
+            self.comment.setPlainText(existing.comment)
+            a = existing.answered_on
+            self.answered_on.setDate(QDate(a.year, a.month, a.day))
+        form = QFormLayout()
+        form.addRow(self.tr("Ease of the return (1–5):"), self.ease)
+        form.addRow(self.tr("Satisfaction with the outcome (1–5):"), self.outcome)
+        form.addRow(self.tr("Comment:"), self.comment)
+        form.addRow(self.tr("Answered on:"), self.answered_on)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.paste)
+        layout.addWidget(self.read_button)
+        layout.addWidget(self.read_result)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(520, 520)
+
+    def read_reply(self) -> None:
+        parsed = satisfaction.parse_reply(self.paste.toPlainText())
+        if parsed.ease is not None:
+            self.ease.setValue(parsed.ease)
+        if parsed.outcome is not None:
+            self.outcome.setValue(parsed.outcome)
+        if parsed.comment:
+            self.comment.setPlainText(parsed.comment)
+        missing = [
+            name
+            for name, value in (
+                (self.tr("ease"), parsed.ease),
+                (self.tr("outcome"), parsed.outcome),
+            )
+            if value is None
+        ]
+        self.read_result.setText(
+            self.tr("Could not read: {m}. Please set it by hand.").format(m=", ".join(missing))
+            if missing
+            else self.tr("Marks read from the reply; check them before saving.")
+        )
+
+    def accept(self) -> None:
+        if self.ease.value() == 0 or self.outcome.value() == 0:
+            show_error(self, self.tr("Not saved"), InputError(self.tr("Give both marks, 1 to 5.")))
+            return
+        answered: date = self.answered_on.date().toPython()
+        try:
+            satisfaction.record_answer(
+                self.case_id,
+                self.ease.value(),
+                self.outcome.value(),
+                self.comment.toPlainText(),
+                answered_on=answered,
+            )
+        except InputError as exc:
+            show_error(self, self.tr("Not saved"), exc)
+            return
+        super().accept()

@@ -1,0 +1,62 @@
+"""Offering the satisfaction survey when a case is resolved, and the case's survey menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from returnsdesk.domain.messages import TemplateKey
+from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
+
+
+def compose_survey(parent: QWidget, case_id: int) -> None:
+    from returnsdesk.ui.templates.compose_dialog import ComposeDialog
+
+    ComposeDialog(case_id, TemplateKey.SATISFACTION_SURVEY, parent).exec()
+
+
+class SurveyOffer(QWidget):
+    """A bar shown on a resolved case until the customer's answer is recorded: the
+    survey is offered, never sent without the user."""
+
+    send = Signal()
+    record = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("survey-offer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#survey-offer { background: #e8f5e9; }")
+        text = QLabel(self.tr("Case resolved: ask the customer how the return went?"), self)
+        send = QPushButton(self.tr("Send satisfaction survey…"), self)
+        record = QPushButton(self.tr("Record their answer…"), self)
+        send.clicked.connect(self.send)
+        record.clicked.connect(self.record)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(text, 1)
+        layout.addWidget(send)
+        layout.addWidget(record)
+        self.hide()
+
+
+class SurveyMenu:
+    """Send the survey or record the answer (the case's "Satisfaction survey…" button)."""
+
+    def __init__(self, parent: QWidget, case_id: int, rma: str) -> None:
+        self.parent, self.case_id, self.rma = parent, case_id, rma
+
+    def run(self) -> bool:
+        """True when an answer was recorded."""
+        box = QMessageBox(self.parent)
+        box.setWindowTitle(self.parent.tr("Satisfaction survey"))
+        box.setText(self.parent.tr("Send the survey to the customer, or record their answer?"))
+        send = box.addButton(self.parent.tr("Send survey…"), QMessageBox.ButtonRole.ActionRole)
+        record = box.addButton(self.parent.tr("Record answer…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is send:
+            compose_survey(self.parent, self.case_id)
+        elif box.clickedButton() is record:
+            return SurveyAnswerDialog(self.case_id, self.rma, self.parent).exec() == 1
+        return False
