@@ -21,11 +21,19 @@ from returnsdesk.commands import (
     export_command,
     import_command,
     print_command,
+    verdict_command,
 )
 from returnsdesk.domain.errors import InputError
 from returnsdesk.store.db import StoreError
 
-COMMAND_MODULES = [demo_command, import_command, export_command, evidence_command, print_command]
+COMMAND_MODULES = [
+    demo_command,
+    import_command,
+    export_command,
+    evidence_command,
+    print_command,
+    verdict_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

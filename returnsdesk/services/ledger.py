@@ -28,6 +28,7 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LABELS, LedgerKind
 from returnsdesk.domain.money import MAX_MINOR, check_currency, format_money
 from returnsdesk.domain.text import clean_text
+from returnsdesk.services.cases import refresh_next_due
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store import ledger_sql
@@ -198,6 +199,7 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
         if used_override:
             text += f" [Override: {used_override}]"
         record_event(case, EventKind.MONEY, text, now)
+        refresh_next_due(case, now)  # a refund in full closes the legal refund deadline
     return entry
 
 
@@ -255,6 +257,7 @@ def reverse_entry(
             f"{_money(original.amount_minor, original.currency)}): {reason}",
             now,
         )
+        refresh_next_due(case, now)
     return reversal
 
 

@@ -25,6 +25,10 @@ class LineInput:
     variant: str = ""
     personalised: bool = False
     supplier_id: int | None = None
+    #: This line's own delivery date (its parcel), when it differs from the order's.
+    delivered_on: date | None = None
+    sealed_hygiene: bool = False
+    perishable: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,9 @@ def create_order(data: OrderInput, now: datetime | None = None) -> Order:
                 quantity=line.quantity,
                 unit_price_minor=line.unit_price_minor,
                 personalised=line.personalised,
+                delivered_on=line.delivered_on,
+                sealed_hygiene=line.sealed_hygiene,
+                perishable=line.perishable,
             )
         index_cases_of_order(order.id)
     return order

@@ -309,9 +309,8 @@ def build_dispute_pack(
                 until=_dm(policy.peak.returns_until_month, policy.peak.returns_until_day, lang),
             )
         )
-    policy_lines += [T("disp.policy_faulty"), T("disp.policy_personalised")]
-    if policy.legal_withdrawal:
-        policy_lines.append(T("disp.policy_legal"))
+    # The legal withdrawal right is mandatory (CRD art. 25): it is always stated.
+    policy_lines += [T("disp.policy_faulty"), T("disp.policy_personalised"), T("disp.policy_legal")]
     for text in policy_lines:
         story.append(c.M("• " + c.esc(text), st["body"]))
     story.append(c.P(f"{T('disp.disclosure')} (refund_policy_disclosure)", st["h2"]))

@@ -33,11 +33,11 @@ from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import cases
 from returnsdesk.services.cases import OpenCaseInput
-from returnsdesk.services.clock import utc_now
 from returnsdesk.services.orders import LineInput, OrderInput, find_orders
 from returnsdesk.store.models import Order, Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -290,18 +290,7 @@ class NewCaseDialog(QDialog):
         if assessment is None:
             self.preview.setText(self.tr("Choose an order to see the verdict and deadlines."))
             return
-        today = utc_now().date()
-        lines = [self.tr(assessment.verdict.summary), ""]
-        lines += [f"• {rule.text}" for rule in assessment.verdict.rules]
-        if assessment.verdict.suggestion:
-            lines += ["", assessment.verdict.suggestion]
-        lines.append("")
-        for deadline in assessment.deadlines:
-            lines.append(
-                f"{deadline.label}: {labels.day(deadline.due)} "
-                f"({labels.countdown(deadline.due, today)})"
-            )
-        self.preview.setText("\n".join(lines))
+        self.preview.setText(assessment_text(assessment, rules_language()))
 
     def _assessment(self):
         kind, reason = self.kind.currentData(), self.reason.currentData()
@@ -316,30 +305,30 @@ class NewCaseDialog(QDialog):
         return self._manual_preview(kind, reason, due)
 
     def _manual_preview(self, kind, reason, due):
-        from returnsdesk.domain.policy import CaseFacts
-
-        now = utc_now()
         placed = self.m_placed.date().toPython()
         delivered = (
             self.m_delivered.date().toPython() if self.m_delivered_known.isChecked() else None
         )
         if delivered and delivered < placed:
             raise InputError(self.tr("The delivery date is before the order date."))
-        facts = CaseFacts(
-            kind=kind,
-            reason=Reason(reason),
-            placed_on=placed,
+        data = OrderInput(
+            number="",
+            customer_name="",
+            customer_country=self.m_country.text(),
+            currency="EUR",
+            placed_at=datetime.combine(placed, time(12, 0), tzinfo=UTC),
             delivered_on=delivered,
-            customer_country=self.m_country.text().upper(),
-            personalised=self.m_personalised.isChecked(),
-            opened_at=now,
-            today=now.date(),
-            now=now,
-            chargeback_due_on=due,
+            lines=[
+                LineInput(
+                    self.m_title.text() or "1",
+                    1,
+                    0,
+                    personalised=self.m_personalised.isChecked(),
+                    supplier_id=self.m_supplier.currentData(),
+                )
+            ],
         )
-        supplier_id = self.m_supplier.currentData()
-        supplier = Supplier.get_by_id(supplier_id) if supplier_id else None
-        return cases.assess_facts(facts, supplier)
+        return cases.preview_typed(data, kind, reason, due)
 
     # -- saving --------------------------------------------------------------
     def accept(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk import session
-from returnsdesk.domain.policy import Outcome
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
+from returnsdesk.domain.rule_text import state_label
 from returnsdesk.domain.workflow import allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
@@ -39,13 +39,13 @@ from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.policy.verdict_text import (
+    OUTCOME_COLOURS,
+    STATE_COLOURS,
+    line_verdicts,
+    rules_language,
+)
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
-
-OUTCOME_STYLE = {
-    Outcome.ELIGIBLE: "#2e7d32",
-    Outcome.ELIGIBLE_BECAUSE_FAULTY: "#1565c0",
-    Outcome.NOT_ELIGIBLE: "#c62828",
-}
 
 
 def _plain(text: str = "", parent=None, bold: bool = False) -> QLabel:
@@ -120,6 +120,10 @@ class CaseWorkspace(QWidget):
         verdict_layout.addWidget(self.verdict_label)
         verdict_layout.addWidget(self.rules_label)
         verdict_layout.addWidget(self.suggestion_label)
+        self.warnings_label = _plain("", self)
+        self.warnings_label.setStyleSheet("color: #ef6c00;")
+        self.warnings_label.setObjectName("rule-warnings")
+        verdict_layout.addWidget(self.warnings_label)
         self.deadlines = QTreeWidget(self)
         self.deadlines.setHeaderLabels([self.tr("Deadline"), self.tr("Date"), self.tr("When")])
         self.deadlines.setRootIsDecorated(False)
@@ -301,24 +305,33 @@ class CaseWorkspace(QWidget):
 
     def _fill_assessment(self, case: Case) -> None:
         now = utc_now()
+        lang = rules_language()
         assessment = cases.assess(case, now)
         verdict = assessment.verdict
-        self.verdict_label.setText(self.tr(verdict.summary))
-        self.verdict_label.setStyleSheet(f"color: {OUTCOME_STYLE[verdict.outcome]};")
-        self.rules_label.setText("\n".join(f"• {rule.text}" for rule in verdict.rules))
-        self.suggestion_label.setText(
-            self.tr("Suggestion: {s}").format(s=verdict.suggestion) if verdict.suggestion else ""
+        self.verdict_label.setText(
+            "\n".join([verdict.summary(lang), *line_verdicts(verdict, lang)])
         )
-        self.suggestion_label.setVisible(bool(verdict.suggestion))
+        self.verdict_label.setStyleSheet(f"color: {OUTCOME_COLOURS[verdict.outcome]};")
+        self.rules_label.setText("\n".join(f"• {rule.text(lang)}" for rule in verdict.rules))
+        self.warnings_label.setText("\n".join(f"⚠ {w.text(lang)}" for w in verdict.warnings))
+        self.warnings_label.setVisible(bool(verdict.warnings))
+        suggestion = verdict.suggestion.text(lang) if verdict.suggestion else ""
+        self.suggestion_label.setText(
+            self.tr("Suggestion: {s}").format(s=suggestion) if suggestion else ""
+        )
+        self.suggestion_label.setVisible(bool(suggestion))
         self.deadlines.clear()
-        today = now.date()
         for deadline in assessment.deadlines:
-            when = self.tr("met") if deadline.met else labels.countdown(deadline.due, today)
-            item = QTreeWidgetItem([deadline.label, labels.day(deadline.due), when])
-            item.setToolTip(0, deadline.explanation)
-            item.setToolTip(2, deadline.explanation)
-            if not deadline.met and deadline.due < today:
-                item.setForeground(2, Qt.GlobalColor.red)
+            state = state_label(deadline.state.value, lang)
+            if deadline.done_on is not None:
+                state += f" ({labels.day(deadline.done_on)})"
+            day = labels.day(deadline.due) if deadline.due else "—"
+            item = QTreeWidgetItem([deadline.label(lang), day, state])
+            item.setToolTip(0, deadline.text(lang))
+            item.setToolTip(2, deadline.text(lang))
+            colour = STATE_COLOURS.get(deadline.state)
+            if colour:
+                item.setForeground(2, QColor(colour))
             self.deadlines.addTopLevelItem(item)
 
     def _fill_details(self, case: Case) -> None:
