@@ -326,3 +326,128 @@ def save_customer_country(customer_id: int, text: str, now: datetime | None = No
         for order in Order.select(Order.id).where(Order.customer == customer_id):
             _refresh_cases_of_order(order.id, now)
     return code
+
+
+def save_policy(policy: StorePolicy, effective_from: date, now: datetime | None = None) -> int:
+    """Record a store policy version and recompute the next deadline of every open case
+    (hours, days and the shop's calendar may have changed). Returns how many were checked."""
+    now = resolve(now)
+    zone(policy.time_zone)
+    settings.save_store_policy(policy, effective_from, now=now)
+    from returnsdesk.services.cases import refresh_next_due
+
+    count = 0
+    with write():
+        open_statuses = [s.value for s in Status if s not in FINISHED]
+        for case in Case.select().where(Case.status << open_statuses):
+            refresh_next_due(case, now)
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class LineFactsRow:
+    line_id: int
+    title: str
+    #: The line's own delivery date, and the order's (used when the line has none).
+    delivered_on: date | None
+    order_delivered_on: date | None
+    personalised: bool
+    sealed_hygiene: bool
+    perishable: bool
+    in_case: bool
+
+
+@dataclass(frozen=True)
+class CaseFactsView:
+    """What the case workspace shows and lets the user record for the rules."""
+
+    case_id: int
+    customer_id: int
+    customer_country: str
+    lines: tuple[LineFactsRow, ...]
+    dates: CaseRuleDates
+
+
+def facts_view(case_id: int) -> CaseFactsView:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError("The case no longer exists.")
+    order: Order = case.order
+    chosen = {row.order_line_id for row in CaseLine.select().where(CaseLine.case == case)}
+    lines = tuple(
+        LineFactsRow(
+            line.id,
+            line.title,
+            line.delivered_on,
+            order.delivered_on,
+            bool(line.personalised),
+            bool(line.sealed_hygiene),
+            bool(line.perishable),
+            line.id in chosen,
+        )
+        for line in order.lines.order_by(OrderLine.id)
+    )
+    return CaseFactsView(
+        case.id,
+        order.customer_id,
+        residence_country(order.customer, order),
+        lines,
+        CaseRuleDates(case.withdrawal_notice_on, case.goods_received_on, case.proof_of_sending_on),
+    )
+
+
+@dataclass(frozen=True)
+class TypedLine:
+    title: str
+    delivered_on: date | None = None
+    personalised: bool = False
+    sealed_hygiene: bool = False
+    perishable: bool = False
+
+
+def calculate(
+    customer_country: str,
+    kind: str,
+    reason: Reason | str,
+    placed_on: date,
+    request_on: date,
+    lines: list[TypedLine],
+    withdrawal_notice_on: date | None = None,
+):
+    """ "Can they return it?": the verdict and deadlines for facts typed in, judged by the
+    store policy in force on the order day, as on the request day. Nothing is saved."""
+    from returnsdesk.services.cases import assess_facts
+
+    if not lines:
+        raise InputError("Add at least one line.")
+    if request_on < placed_on:
+        raise InputError("The request cannot come before the order.")
+    for line in lines:
+        if line.delivered_on and not placed_on <= line.delivered_on:
+            raise InputError(f"{line.title or 'A line'} is delivered before the order date.")
+    tz = shop_time_zone()
+    store = settings.store_policy(placed_on)
+    opened = datetime.combine(request_on, time(12), zone(tz))
+    country = parse_country(customer_country, "Customer country")
+    facts = CaseFacts(
+        kind=kind,
+        reason=Reason(reason),
+        placed_at=datetime.combine(placed_on, time(12), zone(tz)),
+        customer_country=country,
+        lines=tuple(
+            LineFacts(
+                str(i),
+                line.delivered_on,
+                line.personalised,
+                line.sealed_hygiene,
+                line.perishable,
+                line.title.strip() or f"#{i}",
+            )
+            for i, line in enumerate(lines, start=1)
+        ),
+        opened_at=opened,
+        now=opened,
+        withdrawal_notice_at=_start_of_day(withdrawal_notice_on, tz),
+    )
+    return assess_facts(facts, None, store)

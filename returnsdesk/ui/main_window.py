@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
             self.tr("Print return &instructions…"), self.print_instructions, "Ctrl+P", case_menu
         )
         self._action(self.tr("&Dispute evidence pack…"), self.print_dispute_pack, None, case_menu)
+        case_menu.addSeparator()
+        self._action(self.tr("Can they &return it?…"), self.open_calculator, None, case_menu)
 
         reports_menu = bar.addMenu(self.tr("&Reports"))
         self._action(
@@ -394,6 +396,11 @@ class MainWindow(QMainWindow):
         case_id = self._one_case_id()
         if case_id is not None:
             open_dispute_pack(self, case_id)
+
+    def open_calculator(self) -> None:
+        from returnsdesk.ui.policy.calculator import ReturnCalculator
+
+        ReturnCalculator(self).exec()
 
     def export_selection(self) -> None:
         ids = self.inbox.selected_case_ids()

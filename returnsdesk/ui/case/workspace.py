@@ -39,11 +39,12 @@ from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.policy.facts_panel import RuleFactsPanel
 from returnsdesk.ui.policy.verdict_text import (
-    OUTCOME_COLOURS,
     STATE_COLOURS,
     line_verdicts,
     rules_language,
+    verdict_colour,
 )
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
@@ -203,6 +204,9 @@ class CaseWorkspace(QWidget):
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.money), self.tr("Money"))
+        self.rule_facts = RuleFactsPanel(self)
+        self.rule_facts.changed.connect(self._part_changed)
+        self.lower_tabs.addTab(self._scrolling(self.rule_facts), self.tr("Facts"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -284,6 +288,7 @@ class CaseWorkspace(QWidget):
         self._fill_actions(case)
         self.dispute_button.setVisible(case.kind == "chargeback")
         self._fill_assessment(case)
+        self.rule_facts.load(case.id)
         self._fill_details(case)
         self._fill_timeline()
         self._loading = False
@@ -311,7 +316,7 @@ class CaseWorkspace(QWidget):
         self.verdict_label.setText(
             "\n".join([verdict.summary(lang), *line_verdicts(verdict, lang)])
         )
-        self.verdict_label.setStyleSheet(f"color: {OUTCOME_COLOURS[verdict.outcome]};")
+        self.verdict_label.setStyleSheet(f"color: {verdict_colour(verdict)};")
         self.rules_label.setText("\n".join(f"• {rule.text(lang)}" for rule in verdict.rules))
         self.warnings_label.setText("\n".join(f"⚠ {w.text(lang)}" for w in verdict.warnings))
         self.warnings_label.setVisible(bool(verdict.warnings))

@@ -14,6 +14,8 @@ OUTCOME_COLOURS = {
     Outcome.UNKNOWN: "#ef6c00",
     Outcome.NOT_APPLICABLE: "#455a64",
 }
+#: The lines differ: each line's verdict matters, the case has none of its own.
+MIXED_COLOUR = "#455a64"
 STATE_COLOURS = {
     DeadlineState.OVERDUE: "#c62828",
     DeadlineState.MISSED: "#8e24aa",
@@ -24,6 +26,10 @@ STATE_COLOURS = {
 def rules_language() -> str:
     """Rule sentences in the window follow the window's locale (English or French)."""
     return norm_lang(labels.locale_name())
+
+
+def verdict_colour(verdict: Verdict) -> str:
+    return MIXED_COLOUR if verdict.lines_differ else OUTCOME_COLOURS[verdict.outcome]
 
 
 def line_verdicts(verdict: Verdict, lang: str) -> list[str]:

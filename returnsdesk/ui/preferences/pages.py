@@ -8,7 +8,9 @@ from returnsdesk.ui.preferences.dialog import PreferencesDialog, PreferencesPage
 
 
 def preference_pages() -> list[PreferencesPage]:
-    return []
+    from returnsdesk.ui.policy.preferences_page import StorePolicyPage
+
+    return [StorePolicyPage()]
 
 
 def open_preferences(parent: QWidget | None, page_title: str | None = None) -> bool:
