@@ -222,10 +222,12 @@ _FR: dict[str, str] = {
     "livraison : exclu du droit de rétractation (art. L221-28 5°).",
     "perishable_exempt": "{line} : les biens périssables sont exclus du droit de rétractation "
     "(art. L221-28 4°).",
-    "legal_withdrawal.inside": "Pays de résidence du client : {country} ; les consommateurs {region} "
+    "legal_withdrawal.inside": "Résidence du client : {country} ; "
+    "les consommateurs {region} "
     "peuvent se rétracter dans les {days} jours suivant la livraison du dernier article, "
     "jusqu'au {end} ; la demande du {request} est dans le délai.",
-    "legal_withdrawal.after": "Pays de résidence du client : {country} ; le délai de rétractation "
+    "legal_withdrawal.after": "Résidence du client : {country} ; "
+    "le délai de rétractation "
     "{region} de {days} jours a pris fin le {end}, avant la demande du {request}.",
     "chargeback.due": "Une rétrofacturation se conteste avec des preuves ou s'accepte ; elle "
     "ne relève pas de la politique de retour. Réponse attendue avant le {due}.",
@@ -234,9 +236,11 @@ _FR: dict[str, str] = {
     "indiquée par le prestataire de paiement.",
     "lines_differ": "Les {count} lignes n'ont pas le même verdict : chaque ligne est jugée "
     "séparément.",
-    "no_legal_withdrawal": "Pays de résidence du client : {country} ; aucun droit légal de rétractation "
+    "no_legal_withdrawal": "Résidence du client : {country} ; "
+    "aucun droit légal de rétractation "
     "ne s'applique ; la politique de la boutique décide.",
-    "legal_region": "Pays de résidence du client : {country} ; les droits des consommateurs {region} "
+    "legal_region": "Résidence du client : {country} ; "
+    "les droits des consommateurs {region} "
     "s'appliquent (rétractation de {days} jours, impérative : la politique de la boutique ne "
     "peut pas la supprimer).",
     "restocking_fee": "Le fournisseur retient {percent} % de frais de restockage sur les "
@@ -254,7 +258,8 @@ _FR: dict[str, str] = {
     "boutique) = {end}. Demande du {request}.",
     "deadline.customer_return.peak": "Commandé en haute saison : retours acceptés jusqu'au "
     "{end} (plus tard que la livraison du {delivered} + {days} jours). Demande du {request}.",
-    "deadline.legal_withdrawal": "Pays de résidence du client : {country} ; {days} jours à compter de la "
+    "deadline.legal_withdrawal": "Résidence du client : {country} ; "
+    "{days} jours à compter de la "
     "livraison du dernier article, jusqu'au {end}. Demande du {request}.",
     "deadline.legal_refund_by.eu": "Rétractation notifiée le {notice} : remboursement dû sous "
     "14 jours, avant le {due} (le commerçant peut attendre la récupération des biens ou la "
