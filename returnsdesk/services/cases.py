@@ -377,13 +377,15 @@ def preview(
     line_ids: list[int] | None = None,
     chargeback_due_on: date | None = None,
     now: datetime | None = None,
+    delivered: dict[int, date | None] | None = None,
 ) -> Assessment:
-    """Verdict and deadlines a case would get, computed before anything is saved."""
+    """Verdict and deadlines a case would get, computed before anything is saved
+    (``delivered``: delivery dates typed for some lines, not saved yet)."""
     now = resolve(now)
     lines = [line for line in order.lines if not line_ids or line.id in line_ids]
     supplier = next((line.supplier for line in lines if line.supplier_id), None)
     facts = rule_facts.order_facts(
-        order, Kind(kind).value, reason, line_ids, now, now, chargeback_due_on
+        order, Kind(kind).value, reason, line_ids, now, now, chargeback_due_on, delivered
     )
     return assess_facts(facts, supplier, rule_facts.policy_for_order(order))
 

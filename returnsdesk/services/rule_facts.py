@@ -8,8 +8,9 @@ judges a case is the one in force on the day its order was placed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from returnsdesk.domain.countries import parse_country
 from returnsdesk.domain.deadlines import zone
@@ -38,6 +39,9 @@ from returnsdesk.store.models import (
     SupplierContact,
 )
 from returnsdesk.store.rules_sql import refund_completed_on
+
+if TYPE_CHECKING:
+    from returnsdesk.services.cases import OpenCaseInput
 
 _ANSWERED_CHARGEBACK = (Status.EVIDENCE_SUBMITTED, Status.WON, Status.LOST)
 
@@ -87,10 +91,17 @@ def order_facts(
     opened_at: datetime,
     now: datetime,
     chargeback_due_on: date | None = None,
+    delivered: dict[int, date | None] | None = None,
 ) -> CaseFacts:
-    """Facts of a case not saved yet (the new-case preview)."""
+    """Facts of a case not saved yet (the new-case preview); ``delivered`` overrides the
+    delivery dates of some lines (typed in the dialog, not saved yet)."""
     tz = shop_time_zone()
-    lines = tuple(line_facts(line, order) for line in order.lines)
+    lines = tuple(
+        replace(line_facts(line, order), delivered_on=delivered[line.id])
+        if delivered and line.id in delivered
+        else line_facts(line, order)
+        for line in order.lines
+    )
     return CaseFacts(
         kind=kind,
         reason=Reason(reason),
@@ -260,6 +271,28 @@ def save_line_facts(line_id: int, data: LineRuleFacts, now: datetime | None = No
         for case in Case.select().join(CaseLine).where(CaseLine.order_line == line_id):
             record_event(case, EventKind.EDIT, text + ".", now)
         _refresh_cases_of_order(order.id, now)
+
+
+def save_line_dates(
+    order_id: int, delivered: dict[int, date | None], now: datetime | None = None
+) -> None:
+    """Record the delivery date of each given line of an order (its own parcel) where it
+    differs from what the line has now; flags are kept."""
+    now = resolve(now)
+    with write():
+        for line in OrderLine.select().where(OrderLine.order == order_id):
+            if line.id not in delivered:
+                continue
+            day = delivered[line.id]
+            if day == (line.delivered_on or line.order.delivered_on):
+                continue
+            save_line_facts(
+                line.id,
+                LineRuleFacts(
+                    day, bool(line.personalised), bool(line.sealed_hygiene), bool(line.perishable)
+                ),
+                now,
+            )
 
 
 @dataclass(frozen=True)
@@ -451,3 +484,16 @@ def calculate(
         withdrawal_notice_at=_start_of_day(withdrawal_notice_on, tz),
     )
     return assess_facts(facts, None, store)
+
+
+def open_case_with_line_dates(
+    data: OpenCaseInput, delivered: dict[int, date | None], now: datetime | None = None
+) -> Case:
+    """Record the delivery dates typed in the new-case dialog and open the case: both or
+    neither."""
+    from returnsdesk.services.cases import open_case
+
+    now = resolve(now)
+    with write():
+        save_line_dates(data.order_id, delivered, now)
+        return open_case(data, now)

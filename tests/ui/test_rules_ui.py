@@ -224,3 +224,28 @@ def test_case_menu_opens_the_calculator(qtbot, demo_store, monkeypatch):
     )
     action.trigger()
     assert len(opened) == 1
+
+
+def test_new_case_dialog_records_a_delivery_date_per_line(qtbot, paris_shop, now, refusals):
+    from returnsdesk.store.models import OrderLine
+    from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
+
+    order = make_order(number="#3001", delivered_on=None)
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    dialog.order_search.setText(order.number)
+    qtbot.waitUntil(lambda: dialog._order is not None, timeout=3000)
+    dialog.reason.setCurrentIndex(dialog.reason.findData(Reason.NO_LONGER_WANTED.value))
+    assert "Record the delivery date" in dialog.preview.text()
+    lamp_row = dialog.lines.cellWidget(0, 4)
+    lamp_row.set_value(date(2026, 5, 10))
+    mug_row = dialog.lines.cellWidget(1, 4)
+    mug_row.set_value(date(2026, 5, 12))
+    assert "Record the delivery date" not in dialog.preview.text()
+    dialog.resize(900, 700)
+    _shot(dialog, "new-case-line-dates")
+    dialog.accept()
+    assert not refusals
+    lamp, mug = order.lines
+    assert OrderLine.get_by_id(lamp.id).delivered_on == date(2026, 5, 10)
+    assert OrderLine.get_by_id(mug.id).delivered_on == date(2026, 5, 12)

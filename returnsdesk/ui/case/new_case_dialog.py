@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,12 +31,13 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.money import check_currency, parse_amount
 from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
-from returnsdesk.services import cases
+from returnsdesk.services import cases, rule_facts
 from returnsdesk.services.cases import OpenCaseInput
 from returnsdesk.services.orders import LineInput, OrderInput, find_orders
 from returnsdesk.store.models import Order, Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.policy.facts_panel import OptionalDate
 from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,12 +55,14 @@ class NewCaseDialog(QDialog):
         self.order_search.setPlaceholderText(self.tr("Order number, customer name or e-mail"))
         self.order_search.setClearButtonEnabled(True)
         self.order_results = QListWidget(self)
-        self.lines = QTableWidget(0, 4, self)
+        self.lines = QTableWidget(0, 5, self)
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("SKU"), self.tr("Unit price"), self.tr("Quantity")]
-        )
+            [self.tr("Item"), self.tr("SKU"), self.tr("Unit price"), self.tr("Quantity"),
+             self.tr("Delivered")]
+        )  # fmt: skip
         self.lines.horizontalHeader().setStretchLastSection(False)
         self.lines.setColumnWidth(0, 260)
+        self.lines.setColumnWidth(4, 200)
         self.lines.verticalHeader().hide()
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._search_orders)
@@ -224,8 +227,20 @@ class NewCaseDialog(QDialog):
                 spin.setValue(line.quantity)
                 spin.valueChanged.connect(self.update_preview)
                 self.lines.setCellWidget(row, 3, spin)
+                delivered = OptionalDate(self.tr("on"), self.lines)
+                delivered.set_value(line.delivered_on or self._order.delivered_on)
+                delivered.known.toggled.connect(self.update_preview)
+                delivered.edit.dateChanged.connect(self.update_preview)
+                self.lines.setCellWidget(row, 4, delivered)
         self.lines.blockSignals(False)
         self.update_preview()
+
+    def line_dates(self) -> dict[int, date | None]:
+        """The delivery date typed for each line of the chosen order (parcels can differ)."""
+        return {
+            self.lines.item(row, 0).data(ORDER_ROLE): self.lines.cellWidget(row, 4).value()
+            for row in range(self.lines.rowCount())
+        }
 
     def chosen_lines(self) -> list[tuple[int, int]]:
         chosen = []
@@ -301,7 +316,9 @@ class NewCaseDialog(QDialog):
             line_ids = [line_id for line_id, _ in self.chosen_lines()]
             if not line_ids:
                 raise InputError(self.tr("Include at least one line."))
-            return cases.preview(self._order, kind, reason, line_ids, due)
+            return cases.preview(
+                self._order, kind, reason, line_ids, due, delivered=self.line_dates()
+            )
         return self._manual_preview(kind, reason, due)
 
     def _manual_preview(self, kind, reason, due):
@@ -338,7 +355,9 @@ class NewCaseDialog(QDialog):
                     raise InputError(self.tr("Choose the order the request is about."))
                 if not self.chosen_lines():
                     raise InputError(self.tr("Include at least one line."))
-                case = cases.open_case(self._case_input(self._order.id))
+                case = rule_facts.open_case_with_line_dates(
+                    self._case_input(self._order.id), self.line_dates()
+                )
             else:
                 case = cases.open_case_with_new_order(self._manual_order(), self._case_input(0))
         except InputError as exc:
