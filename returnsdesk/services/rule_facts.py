@@ -36,6 +36,7 @@ from returnsdesk.store.models import (
     Customer,
     Order,
     OrderLine,
+    Product,
     SupplierContact,
 )
 from returnsdesk.store.rules_sql import refund_completed_on
@@ -273,6 +274,29 @@ def save_line_facts(line_id: int, data: LineRuleFacts, now: datetime | None = No
         _refresh_cases_of_order(order.id, now)
 
 
+def save_product_flags(line_id: int, data: LineRuleFacts, now: datetime | None = None) -> int:
+    """Set the flags on the line's product and on every order line of that product (made to
+    order, hygiene, perishable are properties of the product); returns the lines changed."""
+    now = resolve(now)
+    with write():
+        line = OrderLine.get_or_none(OrderLine.id == line_id)
+        if line is None:
+            raise InputError("The order line no longer exists.")
+        if line.product_id is None:
+            raise InputError(f"{line.title!r} has no product (no SKU) to apply the flags to.")
+        flags = {
+            "personalised": data.personalised,
+            "sealed_hygiene": data.sealed_hygiene,
+            "perishable": data.perishable,
+        }
+        Product.update(**flags).where(Product.id == line.product_id).execute()
+        lines = list(OrderLine.select().where(OrderLine.product == line.product_id))
+        changed = OrderLine.update(**flags).where(OrderLine.product == line.product_id).execute()
+        for order_id in {ln.order_id for ln in lines}:
+            _refresh_cases_of_order(order_id, now)
+    return changed
+
+
 def save_line_dates(
     order_id: int, delivered: dict[int, date | None], now: datetime | None = None
 ) -> None:
@@ -389,6 +413,8 @@ class LineFactsRow:
     sealed_hygiene: bool
     perishable: bool
     in_case: bool
+    #: The product's SKU when the line has a product (its flags can be set for all orders).
+    sku: str = ""
 
 
 @dataclass(frozen=True)
@@ -418,6 +444,7 @@ def facts_view(case_id: int) -> CaseFactsView:
             bool(line.sealed_hygiene),
             bool(line.perishable),
             line.id in chosen,
+            line.sku if line.product_id else "",
         )
         for line in order.lines.order_by(OrderLine.id)
     )

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
-from factories import make_case, make_order
+from factories import make_case, make_order, make_supplier
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LedgerKind
@@ -194,3 +194,29 @@ def test_new_order_entry_keeps_line_dates(store, now):
                                                      perishable=True)])  # fmt: skip
     line = order.lines[0]
     assert line.delivered_on == date(2026, 5, 9) and line.perishable
+
+
+def test_product_flags_apply_to_every_order_and_new_orders(store, now):
+    """CRD art. 16(e) is a property of the product: flag it once for all its orders."""
+    from returnsdesk.services.orders import LineInput
+    from returnsdesk.store.models import Product
+
+    supplier = make_supplier("Ear Co")
+    first = make_order(
+        number="#10", supplier=supplier, lines=[LineInput("Earbuds", 1, 900, sku="EAR-1")]
+    )
+    second = make_order(
+        number="#11", supplier=supplier, lines=[LineInput("Earbuds", 1, 900, sku="EAR-1")]
+    )
+    line = first.lines[0]
+    flags = LineRuleFacts(line.delivered_on, False, True, False)
+    assert rule_facts.save_product_flags(line.id, flags, now=now) == 2
+    assert Product.get(Product.sku == "EAR-1").sealed_hygiene
+    assert OrderLine.get_by_id(second.lines[0].id).sealed_hygiene
+    third = make_order(
+        number="#12", supplier=supplier, lines=[LineInput("Earbuds", 1, 900, sku="EAR-1")]
+    )
+    assert third.lines[0].sealed_hygiene
+    bare = make_order(number="#13", supplier=supplier, lines=[LineInput("Gift card", 1, 900)])
+    with pytest.raises(InputError, match="no product"):
+        rule_facts.save_product_flags(bare.lines[0].id, flags, now=now)

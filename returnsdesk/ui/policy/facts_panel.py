@@ -68,13 +68,23 @@ class LineFactsDialog(QDialog):
         self.hygiene.setChecked(row.sealed_hygiene)
         self.perishable = QCheckBox(self.tr("Perishable"))
         self.perishable.setChecked(row.perishable)
+        self.for_product = QCheckBox(
+            self.tr("Same flags for every order of product {sku}").format(sku=row.sku)
+        )
+        self.for_product.setVisible(bool(row.sku))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.delivered, self.personalised, self.hygiene, self.perishable):
+        for widget in (
+            self.delivered,
+            self.personalised,
+            self.hygiene,
+            self.perishable,
+            self.for_product,
+        ):
             layout.addWidget(widget)
         layout.addWidget(buttons)
 
@@ -162,6 +172,8 @@ class RuleFactsPanel(QGroupBox):
             return
         try:
             rule_facts.save_line_facts(line_id, dialog.facts())
+            if dialog.for_product.isChecked():
+                rule_facts.save_product_flags(line_id, dialog.facts())
         except InputError as error:
             show_error(self, self.tr("Line facts"), error)
             return
