@@ -13,6 +13,7 @@ from typing import Any
 from returnsdesk.domain.countries import parse_country
 from returnsdesk.domain.deadlines import PeakSeason, zone
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.money import check_currency
 from returnsdesk.domain.policy import (
     KINDS,
     CaseFacts,
@@ -32,7 +33,7 @@ _SHOP = {"country", "time_zone", "return_days", "peak_season", "first_response_h
 _PEAK = {"placed_from", "placed_to", "returns_until"}
 _SUPPLIER = {"return_days", "evidence_days", "follow_up_hours", "restocking_fee_percent"}
 _CUSTOMER = {"country"}
-_ORDER = {"placed_at", "shipping_country", "shipped_on", "lines"}
+_ORDER = {"placed_at", "shipping_country", "shipped_on", "currency", "lines"}
 _LINE = {"id", "delivered_on", "personalised", "sealed_hygiene_opened", "perishable", "title"}
 _CASE = {"kind", "reason", "opened_at", "lines", "withdrawal_notice_at", "goods_received_on",
          "proof_of_sending_on", "refunded_on", "first_response_at", "last_claim_sent_at",
@@ -168,6 +169,11 @@ def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None
     order = _object(top["order"], "order", _ORDER, {"placed_at", "lines"})
     if order.get("shipping_country"):
         _country(order["shipping_country"], "order.shipping_country")
+    if order.get("currency") is not None:
+        try:
+            check_currency(str(order["currency"]))
+        except InputError:
+            raise InputError(f"order.currency: unknown currency {order['currency']!r}.") from None
     raw_lines = order["lines"]
     if not isinstance(raw_lines, list) or not raw_lines:
         raise InputError("order.lines: expected a list of at least one line.")

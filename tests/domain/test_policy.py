@@ -735,6 +735,8 @@ def test_waiting_refund_is_not_next_work():
                    "opened_at": "2026-03-23T09:00:00Z"}}, "case.kind"),
         ({"order": {"placed_at": "2026-03-01T10:00:00", "lines": [{"id": "A"}]}},
          "order.placed_at"),
+        ({"order": {"placed_at": "2026-03-01T10:00:00Z", "currency": "EUX",
+                    "lines": [{"id": "A"}]}}, "order.currency"),
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_with_the_field(patch, message):

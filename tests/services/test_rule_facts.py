@@ -220,3 +220,21 @@ def test_product_flags_apply_to_every_order_and_new_orders(store, now):
     bare = make_order(number="#13", supplier=supplier, lines=[LineInput("Gift card", 1, 900)])
     with pytest.raises(InputError, match="no product"):
         rule_facts.save_product_flags(bare.lines[0].id, flags, now=now)
+
+
+def test_an_old_policy_that_switched_the_legal_right_off_no_longer_removes_it(store, now):
+    """CRD art. 25: the withdrawal right is mandatory; a stored switch from an older version
+    is ignored, and the French customer keeps the 14 days."""
+    from returnsdesk.store.models import StorePolicyVersion
+
+    StorePolicyVersion.insert(
+        effective_from=date.min,
+        policy=json.dumps({"return_days": 7, "legal_withdrawal": False, "peak": None}),
+        recorded_at=now,
+    ).execute()
+    order = make_order(delivered_on=now.date() - timedelta(days=10))
+    case = make_case(now, order=order, reason=Reason.NO_LONGER_WANTED,
+                     lines=[(order.lines[0].id, 1)])  # fmt: skip
+    assessment = cases.assess(case, now)
+    assert assessment.verdict.outcome.value == "eligible"
+    assert any(r.code == "legal_withdrawal" and r.decisive for r in assessment.verdict.rules)
