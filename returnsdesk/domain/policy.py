@@ -602,7 +602,9 @@ def evaluate(
                 rules.append(rule)
     if differ:
         rules.insert(0, Rule("lines_differ", True, "", {"count": len(lines)}))
-    rules.append(_region_rule(ctx))
+    region_rule = _region_rule(ctx)
+    if not any(r.code == "legal_withdrawal" for r in rules) or region_rule.code != "legal_region":
+        rules.append(region_rule)  # else the withdrawal rule already says which law applies
     eligible = outcome in (Outcome.ELIGIBLE, Outcome.ELIGIBLE_BECAUSE_FAULTY)
     returnable = facts.kind != "not_received" and facts.reason not in (
         Reason.NOT_RECEIVED,

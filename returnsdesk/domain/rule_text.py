@@ -59,6 +59,7 @@ _EN: dict[str, str] = {
     "state.missed": "missed",
     "state.overdue": "overdue",
     "state.not_needed": "not needed",
+    "state.waiting": "waiting for the goods or proof of sending",
     # rules
     "not_received": "The customer reports the parcel never arrived: there is nothing to send "
     "back, so the return window does not apply. Check the tracking and claim from the "
@@ -172,6 +173,7 @@ _FR: dict[str, str] = {
     "state.missed": "manqué",
     "state.overdue": "en retard",
     "state.not_needed": "sans objet",
+    "state.waiting": "en attente des biens ou de la preuve d'expédition",
     "not_received": "Le client indique que le colis n'est jamais arrivé : il n'y a rien à "
     "renvoyer, le délai de retour ne s'applique pas. Vérifiez le suivi et réclamez auprès du "
     "transporteur ou du fournisseur.",
@@ -309,13 +311,24 @@ def _moment(value: datetime, tz_name: str, lang: str) -> str:
     return f"{date_words(local.date(), lang)}{joiner}{local:%H:%M} ({tz_name})"
 
 
+def _natural_country(name: str) -> str:
+    """ISO list names put qualifiers last ("Réunion, Île de la", "Taiwan, Province of
+    China"); the part before the comma is what people say."""
+    return name.partition(", ")[0]
+
+
+def label_colon(lang: str) -> str:
+    """ ": " in English, " : " in French typography."""
+    return " : " if norm_lang(lang) == "fr" else ": "
+
+
 def _format(key: str, value: Any, params: Mapping[str, Any], lang: str) -> str:
     if isinstance(value, datetime):
         return _moment(value, str(params.get("tz") or "UTC"), lang)
     if isinstance(value, date):
         return date_words(value, lang)
     if key == "country" and value:
-        return country_name(str(value), lang)
+        return _natural_country(country_name(str(value), lang))
     if key == "region":
         return _REGIONS[lang].get(str(value), str(value))
     return "" if value is None else str(value)

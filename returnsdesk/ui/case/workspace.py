@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from returnsdesk import session
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
-from returnsdesk.domain.rule_text import state_label
 from returnsdesk.domain.workflow import allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
@@ -42,6 +41,7 @@ from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.policy.facts_panel import RuleFactsPanel
 from returnsdesk.ui.policy.verdict_text import (
     STATE_COLOURS,
+    deadline_state,
     line_verdicts,
     rules_language,
     verdict_colour,
@@ -327,9 +327,7 @@ class CaseWorkspace(QWidget):
         self.suggestion_label.setVisible(bool(suggestion))
         self.deadlines.clear()
         for deadline in assessment.deadlines:
-            state = state_label(deadline.state.value, lang)
-            if deadline.done_on is not None:
-                state += f" ({labels.day(deadline.done_on)})"
+            state = deadline_state(deadline, lang, labels.day)
             day = labels.day(deadline.due) if deadline.due else "—"
             item = QTreeWidgetItem([deadline.label(lang), day, state])
             item.setToolTip(0, deadline.text(lang))

@@ -3,8 +3,11 @@ workspace and the "Can they return it?" calculator (sentences come from the engi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from returnsdesk.domain.policy import Deadline, DeadlineState, Outcome, Verdict
-from returnsdesk.domain.rule_text import date_words, norm_lang, state_label
+from returnsdesk.domain.rule_text import date_words, label_colon, norm_lang, render, state_label
 from returnsdesk.ui import labels
 
 OUTCOME_COLOURS = {
@@ -36,19 +39,29 @@ def line_verdicts(verdict: Verdict, lang: str) -> list[str]:
     """One line per order line when their verdicts differ (else nothing)."""
     if not verdict.lines_differ:
         return []
-    from returnsdesk.domain.rule_text import render
 
     return [
         f"{lv.title}: {render('summary.' + lv.outcome.value, {}, lang)}" for lv in verdict.lines
     ]
 
 
-def deadline_line(deadline: Deadline, lang: str) -> str:
-    day = date_words(deadline.due, lang) if deadline.due else "—"
+def deadline_state(
+    deadline: Deadline, lang: str, day_text: Callable[[date], str] | None = None
+) -> str:
+    """The state in words, with the day it was met, or what it waits for."""
+    if deadline.waiting:
+        return state_label("waiting", lang)
     state = state_label(deadline.state.value, lang)
     if deadline.done_on is not None:
-        state += f" ({date_words(deadline.done_on, lang)})"
-    return f"{deadline.label(lang)}: {day} — {state}"
+        done = day_text(deadline.done_on) if day_text else date_words(deadline.done_on, lang)
+        state += f" ({done})"
+    return state
+
+
+def deadline_line(deadline: Deadline, lang: str) -> str:
+    day = date_words(deadline.due, lang) if deadline.due else "—"
+    state = deadline_state(deadline, lang)
+    return f"{deadline.label(lang)}{label_colon(lang)}{day} — {state}"
 
 
 def assessment_text(assessment, lang: str) -> str:
