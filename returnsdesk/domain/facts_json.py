@@ -40,7 +40,9 @@ _CASE = {"kind", "reason", "opened_at", "lines", "withdrawal_notice_at", "goods_
          "chargeback_due_at"}  # fmt: skip
 
 
-def _object(value: Any, where: str, allowed: set[str], required: set[str] = frozenset()) -> dict:
+def _object(
+    value: Any, where: str, allowed: set[str], required: set[str] | frozenset[str] = frozenset()
+) -> dict:
     if not isinstance(value, dict):
         raise InputError(f"{where}: expected an object.")
     unknown = sorted(set(value) - allowed)
@@ -67,10 +69,15 @@ def _bad_date(where: str, value: str) -> date:
     raise InputError(f"{where}: {value!r} is not a date YYYY-MM-DD.")
 
 
-def _moment(value: Any, where: str, required: bool = False) -> datetime | None:
+def _required_moment(value: Any, where: str) -> datetime:
+    moment = _moment(value, where)
+    if moment is None:
+        raise InputError(f"{where} is required.")
+    return moment
+
+
+def _moment(value: Any, where: str) -> datetime | None:
     if value is None:
-        if required:
-            raise InputError(f"{where} is required.")
         return None
     try:
         parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
@@ -127,7 +134,7 @@ def _country(value: Any, where: str) -> str:
 def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None]:
     """The case facts and policies described by a decoded JSON document."""
     top = _object(data, "input", _TOP, {"now", "customer", "order", "case"})
-    now = _moment(top["now"], "now", required=True)
+    now = _required_moment(top["now"], "now")
     shop = _object(top.get("shop") or {}, "shop", _SHOP)
     tz = shop.get("time_zone") or "UTC"
     try:
@@ -209,11 +216,11 @@ def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None
     facts = CaseFacts(
         kind=case["kind"],
         reason=reason,
-        placed_at=_moment(order["placed_at"], "order.placed_at", required=True),
+        placed_at=_required_moment(order["placed_at"], "order.placed_at"),
         customer_country=_country(customer["country"], "customer.country"),
         lines=tuple(lines),
         case_line_ids=tuple(str(c) for c in chosen),
-        opened_at=_moment(case["opened_at"], "case.opened_at", required=True),
+        opened_at=_required_moment(case["opened_at"], "case.opened_at"),
         now=now,
         shipped_on=_date(order.get("shipped_on"), "order.shipped_on"),
         first_response_at=_moment(case.get("first_response_at"), "case.first_response_at"),
