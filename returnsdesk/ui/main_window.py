@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(
             self.tr("&Preferences…"),
-            lambda: open_preferences(self),
+            lambda: open_preferences(self) and self.refresh(),
             QKeySequence.StandardKey.Preferences,
             edit_menu,
         )
