@@ -249,3 +249,24 @@ def test_new_case_dialog_records_a_delivery_date_per_line(qtbot, paris_shop, now
     lamp, mug = order.lines
     assert OrderLine.get_by_id(lamp.id).delivered_on == date(2026, 5, 10)
     assert OrderLine.get_by_id(mug.id).delivered_on == date(2026, 5, 12)
+
+
+def test_workspace_warns_when_the_store_window_outlasts_the_suppliers(qtbot, store, now):
+    """The published store window is the contract; the supplier's shorter one is a warning."""
+    from factories import make_supplier
+
+    from returnsdesk.ui.case.workspace import CaseWorkspace
+
+    settings.save_store_policy(StorePolicy(return_days=30, peak=None))
+    supplier = make_supplier("Short Window Co", return_days=7)
+    order = make_order(number="#4001", supplier=supplier, delivered_on=now.date())
+    case = cases.open_case(
+        OpenCaseInput(order.id, "return", Reason.SIZE_TOO_SMALL, lines=[(order.lines[0].id, 1)]),
+        now=now,
+    )
+    workspace = CaseWorkspace(case.id)
+    qtbot.addWidget(workspace)
+    assert not workspace.warnings_label.isHidden()
+    assert "outlasts the supplier's" in workspace.warnings_label.text()
+    verdict = cases.assess(case, now).verdict
+    assert verdict.outcome.value == "eligible"  # the customer keeps the store's window
