@@ -214,7 +214,7 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Warning_:
+class RuleWarning:
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
@@ -235,7 +235,7 @@ class Verdict:
     outcome: Outcome
     lines: tuple[LineVerdict, ...]
     rules: tuple[Rule, ...]
-    warnings: tuple[Warning_, ...] = ()
+    warnings: tuple[RuleWarning, ...] = ()
     suggestion: Rule | None = None
 
     @property
@@ -558,8 +558,8 @@ def _region_rule(ctx: _Context) -> Rule:
     )  # fmt: skip
 
 
-def _warnings(ctx: _Context) -> list[Warning_]:
-    out: list[Warning_] = []
+def _warnings(ctx: _Context) -> list[RuleWarning]:
+    out: list[RuleWarning] = []
     supplier = ctx.supplier
     facts = ctx.facts
     if facts.kind != "chargeback" and supplier is not None and supplier.return_days is not None:
@@ -570,7 +570,7 @@ def _warnings(ctx: _Context) -> list[Warning_]:
             supplier_end = add_days(line.delivered_on, supplier.return_days)
             if store_end > supplier_end:
                 out.append(
-                    Warning_(
+                    RuleWarning(
                         "store_outlasts_supplier",
                         {"store_end": store_end, "supplier_end": supplier_end, "line": line.name},
                     )
@@ -817,8 +817,3 @@ def next_deadline(deadlines: Iterable[Deadline], today: date | None = None) -> D
     is not waiting on the customer. Customer windows, met and waiting ones never count."""
     pending = [d for d in deadlines if d.pending]
     return min(pending, key=_sort_key) if pending else None
-
-
-def today_in(store: StorePolicy, now: datetime) -> date:
-    """Today in the shop's calendar."""
-    return local_day(now, store.time_zone)
