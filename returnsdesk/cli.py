@@ -31,6 +31,7 @@ from returnsdesk.commands import (
     mail_command,
     print_command,
     report_command,
+    verdict_command,
 )
 from returnsdesk.domain.errors import InputError
 from returnsdesk.failures import plain_message
@@ -49,6 +50,7 @@ COMMAND_MODULES = [
     address_command,
     mail_command,
     report_command,
+    verdict_command,
 ]
 
 

@@ -12,7 +12,7 @@ import io
 import json
 import random
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from returnsdesk import paths
@@ -22,9 +22,11 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.policy import (
     CaseFacts,
+    LineFacts,
     StorePolicy,
     SupplierPolicy,
     compute_deadlines,
+    end_of_day,
     next_deadline,
 )
 from returnsdesk.domain.reasons import Reason, Resolution, default_fault
@@ -862,27 +864,33 @@ class _Generator:
 
         upcoming = None
         if status not in FINISHED:
+            # The same facts the services read back (services/rule_facts.case_facts), so the
+            # stored next deadline is what the case workspace shows.
             facts = CaseFacts(
                 kind=kind.value,
                 reason=reason,
-                placed_on=placed.date(),
-                delivered_on=delivered,
+                placed_at=placed,
                 customer_country=country,
-                personalised=personalised,
+                lines=tuple(
+                    LineFacts(str(line[0]), delivered, personalised=line[4]) for line in lines
+                ),
+                case_line_ids=tuple(str(line[0]) for line in chosen),
                 opened_at=opened,
-                today=now.date(),
                 now=now,
+                shipped_on=(placed + timedelta(days=2)).date(),
                 first_response_at=first_response,
-                last_claim_sent_at=claim_at if waiting else None,
-                chargeback_due_on=chargeback_due,
-                claim_sent_on=claim_at.date(),
-                amount_minor=amount,
+                claim_sent_at=claim_at,
+                awaiting_supplier_since=claim_at if waiting else None,
+                chargeback_due_at=end_of_day(chargeback_due, self.store_policy.time_zone)
+                if chargeback_due
+                else None,
+                refunded_on=self._refunded_on(case_id, amount),
+                chargeback_answered_at=times[path.index(S.EVIDENCE_SUBMITTED) - 1]
+                if S.EVIDENCE_SUBMITTED in path
+                else None,
             )
             upcoming = next_deadline(
-                compute_deadlines(
-                    facts, self.store_policy, self.supplier_policies[supplier_id - 1]
-                ),
-                now.date(),
+                compute_deadlines(facts, self.store_policy, self.supplier_policies[supplier_id - 1])
             )
         reason_note = "Customer explains in detail by e-mail." if reason == Reason.OTHER else ""
         closed_at = times[-1] if status == S.CLOSED else None
@@ -920,6 +928,16 @@ class _Generator:
                 1,
             ),
         )
+
+    def _refunded_on(self, case_id: int, amount: int):
+        """The day this case's customer refunds reached its amount (the ledger rows added)."""
+        total = 0
+        for row in self.rows.get("ledger_entry", []):
+            if row[0] == case_id and row[2] == LedgerKind.CUSTOMER_REFUND.value:
+                total += row[3]
+                if total >= amount > 0:
+                    return date.fromisoformat(row[1])
+        return None
 
     def _ledger(
         self,

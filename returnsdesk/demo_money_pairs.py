@@ -12,8 +12,9 @@ UPDATE once the rows are in.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from returnsdesk.domain.policy import end_of_day
 from returnsdesk.store.models import to_stamp
 
 _STORIES = ("credit_not_processed", "refund_then_chargeback", "partial_refunds")
@@ -124,7 +125,8 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
     )
     reason = "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
     processor = "paypal" if story == "credit_not_processed" else "stripe"
-    return (reason, processor, f"{due_day} 23:59:00", chargeback)
+    due_at = end_of_day(due_day, gen.store_policy.time_zone)
+    return (reason, processor, to_stamp(due_at), chargeback)
 
 
 def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants):
@@ -225,13 +227,19 @@ def _entry(gen, case_id, when: datetime, kind, amount, memo):
 
 def generated_notices(gen) -> list[tuple]:
     """Notice facts for the generator's own chargebacks: the reason their case reason
-    suggests, Stripe, due at the end of the due day (UTC)."""
+    suggests, Stripe, due at the end of the due day in the shop's time zone."""
     from returnsdesk.domain.chargebacks import suggested_reason
 
     # Column positions in demo._Generator's "case" rows.
     kind_at, reason_at, due_on_at = 4, 5, 20
+    tz = gen.store_policy.time_zone
     return [
-        (suggested_reason(row[reason_at]).value, "stripe", f"{row[due_on_at]} 23:59:00", row[0])
+        (
+            suggested_reason(row[reason_at]).value,
+            "stripe",
+            to_stamp(end_of_day(date.fromisoformat(row[due_on_at]), tz)),
+            row[0],
+        )
         for row in gen.rows.get("case", [])
         if row[kind_at] == "chargeback" and row[due_on_at]
     ]

@@ -15,12 +15,12 @@ which is never before delivery, so delivery is used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
 from returnsdesk.domain.deadlines import add_days
-from returnsdesk.domain.policy import Deadline
+from returnsdesk.domain.policy import Deadline, DeadlineState
 from returnsdesk.domain.reasons import Reason
 
 CHECKED_ON = date(2026, 11, 23)
@@ -218,17 +218,20 @@ def platform_of(text: str) -> Platform:
 
 # --- deadlines ---------------------------------------------------------------------------
 
-DEADLINE_TITLES = {
-    "aliexpress_dispute": "AliExpress dispute window",
-    "aliexpress_protection": "AliExpress buyer protection",
-    "cj_not_received": "CJ not-received dispute",
-    "spocket_evidence": "Spocket photo evidence",
-    "spocket_missing": "Spocket missing-parcel report",
-}
 
-
-def _d(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
+def _platform_deadline(
+    code: str, due: date, params: dict, claim_sent_on: date | None, is_open: bool, today: date
+) -> Deadline:
+    """The merchant must open the platform dispute by ``due``: met once the claim was sent,
+    not needed once the case is finished, overdue after ``due``."""
+    if claim_sent_on is not None:
+        state, done = DeadlineState.MET, claim_sent_on
+    elif not is_open:
+        state, done = DeadlineState.NOT_NEEDED, None
+    else:
+        state = DeadlineState.OVERDUE if due < today else DeadlineState.OPEN
+        done = None
+    return Deadline(code, due, None, state, done_on=done, params={**params, "due": due})
 
 
 def platform_deadlines(
@@ -240,69 +243,44 @@ def platform_deadlines(
     shipping_country: str,
     claim_sent_on: date | None,
     is_open: bool,
+    today: date,
 ) -> list[Deadline]:
-    """The platform's own deadlines for a case (met once the claim went to the supplier)."""
-    out: list[Deadline] = []
-    sent = claim_sent_on is not None
+    """The platform's own deadlines for a case (met once the claim went to the supplier).
 
-    def add(code: str, due: date, text: str) -> None:
-        if sent:
-            text += f" The claim went to the supplier on {_d(claim_sent_on)}."
-        out.append(Deadline(code, DEADLINE_TITLES[code], due, None, text, sent or not is_open))
+    Sentences are rendered by ``domain.rule_text`` from the code and its parameters."""
+
+    def make(code: str, due: date, **params: object) -> list[Deadline]:
+        return [_platform_deadline(code, due, params, claim_sent_on, is_open, today)]
 
     not_received = kind == "not_received"
     if platform == Platform.ALIEXPRESS:
         if delivered_on is not None and not not_received:
             due = add_days(delivered_on, ALI_DISPUTE_DAYS)
-            add(
-                "aliexpress_dispute",
-                due,
-                f"AliExpress: open the dispute within {ALI_DISPUTE_DAYS} days of the order's "
-                f"completion. Delivered on {_d(delivered_on)}; receipt cannot be confirmed "
-                f"earlier, so the window is taken to end on {_d(due)} (later only if the "
-                "order was confirmed later — check the order page).",
-            )
-        elif shipped_on is not None:
+            return make("aliexpress_dispute", due, delivered=delivered_on, days=ALI_DISPUTE_DAYS)
+        if shipped_on is not None:
             due = add_days(shipped_on, ALI_MAX_DELIVERY_DAYS + ALI_DISPUTE_DAYS)
-            add(
+            return make(
                 "aliexpress_protection",
                 due,
-                f"AliExpress: shipped on {_d(shipped_on)}; delivery is guaranteed within "
-                f"{ALI_MAX_DELIVERY_DAYS} days and buyer protection ends {ALI_DISPUTE_DAYS} "
-                f"days after the promised time, so {_d(due)} at the latest (earlier when the "
-                "seller promised a shorter delivery time).",
+                shipped=shipped_on,
+                max_days=ALI_MAX_DELIVERY_DAYS,
+                days=ALI_DISPUTE_DAYS,
             )
     elif platform == Platform.CJ and not_received and shipped_on is not None:
         us = (shipping_country or "").strip().upper() in {"US", "USA"}
         days = CJ_DELAYED_DAYS_US if us else CJ_DELAYED_DAYS
         due = add_days(shipped_on, days)
-        where = "the USA" if us else "outside the USA"
-        add(
-            "cj_not_received",
-            due,
-            f"CJ: a parcel to {where} counts as not received {days} days after it left the "
-            f"warehouse ({_d(shipped_on)}), so from {_d(due)}; open the dispute on CJ then, "
-            "with the customer's complaint (and, if tracking says delivered, the post "
-            "office's certificate of non-delivery).",
-        )
+        return [
+            replace(d, template=f"deadline.cj_not_received.{'us' if us else 'other'}")
+            for d in make("cj_not_received", due, shipped=shipped_on, days=days)
+        ]
     elif platform == Platform.SPOCKET and delivered_on is not None:
         if not_received:
             due = add_days(delivered_on, SPOCKET_MISSING_DAYS)
-            add(
-                "spocket_missing",
-                due,
-                f"Spocket: a parcel marked delivered ({_d(delivered_on)}) but not received "
-                f"must be reported within {SPOCKET_MISSING_DAYS} days, by {_d(due)}.",
-            )
-        else:
-            due = add_days(delivered_on, SPOCKET_EVIDENCE_DAYS)
-            add(
-                "spocket_evidence",
-                due,
-                f"Spocket: photos of the problem within {SPOCKET_EVIDENCE_DAYS} days of "
-                f"delivery ({_d(delivered_on)}), by {_d(due)}.",
-            )
-    return out
+            return make("spocket_missing", due, delivered=delivered_on, days=SPOCKET_MISSING_DAYS)
+        due = add_days(delivered_on, SPOCKET_EVIDENCE_DAYS)
+        return make("spocket_evidence", due, delivered=delivered_on, days=SPOCKET_EVIDENCE_DAYS)
+    return []
 
 
 # --- evidence checklist ------------------------------------------------------------------

@@ -1,92 +1,63 @@
-"""Return policy: computed deadlines and the explained eligibility verdict (DESIGN.md §3).
+"""The rules engine: per-line verdicts and deadline states from the facts of one case.
 
-Everything here is a pure function of the case facts and the policies; the clock is
-injected through `CaseFacts.today` / `CaseFacts.now`, so results are reproducible.
+Everything here is a pure function of the facts and the policies; the clock is injected
+(``CaseFacts.now``) and days are taken in the shop's calendar (``StorePolicy.time_zone``).
+Rules, deadlines and warnings carry codes with parameters; their sentences are rendered
+in English or French by :func:`returnsdesk.domain.rule_text.render`.
+
+Law applied (each rule's test cites the article):
+- withdrawal right of EU/EEA consumers, Consumer Rights Directive 2011/83/EU (CRD) art. 9
+  (14 days from delivery of the last item of the order), art. 13 (refund within 14 days of
+  the notice; the trader may wait for the goods or proof of sending), art. 16 (exemptions),
+  art. 25 (a mandatory right: a shop may extend it, never remove it); periods ending on a
+  non-working day end on the next working day (Regulation 1182/71 art. 3(4));
+- UK consumers: Consumer Contracts Regulations 2013 reg. 30-34, Consumer Rights Act 2015
+  s.22-24 (30-day right to reject, then repair or replacement first);
+- EU legal guarantee of conformity: Directive 2019/771 art. 10 (2 years from delivery).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from typing import Any
 
 from returnsdesk.domain.deadlines import (
     PeakSeason,
     add_days,
     add_hours_utc,
-    countdown,
-    days_left,
     peak_extended_until,
     require_aware,
-    to_local,
+    zone,
 )
-from returnsdesk.domain.reasons import Reason, is_fault_reason, reason_label
+from returnsdesk.domain.reasons import Reason, is_fault_reason
+from returnsdesk.domain.regions import LegalRegion, legal_region
+from returnsdesk.domain.rule_text import DEADLINE_LABELS_EN, deadline_label, render
+from returnsdesk.domain.workdays import roll_to_working_day
 
 KINDS = frozenset(
     {"return", "refund_only", "replacement", "exchange", "not_received", "chargeback"}
 )
 
-EU_COUNTRIES = frozenset(
-    {
-        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-    }
-)  # fmt: skip
-EEA_EXTRA_COUNTRIES = frozenset({"IS", "LI", "NO"})
-UK_COUNTRIES = frozenset({"GB", "UK"})  # "UK" is not ISO but is what people type
-#: Consumers with a statutory 14-day withdrawal right. "EL" is the EU's own code for Greece.
-EU_UK_COUNTRIES = EU_COUNTRIES | EEA_EXTRA_COUNTRIES | UK_COUNTRIES | {"EL"}
+LEGAL_WITHDRAWAL_DAYS = 14  # CRD art. 9(1); CCR 2013 reg. 30(3)
+LEGAL_REFUND_DAYS = 14  # CRD art. 13(1); CCR 2013 reg. 34(4)-(6)
+UK_RIGHT_TO_REJECT_DAYS = 30  # CRA 2015 s.22(3)
+LEGAL_GUARANTEE_YEARS = 2  # Directive 2019/771 art. 10(1)
 
-LEGAL_WITHDRAWAL_DAYS = 14
-LEGAL_REFUND_DAYS = 14
-UK_RIGHT_TO_REJECT_DAYS = 30
-
-# Kinds where the customer is sending goods back for their money (a withdrawal, legally).
-_WITHDRAWAL_KINDS = frozenset({"return", "refund_only"})
+#: Kinds where the customer sends goods back for their money (a withdrawal, legally).
+WITHDRAWAL_KINDS = frozenset({"return", "refund_only"})
 _PARTIAL_REFUND_REASONS = frozenset(
     {Reason.COLOUR_STYLE, Reason.MISSING_PARTS, Reason.NOT_AS_DESCRIBED}
 )
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+DEADLINE_LABELS = DEADLINE_LABELS_EN
+#: Deadlines that are the merchant's work (the others are windows for the customer).
+MERCHANT_DEADLINES = frozenset(
+    {"legal_refund_by", "supplier_evidence", "supplier_follow_up", "first_response",
+     "chargeback_response"}
 )  # fmt: skip
-
-
-def _fmt(d: date) -> str:
-    """English date such as "3 May 2026" (no locale dependency)."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def _fmt_dt(t: datetime) -> str:
-    u = t.astimezone(UTC)
-    return f"{_fmt(u.date())} {u:%H:%M} UTC"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _norm_country(country: str) -> str:
-    return (country or "").strip().upper()
-
-
-def is_eu_uk(country: str) -> bool:
-    return _norm_country(country) in EU_UK_COUNTRIES
-
-
-def is_uk(country: str) -> bool:
-    return _norm_country(country) in UK_COUNTRIES
-
-
-def _region(country: str) -> str:
-    c = _norm_country(country)
-    if c in UK_COUNTRIES:
-        return "UK"
-    if c in EEA_EXTRA_COUNTRIES:
-        return "EEA"
-    return "EU"
 
 
 @dataclass(frozen=True)
@@ -96,12 +67,24 @@ class StorePolicy:
     first_response_hours: int = 24
     follow_up_hours: int = 48
     evidence_days: int = 15
-    #: Apply the EU/EEA/UK 14-day withdrawal right (and its refund deadline).
-    legal_withdrawal: bool = True
+    #: Days the shop adds to the legal 14-day withdrawal period (it can never remove it).
+    extra_withdrawal_days: int = 0
+    #: The shop's country (ISO alpha-2) and time zone: its calendar decides "today".
+    country: str = ""
+    time_zone: str = "UTC"
     #: The return policy as published to customers (quoted in dispute packs).
     published_text: str = ""
     #: The merchant recorded that this policy was shown to the customer at checkout.
     shown_at_checkout: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("return_days", "evidence_days", "extra_withdrawal_days"):
+            if not 0 <= getattr(self, name) <= 3650:
+                raise ValueError(f"{name} must be between 0 and 3650 days")
+        for name in ("first_response_hours", "follow_up_hours"):
+            if not 0 <= getattr(self, name) <= 24 * 365:
+                raise ValueError(f"{name} must be between 0 and 8760 hours")
+        zone(self.time_zone)
 
 
 @dataclass(frozen=True)
@@ -117,171 +100,561 @@ class SupplierPolicy:
 
 
 @dataclass(frozen=True)
+class LineFacts:
+    """One order line (or parcel) as the rules see it."""
+
+    id: str
+    delivered_on: date | None = None
+    personalised: bool = False  # personalised or made to order (CRD art. 16(c))
+    sealed_hygiene_opened: bool = False  # sealed for hygiene and unsealed (art. 16(e))
+    perishable: bool = False  # liable to deteriorate or expire rapidly (art. 16(d))
+    title: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.title or self.id
+
+
+@dataclass(frozen=True)
 class CaseFacts:
-    """What the rules need to know about one case. Datetimes must be tz-aware (UTC)."""
+    """What the rules need to know about one case. Moments must be time-zone aware."""
 
     kind: str
     reason: Reason
-    placed_on: date
-    delivered_on: date | None
+    placed_at: datetime
+    #: Where the consumer lives (ISO alpha-2), "" when not known.
     customer_country: str
-    personalised: bool
+    #: Every line of the order (the withdrawal period runs from the last one delivered).
+    lines: tuple[LineFacts, ...]
     opened_at: datetime
-    today: date
     now: datetime
+    #: Ids of the lines the case is about; empty means every line.
+    case_line_ids: tuple[str, ...] = ()
+    shipped_on: date | None = None
     first_response_at: datetime | None = None
-    #: A supplier claim sent with no reply yet.
-    last_claim_sent_at: datetime | None = None
-    chargeback_due_on: date | None = None
-    #: Date the customer said they withdraw; None → the request (opened_at) date.
-    withdrawal_notice_on: date | None = None
+    #: The first claim sent to the supplier (closes the evidence deadline).
+    claim_sent_at: datetime | None = None
+    #: A claim sent to the supplier with no reply yet (starts the follow-up clock).
+    awaiting_supplier_since: datetime | None = None
+    chargeback_due_at: datetime | None = None
+    chargeback_answered_at: datetime | None = None
+    withdrawal_notice_at: datetime | None = None
+    goods_received_on: date | None = None
+    proof_of_sending_on: date | None = None
+    #: The day the refund was posted in full.
+    refunded_on: date | None = None
     is_open: bool = True
-    amount_minor: int = 0
     minor_fault: bool = False
-    #: Date the first claim (with its evidence) went to the supplier, if it did.
-    claim_sent_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"Unknown case kind: {self.kind!r}")
         object.__setattr__(self, "reason", Reason(self.reason))
-        require_aware(self.opened_at, "opened_at")
-        require_aware(self.now, "now")
-        if self.first_response_at is not None:
-            require_aware(self.first_response_at, "first_response_at")
-        if self.last_claim_sent_at is not None:
-            require_aware(self.last_claim_sent_at, "last_claim_sent_at")
+        object.__setattr__(self, "lines", tuple(self.lines))
+        object.__setattr__(self, "case_line_ids", tuple(self.case_line_ids))
+        for name in (
+            "placed_at", "opened_at", "now", "first_response_at", "claim_sent_at",
+            "awaiting_supplier_since", "chargeback_due_at", "chargeback_answered_at",
+            "withdrawal_notice_at",
+        ):  # fmt: skip
+            value = getattr(self, name)
+            if value is not None:
+                require_aware(value, name)
+        ids = [line.id for line in self.lines]
+        if len(set(ids)) != len(ids):
+            raise ValueError("Two order lines have the same id")
+        unknown = set(self.case_line_ids) - set(ids)
+        if unknown:
+            raise ValueError(f"The case names lines the order does not have: {sorted(unknown)}")
 
     @property
-    def request_on(self) -> date:
-        """The day the customer asked (UTC date of opened_at)."""
-        return self.opened_at.astimezone(UTC).date()
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    text: str
-    decisive: bool
+    def case_lines(self) -> tuple[LineFacts, ...]:
+        if not self.case_line_ids:
+            return self.lines
+        chosen = set(self.case_line_ids)
+        return tuple(line for line in self.lines if line.id in chosen)
 
 
 class Outcome(StrEnum):
     ELIGIBLE = "eligible"
     NOT_ELIGIBLE = "not_eligible"
     ELIGIBLE_BECAUSE_FAULTY = "eligible_because_faulty"
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "not_applicable"
 
 
-_SUMMARIES = {
-    Outcome.ELIGIBLE: "Eligible",
-    Outcome.NOT_ELIGIBLE: "Not eligible",
-    Outcome.ELIGIBLE_BECAUSE_FAULTY: "Eligible only because the item is faulty",
+#: How favourable an outcome is to the customer (for "a later request is never better").
+OUTCOME_RANK = {
+    Outcome.NOT_ELIGIBLE: 0,
+    Outcome.UNKNOWN: 1,
+    Outcome.ELIGIBLE_BECAUSE_FAULTY: 2,
+    Outcome.ELIGIBLE: 3,
+    Outcome.NOT_APPLICABLE: -1,
 }
+
+
+class DeadlineState(StrEnum):
+    OPEN = "open"
+    MET = "met"
+    MISSED = "missed"
+    OVERDUE = "overdue"
+    NOT_NEEDED = "not_needed"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    decisive: bool
+    #: Which sentence renders it (a code can have several: inside / after the window...).
+    template: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return render(self.template or self.code, self.params, lang)
+
+
+@dataclass(frozen=True)
+class RuleWarning:
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return render(f"warning.{self.code}", self.params, lang)
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    line_id: str
+    title: str
+    outcome: Outcome
+    rules: tuple[Rule, ...]
 
 
 @dataclass(frozen=True)
 class Verdict:
     outcome: Outcome
+    lines: tuple[LineVerdict, ...]
     rules: tuple[Rule, ...]
-    suggestion: str | None
-
-    @property
-    def summary(self) -> str:
-        return _SUMMARIES[self.outcome]
+    warnings: tuple[RuleWarning, ...] = ()
+    suggestion: Rule | None = None
 
     @property
     def eligible(self) -> bool:
-        return self.outcome != Outcome.NOT_ELIGIBLE
+        return self.outcome in (Outcome.ELIGIBLE, Outcome.ELIGIBLE_BECAUSE_FAULTY)
+
+    @property
+    def lines_differ(self) -> bool:
+        return len({line.outcome for line in self.lines}) > 1
 
     @property
     def decisive_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.decisive)
 
+    def summary(self, lang: str = "en") -> str:
+        key = "summary.mixed" if self.lines_differ else f"summary.{self.outcome.value}"
+        return render(key, {}, lang)
+
 
 @dataclass(frozen=True)
 class Deadline:
     code: str
-    label: str
-    due: date
+    #: Last day (shop calendar); None while it cannot start (UK refund: goods not back yet).
+    due: date | None
     #: Exact moment (UTC) for hour-based deadlines; None for whole-day ones.
     due_at: datetime | None
-    explanation: str
-    #: Already satisfied (first response sent, customer asked inside their window), or the
-    #: case is closed.
-    met: bool = False
+    state: DeadlineState
+    #: The day the action happened (met, or missed by being late).
+    done_on: date | None = None
+    #: Waiting on the customer (goods or proof of sending) before the clock is real work.
+    waiting: bool = False
+    #: The date is an estimate (no delivery date: counted from the shipping date).
+    estimate: bool = False
+    template: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
-    def is_overdue(self, today: date) -> bool:
-        return not self.met and self.due < today
+    @property
+    def merchant(self) -> bool:
+        return self.code in MERCHANT_DEADLINES
 
-    def countdown(self, today: date) -> str:
-        return countdown(self.due, today)
+    @property
+    def met(self) -> bool:
+        return self.state in (DeadlineState.MET, DeadlineState.NOT_NEEDED)
 
-    def days_left(self, today: date) -> int:
-        return days_left(self.due, today)
+    @property
+    def pending(self) -> bool:
+        """Real work for the merchant: open or overdue, not waiting on the customer."""
+        return (
+            self.merchant
+            and not self.waiting
+            and self.due is not None
+            and self.state in (DeadlineState.OPEN, DeadlineState.OVERDUE)
+        )
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.state == DeadlineState.OVERDUE
+
+    def label(self, lang: str = "en") -> str:
+        return deadline_label(self.code, lang)
+
+    def text(self, lang: str = "en") -> str:
+        return render(self.template or f"deadline.{self.code}", self.params, lang)
+
+    @property
+    def explanation(self) -> str:
+        return self.text("en")
 
 
-DEADLINE_LABELS: dict[str, str] = {
-    "customer_return": "Customer return window",
-    "legal_withdrawal": "Legal withdrawal period",
-    "legal_refund_by": "Legal refund deadline",
-    "uk_right_to_reject": "UK right to reject",
-    "supplier_evidence": "Supplier evidence deadline",
-    "supplier_follow_up": "Supplier follow-up",
-    "first_response": "First response to customer",
-    "chargeback_response": "Chargeback response",
-}
+# --- calendar ---------------------------------------------------------------------------
 
 
-def _sort_key(d: Deadline) -> tuple[date, datetime, str]:
-    # A whole-day deadline counts as due at the end of its day.
-    at = d.due_at if d.due_at is not None else datetime.combine(d.due, time.max, UTC)
-    return (d.due, at, d.code)
+def local_day(t: datetime, tz_name: str) -> date:
+    """The day ``t`` falls on in the shop's calendar."""
+    require_aware(t, "t")
+    return t.astimezone(zone(tz_name)).date()
 
 
-# --- derived facts shared by compute_deadlines and evaluate -----------------------------
+def end_of_day(day: date, tz_name: str) -> datetime:
+    """The last moment of ``day`` in the named time zone, in UTC."""
+    return datetime.combine(day, time.max, zone(tz_name)).astimezone(UTC)
+
+
+def add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February → 28 February
+        return d.replace(year=d.year + years, day=28)
 
 
 @dataclass(frozen=True)
-class _Window:
-    days: int
-    source: str  # "store policy" / "supplier policy"
-    base_end: date | None  # delivered + days
-    peak_until: date | None  # set when the order was placed in peak season
-    end: date | None  # the effective last day, None without a delivery date
-    withdrawal_applies: bool  # EU/UK consumer, enabled, not exempt
-    withdrawal_end: date | None
+class _Context:
+    facts: CaseFacts
+    store: StorePolicy
+    supplier: SupplierPolicy | None
+    today: date
+    request_on: date  # the earlier of the request and the withdrawal notice
+    placed_on: date
+    region: LegalRegion | None
+    fault: bool
+
+    @property
+    def tz(self) -> str:
+        return self.store.time_zone
+
+    def day(self, t: datetime) -> date:
+        return local_day(t, self.tz)
+
+    def roll(self, d: date) -> date:
+        """Reg. 1182/71 art. 3(4) for EU/EEA consumers: next working day in the consumer's
+        country and, when the shop is in the EU/EEA too, in the shop's (either could be
+        where the act is done; counting both is the reading that protects the consumer)."""
+        if self.region not in (LegalRegion.EU, LegalRegion.EEA):
+            return d
+        countries = [self.facts.customer_country]
+        if legal_region(self.store.country) in (LegalRegion.EU, LegalRegion.EEA):
+            countries.append(self.store.country)
+        return roll_to_working_day(d, countries)
 
 
-def _window(facts: CaseFacts, store: StorePolicy, supplier: SupplierPolicy | None) -> _Window:
-    if supplier is not None and supplier.return_days is not None:
-        days, source = supplier.return_days, "supplier policy"
-    else:
-        days, source = store.return_days, "store policy"
-    peak_until = peak_extended_until(facts.placed_on, store.peak) if store.peak else None
-    withdrawal = (
-        store.legal_withdrawal
-        and is_eu_uk(facts.customer_country)
-        and (not facts.personalised or is_fault_reason(facts.reason))
+def _context(facts: CaseFacts, store: StorePolicy, supplier: SupplierPolicy | None) -> _Context:
+    opened = local_day(facts.opened_at, store.time_zone)
+    notice = facts.withdrawal_notice_at
+    request = min(opened, local_day(notice, store.time_zone)) if notice else opened
+    return _Context(
+        facts=facts,
+        store=store,
+        supplier=supplier,
+        today=local_day(facts.now, store.time_zone),
+        request_on=request,
+        placed_on=local_day(facts.placed_at, store.time_zone),
+        region=legal_region(facts.customer_country),
+        fault=is_fault_reason(facts.reason),
     )
-    if facts.delivered_on is None:
-        return _Window(days, source, None, peak_until, None, withdrawal, None)
-    base_end = add_days(facts.delivered_on, days)
-    end = max(base_end, peak_until) if peak_until is not None else base_end
-    w_end = add_days(facts.delivered_on, LEGAL_WITHDRAWAL_DAYS) if withdrawal else None
-    return _Window(days, source, base_end, peak_until, end, withdrawal, w_end)
 
 
-def _peak_extends(w: _Window) -> bool:
-    return w.peak_until is not None and w.base_end is not None and w.peak_until > w.base_end
+def store_window_end(ctx: _Context, delivered: date) -> tuple[date, bool]:
+    """Last day of the store's own return window for an item, and whether peak extended it.
+
+    The published store policy is the contract with the customer: the supplier's window
+    never shortens it (the difference is the merchant's exposure, see the warning)."""
+    base = add_days(delivered, ctx.store.return_days)
+    peak = peak_extended_until(ctx.placed_on, ctx.store.peak) if ctx.store.peak else None
+    if peak is not None and peak > base:
+        return peak, True
+    return base, False
+
+
+def _exemption(line: LineFacts) -> str | None:
+    """The CRD art. 16 exemption a line falls under, if any."""
+    if line.personalised:
+        return "personalised"
+    if line.sealed_hygiene_opened:
+        return "hygiene"
+    if line.perishable:
+        return "perishable"
+    return None
+
+
+def withdrawal_days(ctx: _Context) -> int:
+    return LEGAL_WITHDRAWAL_DAYS + ctx.store.extra_withdrawal_days
+
+
+def withdrawal_end(ctx: _Context) -> tuple[date | None, date | None, str | None]:
+    """End of the legal withdrawal period (CRD art. 9(2)(b)(i): from the delivery of the last
+    item of the order) after and before rolling to a working day, or (None, None, name of an
+    undelivered line) when it cannot be known."""
+    missing = next((line for line in ctx.facts.lines if line.delivered_on is None), None)
+    if missing is not None:
+        return None, None, missing.name
+    last = max(line.delivered_on for line in ctx.facts.lines if line.delivered_on)
+    raw = add_days(last, withdrawal_days(ctx))
+    return ctx.roll(raw), raw, None
+
+
+def _withdrawal_lines(ctx: _Context) -> list[LineFacts]:
+    """Case lines the legal withdrawal right covers (not exempt under CRD art. 16)."""
+    if ctx.region is None:
+        return []
+    return [line for line in ctx.facts.case_lines if _exemption(line) is None]
+
+
+# --- verdict ----------------------------------------------------------------------------
+
+
+def _fault_rules(ctx: _Context, line: LineFacts) -> tuple[Outcome, list[Rule]]:
+    """A faulty, damaged or wrong item outside the store window: the legal remedies."""
+    req = ctx.request_on
+    delivered = line.delivered_on
+    if ctx.region in (LegalRegion.EU, LegalRegion.EEA):
+        if delivered is None:
+            # Delivery is never before the order: the guarantee runs at least this long.
+            if req <= add_years(ctx.placed_on, LEGAL_GUARANTEE_YEARS):
+                return Outcome.ELIGIBLE_BECAUSE_FAULTY, [
+                    Rule("legal_guarantee", True, "legal_guarantee.undated", {"line": line.name})
+                ]
+            return Outcome.UNKNOWN, [Rule("no_delivery_date", True, "", {"line": line.name})]
+        end = ctx.roll(add_years(delivered, LEGAL_GUARANTEE_YEARS))
+        params = {"line": line.name, "delivered": delivered, "end": end, "request": req}
+        if req <= end:
+            return Outcome.ELIGIBLE_BECAUSE_FAULTY, [
+                Rule("legal_guarantee", True, "legal_guarantee.inside", params)
+            ]
+        return Outcome.NOT_ELIGIBLE, [
+            Rule("legal_guarantee", True, "legal_guarantee.after", params)
+        ]
+    if ctx.region == LegalRegion.UK:
+        if delivered is None:
+            return Outcome.ELIGIBLE_BECAUSE_FAULTY, [
+                Rule("uk_repair_first", True, "uk_repair_first.undated", {"line": line.name})
+            ]
+        end = add_days(delivered, UK_RIGHT_TO_REJECT_DAYS)
+        params = {"line": line.name, "delivered": delivered, "end": end, "request": req}
+        if req <= end:
+            return Outcome.ELIGIBLE_BECAUSE_FAULTY, [
+                Rule("uk_right_to_reject", True, "uk_right_to_reject.inside", params)
+            ]
+        return Outcome.ELIGIBLE_BECAUSE_FAULTY, [Rule("uk_repair_first", True, "", params)]
+    if not ctx.facts.customer_country:
+        return Outcome.ELIGIBLE_BECAUSE_FAULTY, [
+            Rule("fault_covered", True, "fault_covered", {"line": line.name}),
+            Rule("customer_country_unknown", False),
+        ]
+    return Outcome.ELIGIBLE_BECAUSE_FAULTY, [
+        Rule("fault_covered", True, "fault_covered", {"line": line.name})
+    ]
+
+
+def _line_verdict(ctx: _Context, line: LineFacts) -> LineVerdict:
+    rules: list[Rule] = []
+    outcome = _line_outcome(ctx, line, rules)
+    return LineVerdict(line.id, line.name, outcome, tuple(rules))
+
+
+def _line_outcome(ctx: _Context, line: LineFacts, rules: list[Rule]) -> Outcome:
+    facts = ctx.facts
+    if facts.kind == "not_received" or facts.reason == Reason.NOT_RECEIVED:
+        rules.append(Rule("not_received", True))
+        return Outcome.ELIGIBLE
+    if facts.reason == Reason.ARRIVED_LATE:
+        rules.append(Rule("arrived_late", True))
+        return Outcome.ELIGIBLE
+    req = ctx.request_on
+    exemption = _exemption(line)
+    inside_store: bool | None = None
+    if line.delivered_on is not None:
+        end, peak = store_window_end(ctx, line.delivered_on)
+        inside_store = req <= end
+        params = {
+            "line": line.name, "delivered": line.delivered_on, "days": ctx.store.return_days,
+            "end": end, "request": req, "late": (req - end).days,
+        }  # fmt: skip
+        template = (
+            "return_window." + ("peak_" if peak else "") + ("inside" if inside_store else "after")
+        )
+    if ctx.fault:
+        if inside_store and exemption is None:
+            rules.append(Rule("return_window", True, template, params))
+            rules.append(Rule("fault_covered", False, "fault_covered", {"line": line.name}))
+            return Outcome.ELIGIBLE
+        if exemption is not None:
+            rules.append(Rule(f"{exemption}_but_faulty", True, "", {"line": line.name}))
+        elif inside_store is not None:
+            rules.append(Rule("return_window", False, template, params))
+        outcome, fault_rules = _fault_rules(ctx, line)
+        rules.extend(fault_rules)
+        return outcome
+    # Change of mind (size, colour, no longer wanted, other).
+    if exemption is not None:
+        rules.append(Rule(f"{exemption}_exempt", True, "", {"line": line.name}))
+        return Outcome.NOT_ELIGIBLE
+    if inside_store:
+        rules.append(Rule("return_window", True, template, params))
+        return Outcome.ELIGIBLE
+    if inside_store is not None:
+        rules.append(Rule("return_window", ctx.region is None, template, params))
+    if ctx.region is None:
+        if inside_store is None:
+            rules.append(Rule("no_delivery_date", True, "", {"line": line.name}))
+            return Outcome.UNKNOWN
+        if not facts.customer_country:
+            rules.append(Rule("customer_country_unknown", True))
+            return Outcome.UNKNOWN
+        return Outcome.NOT_ELIGIBLE
+    w_end, raw_end, undelivered = withdrawal_end(ctx)
+    if w_end is None:
+        rules.append(Rule("no_delivery_date", True, "", {"line": undelivered}))
+        return Outcome.UNKNOWN
+    params = {
+        "country": facts.customer_country, "region": ctx.region.value,
+        "days": withdrawal_days(ctx), "end": w_end, "request": req, "raw_end": raw_end,
+    }  # fmt: skip
+    inside = req <= w_end
+    rules.append(
+        Rule(
+            "legal_withdrawal",
+            True,
+            "legal_withdrawal." + ("inside" if inside else "after"),
+            params,
+        )
+    )
+    return Outcome.ELIGIBLE if inside else Outcome.NOT_ELIGIBLE
+
+
+def _case_outcome(lines: Iterable[LineVerdict]) -> Outcome:
+    """Unanimous lines give their outcome; mixed lines give the most favourable one (each
+    line keeps its own verdict, and the summary says the lines differ)."""
+    outcomes = [line.outcome for line in lines]
+    return max(outcomes, key=OUTCOME_RANK.__getitem__)
+
+
+def _region_rule(ctx: _Context) -> Rule:
+    country = ctx.facts.customer_country
+    if not country:
+        return Rule("customer_country_unknown", False)
+    if ctx.region is None:
+        return Rule("no_legal_withdrawal", False, "", {"country": country})
+    return Rule(
+        "legal_region", False, "", {"country": country, "region": ctx.region.value,
+                                    "days": withdrawal_days(ctx)}
+    )  # fmt: skip
+
+
+def _warnings(ctx: _Context) -> list[RuleWarning]:
+    out: list[RuleWarning] = []
+    supplier = ctx.supplier
+    facts = ctx.facts
+    if facts.kind != "chargeback" and supplier is not None and supplier.return_days is not None:
+        for line in facts.case_lines:
+            if line.delivered_on is None:
+                continue
+            store_end, _ = store_window_end(ctx, line.delivered_on)
+            supplier_end = add_days(line.delivered_on, supplier.return_days)
+            if store_end > supplier_end:
+                out.append(
+                    RuleWarning(
+                        "store_outlasts_supplier",
+                        {"store_end": store_end, "supplier_end": supplier_end, "line": line.name},
+                    )
+                )
+                break
+    return out
+
+
+def evaluate(
+    facts: CaseFacts, store: StorePolicy, supplier: SupplierPolicy | None = None
+) -> Verdict:
+    """The verdict per case line and for the case, with the rules that decided it."""
+    ctx = _context(facts, store, supplier)
+    warnings = tuple(_warnings(ctx))
+    if facts.kind == "chargeback":
+        due = ctx.day(facts.chargeback_due_at) if facts.chargeback_due_at else None
+        rule = Rule("chargeback", True, "chargeback." + ("due" if due else "no_due"), {"due": due})
+        lines = tuple(
+            LineVerdict(line.id, line.name, Outcome.NOT_APPLICABLE, ()) for line in facts.case_lines
+        )
+        return Verdict(Outcome.NOT_APPLICABLE, lines, (rule,), warnings)
+    lines = tuple(_line_verdict(ctx, line) for line in facts.case_lines)
+    outcome = _case_outcome(lines)
+    rules: list[Rule] = []
+    differ = len({line.outcome for line in lines}) > 1
+    for lv in lines:
+        for rule in lv.rules:
+            if rule not in rules:
+                rules.append(rule)
+    if differ:
+        rules.insert(0, Rule("lines_differ", True, "", {"count": len(lines)}))
+    region_rule = _region_rule(ctx)
+    if not any(r.code == "legal_withdrawal" for r in rules) or region_rule.code != "legal_region":
+        rules.append(region_rule)  # else the withdrawal rule already says which law applies
+    eligible = outcome in (Outcome.ELIGIBLE, Outcome.ELIGIBLE_BECAUSE_FAULTY)
+    returnable = facts.kind != "not_received" and facts.reason not in (
+        Reason.NOT_RECEIVED,
+        Reason.ARRIVED_LATE,
+    )
+    if returnable and eligible and not ctx.fault and supplier and supplier.restocking_fee_percent:
+        rules.append(
+            Rule("restocking_fee", False, "", {"percent": supplier.restocking_fee_percent})
+        )
+    suggestion: Rule | None = None
+    keep_item = supplier is not None and supplier.reimburses_without_return
+    if returnable and eligible:
+        if keep_item and ctx.fault:
+            suggestion = Rule("suggest_keep_item", False)
+        elif not keep_item and (facts.minor_fault or facts.reason in _PARTIAL_REFUND_REASONS):
+            suggestion = Rule("suggest_partial_refund", False)
+    return Verdict(outcome, lines, tuple(rules), warnings, suggestion)
 
 
 # --- deadlines --------------------------------------------------------------------------
 
 
-def evidence_days(store: StorePolicy, supplier: SupplierPolicy | None) -> tuple[int, str]:
-    """Days after delivery the supplier accepts evidence, and whose policy says so."""
+def _customer_window(ctx: _Context, end: date) -> tuple[DeadlineState, date | None]:
+    """A window for the customer to ask in: open while it runs, then met (they asked in
+    time) or missed. Never the merchant's work, so never overdue."""
+    if ctx.request_on > end:
+        return DeadlineState.MISSED, None
+    if ctx.today <= end:
+        return DeadlineState.OPEN, None
+    return DeadlineState.MET, ctx.request_on
+
+
+def _action_state(done: date | None, due: date, today: date) -> tuple[DeadlineState, date | None]:
+    if done is not None:
+        return (DeadlineState.MET if done <= due else DeadlineState.MISSED), done
+    return (DeadlineState.OVERDUE if today > due else DeadlineState.OPEN), None
+
+
+def _moment_state(
+    done: datetime | None, due_at: datetime, now: datetime, done_day: date | None
+) -> tuple[DeadlineState, date | None]:
+    if done is not None:
+        return (DeadlineState.MET if done <= due_at else DeadlineState.MISSED), done_day
+    return (DeadlineState.OVERDUE if now > due_at else DeadlineState.OPEN), None
+
+
+def evidence_days(store: StorePolicy, supplier: SupplierPolicy | None) -> int:
     if supplier is not None and supplier.evidence_days is not None:
-        return supplier.evidence_days, "supplier policy"
-    return store.evidence_days, "store policy"
+        return supplier.evidence_days
+    return store.evidence_days
 
 
 def supplier_evidence_due(
@@ -290,432 +663,157 @@ def supplier_evidence_due(
     """The supplier evidence deadline alone (cheap: for lists of many cases)."""
     if delivered_on is None:
         return None
-    return add_days(delivered_on, evidence_days(store, supplier)[0])
+    return add_days(delivered_on, evidence_days(store, supplier))
+
+
+def _refund_deadline(ctx: _Context, w_end: date | None) -> Deadline | None:
+    facts = ctx.facts
+    if facts.kind not in WITHDRAWAL_KINDS or not _withdrawal_lines(ctx):
+        return None
+    notice = ctx.request_on
+    # A notice after the withdrawal period is not a legal withdrawal (the store window may
+    # still take the item back). Before delivery it is: CRD art. 9(3).
+    if w_end is not None and notice > w_end:
+        return None
+    back = [d for d in (facts.goods_received_on, facts.proof_of_sending_on) if d is not None]
+    goods_back = min(back) if back else None
+    params: dict[str, Any] = {"notice": notice, "goods_back": goods_back}
+    if ctx.region == LegalRegion.UK:
+        # CCR 2013 reg. 34(5)-(6): 14 days after the goods, or proof of sending, arrive.
+        due = add_days(goods_back, LEGAL_REFUND_DAYS) if goods_back else None
+        template = "deadline.legal_refund_by.uk" + ("" if due else "_waiting")
+    else:
+        # CRD art. 13(1): 14 days from the notice; art. 13(3): the trader may withhold the
+        # refund until the goods or proof of sending arrive, whichever is earlier. Not
+        # rolled to a working day: paying on the 14th day never hurts the consumer.
+        due = add_days(notice, LEGAL_REFUND_DAYS)
+        template = "deadline.legal_refund_by.eu"
+        if goods_back is not None and goods_back > due:
+            due = goods_back
+            template = "deadline.legal_refund_by.eu_goods_late"
+    params["due"] = due
+    waiting = False
+    if facts.refunded_on is not None:
+        if due is None:
+            state, done = DeadlineState.MET, facts.refunded_on
+        else:
+            state, done = _action_state(facts.refunded_on, due, ctx.today)
+    elif due is None:
+        state, done, waiting = DeadlineState.OPEN, None, True
+    else:
+        state, done = _action_state(None, due, ctx.today)
+        if state == DeadlineState.OVERDUE and goods_back is None:
+            # The trader may wait for the goods or the proof of sending (art. 13(3)).
+            state, waiting = DeadlineState.OPEN, True
+            template = "deadline.legal_refund_by.eu_waiting"
+    params["refunded"] = facts.refunded_on
+    return Deadline("legal_refund_by", due, None, state, done, waiting, False, template, params)
 
 
 def compute_deadlines(
     facts: CaseFacts, store: StorePolicy, supplier: SupplierPolicy | None = None
 ) -> list[Deadline]:
-    """All deadlines that apply to the case, earliest first.
+    """Every deadline that applies to the case with its state, earliest first.
 
-    Deadlines counted from delivery are left out when no delivery date is known. The
-    customer's own windows (return, withdrawal, UK right to reject) are met when the request
-    came in time. When the case is closed every deadline is reported as met.
-    """
-    w = _window(facts, store, supplier)
+    Deadlines that do not apply are left out."""
+    ctx = _context(facts, store, supplier)
     out: list[Deadline] = []
+    case_lines = facts.case_lines
+    delivered = [line.delivered_on for line in case_lines if line.delivered_on is not None]
+    last_delivered = max(delivered) if delivered and len(delivered) == len(case_lines) else None
+    returnable = facts.kind not in ("chargeback", "not_received") and facts.reason not in (
+        Reason.NOT_RECEIVED,
+        Reason.ARRIVED_LATE,
+    )
 
-    def add(
-        code: str, due: date, explanation: str, due_at: datetime | None = None, met: bool = False
-    ) -> None:
-        label = DEADLINE_LABELS[code]
-        out.append(Deadline(code, label, due, due_at, explanation, met or not facts.is_open))
+    if returnable and delivered:
+        ends = [store_window_end(ctx, d) for d in delivered]
+        end, peak = max(ends)
+        state, done = _customer_window(ctx, end)
+        params = {"delivered": max(delivered), "days": store.return_days, "end": end,
+                  "request": ctx.request_on}  # fmt: skip
+        template = "deadline.customer_return" + (".peak" if peak else "")
+        out.append(Deadline("customer_return", end, None, state, done, template=template,
+                            params=params))  # fmt: skip
 
-    def add_customer_window(code: str, due: date, explanation: str) -> None:
-        # A window for the customer to ask in. Once they have asked it needs nothing
-        # more from the merchant (whether they asked in time is the verdict's business).
-        req = facts.request_on
-        if req <= due:
-            explanation += f" The request on {_fmt(req)} is within it."
-        else:
-            late = _plural((req - due).days, "day")
-            explanation += f" The request on {_fmt(req)} came {late} after it."
-        add(code, due, explanation, met=True)
+    w_end, raw_end, _ = withdrawal_end(ctx)
+    if returnable and _withdrawal_lines(ctx) and w_end is not None:
+        state, done = _customer_window(ctx, w_end)
+        params = {"country": facts.customer_country, "days": withdrawal_days(ctx), "end": w_end,
+                  "request": ctx.request_on, "raw_end": raw_end}  # fmt: skip
+        out.append(Deadline("legal_withdrawal", w_end, None, state, done, params=params))
 
-    delivered = facts.delivered_on
-    country = _norm_country(facts.customer_country)
-    fault = is_fault_reason(facts.reason)
+    if returnable:
+        refund = _refund_deadline(ctx, w_end)
+        if refund is not None:
+            out.append(refund)
 
-    if delivered is not None and w.end is not None and w.base_end is not None:
-        if _peak_extends(w):
-            assert store.peak is not None and w.peak_until is not None
-            text = (
-                f"Order placed on {_fmt(facts.placed_on)}, in the peak season "
-                f"({store.peak.describe()}): returns are accepted until {_fmt(w.peak_until)}, "
-                f"later than delivery on {_fmt(delivered)} + {w.days} days "
-                f"({_fmt(w.base_end)})."
-            )
-        else:
-            text = (
-                f"Delivered on {_fmt(delivered)} + {w.days} days ({w.source}) = {_fmt(w.base_end)}."
-            )
-            if w.peak_until is not None:
-                text += (
-                    f" The order was placed in the peak season, but its returns-until date "
-                    f"({_fmt(w.peak_until)}) is earlier, so it does not change the window."
-                )
-        add_customer_window("customer_return", w.end, text)
+    if returnable and ctx.fault and last_delivered is not None:
+        if ctx.region == LegalRegion.UK:
+            end = add_days(last_delivered, UK_RIGHT_TO_REJECT_DAYS)
+            state, done = _customer_window(ctx, end)
+            out.append(Deadline("uk_right_to_reject", end, None, state, done,
+                                params={"delivered": last_delivered, "end": end}))  # fmt: skip
+        elif ctx.region is not None:
+            end = ctx.roll(add_years(last_delivered, LEGAL_GUARANTEE_YEARS))
+            state, done = _customer_window(ctx, end)
+            out.append(Deadline("legal_guarantee", end, None, state, done,
+                                params={"delivered": last_delivered, "end": end}))  # fmt: skip
 
-        if w.withdrawal_end is not None:
-            text = (
-                f"Customer in {country}: {_region(country)} consumers may withdraw within "
-                f"{LEGAL_WITHDRAWAL_DAYS} days of delivery (delivered on {_fmt(delivered)}), "
-                f"so until {_fmt(w.withdrawal_end)}."
-            )
-            if facts.personalised:
-                text += " Personalised goods are normally exempt, but this item is faulty."
-            add_customer_window("legal_withdrawal", w.withdrawal_end, text)
+    if facts.kind != "chargeback" and ctx.fault:
+        days = evidence_days(store, supplier)
+        start = min(delivered) if delivered else facts.shipped_on
+        if start is not None:
+            due = add_days(start, days)
+            sent = ctx.day(facts.claim_sent_at) if facts.claim_sent_at else None
+            state, done = _action_state(sent, due, ctx.today)
+            estimate = not delivered
+            template = "deadline.supplier_evidence" + (".estimate" if estimate else "")
+            out.append(Deadline("supplier_evidence", due, None, state, done, False, estimate,
+                                template, {"start": start, "days": days, "due": due}))  # fmt: skip
 
-        if fault and is_uk(country):
-            due = add_days(delivered, UK_RIGHT_TO_REJECT_DAYS)
-            add_customer_window(
-                "uk_right_to_reject",
-                due,
-                f"UK consumer with faulty goods: a full refund can be claimed within "
-                f"{UK_RIGHT_TO_REJECT_DAYS} days of delivery (delivered on {_fmt(delivered)}), "
-                f"so until {_fmt(due)}.",
-            )
-
-        ev_days, ev_source = evidence_days(store, supplier)
-        due = add_days(delivered, ev_days)
-        text = (
-            f"Delivered on {_fmt(delivered)} + {ev_days} days ({ev_source}) = {_fmt(due)}: "
-            f"the supplier needs the photos or videos by then to reimburse."
-        )
-        sent = facts.claim_sent_on
-        if sent is not None:
-            text += f" The claim went to the supplier on {_fmt(sent)}" + (
-                "." if sent <= due else ", after it."
-            )
-        add("supplier_evidence", due, text, met=sent is not None)
-
-    if w.withdrawal_applies and facts.kind in _WITHDRAWAL_KINDS:
-        notice = facts.withdrawal_notice_on or facts.request_on
-        # A notice after the withdrawal period is not a legal withdrawal. Before delivery
-        # it is: consumers may withdraw as soon as the contract is made.
-        if w.withdrawal_end is None or notice <= w.withdrawal_end:
-            due = add_days(notice, LEGAL_REFUND_DAYS)
-            source = (
-                "the date the customer said they withdraw"
-                if facts.withdrawal_notice_on
-                else "the date of the request"
-            )
-            add(
-                "legal_refund_by",
-                due,
-                f"Withdrawal notified on {_fmt(notice)} ({source}); the law requires the "
-                f"refund within {LEGAL_REFUND_DAYS} days of the notice, so by {_fmt(due)}.",
-            )
-
-    if facts.last_claim_sent_at is not None:
+    if facts.awaiting_supplier_since is not None:
+        hours = store.follow_up_hours
         if supplier is not None and supplier.follow_up_hours is not None:
-            hours, h_source = supplier.follow_up_hours, "supplier policy"
-        else:
-            hours, h_source = store.follow_up_hours, "store policy"
-        sent = facts.last_claim_sent_at
+            hours = supplier.follow_up_hours
+        sent = facts.awaiting_supplier_since
         due_at = add_hours_utc(sent, hours)
-        text = (
-            f"Claim sent to the supplier on {_fmt_dt(sent)} with no reply; chase after "
-            f"{hours} hours ({h_source}), at {_fmt_dt(due_at)}"
-        )
-        tz_name = supplier.timezone if supplier is not None else "UTC"
-        if tz_name and tz_name.upper() != "UTC":
-            try:
-                local = to_local(due_at, tz_name)
-            except ValueError:
-                text += f" (supplier time zone {tz_name!r} is unknown)"
-            else:
-                text += f" ({_fmt(local.date())} {local:%H:%M} {tz_name}, supplier time)"
-        text += "."
-        waited = int((facts.now - sent).total_seconds() // 3600)
-        if waited >= 0:
-            text += f" No reply for {_plural(waited, 'hour')} so far."
-        add("supplier_follow_up", due_at.date(), text, due_at)
+        state = DeadlineState.OVERDUE if facts.now > due_at else DeadlineState.OPEN
+        supplier_tz = supplier.timezone if supplier is not None else "UTC"
+        params = {"sent": sent, "hours": hours, "due_at": due_at, "supplier_tz": supplier_tz,
+                  "tz": store.time_zone}  # fmt: skip
+        out.append(Deadline("supplier_follow_up", ctx.day(due_at), due_at, state, params=params))
 
     due_at = add_hours_utc(facts.opened_at, store.first_response_hours)
-    text = (
-        f"Request opened on {_fmt_dt(facts.opened_at)}; answer the customer within "
-        f"{store.first_response_hours} hours, by {_fmt_dt(due_at)}."
+    answered = facts.first_response_at
+    state, done = _moment_state(
+        answered, due_at, facts.now, ctx.day(answered) if answered else None
     )
-    if facts.first_response_at is not None:
-        text += f" Answered on {_fmt_dt(facts.first_response_at)}"
-        text += " (late)." if facts.first_response_at > due_at else "."
-    else:
-        text += " Not answered yet."
-    add("first_response", due_at.date(), text, due_at, met=facts.first_response_at is not None)
+    out.append(Deadline("first_response", ctx.day(due_at), due_at, state, done,
+                        params={"opened": facts.opened_at, "hours": store.first_response_hours,
+                                "due_at": due_at, "tz": store.time_zone}))  # fmt: skip
 
-    if facts.kind == "chargeback" and facts.chargeback_due_on is not None:
-        add(
-            "chargeback_response",
-            facts.chargeback_due_on,
-            f"Due date entered from the payment processor's notice: "
-            f"{_fmt(facts.chargeback_due_on)}. Submit the evidence pack before then, or the "
-            f"dispute is lost by default.",
+    if facts.kind == "chargeback" and facts.chargeback_due_at is not None:
+        due_at = facts.chargeback_due_at.astimezone(UTC)
+        answered = facts.chargeback_answered_at
+        state, done = _moment_state(
+            answered, due_at, facts.now, ctx.day(answered) if answered else None
         )
+        out.append(Deadline("chargeback_response", ctx.day(due_at), due_at, state, done,
+                            params={"due_at": due_at, "tz": store.time_zone}))  # fmt: skip
 
     return sorted(out, key=_sort_key)
 
 
-def next_deadline(deadlines: Iterable[Deadline], today: date) -> Deadline | None:
-    """The earliest deadline not yet met; overdue ones (due before `today`) come first.
-
-    Ordering by due date already puts overdue deadlines first; `today` is taken so callers
-    do not have to know that.
-    """
-    pending = [d for d in deadlines if not d.met]
-    if not pending:
-        return None
-    overdue = [d for d in pending if d.due < today]
-    return min(overdue or pending, key=_sort_key)
+def _sort_key(d: Deadline) -> tuple[date, datetime, str]:
+    # A whole-day deadline counts as due at the end of its day; undated ones come last.
+    day = d.due or date.max
+    at = d.due_at or datetime.combine(day, time.max, UTC)
+    return (day, at, d.code)
 
 
-# --- verdict ----------------------------------------------------------------------------
-
-
-def _window_rule(facts: CaseFacts, store: StorePolicy, w: _Window, decisive: bool) -> Rule:
-    assert facts.delivered_on is not None and w.end is not None
-    req = facts.request_on
-    if req <= w.end:
-        tail = f"the request on {_fmt(req)} is inside it."
-    else:
-        late = (req - w.end).days
-        tail = f"the request on {_fmt(req)} is {_plural(late, 'day')} after it."
-    if _peak_extends(w):
-        assert store.peak is not None
-        head = (
-            f"Delivered on {_fmt(facts.delivered_on)}; the order was placed in the peak season "
-            f"({store.peak.describe()}), so returns are accepted until {_fmt(w.end)} — "
-        )
-    else:
-        whose = "the supplier's" if w.source == "supplier policy" else "the"
-        head = (
-            f"Delivered on {_fmt(facts.delivered_on)}; {whose} {w.days}-day return window "
-            f"runs until {_fmt(w.end)} — "
-        )
-    return Rule("return_window", head + tail, decisive)
-
-
-def _return_decision(
-    facts: CaseFacts, store: StorePolicy, w: _Window, rules: list[Rule]
-) -> Outcome:
-    """Eligibility of a delivered (or about to be) item the customer wants to send back."""
-    label = reason_label(facts.reason)
-    fault_text = (
-        f"The reason is “{label}”: the goods are faulty, damaged or wrong, so they are "
-        f"covered whatever the return window."
-    )
-    if is_fault_reason(facts.reason):
-        if facts.personalised:
-            rules.append(
-                Rule(
-                    "personalised_but_faulty",
-                    "The item is personalised or printed on demand, which normally cannot be "
-                    "returned — but it is faulty, so it is covered.",
-                    True,
-                )
-            )
-            rules.append(Rule("fault_covered", fault_text, True))
-            if w.end is not None:
-                rules.append(_window_rule(facts, store, w, False))
-            return Outcome.ELIGIBLE_BECAUSE_FAULTY
-        if w.end is None:
-            rules.append(
-                Rule(
-                    "return_window",
-                    "No delivery date is recorded, so the return window cannot be checked.",
-                    True,
-                )
-            )
-            rules.append(Rule("fault_covered", fault_text, True))
-            return Outcome.ELIGIBLE_BECAUSE_FAULTY
-        inside = facts.request_on <= w.end
-        rules.append(_window_rule(facts, store, w, True))
-        rules.append(Rule("fault_covered", fault_text, not inside))
-        return Outcome.ELIGIBLE if inside else Outcome.ELIGIBLE_BECAUSE_FAULTY
-
-    if facts.personalised:
-        rules.append(
-            Rule(
-                "personalised_exempt",
-                "The item is personalised or printed on demand: made to order, it cannot be "
-                f"returned for “{label}” — only when it is defective, damaged or wrong. "
-                "Personalised goods are also exempt from the legal withdrawal right.",
-                True,
-            )
-        )
-        return Outcome.NOT_ELIGIBLE
-
-    if w.end is None:
-        rules.append(
-            Rule(
-                "return_window",
-                "No delivery date is recorded, so the return window has not started yet and "
-                "the request is accepted. Record the delivery date to check it properly.",
-                True,
-            )
-        )
-        return Outcome.ELIGIBLE
-
-    inside = facts.request_on <= w.end
-    rules.append(_window_rule(facts, store, w, True))
-    if inside:
-        return Outcome.ELIGIBLE
-    if w.withdrawal_end is not None:
-        country = _norm_country(facts.customer_country)
-        req = facts.request_on
-        in_w = req <= w.withdrawal_end
-        where = "is inside it." if in_w else "is after it too."
-        rules.append(
-            Rule(
-                "legal_withdrawal",
-                f"Customer in {country}: {_region(country)} consumers may withdraw within "
-                f"{LEGAL_WITHDRAWAL_DAYS} days of delivery, until {_fmt(w.withdrawal_end)} — "
-                f"the request on {_fmt(req)} {where}",
-                True,
-            )
-        )
-        if in_w:
-            return Outcome.ELIGIBLE
-    return Outcome.NOT_ELIGIBLE
-
-
-def _legal_rules(facts: CaseFacts, store: StorePolicy, w: _Window) -> list[Rule]:
-    """Informative rules about which consumer law applies."""
-    country = _norm_country(facts.customer_country)
-    if not country:
-        return [
-            Rule(
-                "legal_region",
-                "Customer country unknown: legal withdrawal rights were not checked.",
-                False,
-            )
-        ]
-    if not is_eu_uk(country):
-        return [
-            Rule(
-                "legal_region",
-                f"Customer in {country}: no statutory withdrawal right is applied; "
-                f"the store policy decides.",
-                False,
-            )
-        ]
-    region = _region(country)
-    if not store.legal_withdrawal:
-        text = (
-            f"Customer in {country}, but the {region} withdrawal right is switched off in "
-            f"the store policy."
-        )
-    elif not w.withdrawal_applies:
-        text = (
-            f"Customer in {country}: the {region} {LEGAL_WITHDRAWAL_DAYS}-day withdrawal right "
-            f"applies, but personalised goods are exempt from it."
-        )
-    elif w.withdrawal_end is not None:
-        text = (
-            f"Customer in {country}: {region} {LEGAL_WITHDRAWAL_DAYS}-day withdrawal right "
-            f"applies (until {_fmt(w.withdrawal_end)})."
-        )
-    else:
-        text = (
-            f"Customer in {country}: {region} {LEGAL_WITHDRAWAL_DAYS}-day withdrawal right "
-            f"applies, counted from delivery."
-        )
-    rules = [Rule("legal_withdrawal", text, False)]
-    if is_uk(country) and is_fault_reason(facts.reason) and facts.delivered_on is not None:
-        until = add_days(facts.delivered_on, UK_RIGHT_TO_REJECT_DAYS)
-        rules.append(
-            Rule(
-                "uk_right_to_reject",
-                f"UK consumer with faulty goods: the short-term right to reject gives a full "
-                f"refund until {_fmt(until)} ({UK_RIGHT_TO_REJECT_DAYS} days from delivery).",
-                False,
-            )
-        )
-    return rules
-
-
-def evaluate(
-    facts: CaseFacts, store: StorePolicy, supplier: SupplierPolicy | None = None
-) -> Verdict:
-    """Eligible / not eligible / eligible only because faulty, with the rules that decided."""
-    w = _window(facts, store, supplier)
-    rules: list[Rule] = []
-    fault = is_fault_reason(facts.reason)
-    returnable = False  # an item the customer has and could send back
-
-    if facts.kind == "chargeback":
-        text = (
-            "This is a chargeback: the customer disputed the payment with their bank, so it "
-            "is answered as a dispute with evidence, not under the return policy."
-        )
-        if facts.chargeback_due_on is not None:
-            text += f" The response is due by {_fmt(facts.chargeback_due_on)}."
-        else:
-            text += " Enter the response due date from the processor's notice."
-        rules.append(Rule("chargeback", text, True))
-        outcome = Outcome.ELIGIBLE
-    elif facts.kind == "not_received" or facts.reason == Reason.NOT_RECEIVED:
-        rules.append(
-            Rule(
-                "not_received",
-                "The customer reports the parcel never arrived: there is nothing to send "
-                "back, so the return window does not apply. Check the tracking and claim "
-                "from the carrier or the supplier.",
-                True,
-            )
-        )
-        outcome = Outcome.ELIGIBLE
-    elif facts.reason == Reason.ARRIVED_LATE:
-        rules.append(
-            Rule(
-                "arrived_late",
-                "The parcel arrived late: the delay is not the customer's doing, so the "
-                "request is accepted whatever the return window.",
-                True,
-            )
-        )
-        outcome = Outcome.ELIGIBLE
-    else:
-        returnable = True
-        outcome = _return_decision(facts, store, w, rules)
-
-    # Informative context.
-    if facts.delivered_on is None:
-        rules.append(
-            Rule(
-                "no_delivery_date",
-                "No delivery date recorded: deadlines counted from delivery (return window, "
-                "legal withdrawal, supplier evidence) are not computed.",
-                False,
-            )
-        )
-    if supplier is not None and supplier.return_days is not None:
-        if supplier.return_days != store.return_days:
-            rules.append(
-                Rule(
-                    "supplier_window",
-                    f"The supplier's policy sets a {supplier.return_days}-day return window "
-                    f"instead of the store's {store.return_days} days.",
-                    False,
-                )
-            )
-    rules.extend(_legal_rules(facts, store, w))
-    eligible = outcome != Outcome.NOT_ELIGIBLE
-    keep_item = supplier is not None and supplier.reimburses_without_return
-    if (
-        returnable
-        and eligible
-        and not fault
-        and supplier is not None
-        and supplier.restocking_fee_percent > 0
-    ):
-        rules.append(
-            Rule(
-                "restocking_fee",
-                f"The supplier keeps a {supplier.restocking_fee_percent}% restocking fee on "
-                f"returns that are not its fault.",
-                False,
-            )
-        )
-
-    suggestion: str | None = None
-    if returnable and eligible:
-        if keep_item and fault:
-            suggestion = (
-                "The supplier reimburses without a return: a refund where the customer keeps "
-                "the item may be simplest."
-            )
-        elif not keep_item and (facts.minor_fault or facts.reason in _PARTIAL_REFUND_REASONS):
-            suggestion = "A partial refund may settle this faster than a return."
-
-    return Verdict(outcome, tuple(rules), suggestion)
+def next_deadline(deadlines: Iterable[Deadline], today: date | None = None) -> Deadline | None:
+    """The merchant's next piece of real work: the earliest open or overdue deadline that
+    is not waiting on the customer. Customer windows, met and waiting ones never count."""
+    pending = [d for d in deadlines if d.pending]
+    return min(pending, key=_sort_key) if pending else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from returnsdesk.domain.policy import Deadline
+from returnsdesk.domain.policy import Deadline, DeadlineState
 
 #: The file types a label may be, by content (not by name).
 LABEL_MIMES = frozenset({"application/pdf", "image/png", "image/jpeg"})
@@ -19,31 +19,33 @@ MAX_LABEL_BYTES = 20 * 1024 * 1024
 MAX_LABEL_PAGES = 4
 
 LABEL_EXPIRY = "return_label_expiry"
-LABEL_EXPIRY_TITLE = "Return label expiry"
 
 #: Case statuses in which the parcel has left the customer (the label was used).
 _SHIPPED = frozenset({"return_in_transit", "received", "resolved"})
 
 
 def label_expiry_deadline(
-    expires_on: date | None, status: str, is_open: bool, carrier: str = ""
+    expires_on: date | None, status: str, is_open: bool, today: date, carrier: str = ""
 ) -> Deadline | None:
-    """The label's expiry as a case deadline, or None when the label has no expiry date."""
+    """The label's expiry as a case deadline, or None when the label has no expiry date.
+
+    It is the customer's deadline (hand the parcel over): met once the parcel is on its way,
+    not needed once the case is finished, missed (a new label is needed) after the date.
+    """
     if expires_on is None:
         return None
-    who = f"The {carrier} label" if carrier else "The prepaid label"
-    text = (
-        f"{who} expires on {expires_on.day} {expires_on:%B %Y}: the customer must hand the "
-        f"parcel over by then, or a new label is needed."
-    )
-    used = status in _SHIPPED
-    if used:
-        text += " The parcel is on its way, so the label was used in time."
+    if status in _SHIPPED:
+        state = DeadlineState.MET
+    elif not is_open:
+        state = DeadlineState.NOT_NEEDED
+    else:
+        state = DeadlineState.MISSED if expires_on < today else DeadlineState.OPEN
+    template = "deadline.return_label_expiry" + (".carrier" if carrier else "")
     return Deadline(
-        code=LABEL_EXPIRY,
-        label=LABEL_EXPIRY_TITLE,
-        due=expires_on,
-        due_at=None,
-        explanation=text,
-        met=used or not is_open,
+        LABEL_EXPIRY,
+        expires_on,
+        None,
+        state,
+        template=template,
+        params={"end": expires_on, "carrier": carrier},
     )

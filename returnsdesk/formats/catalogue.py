@@ -577,6 +577,7 @@ _FR_DEADLINE: dict[str, str] = {
     "legal_withdrawal": "Délai légal de rétractation",
     "legal_refund_by": "Remboursement légal avant",
     "uk_right_to_reject": "Droit de rejet (R.-U.)",
+    "legal_guarantee": "Garantie légale de conformité",
     "supplier_evidence": "Preuves au fournisseur",
     "supplier_follow_up": "Relance fournisseur",
     "first_response": "Première réponse au client",

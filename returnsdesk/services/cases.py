@@ -14,10 +14,12 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.policy import (
     CaseFacts,
     Deadline,
+    StorePolicy,
     SupplierPolicy,
     Verdict,
     compute_deadlines,
     evaluate,
+    local_day,
     next_deadline,
 )
 from returnsdesk.domain.reasons import (
@@ -30,7 +32,6 @@ from returnsdesk.domain.reasons import (
 from returnsdesk.domain.rma import format_rma
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import (
-    FINISHED,
     STATUS_LABELS,
     Kind,
     Status,
@@ -38,7 +39,7 @@ from returnsdesk.domain.workflow import (
     check_transition,
     initial_status,
 )
-from returnsdesk.services import settings
+from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.orders import OrderInput, create_order
 from returnsdesk.services.timeline import EventKind, record_event
@@ -46,12 +47,9 @@ from returnsdesk.store.db import write
 from returnsdesk.store.models import (
     Case,
     CaseLine,
-    Customer,
     Order,
-    OrderLine,
     RmaCounter,
     Supplier,
-    SupplierContact,
 )
 from returnsdesk.store.search import index_case
 
@@ -147,68 +145,27 @@ def supplier_policy(supplier: Supplier | None) -> SupplierPolicy | None:
     )
 
 
-def _case_lines(case: Case) -> list[OrderLine]:
-    return list(OrderLine.select().join(CaseLine).where(CaseLine.case == case))
-
-
 def case_facts(case: Case, now: datetime | None = None) -> CaseFacts:
-    now = resolve(now)
-    order: Order = case.order
-    customer: Customer = order.customer
-    lines = _case_lines(case)
-    pending = (
-        SupplierContact.select(SupplierContact.at)
-        .where(
-            (SupplierContact.case == case)
-            & SupplierContact.awaiting_reply
-            & SupplierContact.answered_at.is_null()
-        )
-        .order_by(SupplierContact.at.desc())
-        .first()
-    )
-    first_claim = (
-        SupplierContact.select(SupplierContact.at)
-        .where((SupplierContact.case == case) & (SupplierContact.direction == "sent"))
-        .order_by(SupplierContact.at)
-        .first()
-    )
-    return CaseFacts(
-        kind=case.kind,
-        reason=Reason(case.reason),
-        placed_on=order.placed_at.date(),
-        delivered_on=order.delivered_on,
-        customer_country=order.shipping_country or customer.country,
-        personalised=any(line.personalised for line in lines),
-        opened_at=case.opened_at,
-        today=now.date(),
-        now=now,
-        first_response_at=case.first_response_at,
-        last_claim_sent_at=pending.at if pending else None,
-        chargeback_due_on=case.chargeback_due_on,
-        withdrawal_notice_on=case.withdrawal_notice_on,
-        is_open=Status(case.status) not in FINISHED,
-        amount_minor=case.amount_minor,
-        claim_sent_on=first_claim.at.date() if first_claim else None,
-    )
+    return rule_facts.case_facts(case, now)
 
 
-def assess_facts(facts: CaseFacts, supplier: Supplier | None) -> Assessment:
-    store = settings.store_policy(facts.placed_on)
+def assess_facts(facts: CaseFacts, supplier: Supplier | None, store: StorePolicy) -> Assessment:
     policy = supplier_policy(supplier)
     deadlines = compute_deadlines(facts, store, policy)
     return Assessment(
         verdict=evaluate(facts, store, policy),
         deadlines=deadlines,
-        next=next_deadline(deadlines, facts.today) if facts.is_open else None,
+        next=next_deadline(deadlines) if facts.is_open else None,
     )
 
 
 def assess(case: Case, now: datetime | None = None) -> Assessment:
-    return assess_facts(case_facts(case, now), case.supplier)
+    store = rule_facts.policy_for_order(case.order)
+    return assess_facts(case_facts(case, now), case.supplier, store)
 
 
 def refresh_next_due(case: Case, now: datetime | None = None) -> None:
-    """Store the case's next deadline so the inbox can sort and filter on it in SQL."""
+    """Store the case's next real work so the inbox can sort and filter on it in SQL."""
     upcoming = assess(case, now).next
     case.next_due_on = upcoming.due if upcoming else None
     case.next_due_code = upcoming.code if upcoming else ""
@@ -420,25 +377,33 @@ def preview(
     line_ids: list[int] | None = None,
     chargeback_due_on: date | None = None,
     now: datetime | None = None,
+    delivered: dict[int, date | None] | None = None,
 ) -> Assessment:
-    """Verdict and deadlines a case would get, computed before anything is saved."""
+    """Verdict and deadlines a case would get, computed before anything is saved
+    (``delivered``: delivery dates typed for some lines, not saved yet)."""
     now = resolve(now)
     lines = [line for line in order.lines if not line_ids or line.id in line_ids]
     supplier = next((line.supplier for line in lines if line.supplier_id), None)
-    facts = CaseFacts(
-        kind=Kind(kind).value,
-        reason=Reason(reason),
-        placed_on=order.placed_at.date(),
-        delivered_on=order.delivered_on,
-        customer_country=order.shipping_country or order.customer.country,
-        personalised=any(line.personalised for line in lines),
-        opened_at=now,
-        today=now.date(),
-        now=now,
-        chargeback_due_on=chargeback_due_on,
-        amount_minor=sum(line.quantity * line.unit_price_minor for line in lines),
+    facts = rule_facts.order_facts(
+        order, Kind(kind).value, reason, line_ids, now, now, chargeback_due_on, delivered
     )
-    return assess_facts(facts, supplier)
+    return assess_facts(facts, supplier, rule_facts.policy_for_order(order))
+
+
+def preview_typed(
+    order_data: OrderInput,
+    kind: Kind | str,
+    reason: Reason | str,
+    chargeback_due_on: date | None = None,
+    now: datetime | None = None,
+) -> Assessment:
+    """Verdict and deadlines for a hand-typed order and case, before either is saved."""
+    now = resolve(now)
+    facts = rule_facts.typed_facts(order_data, Kind(kind).value, reason, now, chargeback_due_on)
+    supplier_id = next((line.supplier_id for line in order_data.lines if line.supplier_id), None)
+    supplier = Supplier.get_or_none(Supplier.id == supplier_id) if supplier_id else None
+    store = settings.store_policy(local_day(order_data.placed_at, rule_facts.shop_time_zone()))
+    return assess_facts(facts, supplier, store)
 
 
 def open_case_with_new_order(

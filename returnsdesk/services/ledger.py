@@ -31,6 +31,7 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import LABELS, LedgerKind, order_payout, payout_change
 from returnsdesk.domain.money import MAX_MINOR, check_currency, format_money
 from returnsdesk.domain.text import clean_text
+from returnsdesk.services.cases import refresh_next_due
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store import ledger_sql
@@ -238,6 +239,7 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
         if used_override:
             text += f" [Override: {used_override}]"
         record_event(case, EventKind.MONEY, text, now)
+        refresh_next_due(case, now)  # a refund in full closes the legal refund deadline
     return entry
 
 
@@ -308,6 +310,7 @@ def reverse_entry(
             + (f" [Override: {used_override}]" if used_override else ""),
             now,
         )
+        refresh_next_due(case, now)
     return reversal
 
 

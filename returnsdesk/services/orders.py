@@ -26,6 +26,10 @@ class LineInput:
     variant: str = ""
     personalised: bool = False
     supplier_id: int | None = None
+    #: This line's own delivery date (its parcel), when it differs from the order's.
+    delivered_on: date | None = None
+    sealed_hygiene: bool = False
+    perishable: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,8 @@ def create_order(data: OrderInput, now: datetime | None = None) -> Order:
                         "title": line.title.strip(),
                         "supplier": line.supplier_id,
                         "personalised": line.personalised,
+                        "sealed_hygiene": line.sealed_hygiene,
+                        "perishable": line.perishable,
                     },
                 )
             OrderLine.create(
@@ -181,7 +187,11 @@ def create_order(data: OrderInput, now: datetime | None = None) -> Order:
                 variant=clean_text(line.variant, "Variant"),
                 quantity=line.quantity,
                 unit_price_minor=line.unit_price_minor,
-                personalised=line.personalised,
+                # Flags of the product (set once for every order) hold for its lines too.
+                personalised=line.personalised or bool(product and product.personalised),
+                delivered_on=line.delivered_on,
+                sealed_hygiene=line.sealed_hygiene or bool(product and product.sealed_hygiene),
+                perishable=line.perishable or bool(product and product.perishable),
             )
         index_cases_of_order(order.id)
     return order

@@ -9,6 +9,7 @@ shows (``domain.platforms.tick``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.platforms import (
@@ -20,8 +21,9 @@ from returnsdesk.domain.platforms import (
     platform_of,
     tick,
 )
-from returnsdesk.domain.policy import Deadline
+from returnsdesk.domain.policy import Deadline, local_day
 from returnsdesk.domain.workflow import FINISHED, Status
+from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence import media_type
 from returnsdesk.store.models import Case, Evidence, EvidenceFile, SupplierContact
 
@@ -81,7 +83,14 @@ def checklist_text(checklist: CaseChecklist) -> str:
     return "\n".join(out)
 
 
-def case_platform_deadlines(case: Case) -> list[Deadline]:
+def shop_today(now: datetime | None = None) -> date:
+    """Today in the shop's calendar (its time zone)."""
+    from returnsdesk.services.rule_facts import shop_time_zone
+
+    return local_day(resolve(now), shop_time_zone())
+
+
+def case_platform_deadlines(case: Case, now: datetime | None = None) -> list[Deadline]:
     """The supplier platform's deadlines for the case (none for "other")."""
     first_claim = (
         SupplierContact.select(SupplierContact.at)
@@ -98,18 +107,19 @@ def case_platform_deadlines(case: Case) -> list[Deadline]:
         shipping_country=order.shipping_country or order.customer.country,
         claim_sent_on=first_claim.at.date() if first_claim else None,
         is_open=Status(case.status) not in FINISHED,
+        today=shop_today(now),
     )
 
 
-def extra_deadlines(case: Case) -> list[Deadline]:
+def extra_deadlines(case: Case, now: datetime | None = None) -> list[Deadline]:
     """Deadlines this area adds to a case: the label's expiry and the platform's own."""
     from returnsdesk.services.return_labels import label_deadline
 
-    out = case_platform_deadlines(case)
-    label = label_deadline(case)
+    out = case_platform_deadlines(case, now)
+    label = label_deadline(case, now)
     if label is not None:
         out.append(label)
-    return sorted(out, key=lambda d: (d.due, d.code))
+    return sorted(out, key=lambda d: (d.due or date.max, d.code))
 
 
 def apply_profile(data, platform: Platform | str):

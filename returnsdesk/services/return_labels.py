@@ -238,11 +238,17 @@ def current_label(case_id: int, evidence_dir: Path) -> LabelView | None:
     return _view(row, evidence_dir) if row is not None else None
 
 
-def label_deadline(case: Case) -> Deadline | None:
+def label_deadline(case: Case, now: datetime | None = None) -> Deadline | None:
     """The current label's expiry as a case deadline (None without a label or expiry)."""
+    from returnsdesk.services.platform_checklist import shop_today
+
     row = _current_row(case.id)
     if row is None:
         return None
     return label_expiry_deadline(
-        row.expires_on, case.status, Status(case.status) not in FINISHED, row.carrier
+        row.expires_on,
+        case.status,
+        Status(case.status) not in FINISHED,
+        shop_today(now),
+        row.carrier,
     )

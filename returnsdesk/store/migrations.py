@@ -396,6 +396,25 @@ def _v7_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
     sales.create(db)
 
 
+def _v8_line_rule_facts(db: SqliteDatabase) -> None:
+    """Facts the rules engine needs: a delivery date per order line (parcels arrive apart),
+    hygiene/perishable flags per product and line, and the goods-received and
+    proof-of-sending dates recorded on a case. A line without its own date has the
+    order's."""
+    _execute_script(
+        db,
+        """
+        ALTER TABLE order_line ADD COLUMN delivered_on TEXT;
+        ALTER TABLE order_line ADD COLUMN sealed_hygiene INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE order_line ADD COLUMN perishable INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE product ADD COLUMN sealed_hygiene INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE product ADD COLUMN perishable INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE "case" ADD COLUMN goods_received_on TEXT;
+        ALTER TABLE "case" ADD COLUMN proof_of_sending_on TEXT;
+        """,
+    )
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -404,6 +423,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v5_labels_return_addresses_mail_ids,
     _v6_chargeback_facts,
     _v7_satisfaction_and_report_indexes,
+    _v8_line_rule_facts,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -117,6 +117,8 @@ class Product(BaseModel):
     title = TextField()
     supplier = ForeignKeyField(Supplier, null=True, column_name="supplier_id")
     personalised = BooleanField(default=False)
+    sealed_hygiene = BooleanField(default=False)
+    perishable = BooleanField(default=False)
 
 
 class Order(BaseModel):
@@ -156,6 +158,11 @@ class OrderLine(BaseModel):
     quantity = IntegerField()
     unit_price_minor = IntegerField()
     personalised = BooleanField(default=False)
+    #: The day this line (its parcel) was delivered; orders can arrive in several parcels.
+    delivered_on = IsoDateField(null=True)
+    #: Sealed for health or hygiene and unsealed after delivery (CRD art. 16(e)).
+    sealed_hygiene = BooleanField(default=False)
+    perishable = BooleanField(default=False)
 
 
 class RmaCounter(BaseModel):
@@ -190,6 +197,8 @@ class Case(BaseModel):
     chargeback_processor = TextField(default="")  # domain.chargebacks.Processor
     chargeback_due_at = UtcDateTimeField(null=True)
     withdrawal_notice_on = IsoDateField(null=True)
+    goods_received_on = IsoDateField(null=True)
+    proof_of_sending_on = IsoDateField(null=True)
     closed_at = UtcDateTimeField(null=True)
     updated_at = UtcDateTimeField()
     next_due_on = IsoDateField(null=True)

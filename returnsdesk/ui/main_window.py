@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(
             self.tr("&Preferences…"),
-            lambda: open_preferences(self),
+            lambda: open_preferences(self) and self.refresh(),
             QKeySequence.StandardKey.Preferences,
             edit_menu,
         )
@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
             None,
             case_menu,
         )
+        case_menu.addSeparator()
+        self._action(self.tr("Can they &return it?…"), self.open_calculator, None, case_menu)
 
         reports_menu = bar.addMenu(self.tr("&Reports"))
         self._action(
@@ -433,6 +435,11 @@ class MainWindow(QMainWindow):
         case_id = self._one_case_id()
         if case_id is not None:
             open_dispute_pack(self, case_id)
+
+    def open_calculator(self) -> None:
+        from returnsdesk.ui.policy.calculator import ReturnCalculator
+
+        ReturnCalculator(self).exec()
 
     def export_selection(self) -> None:
         ids = self.inbox.selected_case_ids()

@@ -15,12 +15,13 @@ from returnsdesk.domain.platforms import (
     platform_of,
     tick,
 )
+from returnsdesk.domain.policy import DeadlineState
 from returnsdesk.domain.reasons import Reason
 
 SHIPPED, DELIVERED = date(2026, 4, 20), date(2026, 5, 8)
 
 
-def _deadlines(platform, kind="return", country="FR", sent=None, is_open=True):
+def _deadlines(platform, kind="return", country="FR", sent=None, is_open=True, today=None):
     return platform_deadlines(
         platform,
         kind=kind,
@@ -29,6 +30,7 @@ def _deadlines(platform, kind="return", country="FR", sent=None, is_open=True):
         shipping_country=country,
         claim_sent_on=sent,
         is_open=is_open,
+        today=today or date(2026, 5, 10),
     )
 
 
@@ -71,9 +73,23 @@ def test_spocket_evidence_and_missing_parcel_windows():
 
 
 def test_platform_deadlines_are_met_once_the_claim_is_sent_or_the_case_closes():
-    assert _deadlines(Platform.SPOCKET, sent=date(2026, 5, 10))[0].met
-    assert _deadlines(Platform.SPOCKET, is_open=False)[0].met
+    sent = _deadlines(Platform.SPOCKET, sent=date(2026, 5, 10))[0]
+    assert (sent.state, sent.done_on) == (DeadlineState.MET, date(2026, 5, 10))
+    assert _deadlines(Platform.SPOCKET, is_open=False)[0].state == DeadlineState.NOT_NEEDED
     assert _deadlines(Platform.OTHER) == []
+
+
+def test_an_unsent_platform_claim_is_overdue_after_its_day_and_is_the_merchants_work():
+    # Spocket: 15 days from delivery on 8 May = 23 May; the merchant must send the photos.
+    assert _deadlines(Platform.SPOCKET, today=date(2026, 5, 23))[0].state == DeadlineState.OPEN
+    assert _deadlines(Platform.SPOCKET, today=date(2026, 5, 24))[0].state == DeadlineState.OVERDUE
+
+
+def test_platform_deadline_sentences_in_both_languages():
+    (d,) = _deadlines(Platform.CJ, kind="not_received", country="US")
+    assert d.label("fr") == "Litige CJ « non reçu »"
+    assert "45" in d.text("en") and "USA" in d.text("en")
+    assert "États-Unis" in d.text("fr") and "4 juin 2026" in d.text("fr")
 
 
 @pytest.mark.parametrize(

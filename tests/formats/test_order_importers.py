@@ -233,3 +233,15 @@ def test_not_an_export_is_refused(tmp_path):
     path.write_text("Name,Financial Status,Lineitem name,Lineitem quantity\n#1,paid,Lamp,1\n")
     with pytest.raises(InputError, match="not a shopify orders export"):
         parse_file(path)
+
+
+def test_customer_country_is_the_billing_country_not_the_gift_address(tmp_path):
+    """Rome I art. 6(1), CRD art. 9: the consumer's residence, not a gift's destination."""
+    rows = list(csv.reader(io.StringIO(SHOPIFY.read_text(encoding="utf-8"))))
+    rows[1][rows[0].index("Shipping Country")] = "US"
+    path = tmp_path / "gift.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    result = parse_file(path)
+    first = _by_number(result)["#1001"]
+    assert (first.customer_country, first.shipping_country) == ("FR", "US")

@@ -197,3 +197,21 @@ def test_invalid_orders_are_refused_before_writing(store, now):
     with pytest.raises(InputError, match="no items"):
         import_orders([replace(orders[0], lines=())], now=now)
     assert Order.select().count() == 0 and Case.select().count() == 0
+
+
+def test_reimport_keeps_line_delivery_dates_and_flags_recorded_by_hand(store, now):
+    """Per-line (parcel) delivery dates and flags are the user's facts: a re-import of the
+    store's export (which has none) must not erase them."""
+    from returnsdesk.services import rule_facts
+    from returnsdesk.services.rule_facts import LineRuleFacts
+
+    import_orders(_orders(), now=now)
+    line = OrderLine.select().order_by(OrderLine.id).first()
+    rule_facts.save_line_facts(line.id, LineRuleFacts(date(2026, 5, 9), True, True, False), now=now)
+    import_orders(_orders(), now=now)
+    again = OrderLine.get_by_id(line.id)
+    assert (again.delivered_on, again.personalised, again.sealed_hygiene) == (
+        date(2026, 5, 9),
+        True,
+        True,
+    )

@@ -77,13 +77,13 @@ def test_each_platform_adds_its_deadlines_to_the_case(store, now, tmp_path):
         supplier = make_supplier(platform, dispute_platform=platform)
         order = make_order(f"#20{number}", supplier=supplier, **shipped)
         case = make_case(now, order=order, kind=kind, reason=reason)
-        (deadline,) = extra_deadlines(Case.get_by_id(case.id))
+        (deadline,) = extra_deadlines(Case.get_by_id(case.id), now)
         assert (deadline.code, deadline.due, deadline.met) == (code, due, False)
         log_contact(
             ContactInput(supplier.id, Direction.SENT, case_id=case.id, subject="Claim", at=now),
             now=now,
         )
-        assert extra_deadlines(Case.get_by_id(case.id))[0].met
+        assert extra_deadlines(Case.get_by_id(case.id), now)[0].met
     # The label's expiry joins them.
     set_label(
         store.evidence_dir,
@@ -92,5 +92,5 @@ def test_each_platform_adds_its_deadlines_to_the_case(store, now, tmp_path):
         expires_on=date(2026, 6, 30),
         now=now,
     )
-    codes = [d.code for d in extra_deadlines(Case.get_by_id(case.id))]
+    codes = [d.code for d in extra_deadlines(Case.get_by_id(case.id), now)]
     assert codes == ["spocket_evidence", "return_label_expiry"]

@@ -9,6 +9,7 @@ import pytest
 
 from returnsdesk.cli import main
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.policy import DeadlineState
 from returnsdesk.domain.return_labels import LABEL_EXPIRY, label_expiry_deadline
 from returnsdesk.services.cases import transition
 from returnsdesk.services.evidence import verify_store
@@ -99,23 +100,31 @@ def test_label_expiry_is_a_deadline_met_once_the_parcel_ships(store, now, tmp_pa
         expires_on=date(2026, 6, 1),
         now=now,
     )
-    deadline = label_deadline(Case.get_by_id(case.id))
+    deadline = label_deadline(Case.get_by_id(case.id), now)
     assert deadline.code == LABEL_EXPIRY and deadline.due == date(2026, 6, 1)
-    assert not deadline.met and "DHL label expires on 1 June 2026" in deadline.explanation
+    assert not deadline.met and "DHL label expires on" in deadline.explanation
+    assert "1 June 2026" in deadline.explanation and "1 juin 2026" in deadline.text("fr")
     transition(case.id, "approved", resolution="refund", now=now)
     for status in ("awaiting_return", "return_in_transit"):
         transition(case.id, status, now=now)
-    assert label_deadline(Case.get_by_id(case.id)).met
+    assert label_deadline(Case.get_by_id(case.id), now).met
     remove_label(case.id, now=now)
-    assert label_deadline(Case.get_by_id(case.id)) is None
+    assert label_deadline(Case.get_by_id(case.id), now) is None
     assert LedgerEntry.select().count() == 0  # no cost was given, none was posted
 
 
 def test_label_expiry_rule_alone():
-    assert label_expiry_deadline(None, "new", True) is None
-    d = label_expiry_deadline(date(2026, 6, 1), "awaiting_return", True)
-    assert d.is_overdue(date(2026, 6, 2)) and not d.is_overdue(date(2026, 6, 1))
-    assert label_expiry_deadline(date(2026, 6, 1), "awaiting_return", False).met
+    # The customer's deadline (hand the parcel over): open, then missed — never the
+    # merchant's overdue work; met once the parcel is on its way.
+    day = date(2026, 6, 1)
+    assert label_expiry_deadline(None, "new", True, day) is None
+    assert label_expiry_deadline(day, "awaiting_return", True, day).state == DeadlineState.OPEN
+    late = label_expiry_deadline(day, "awaiting_return", True, date(2026, 6, 2))
+    assert late.state == DeadlineState.MISSED and not late.pending
+    shipped = label_expiry_deadline(day, "return_in_transit", True, date(2026, 6, 2))
+    assert shipped.state == DeadlineState.MET
+    closed = label_expiry_deadline(day, "awaiting_return", False, date(2026, 6, 2))
+    assert closed.state == DeadlineState.NOT_NEEDED
 
 
 def test_label_cli(tmp_path, now, capsys):

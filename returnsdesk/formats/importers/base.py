@@ -263,7 +263,9 @@ def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrde
         customer_email=email,
         customer_phone=value("phone"),
         customer_address=address,
-        customer_country=shipping_country or billing_country,
+        # Where the consumer lives decides their rights: the billing country, not where a
+        # parcel (perhaps a gift) was sent.
+        customer_country=billing_country or shipping_country,
         paid_at=parsed("paid_at", parse_datetime, "Payment date", **dates),
         shipped_on=parsed("shipped_at", parse_date, "Shipping date", **dates),
         delivered_on=delivered,

@@ -35,6 +35,7 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.services import chargebacks
 from returnsdesk.services.chargebacks import ChargebackNotice
 from returnsdesk.services.clock import utc_now
+from returnsdesk.services.rule_facts import shop_time_zone
 from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
 
@@ -115,15 +116,16 @@ class ChargebackNoticeDialog(QDialog):
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
         self.zone.addItems(sorted(available_timezones()))
+        shop_zone = shop_time_zone()  # notices are read in the shop's clock by default
+        self.zone.setCurrentText(shop_zone)
         if due is not None:
-            self.due_date.setDate(QDate(due.year, due.month, due.day))
-            self.due_time.setTime(QTime(due.hour, due.minute))
-            self.zone.setCurrentText("UTC")
+            local = due.astimezone(ZoneInfo(shop_zone))
+            self.due_date.setDate(QDate(local.year, local.month, local.day))
+            self.due_time.setTime(QTime(local.hour, local.minute))
         else:
             day = self.case.chargeback_due_on or (utc_now() + timedelta(days=7)).date()
             self.due_date.setDate(QDate(day.year, day.month, day.day))
             self.due_time.setTime(QTime(23, 59))
-            self.zone.setCurrentText("UTC")
         self.due_row = QWidget(self)
         row = QHBoxLayout(self.due_row)
         row.setContentsMargins(0, 0, 0, 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,13 +31,14 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.money import check_currency
 from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
-from returnsdesk.services import cases
+from returnsdesk.services import cases, rule_facts
 from returnsdesk.services.cases import OpenCaseInput
-from returnsdesk.services.clock import utc_now
 from returnsdesk.services.orders import LineInput, OrderInput, find_orders
 from returnsdesk.store.models import Order, Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.policy.facts_panel import OptionalDate
+from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,12 +56,14 @@ class NewCaseDialog(QDialog):
         self.order_search.setPlaceholderText(self.tr("Order number, customer name or e-mail"))
         self.order_search.setClearButtonEnabled(True)
         self.order_results = QListWidget(self)
-        self.lines = QTableWidget(0, 4, self)
+        self.lines = QTableWidget(0, 5, self)
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("SKU"), self.tr("Unit price"), self.tr("Quantity")]
-        )
+            [self.tr("Item"), self.tr("SKU"), self.tr("Unit price"), self.tr("Quantity"),
+             self.tr("Delivered")]
+        )  # fmt: skip
         self.lines.horizontalHeader().setStretchLastSection(False)
         self.lines.setColumnWidth(0, 260)
+        self.lines.setColumnWidth(4, 200)
         self.lines.verticalHeader().hide()
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._search_orders)
@@ -226,6 +229,11 @@ class NewCaseDialog(QDialog):
                 spin.setValue(line.quantity)
                 spin.valueChanged.connect(self.update_preview)
                 self.lines.setCellWidget(row, 3, spin)
+                delivered = OptionalDate(self.tr("on"), self.lines)
+                delivered.set_value(line.delivered_on or self._order.delivered_on)
+                delivered.known.toggled.connect(self.update_preview)
+                delivered.edit.dateChanged.connect(self.update_preview)
+                self.lines.setCellWidget(row, 4, delivered)
         self.lines.blockSignals(False)
         self.update_preview()
 
@@ -235,6 +243,13 @@ class NewCaseDialog(QDialog):
             self.m_price.set_currency(check_currency(text))
         except InputError:
             pass  # the currency field says what is wrong when the order is made
+
+    def line_dates(self) -> dict[int, date | None]:
+        """The delivery date typed for each line of the chosen order (parcels can differ)."""
+        return {
+            self.lines.item(row, 0).data(ORDER_ROLE): self.lines.cellWidget(row, 4).value()
+            for row in range(self.lines.rowCount())
+        }
 
     def chosen_lines(self) -> list[tuple[int, int]]:
         chosen = []
@@ -300,18 +315,7 @@ class NewCaseDialog(QDialog):
         if assessment is None:
             self.preview.setText(self.tr("Choose an order to see the verdict and deadlines."))
             return
-        today = utc_now().date()
-        lines = [self.tr(assessment.verdict.summary), ""]
-        lines += [f"• {rule.text}" for rule in assessment.verdict.rules]
-        if assessment.verdict.suggestion:
-            lines += ["", assessment.verdict.suggestion]
-        lines.append("")
-        for deadline in assessment.deadlines:
-            lines.append(
-                f"{deadline.label}: {labels.day(deadline.due)} "
-                f"({labels.countdown(deadline.due, today)})"
-            )
-        self.preview.setText("\n".join(lines))
+        self.preview.setText(assessment_text(assessment, rules_language()))
 
     def _assessment(self):
         kind, reason = self.kind.currentData(), self.reason.currentData()
@@ -322,34 +326,36 @@ class NewCaseDialog(QDialog):
             line_ids = [line_id for line_id, _ in self.chosen_lines()]
             if not line_ids:
                 raise InputError(self.tr("Include at least one line."))
-            return cases.preview(self._order, kind, reason, line_ids, due)
+            return cases.preview(
+                self._order, kind, reason, line_ids, due, delivered=self.line_dates()
+            )
         return self._manual_preview(kind, reason, due)
 
     def _manual_preview(self, kind, reason, due):
-        from returnsdesk.domain.policy import CaseFacts
-
-        now = utc_now()
         placed = self.m_placed.date().toPython()
         delivered = (
             self.m_delivered.date().toPython() if self.m_delivered_known.isChecked() else None
         )
         if delivered and delivered < placed:
             raise InputError(self.tr("The delivery date is before the order date."))
-        facts = CaseFacts(
-            kind=kind,
-            reason=Reason(reason),
-            placed_on=placed,
+        data = OrderInput(
+            number="",
+            customer_name="",
+            customer_country=self.m_country.text(),
+            currency="EUR",
+            placed_at=datetime.combine(placed, time(12, 0), tzinfo=UTC),
             delivered_on=delivered,
-            customer_country=self.m_country.text().upper(),
-            personalised=self.m_personalised.isChecked(),
-            opened_at=now,
-            today=now.date(),
-            now=now,
-            chargeback_due_on=due,
+            lines=[
+                LineInput(
+                    self.m_title.text() or "1",
+                    1,
+                    0,
+                    personalised=self.m_personalised.isChecked(),
+                    supplier_id=self.m_supplier.currentData(),
+                )
+            ],
         )
-        supplier_id = self.m_supplier.currentData()
-        supplier = Supplier.get_by_id(supplier_id) if supplier_id else None
-        return cases.assess_facts(facts, supplier)
+        return cases.preview_typed(data, kind, reason, due)
 
     # -- saving --------------------------------------------------------------
     def accept(self) -> None:
@@ -359,7 +365,9 @@ class NewCaseDialog(QDialog):
                     raise InputError(self.tr("Choose the order the request is about."))
                 if not self.chosen_lines():
                     raise InputError(self.tr("Include at least one line."))
-                case = cases.open_case(self._case_input(self._order.id))
+                case = rule_facts.open_case_with_line_dates(
+                    self._case_input(self._order.id), self.line_dates()
+                )
             else:
                 case = cases.open_case_with_new_order(self._manual_order(), self._case_input(0))
         except InputError as exc:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk import session
-from returnsdesk.domain.policy import Outcome
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
@@ -43,16 +44,18 @@ from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.policy.facts_panel import RuleFactsPanel
+from returnsdesk.ui.policy.verdict_text import (
+    STATE_COLOURS,
+    deadline_state,
+    line_verdicts,
+    rules_language,
+    verdict_colour,
+)
 from returnsdesk.ui.risk.badges import RiskBadges
 from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
 from returnsdesk.ui.satisfaction.offer import SurveyMenu, SurveyOffer, compose_survey
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
-
-OUTCOME_STYLE = {
-    Outcome.ELIGIBLE: "#2e7d32",
-    Outcome.ELIGIBLE_BECAUSE_FAULTY: "#1565c0",
-    Outcome.NOT_ELIGIBLE: "#c62828",
-}
 
 
 def _plain(text: str = "", parent=None, bold: bool = False) -> QLabel:
@@ -135,6 +138,10 @@ class CaseWorkspace(QWidget):
         verdict_layout.addWidget(self.verdict_label)
         verdict_layout.addWidget(self.rules_label)
         verdict_layout.addWidget(self.suggestion_label)
+        self.warnings_label = _plain("", self)
+        self.warnings_label.setStyleSheet("color: #ef6c00;")
+        self.warnings_label.setObjectName("rule-warnings")
+        verdict_layout.addWidget(self.warnings_label)
         self.deadlines = QTreeWidget(self)
         self.deadlines.setHeaderLabels([self.tr("Deadline"), self.tr("Date"), self.tr("When")])
         self.deadlines.setRootIsDecorated(False)
@@ -223,6 +230,9 @@ class CaseWorkspace(QWidget):
         self.lower_tabs.addTab(self.order_cases, self.tr("Order cases"))
         self.paying_twice = PayingTwiceBanner(case_id, self)
         self.paying_twice.changed.connect(self._after_supplier_change)
+        self.rule_facts = RuleFactsPanel(self)
+        self.rule_facts.changed.connect(self._part_changed)
+        self.lower_tabs.addTab(self._scrolling(self.rule_facts), self.tr("Facts"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -310,6 +320,7 @@ class CaseWorkspace(QWidget):
         self.survey_offer.setVisible(case.status == Status.RESOLVED and answer_of(case.id) is None)
         self.risk_badges.set_flags(flags_of_case_and_supplier(case.id))
         self._fill_assessment(case)
+        self.rule_facts.load(case.id)
         self._fill_details(case)
         self._fill_timeline()
         self.return_panel.reload()
@@ -334,28 +345,34 @@ class CaseWorkspace(QWidget):
 
     def _fill_assessment(self, case: Case) -> None:
         now = utc_now()
+        lang = rules_language()
         assessment = cases.assess(case, now)
         verdict = assessment.verdict
-        self.verdict_label.setText(self.tr(verdict.summary))
-        self.verdict_label.setStyleSheet(f"color: {OUTCOME_STYLE[verdict.outcome]};")
-        self.rules_label.setText("\n".join(f"• {rule.text}" for rule in verdict.rules))
-        self.suggestion_label.setText(
-            self.tr("Suggestion: {s}").format(s=verdict.suggestion) if verdict.suggestion else ""
+        self.verdict_label.setText(
+            "\n".join([verdict.summary(lang), *line_verdicts(verdict, lang)])
         )
-        self.suggestion_label.setVisible(bool(verdict.suggestion))
+        self.verdict_label.setStyleSheet(f"color: {verdict_colour(verdict)};")
+        self.rules_label.setText("\n".join(f"• {rule.text(lang)}" for rule in verdict.rules))
+        self.warnings_label.setText("\n".join(f"⚠ {w.text(lang)}" for w in verdict.warnings))
+        self.warnings_label.setVisible(bool(verdict.warnings))
+        suggestion = verdict.suggestion.text(lang) if verdict.suggestion else ""
+        self.suggestion_label.setText(
+            self.tr("Suggestion: {s}").format(s=suggestion) if suggestion else ""
+        )
+        self.suggestion_label.setVisible(bool(suggestion))
         self.deadlines.clear()
-        today = now.date()
         from returnsdesk.services.platform_checklist import extra_deadlines
 
-        for deadline in sorted(
-            [*assessment.deadlines, *extra_deadlines(case)], key=lambda d: (d.due, d.code)
-        ):
-            when = self.tr("met") if deadline.met else labels.countdown(deadline.due, today)
-            item = QTreeWidgetItem([deadline.label, labels.day(deadline.due), when])
-            item.setToolTip(0, deadline.explanation)
-            item.setToolTip(2, deadline.explanation)
-            if not deadline.met and deadline.due < today:
-                item.setForeground(2, Qt.GlobalColor.red)
+        deadlines = [*assessment.deadlines, *extra_deadlines(case, now)]
+        for deadline in sorted(deadlines, key=lambda d: (d.due or date.max, d.code)):
+            state = deadline_state(deadline, lang, labels.day)
+            day = labels.day(deadline.due) if deadline.due else "—"
+            item = QTreeWidgetItem([deadline.label(lang), day, state])
+            item.setToolTip(0, deadline.text(lang))
+            item.setToolTip(2, deadline.text(lang))
+            colour = STATE_COLOURS.get(deadline.state)
+            if colour:
+                item.setForeground(2, QColor(colour))
             self.deadlines.addTopLevelItem(item)
 
     def _fill_details(self, case: Case) -> None:

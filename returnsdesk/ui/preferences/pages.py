@@ -9,9 +9,11 @@ from returnsdesk.ui.preferences.dialog import PreferencesDialog, PreferencesPage
 
 def preference_pages() -> list[PreferencesPage]:
     from returnsdesk.ui.backup.preferences_page import BackupPreferencesPage
+    from returnsdesk.ui.policy.preferences_page import StorePolicyPage
     from returnsdesk.ui.risk.preferences_page import RiskPreferencesPage
 
     return [
+        StorePolicyPage(),
         BackupPreferencesPage(),
         RiskPreferencesPage(),
     ]

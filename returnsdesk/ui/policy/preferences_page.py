@@ -1,0 +1,188 @@
+"""Edit → Preferences → Store policy: the shop's calendar, windows, hours and published
+wording. A change is kept with the day it takes effect; earlier orders keep theirs."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from returnsdesk.domain.countries import country_name, parse_country
+from returnsdesk.domain.deadlines import PeakSeason
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.policy import StorePolicy
+from returnsdesk.services import rule_facts, settings
+from returnsdesk.services.clock import utc_now
+from returnsdesk.ui import labels
+from returnsdesk.ui.preferences.dialog import PreferencesPage
+
+
+def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    return box
+
+
+def _month_day(month: int, day: int) -> QDateEdit:
+    edit = QDateEdit(QDate(2000, month, day))
+    edit.setDisplayFormat("d MMMM")
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setMaximumDate(QDate(2000, 12, 31))
+    return edit
+
+
+class StorePolicyPage(PreferencesPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        current = settings.store_policy()
+        peak = current.peak or PeakSeason()
+        self.country = QLineEdit(current.country)
+        self.country.setPlaceholderText(self.tr("e.g. FR or France"))
+        self.time_zone = QComboBox()
+        self.time_zone.setEditable(True)
+        self.time_zone.addItems(sorted(available_timezones()))
+        self.time_zone.setCurrentText(current.time_zone)
+        self.return_days = _spin(0, 3650, current.return_days, self.tr(" days"))
+        self.extra_withdrawal = _spin(0, 3650, current.extra_withdrawal_days, self.tr(" days"))
+        self.peak_on = QCheckBox(self.tr("Longer returns for orders placed in a peak season"))
+        self.peak_on.setChecked(current.peak is not None)
+        self.peak_from = _month_day(peak.start_month, peak.start_day)
+        self.peak_to = _month_day(peak.end_month, peak.end_day)
+        self.peak_until = _month_day(peak.returns_until_month, peak.returns_until_day)
+        self.first_response = _spin(0, 8760, current.first_response_hours, self.tr(" hours"))
+        self.follow_up = _spin(0, 8760, current.follow_up_hours, self.tr(" hours"))
+        self.evidence_days = _spin(0, 3650, current.evidence_days, self.tr(" days"))
+        self.published = QPlainTextEdit(current.published_text)
+        self.published.setPlaceholderText(self.tr("The return policy as published on the shop"))
+        self.published.setMaximumHeight(90)
+        self.shown_at_checkout = QCheckBox(self.tr("Shown to customers at checkout"))
+        self.shown_at_checkout.setChecked(current.shown_at_checkout)
+        self.effective_from = QDateEdit(QDate(utc_now().date()))
+        self.effective_from.setCalendarPopup(True)
+        self.effective_from.setDisplayFormat("d MMM yyyy")
+
+        peak_row = QHBoxLayout()
+        for text, widget in (
+            (self.tr("placed from"), self.peak_from),
+            (self.tr("to"), self.peak_to),
+            (self.tr("returns until"), self.peak_until),
+        ):
+            peak_row.addWidget(QLabel(text))
+            peak_row.addWidget(widget)
+        peak_row.addStretch(1)
+        self.peak_on.toggled.connect(self._peak_toggled)
+        self._peak_toggled(self.peak_on.isChecked())
+
+        form = QFormLayout()
+        form.addRow(self.tr("Shop country:"), self.country)
+        form.addRow(self.tr("Shop time zone:"), self.time_zone)
+        form.addRow(self.tr("Return window:"), self.return_days)
+        form.addRow(self.tr("Extra legal withdrawal days:"), self.extra_withdrawal)
+        form.addRow(self.peak_on)
+        form.addRow(peak_row)
+        form.addRow(self.tr("First response within:"), self.first_response)
+        form.addRow(self.tr("Chase suppliers after:"), self.follow_up)
+        form.addRow(self.tr("Supplier evidence within:"), self.evidence_days)
+        form.addRow(self.tr("Published policy:"), self.published)
+        form.addRow("", self.shown_at_checkout)
+        form.addRow(self.tr("Takes effect on:"), self.effective_from)
+        note = QLabel(
+            self.tr(
+                "The 14-day legal withdrawal right of EU, EEA and UK consumers always applies; "
+                "the shop can only add days to it. Orders are judged by the version in force "
+                "on the day they were placed."
+            )
+        )
+        note.setWordWrap(True)
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels(
+            [self.tr("In force from"), self.tr("Return window"), self.tr("Country"),
+             self.tr("Time zone"), self.tr("Peak season")]
+        )  # fmt: skip
+        self.history.setColumnWidth(0, 130)
+        self._fill_history()
+        history_box = QGroupBox(self.tr("Versions"))
+        QVBoxLayout(history_box).addWidget(self.history)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(history_box, 1)
+
+    def title(self) -> str:
+        return self.tr("Store policy")
+
+    def _peak_toggled(self, on: bool) -> None:
+        for widget in (self.peak_from, self.peak_to, self.peak_until):
+            widget.setEnabled(on)
+
+    def _fill_history(self) -> None:
+        self.history.clear()
+        for version in reversed(settings.store_policy_history()):
+            policy = version.policy
+            since = (
+                self.tr("the start")
+                if version.effective_from == date.min
+                else labels.day(version.effective_from)
+            )
+            peak = policy.peak.describe() if policy.peak else self.tr("none")
+            item = QTreeWidgetItem(
+                [since, self.tr("{n} days").format(n=policy.return_days),
+                 country_name(policy.country) if policy.country else "—",
+                 policy.time_zone, peak]
+            )  # fmt: skip
+            self.history.addTopLevelItem(item)
+
+    def policy(self) -> StorePolicy:
+        """The policy the page describes, or InputError saying what is wrong."""
+        text = self.country.text().strip()
+        country = parse_country(text, "Shop country") if text else ""
+        peak = None
+        if self.peak_on.isChecked():
+            f, t, u = (w.date() for w in (self.peak_from, self.peak_to, self.peak_until))
+            peak = PeakSeason(f.month(), f.day(), t.month(), t.day(), u.month(), u.day())
+        try:
+            return StorePolicy(
+                return_days=self.return_days.value(),
+                peak=peak,
+                first_response_hours=self.first_response.value(),
+                follow_up_hours=self.follow_up.value(),
+                evidence_days=self.evidence_days.value(),
+                extra_withdrawal_days=self.extra_withdrawal.value(),
+                country=country,
+                time_zone=self.time_zone.currentText().strip(),
+                published_text=self.published.toPlainText().strip(),
+                shown_at_checkout=self.shown_at_checkout.isChecked(),
+            )
+        except ValueError as exc:
+            raise InputError(f"Store policy: {exc}.") from None
+
+    def validate(self) -> None:
+        self.policy()
+
+    def save(self) -> None:
+        policy = self.policy()
+        if policy == settings.store_policy(self.effective_from.date().toPython()):
+            return  # nothing changed: no new version
+        rule_facts.save_policy(policy, self.effective_from.date().toPython())
+        self._fill_history()
+        self.history.setFocus(Qt.FocusReason.OtherFocusReason)
