@@ -163,7 +163,8 @@ def _case_row(
     case_id = len(gen.rows["case"]) + 1
     opened = min(opened, gen.now)
     due = (opened + timedelta(days=10)).date() if kind == "chargeback" else None
-    is_open = status in ("chargeback_open", "evidence_submitted")
+    # Only an unanswered chargeback has work left: its response (the first reply was made).
+    awaiting_response = status == "chargeback_open"
     gen.add(
         "case",
         (
@@ -192,8 +193,8 @@ def _case_row(
             None,
             None,
             to_stamp(opened + timedelta(days=1)),
-            due.isoformat() if due and is_open else None,
-            "chargeback_response" if due and is_open else "",
+            due.isoformat() if due and awaiting_response else None,
+            "chargeback_response" if due and awaiting_response else "",
             1,
         ),
     )

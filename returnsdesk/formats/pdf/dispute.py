@@ -446,8 +446,7 @@ def _policy(ctx: _Ctx) -> list:
         )
         until = _dm(peak.returns_until_month, peak.returns_until_day, ctx.lang)
         terms.append(ctx.t("disp.policy_peak", season=season, until=until))
-    if policy.legal_withdrawal:
-        terms.append(ctx.t("disp.policy_legal"))
+    terms.append(ctx.t("disp.policy_legal"))  # mandatory (CRD art. 25): always stated
     story = [c.P(ctx.t("policy_terms"), st["h2"])]
     story += [c.M("• " + c.esc(term), st["body"]) for term in terms]
     if policy.published_text:
