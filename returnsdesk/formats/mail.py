@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.files import checked_size
 from returnsdesk.domain.mail import MailAttachment, ParsedMail
 
 #: A saved e-mail bigger than this is refused (it would be read into memory).
@@ -323,17 +324,7 @@ def parse_msg(path: Path) -> ParsedMail:
 def read_mail(path: Path | str) -> ParsedMail:
     """Parse a saved e-mail file (``.msg`` by its name, anything else as ``.eml``)."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise InputError(f"{path.name}: no such file.") from None
-    if not path.is_file() or size == 0:
-        raise InputError(f"{path.name}: empty or not a file.")
-    if size > MAX_MAIL_BYTES:
-        raise InputError(
-            f"{path.name}: {size / 1e6:,.0f} MB is too big for one e-mail "
-            f"(at most {MAX_MAIL_BYTES // (1024 * 1024)} MB)."
-        )
+    checked_size(path, MAX_MAIL_BYTES, "one e-mail")
     with open(path, "rb") as handle:
         head = handle.read(8)
     if path.suffix.lower() == ".msg" or head.startswith(b"\xd0\xcf\x11\xe0"):

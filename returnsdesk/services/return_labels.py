@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.files import checked_size
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.policy import Deadline
 from returnsdesk.domain.return_labels import (
@@ -56,17 +57,7 @@ class LabelView:
 def check_label_file(path: Path) -> str:
     """The label's type if ``path`` is a usable label file; refuses anything else."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise InputError(f"{path.name}: no such file.") from None
-    if not path.is_file() or size == 0:
-        raise InputError(f"{path.name}: not a label file (empty or not a file).")
-    if size > MAX_LABEL_BYTES:
-        raise InputError(
-            f"{path.name}: {size / 1e6:,.0f} MB is too big for a label "
-            f"(at most {MAX_LABEL_BYTES // (1024 * 1024)} MB)."
-        )
+    checked_size(path, MAX_LABEL_BYTES, "a label")
     from returnsdesk.services.evidence_files import sniff_mime
 
     with open(path, "rb") as handle:

@@ -26,6 +26,31 @@ def mail_paths(mime: QMimeData) -> list[Path]:
     return [p for p in paths if p.suffix.lower() in MAIL_SUFFIXES]
 
 
+class MailDropTarget:
+    """Mixin (before QWidget in the bases) for a widget that logs saved e-mails dropped on
+    it: it implements ``import_mail(paths)`` and may refuse drops in ``accepts_mail()``."""
+
+    def accepts_mail(self) -> bool:
+        return True
+
+    def import_mail(self, paths: list[Path]) -> object:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if mail_paths(event.mimeData()) and self.accepts_mail():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)  # type: ignore[misc]
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        paths = mail_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)  # type: ignore[misc]
+            return
+        event.acceptProposedAction()
+        self.import_mail(paths)
+
+
 def choose_mail_files(parent: QWidget | None) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
         parent,

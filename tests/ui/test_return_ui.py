@@ -182,6 +182,32 @@ def test_file_menu_import_email_and_supplier_drop(qtbot, store, case, now, tmp_p
     assert view.log_model.rowCount() == 2
 
 
+def test_a_mail_dragged_over_suppliers_needs_a_chosen_supplier(qtbot, store, case, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QDragEnterEvent
+
+    from returnsdesk.ui.suppliers.view import SuppliersView
+
+    view = SuppliersView()
+    qtbot.addWidget(view)
+    path = tmp_path / "c.eml"
+    path.write_bytes(b"Subject: hi\r\n\r\nbody")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+
+    def entered() -> bool:
+        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        view.dragEnterEvent(enter)
+        return enter.isAccepted()
+
+    view.table.clearSelection()
+    view.table.setCurrentIndex(view.table.model().index(-1, -1))
+    assert view.selected_supplier_id() is None and not entered()
+    view.table.selectRow(0)
+    assert view.selected_supplier_id() is not None and entered()
+
+
 def test_supplier_dialog_applies_a_platform_profile(qtbot, store):
     dialog = SupplierDialog()
     qtbot.addWidget(dialog)

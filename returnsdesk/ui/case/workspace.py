@@ -43,6 +43,7 @@ from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
+from returnsdesk.ui.mail_import import MailDropTarget
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.policy.facts_panel import RuleFactsPanel
 from returnsdesk.ui.policy.verdict_text import (
@@ -70,7 +71,7 @@ def _plain(text: str = "", parent=None, bold: bool = False) -> QLabel:
     return label
 
 
-class CaseWorkspace(QWidget):
+class CaseWorkspace(MailDropTarget, QWidget):
     """One case, opened in a tab. ``changed`` fires after anything was saved."""
 
     changed = Signal(int)
@@ -508,24 +509,6 @@ class CaseWorkspace(QWidget):
         self.changed.emit(self.case_id)
 
     # -- saved e-mails dropped on the case -------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        from returnsdesk.ui.mail_import import mail_paths
-
-        if mail_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        from returnsdesk.ui.mail_import import mail_paths
-
-        paths = mail_paths(event.mimeData())
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.import_mail(paths)
-
     def import_mail(self, paths, report: bool = True):
         """Log saved e-mails on this case (off the GUI thread); returns the job."""
         from returnsdesk.ui.mail_import import import_mail_files

@@ -19,6 +19,7 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.services.contacts import contacts_of_supplier
 from returnsdesk.services.risk import supplier_flags_by_id
 from returnsdesk.store.models import Supplier
+from returnsdesk.ui.mail_import import MailDropTarget
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.risk.badges import RiskBadges
 from returnsdesk.ui.suppliers.contact_dialogs import LogContactDialog
@@ -67,7 +68,7 @@ def policy_text(supplier: Supplier) -> str:
     return "\n".join(lines)
 
 
-class SuppliersView(QWidget):
+class SuppliersView(MailDropTarget, QWidget):
     """Emits ``changed(case_id)`` when a logged message touched a case."""
 
     changed = Signal(int)
@@ -115,23 +116,8 @@ class SuppliersView(QWidget):
         self.setAcceptDrops(True)  # saved e-mails dropped here are logged on the supplier
         self.reload()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        from returnsdesk.ui.mail_import import mail_paths
-
-        if mail_paths(event.mimeData()) and self.selected_supplier_id() is not None:
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        from returnsdesk.ui.mail_import import mail_paths
-
-        paths = mail_paths(event.mimeData())
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.import_mail(paths)
+    def accepts_mail(self) -> bool:
+        return self.selected_supplier_id() is not None
 
     def import_mail(self, paths, report: bool = True):
         """Log saved e-mails on the selected supplier (their case is found from the text)."""
