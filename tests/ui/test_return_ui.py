@@ -196,8 +196,8 @@ def test_a_mail_dragged_over_suppliers_needs_a_chosen_supplier(qtbot, store, cas
     mime.setUrls([QUrl.fromLocalFile(str(path))])
 
     def entered() -> bool:
-        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
-                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+        buttons, keys = Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, buttons, keys)
         view.dragEnterEvent(enter)
         return enter.isAccepted()
 
