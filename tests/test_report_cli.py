@@ -31,6 +31,9 @@ def test_report_stats_text_and_bad_input(store, capsys):
     )
     out = capsys.readouterr().out
     assert "Orders placed: 4" in out and "Return rate: 75.0 %" in out
+    # People read reasons by their label, never their code (issue #13's rule, #16's report).
+    by_reason = out.split("By reason:")[1].split("By supplier:")[0]
+    assert "_" not in by_reason and by_reason.strip()
     assert (
         main(
             ["report", "stats", "--from", "2026-05-01", "--to", "2026-04-30", "--data-dir", folder]

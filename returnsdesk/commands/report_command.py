@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(_text(data))
+        print(_text(data, args.lang))
     return 0
 
 
@@ -58,7 +58,10 @@ def _money(costs: dict[str, int]) -> str:
     return ", ".join(f"{format_plain(v, c)} {c}" for c, v in costs.items()) or "—"
 
 
-def _text(d: dict) -> str:
+def _text(d: dict, lang: str) -> str:
+    """The report for a person: reasons by their label in ``lang``, never their code."""
+    from returnsdesk.formats.catalogue import reason_text
+
     p = d["period"]
     lines = [
         f"Period {p['from']} – {p['to']}",
@@ -71,7 +74,8 @@ def _text(d: dict) -> str:
         "By reason:",
     ]
     lines += [
-        f"  {r['reason']:<24} {r['cases']:>6}  {_pct(r['return_rate']):>8}  {_money(r['net_cost'])}"
+        f"  {reason_text(r['reason'], lang):<30} {r['cases']:>6}  {_pct(r['return_rate']):>8}  "
+        f"{_money(r['net_cost'])}"
         for r in d["by_reason"]
     ]
     lines.append("By supplier:")
