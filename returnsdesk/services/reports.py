@@ -216,6 +216,50 @@ class Report:
         return _rate(self.units_returned, self.units_sold)
 
 
+@dataclass(frozen=True)
+class Overview:
+    """The first view of a period (the headline and the months), ready before the rest.
+
+    ``build_report`` takes its own headline and month figures from here, so the
+    Reports area can show this part at once and the whole report agrees with it.
+    """
+
+    period: Period
+    orders: int
+    units_sold: int
+    closed: int
+    open_now: int
+    money: tuple[MoneyRow, ...]
+    monthly: tuple[MonthRow, ...]
+    open_cases: tuple[OpenCaseRow, ...]
+
+    @property
+    def cases(self) -> int:
+        """Cases opened in the period (every month of it counts its own)."""
+        return sum(m.cases for m in self.monthly)
+
+    @property
+    def return_rate(self) -> float | None:
+        return _rate(self.cases, self.orders)
+
+
+def overview(start: date, end: date, open_limit: int = 60) -> Overview:
+    """The headline figures and the month rows of ``start``..``end`` (both included)."""
+    p = Period(start, end)
+    orders, units_sold = q.orders_placed(p)
+    summary = q.summary(p, open_limit)
+    return Overview(
+        period=p,
+        orders=orders,
+        units_sold=units_sold,
+        closed=summary.closed,
+        open_now=summary.open_now,
+        money=tuple(summary.money),
+        monthly=tuple(MonthRow(*row) for row in q.monthly_rates(p)),
+        open_cases=tuple(summary.open_cases),
+    )
+
+
 def period(start: date, end: date) -> Period:
     """A period of whole days, both included (refuses one that ends before it starts)."""
     return Period(start, end)
@@ -300,13 +344,19 @@ def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
 
 
 def build_report(
-    start: date, end: date, now: datetime | None = None, open_limit: int = 60
+    start: date,
+    end: date,
+    now: datetime | None = None,
+    open_limit: int = 60,
+    first: Overview | None = None,
 ) -> Report:
-    """Every figure of the period ``start``..``end`` (both included)."""
+    """Every figure of the period ``start``..``end`` (both included); ``first`` is the
+    period's ``overview`` when the caller already has it (it is read again otherwise)."""
     p = Period(start, end)
     as_of = min(end, resolve(now).date())
-    orders, units_sold = q.orders_placed(p)
-    summary = q.summary(p, open_limit)
+    if first is None or first.period != p:
+        first = overview(start, end, open_limit)
+    orders = first.orders
 
     by_key: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier", "kind")}
     units_by: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier")}
@@ -364,7 +414,7 @@ def build_report(
     medians, buckets = q.resolve_times(p)
     overall = medians.pop("", None)
     resolve_times = ResolveTimes(
-        closed=summary.closed,
+        closed=first.closed,
         median_days=overall[1] if overall else None,
         by_kind=tuple(
             KindTime(kind, n, median)
@@ -384,13 +434,13 @@ def build_report(
         period=p,
         as_of=as_of,
         orders=orders,
-        units_sold=units_sold,
+        units_sold=first.units_sold,
         cases=cases_opened,
         units_returned=units_returned,
-        closed=summary.closed,
-        open_now=summary.open_now,
-        money=tuple(summary.money),
-        monthly=tuple(MonthRow(*row) for row in q.monthly_rates(p)),
+        closed=first.closed,
+        open_now=first.open_now,
+        money=first.money,
+        monthly=first.monthly,
         by_reason=tuple(by_reason),
         by_supplier=by_supplier_t,
         by_product=tuple(by_product),
@@ -400,7 +450,7 @@ def build_report(
         scorecards=cards,
         satisfaction=_satisfaction(p),
         flags=tuple(flags),
-        open_cases=tuple(summary.open_cases),
+        open_cases=first.open_cases,
     )
 
 

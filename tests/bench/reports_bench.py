@@ -4,8 +4,10 @@
 
 Builds the store with the demo generator (reused if DIR already holds one), then,
 in a child process with the real main window: the Reports area showing the last
-12 months (from asking to the tables filled), a drill-down from a supplier row to
-the inbox, the inbox search keystroke with the risk column, and with the
+12 months -- from asking to the first view (the months table and chart, which the
+area opens on, and the headline) filled on screen, and, as a second figure, to every
+view filled (the whole report) -- a drill-down from a supplier row to the inbox,
+the inbox search keystroke with the risk column, and with the
 "Risk signals only" filter on. Floors, measured in the same run: raw SQLite
 counting the year's orders and cases, and a raw FTS5 query.
 """
@@ -57,21 +59,27 @@ area = w.area("Reports")
 while area._job is not None:
     app.processEvents(); time.sleep(0.005)
 today = utc_now().date()
-years = []
+years, fulls = [], []
+area.tabs.setCurrentIndex(0)
 for _ in range(3):
-    area.report = None
     t = time.perf_counter()
     area.set_period(today - timedelta(days=364), today)
+    while area.first is None:
+        app.processEvents(); time.sleep(0.002)
+    months = area.views["months"]
+    months.chart_view.viewport().repaint(); months.view.viewport().repaint()
+    years.append((time.perf_counter() - t) * 1000)
     while area.report is None:
         app.processEvents(); time.sleep(0.002)
-    years.append((time.perf_counter() - t) * 1000)
+    fulls.append((time.perf_counter() - t) * 1000)
 drills = []
 for row in range(3):
     t = time.perf_counter(); area.drill("suppliers", row)
     inbox.table.viewport().repaint(); app.processEvents()
     drills.append((time.perf_counter() - t) * 1000)
     inbox.clear_explicit()
-print(json.dumps({"plain": plain, "flagged": flagged, "years": years, "drills": drills,
+print(json.dumps({"plain": plain, "flagged": flagged, "years": years, "fulls": fulls,
+                  "drills": drills,
                   "orders": area.report.orders, "cases": area.report.cases}), flush=True)
 """
 
@@ -119,10 +127,16 @@ def main() -> None:
     print(f"store: {figures['orders']:,} orders and {figures['cases']:,} cases in the last year")
     rows = [
         (
-            "Reports: last 12 months shown, median",
+            "Reports: 12 months, first view shown, median",
             statistics.median(figures["years"]),
             year_floor,
             1000,
+        ),
+        (
+            "Reports: every view filled, median",
+            statistics.median(figures["fulls"]),
+            year_floor,
+            None,
         ),
         ("drill-down to the inbox, median", statistics.median(figures["drills"]), fts_floor, 200),
         (

@@ -11,7 +11,7 @@ import pytest
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import DIRECTION, Direction
-from returnsdesk.services.reports import build_report, stats_json
+from returnsdesk.services.reports import build_report, overview, stats_json
 from returnsdesk.store.models import Case, CaseLine, LedgerEntry, Order, OrderLine, SurveyAnswer
 from tests import insight_store
 from tests.insight_store import END, START
@@ -185,3 +185,19 @@ def test_stats_json_holds_the_documented_keys(report):
     assert supplier["Bright"]["cases"] == 1 and supplier["Bright"]["net_cost"] == {"EUR": 1500}
     product = {r["sku"]: r for r in data["by_product"]}
     assert product["MUG"]["cases"] == 1 and product["LMP"]["cases"] == 2
+
+
+def test_overview_shown_first_holds_the_report_headline_and_months(built, report):
+    """The Reports area shows ``overview`` before the whole report: same figures."""
+    first = overview(START, END)
+    assert first.monthly == report.monthly
+    assert (first.orders, first.units_sold, first.closed, first.open_now) == (
+        report.orders,
+        report.units_sold,
+        report.closed,
+        report.open_now,
+    )
+    assert first.money == report.money
+    assert first.cases == report.cases
+    assert first.return_rate == report.return_rate
+    assert build_report(START, END, now=NOW, first=first) == report

@@ -202,3 +202,14 @@ def test_reports_area_on_an_empty_store(qtbot, store):
     assert set(counts.values()) == {0}
     assert area.views["months"].model.index(0, 4).data() == "—"  # no rate without orders
     assert "—" in area.headline.text()
+
+
+def test_months_and_headline_show_before_the_whole_report(qtbot, window):
+    area = window.area("Reports")
+    with qtbot.waitSignal(area.loaded, timeout=10_000):
+        area.set_period(START, END)
+    qtbot.waitUntil(lambda: area.first is not None and area.report is not None)
+    assert area.first.monthly == area.report.monthly
+    months = area.views["months"].model
+    assert months.rowCount() == len(area.report.monthly)
+    assert "Orders placed: 4" in area.headline.text()

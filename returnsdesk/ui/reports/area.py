@@ -1,7 +1,9 @@
 """The Reports area: a period picker, then one tab per view with its chart beside its table.
 
 The figures come from ``services.reports.build_report`` (the same as the summary
-PDF and ``returnsdesk report stats``), computed off the GUI thread. Clicking a bar
+PDF and ``returnsdesk report stats``), computed off the GUI thread in two steps: the
+period's ``overview`` (headline and months, a few indexed sums) shows first, then the
+whole report fills every view. Clicking a bar
 or double-clicking a row asks the main window to show those cases in the inbox.
 """
 
@@ -36,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.formats import catalogue as cat
-from returnsdesk.formats.report_tables import TABLES, Kind, Table, chart_number
+from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.reports import Report, build_report
+from returnsdesk.services.reports import Overview, Report, build_report, overview
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.reports.drill import drill
@@ -140,6 +142,8 @@ class ReportsArea(QWidget):
         super().__init__(parent)
         self.lang = cat.norm_lang(labels.locale_name())
         self.report: Report | None = None
+        #: The headline and months of the period asked for, before the whole report.
+        self.first: Overview | None = None
         self._job = None
         self.preset = QComboBox(self)
         for text, key in (
@@ -238,10 +242,26 @@ class ReportsArea(QWidget):
             self._job.cancel()
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
-        job = run_task(lambda job: build_report(start, end))
-        job.succeeded.connect(lambda report, job=job: self._show(report, job))
+        self.report = None
+        self.first = None
+        job = run_task(lambda job: overview(start, end))
+        job.succeeded.connect(lambda first, job=job: self._show_first(first, job))
         job.failed.connect(lambda error, job=job: self._failed(error, job))
         self._job = job
+
+    def _show_first(self, first: Overview, job=None) -> None:
+        """Months and headline at once; the rest of the report on its way."""
+        if job is not self._job:
+            return  # an older request; the newer one is on its way
+        self.first = first
+        months = BY_NAME["months"]
+        self.views["months"].set_rows(months.rows(first))
+        self._headline(first)
+        start, end = first.period.start, first.period.end
+        rest = run_task(lambda job: build_report(start, end, first=first))
+        rest.succeeded.connect(lambda report, job=rest: self._show(report, job))
+        rest.failed.connect(lambda error, job=rest: self._failed(error, job))
+        self._job = rest
 
     def busy(self) -> bool:
         return self._job is not None
@@ -261,7 +281,13 @@ class ReportsArea(QWidget):
         self.refresh_button.setEnabled(True)
         self.report = report
         for table in TABLES:
-            self.views[table.name].set_rows(table.rows(report))
+            if table.name != "months" or self.first is None:
+                self.views[table.name].set_rows(table.rows(report))
+        self._headline(report)
+        self.status.setText("")
+        self.loaded.emit()
+
+    def _headline(self, report: Report | Overview) -> None:
         from returnsdesk.formats.report_tables import Kind, display
 
         def item(key: str, value: str) -> str:
@@ -283,8 +309,6 @@ class ReportsArea(QWidget):
                 ]
             )
         )
-        self.status.setText("")
-        self.loaded.emit()
 
     # -- actions ---------------------------------------------------------------
     def current_table(self) -> Table:
