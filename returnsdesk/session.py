@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from returnsdesk import paths
+
+# StoreError, check_store_file and is_read_only are what the window may ask about the
+# store: it imports them from here, so ui/ imports nothing from store/.
+from returnsdesk.store.db import StoreError as StoreError
+from returnsdesk.store.db import check_store_file as check_store_file
 from returnsdesk.store.db import close_store, open_store
+from returnsdesk.store.db import is_read_only as is_read_only
 
 
 @dataclass(frozen=True)

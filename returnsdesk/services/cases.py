@@ -95,6 +95,36 @@ class CaseDetails:
         return cls(**{f.name: getattr(case, f.name) for f in fields(cls)})
 
 
+@dataclass(frozen=True)
+class CaseView:
+    """What dialogs about one case read (they never query the store themselves)."""
+
+    id: int
+    rma: str
+    order_id: int
+    kind: str
+    status: str
+    reason: str
+    reason_note: str
+    currency: str
+    chargeback_reason: str
+    chargeback_processor: str
+    chargeback_reference: str
+    chargeback_due_at: datetime | None
+    chargeback_due_on: date | None
+
+    @classmethod
+    def of(cls, case: Case) -> CaseView:
+        return cls(**{f.name: getattr(case, f.name) for f in fields(cls)})
+
+
+def case_view(case_id: int) -> CaseView:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError("The case no longer exists.")
+    return CaseView.of(case)
+
+
 _DETAIL_LABELS = {
     "reason": "reason",
     "reason_note": "reason note",

@@ -13,8 +13,7 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.failures import plain_message
 from returnsdesk.logfile import setup_logging
 from returnsdesk.services.health import clean_incoming
-from returnsdesk.session import close_session, open_session
-from returnsdesk.store.db import StoreError, check_store_file
+from returnsdesk.session import StoreError, check_store_file, close_session, open_session
 from returnsdesk.ui.crash import ExceptionHook
 from returnsdesk.ui.single_instance import SingleInstance
 

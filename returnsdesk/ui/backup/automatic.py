@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from returnsdesk.failures import plain_message
 from returnsdesk.services import backup
-from returnsdesk.store.db import is_read_only
+from returnsdesk.session import is_read_only
 from returnsdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)

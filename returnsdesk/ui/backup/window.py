@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from returnsdesk.failures import plain_message
 from returnsdesk.formats.personal_data_zip import export_personal_data
 from returnsdesk.services import personal_data
-from returnsdesk.store.db import is_read_only
+from returnsdesk.session import is_read_only
 from returnsdesk.ui.backup.automatic import AutoBackup
 from returnsdesk.ui.backup.backup_dialog import BackupDialog
 from returnsdesk.ui.backup.check_dialog import CheckDialog

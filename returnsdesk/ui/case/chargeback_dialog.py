@@ -32,11 +32,11 @@ from returnsdesk.domain.chargebacks import (
     suggested_reason,
 )
 from returnsdesk.domain.errors import InputError
-from returnsdesk.services import chargebacks
+from returnsdesk.services import cases, chargebacks
+from returnsdesk.services.cases import CaseView
 from returnsdesk.services.chargebacks import ChargebackNotice
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.rule_facts import shop_time_zone
-from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
 
 
@@ -45,9 +45,9 @@ class ChargebackNoticeDialog(QDialog):
 
     def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case = Case.get_by_id(case_id)
+        self.case = cases.case_view(case_id)
         self.opening = self.case.kind != "chargeback"
-        self.result_case: Case | None = None
+        self.result_case: CaseView | None = None
         self.setWindowTitle(
             self.tr("Open a chargeback on this order")
             if self.opening
@@ -165,11 +165,12 @@ class ChargebackNoticeDialog(QDialog):
         try:
             notice = self.notice()
             if self.opening:
-                self.result_case = chargebacks.open_chargeback(
+                opened = chargebacks.open_chargeback(
                     self.case.order_id, notice, self.case.reason, self.case.reason_note
                 )
             else:
-                self.result_case = chargebacks.record_notice(self.case.id, notice)
+                opened = chargebacks.record_notice(self.case.id, notice)
+            self.result_case = cases.case_view(opened.id)
         except InputError as exc:
             show_error(self, self.windowTitle(), exc)
             return

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.money import parse_amount
-from returnsdesk.services import settings
+from returnsdesk.services import cases, settings
 from returnsdesk.services.return_labels import set_label
-from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
 
 
@@ -31,7 +30,7 @@ class LabelDialog(QDialog):
         super().__init__(parent)
         self.case_id = case_id
         self.evidence_dir = evidence_dir
-        self.currency = Case.get_by_id(case_id).currency
+        self.currency = cases.case_view(case_id).currency
         self.setWindowTitle(self.tr("Prepaid return label"))
         self.file = QLineEdit(path, self)
         browse = QPushButton(self.tr("Choose…"), self)

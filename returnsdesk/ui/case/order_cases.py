@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.workflow import Kind, Status, allowed_targets
 from returnsdesk.services import cases, chargebacks
-from returnsdesk.store.models import Case
+from returnsdesk.services.cases import CaseView
+from returnsdesk.services.rule_facts import shop_time_zone
 from returnsdesk.ui import labels
 from returnsdesk.ui.documents import open_dispute_pack
 from returnsdesk.ui.ledger.common import kind_label
@@ -91,7 +94,7 @@ class PayingTwiceBanner(QFrame):
             .replace("%1", labels.money(total, currency))
             .replace("%2", items)
         )
-        case = Case.get_by_id(self.case_id)
+        case = cases.case_view(self.case_id)
         self.accept_button.setEnabled(Status.LOST in allowed_targets(case.status))
 
     def accept_chargeback(self) -> bool:
@@ -147,7 +150,7 @@ class OrderCasesPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        case = Case.get_by_id(self.case_id)
+        case = cases.case_view(self.case_id)
         chargeback = case.kind == Kind.CHARGEBACK
         self.notice_button.setText(
             self.tr("Chargeback notice…") if chargeback else self.tr("Open a chargeback…")
@@ -166,11 +169,16 @@ class OrderCasesPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, other.id)
             self.tree.addTopLevelItem(item)
 
-    def _notice_text(self, case: Case) -> str:
+    def _notice_text(self, case: CaseView) -> str:
         if not case.chargeback_reason:
             return self.tr("The processor's notice is not recorded yet.")
         due = case.chargeback_due_at
-        when = f"{labels.day(due.date())} {due:%H:%M} UTC" if due else "—"
+        if due is None:
+            when = "—"
+        else:  # in the shop's clock, with its zone named
+            zone = shop_time_zone()
+            local = due.astimezone(ZoneInfo(zone))
+            when = f"{labels.day(local.date())} {local:%H:%M} ({zone})"
         return (
             self.tr("Processor: %1 · Response due %2")
             .replace("%1", PROCESSOR_NAMES.get(case.chargeback_processor, "—"))
