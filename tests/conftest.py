@@ -70,3 +70,13 @@ def refusals(monkeypatch):
     ):
         monkeypatch.setattr(f"{module}.show_error", record)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def _window_in_english():
+    """Tests read the window in English unless they switch (screen_text.window_language)."""
+    from returnsdesk.domain import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from returnsdesk import paths
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.failures import plain_message
 from returnsdesk.logfile import setup_logging
 from returnsdesk.services.health import clean_incoming
 from returnsdesk.session import StoreError, check_store_file, close_session, open_session
+from returnsdesk.ui import language
 from returnsdesk.ui.crash import ExceptionHook
 from returnsdesk.ui.single_instance import SingleInstance
 
@@ -30,6 +32,7 @@ def ensure_application() -> QApplication:
     from returnsdesk.ui.widgets.wheel_guard import install_wheel_guard
 
     install_wheel_guard(app)  # once per application; forms ignore an unfocused wheel
+    language.apply(app, language.resolve(language.chosen()))
     return app
 
 
@@ -51,7 +54,7 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
         check_store_file(paths.database_path(data_dir))
     except (StoreError, OSError) as exc:
         _refuse(
-            QCoreApplication.translate("app", "ReturnsDesk cannot open the store"),
+            t("ReturnsDesk cannot open the store"),
             plain_message(exc, data_dir) or str(exc),
         )
         return 1
@@ -63,9 +66,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
             return 0
         pid = instance.holder_pid()
         _refuse(
-            QCoreApplication.translate("app", "ReturnsDesk is already open"),
-            QCoreApplication.translate(
-                "app",
+            t("ReturnsDesk is already open"),
+            t(
                 "ReturnsDesk is already open on this store (process {pid}). Use that window, "
                 "or close it and start again.",
             ).format(pid=pid if pid is not None else "?"),
@@ -79,7 +81,7 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
             instance.release()
             raise
         _refuse(
-            QCoreApplication.translate("app", "ReturnsDesk cannot open the store"),
+            t("ReturnsDesk cannot open the store"),
             message or str(exc),
         )
         instance.release()

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.failures import plain_message
 
 log = logging.getLogger("returnsdesk.crash")
@@ -58,12 +59,12 @@ class ExceptionHook(QObject):
         if plain is not None:
             return plain
         where = (
-            self.tr("The details were saved in {path}.").format(path=self.log_file)
+            t("The details were saved in {path}.").format(path=self.log_file)
             if self.log_file is not None
-            else self.tr("The details could not be saved (the data folder cannot be written).")
+            else t("The details could not be saved (the data folder cannot be written).")
         )
         return (
-            self.tr(
+            t(
                 "Something unexpected went wrong: {error}\n\nEverything saved before this moment "
                 "is safe in the store, and ReturnsDesk keeps running. Check that what you were "
                 "doing was saved; if this happens again, restart ReturnsDesk and send the log "
@@ -80,7 +81,7 @@ class ExceptionHook(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            self.tr("ReturnsDesk: unexpected error"),
+            t("ReturnsDesk: unexpected error"),
             text,
             QMessageBox.StandardButton.Ok,
             QApplication.activeWindow(),

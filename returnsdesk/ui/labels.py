@@ -6,32 +6,29 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from returnsdesk.domain import deadlines
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import format_money
 from returnsdesk.domain.reasons import reason_label, resolution_label
 from returnsdesk.domain.workflow import KIND_LABELS, STATUS_LABELS, Kind, Status
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def status(value: str) -> str:
-    return tr(STATUS_LABELS[Status(value)])
+    return t(STATUS_LABELS[Status(value)])
 
 
 def kind(value: str) -> str:
-    return tr(KIND_LABELS[Kind(value)])
+    return t(KIND_LABELS[Kind(value)])
 
 
 def reason(value: str) -> str:
-    return tr(reason_label(value))
+    return t(reason_label(value))
 
 
 def resolution(value: str) -> str:
-    return tr(resolution_label(value)) if value else "—"
+    return t(resolution_label(value)) if value else "—"
 
 
 WAITING = {
@@ -45,7 +42,7 @@ WAITING = {
 
 
 def waiting_on(value: str) -> str:
-    return tr(WAITING.get(value, value))
+    return t(WAITING.get(value, value))
 
 
 @lru_cache(maxsize=8)
@@ -81,11 +78,11 @@ def moment(value: datetime | None) -> str:
 def countdown(due: date, today: date) -> str:
     left = deadlines.days_left(due, today)
     if left == 0:
-        return tr("today")
+        return t("today")
     if left == 1:
-        return tr("tomorrow")
+        return t("tomorrow")
     if left > 1:
-        return tr("in {n} days").format(n=left)
+        return t("in {n} days").format(n=left)
     if left == -1:
-        return tr("1 day overdue")
-    return tr("{n} days overdue").format(n=-left)
+        return t("1 day overdue")
+    return t("{n} days overdue").format(n=-left)

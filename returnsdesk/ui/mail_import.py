@@ -6,16 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.ui.tasks import Job, run_task
 
 MAIL_SUFFIXES = (".eml", ".msg")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("mail_import", text)
 
 
 def mail_paths(mime: QMimeData) -> list[Path]:
@@ -54,9 +51,9 @@ class MailDropTarget:
 def choose_mail_files(parent: QWidget | None) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        _tr("Import e-mail"),
+        t("Import e-mail"),
         "",
-        _tr("Saved e-mails (*.eml *.msg);;All files (*)"),
+        t("Saved e-mails (*.eml *.msg);;All files (*)"),
     )
     return [Path(n) for n in names]
 
@@ -84,10 +81,10 @@ def import_mail_files(
             try:
                 result = import_mail(evidence_dir, read_mail(path), case_id, supplier_id)
             except InputError as exc:
-                lines.append(f"{path.name}: {_tr('not imported')}: {exc}")
+                lines.append(f"{path.name}: {t('not imported')}: {exc}")
             else:
                 lines.append(f"{path.name}: {describe(result)}")
-                lines += [f"    {_tr('attachment not kept')}: {s}" for s in result.skipped]
+                lines += [f"    {t('attachment not kept')}: {s}" for s in result.skipped]
             job.progress(index + 1, len(paths))
         return lines
 
@@ -95,7 +92,7 @@ def import_mail_files(
         if report:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                _tr("Import e-mail"),
+                t("Import e-mail"),
                 "\n".join(lines),
                 QMessageBox.StandardButton.Ok,
                 parent,
@@ -109,7 +106,7 @@ def import_mail_files(
     def failed(exc: Exception) -> None:
         from returnsdesk.ui.messages import show_error
 
-        show_error(parent, _tr("Import e-mail"), exc)
+        show_error(parent, t("Import e-mail"), exc)
 
     job = run_task(work, done, failed)
     job.report = None

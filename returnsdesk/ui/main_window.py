@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.workflow import Status
 from returnsdesk.formats.cases_csv import write_cases_csv
 from returnsdesk.services import cases
@@ -53,14 +54,14 @@ class MainWindow(QMainWindow):
         self.suppliers: SuppliersView | None = None
         self.evidence: EvidenceGallery | None = None
         self.ledger: LedgerView | None = None
-        title = self.tr("ReturnsDesk")
-        self.setWindowTitle(title + (self.tr(" — demo store") if demo else ""))
+        title = t("ReturnsDesk")
+        self.setWindowTitle(title + (t(" — demo store") if demo else ""))
 
         self.inbox = InboxWidget(self)
         self.case_tabs = QTabWidget(self)
         self.case_tabs.setDocumentMode(True)
         self.case_tabs.setTabsClosable(True)
-        self.case_tabs.addTab(self.inbox, self.tr("Inbox"))
+        self.case_tabs.addTab(self.inbox, t("Inbox"))
         self.case_tabs.tabBar().setTabButton(
             0, self.case_tabs.tabBar().ButtonPosition.RightSide, None
         )
@@ -70,11 +71,11 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(170)
         self._factories: dict[int, Callable[[], QWidget]] = {}
-        self.add_area(self.tr("Inbox"), lambda: self.case_tabs)
-        self.add_area(self.tr("Suppliers"), self._make_suppliers)
-        self.add_area(self.tr("Evidence"), self._make_evidence)
-        self.add_area(self.tr("Ledger"), self._make_ledger)
-        self.add_area(self.tr("Reports"), self._make_reports)
+        self.add_area(t("Inbox"), lambda: self.case_tabs)
+        self.add_area(t("Suppliers"), self._make_suppliers)
+        self.add_area(t("Evidence"), self._make_evidence)
+        self.add_area(t("Ledger"), self._make_ledger)
+        self.add_area(t("Reports"), self._make_reports)
         self.nav.currentRowChanged.connect(self.show_area)
         self.nav.setCurrentRow(0)
 
@@ -162,87 +163,85 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = bar.addMenu(t("&File"))
         self.new_case_action = self._action(
-            self.tr("&New case…"), self.new_case, QKeySequence.StandardKey.New, file_menu
+            t("&New case…"), self.new_case, QKeySequence.StandardKey.New, file_menu
         )
-        self._action(self.tr("&Import orders…"), self.import_orders, "Ctrl+I", file_menu)
-        self._action(self.tr("Import e-&mail…"), self.import_mail, None, file_menu)
-        self._action(self.tr("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
+        self._action(t("&Import orders…"), self.import_orders, "Ctrl+I", file_menu)
+        self._action(t("Import e-&mail…"), self.import_mail, None, file_menu)
+        self._action(t("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
         file_menu.addSeparator()
-        self._action(self.tr("&Shop details…"), lambda: edit_shop_details(self), None, file_menu)
+        self._action(t("&Shop details…"), lambda: edit_shop_details(self), None, file_menu)
         self._action(
-            self.tr("Message &templates…"),
+            t("Message &templates…"),
             lambda: TemplateEditorDialog(self).exec(),
             None,
             file_menu,
         )
         file_menu.addSeparator()
-        self._action(self.tr("&Back up now…"), self.safekeeping.back_up_now, None, file_menu)
-        self._action(self.tr("&Restore…"), self.safekeeping.restore, None, file_menu)
+        self._action(t("&Back up now…"), self.safekeeping.back_up_now, None, file_menu)
+        self._action(t("&Restore…"), self.safekeeping.restore, None, file_menu)
         file_menu.addSeparator()
-        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+        self._action(t("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self._action(self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find, edit_menu)
+        edit_menu = bar.addMenu(t("&Edit"))
+        self._action(t("&Find…"), self.find, QKeySequence.StandardKey.Find, edit_menu)
         edit_menu.addSeparator()
         self._action(
-            self.tr("&Preferences…"),
+            t("&Preferences…"),
             lambda: open_preferences(self) and self.refresh(),
             QKeySequence.StandardKey.Preferences,
             edit_menu,
         )
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = bar.addMenu(t("&View"))
         for number, view in enumerate(View, start=1):
             self._action(
-                self.tr(VIEW_TITLES[view]),
+                t(VIEW_TITLES[view]),
                 lambda _=False, v=view: self.show_view(v),
                 f"Ctrl+{number}",
                 view_menu,
             )
         view_menu.addSeparator()
-        self._action(self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, view_menu)
+        self._action(t("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, view_menu)
 
-        case_menu = bar.addMenu(self.tr("&Case"))
-        self._action(self.tr("&Open"), self.open_current, "Ctrl+O", case_menu)
-        self._action(self.tr("&Next case"), lambda: self.step_case(1), "Alt+Down", case_menu)
-        self._action(self.tr("&Previous case"), lambda: self.step_case(-1), "Alt+Up", case_menu)
-        self._action(self.tr("&Change status…"), self.change_status, "Ctrl+T", case_menu)
-        self._action(self.tr("&Close tab"), self.close_current_tab, "Ctrl+W", case_menu)
+        case_menu = bar.addMenu(t("&Case"))
+        self._action(t("&Open"), self.open_current, "Ctrl+O", case_menu)
+        self._action(t("&Next case"), lambda: self.step_case(1), "Alt+Down", case_menu)
+        self._action(t("&Previous case"), lambda: self.step_case(-1), "Alt+Up", case_menu)
+        self._action(t("&Change status…"), self.change_status, "Ctrl+T", case_menu)
+        self._action(t("&Close tab"), self.close_current_tab, "Ctrl+W", case_menu)
 
         case_menu.addSeparator()
+        self._action(t("Print return &instructions…"), self.print_instructions, "Ctrl+P", case_menu)
+        self._action(t("&Dispute evidence pack…"), self.print_dispute_pack, None, case_menu)
         self._action(
-            self.tr("Print return &instructions…"), self.print_instructions, "Ctrl+P", case_menu
-        )
-        self._action(self.tr("&Dispute evidence pack…"), self.print_dispute_pack, None, case_menu)
-        self._action(
-            self.tr("Customer's personal &data…"),
+            t("Customer's personal &data…"),
             lambda: self.safekeeping.personal_data(self._one_target()),
             None,
             case_menu,
         )
         case_menu.addSeparator()
-        self._action(self.tr("Can they &return it?…"), self.open_calculator, None, case_menu)
+        self._action(t("Can they &return it?…"), self.open_calculator, None, case_menu)
 
-        reports_menu = bar.addMenu(self.tr("&Reports"))
+        reports_menu = bar.addMenu(t("&Reports"))
         self._action(
-            self.tr("Returns &summary…"),
+            t("Returns &summary…"),
             lambda: ask_period_and_open_summary(self),
             None,
             reports_menu,
         )
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(self.tr("&Check the store…"), self.safekeeping.check, None, help_menu)
-        self._action(self.tr("&About ReturnsDesk"), self.about, None, help_menu)
+        help_menu = bar.addMenu(t("&Help"))
+        self._action(t("&Check the store…"), self.safekeeping.check, None, help_menu)
+        self._action(t("&About ReturnsDesk"), self.about, None, help_menu)
 
-        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar = self.addToolBar(t("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_case_action)
         for action in self.actions():
-            if action.text() in (self.tr("&Change status…"), self.tr("&Refresh")):
+            if action.text() in (t("&Change status…"), t("&Refresh")):
                 toolbar.addAction(action)
 
     # -- counts --------------------------------------------------------------
@@ -250,7 +249,7 @@ class MainWindow(QMainWindow):
         if not counts:
             return
         self.counts_label.setText(
-            self.tr(
+            t(
                 "Needs action: {a}   Overdue: {o}   Due this week: {w}   Open chargebacks: {c}"
             ).format(
                 a=counts[View.NEEDS_ACTION],
@@ -351,7 +350,7 @@ class MainWindow(QMainWindow):
             targets = [b.objectName().removeprefix("move-") for b in current._action_buttons]
             names = [labels.status(t) for t in targets]
             choice, ok = QInputDialog.getItem(
-                self, self.tr("Change status"), current.rma, names, 0, False
+                self, t("Change status"), current.rma, names, 0, False
             )
             if ok:
                 current.request_transition(Status(targets[names.index(choice)]))
@@ -362,8 +361,8 @@ class MainWindow(QMainWindow):
         names = [labels.status(s) for s in Status]
         choice, ok = QInputDialog.getItem(
             self,
-            self.tr("Change status"),
-            self.tr("New status for {n} selected case(s):").format(n=len(ids)),
+            t("Change status"),
+            t("New status for {n} selected case(s):").format(n=len(ids)),
             names,
             0,
             False,
@@ -371,7 +370,7 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         target = list(Status)[names.index(choice)]
-        dialog = TransitionDialog(self.tr("{n} cases").format(n=len(ids)), "new", target, "", self)
+        dialog = TransitionDialog(t("{n} cases").format(n=len(ids)), "new", target, "", self)
         if not dialog.exec():
             return
         note, resolution = dialog.values()
@@ -385,14 +384,14 @@ class MainWindow(QMainWindow):
         self.inbox.refresh()
         for index in range(1, self.case_tabs.count()):
             self.case_tabs.widget(index).reload()
-        message = self.tr("{n} case(s) moved to {s}.").format(n=moved, s=choice)
+        message = t("{n} case(s) moved to {s}.").format(n=moved, s=choice)
         if refused:
-            message += "\n\n" + self.tr("Not moved:") + "\n" + "\n".join(refused[:20])
+            message += "\n\n" + t("Not moved:") + "\n" + "\n".join(refused[:20])
             if len(refused) > 20:
-                message += "\n" + self.tr("… and {n} more.").format(n=len(refused) - 20)
+                message += "\n" + t("… and {n} more.").format(n=len(refused) - 20)
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            self.tr("Change status"),
+            t("Change status"),
             message,
             QMessageBox.StandardButton.Ok,
             self,
@@ -416,9 +415,7 @@ class MainWindow(QMainWindow):
     def _one_case_id(self) -> int | None:
         ids = self._target_case_ids()
         if len(ids) != 1:
-            QMessageBox.information(
-                self, self.tr("Print"), self.tr("Open or select one case first.")
-            )
+            QMessageBox.information(self, t("Print"), t("Open or select one case first."))
             return None
         return ids[0]
 
@@ -444,12 +441,10 @@ class MainWindow(QMainWindow):
     def export_selection(self) -> None:
         ids = self.inbox.selected_case_ids()
         if not ids:
-            QMessageBox.information(
-                self, self.tr("Export"), self.tr("Select cases in the inbox first.")
-            )
+            QMessageBox.information(self, t("Export"), t("Select cases in the inbox first."))
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export selected cases"), "cases.csv", self.tr("CSV files (*.csv)")
+            self, t("Export selected cases"), "cases.csv", t("CSV files (*.csv)")
         )
         if not path:
             return
@@ -457,17 +452,15 @@ class MainWindow(QMainWindow):
         try:
             count = write_cases_csv([rows[i] for i in ids if i in rows], path)
         except OSError as exc:
-            show_error(self, self.tr("Export failed"), exc)
+            show_error(self, t("Export failed"), exc)
             return
-        self.statusBar().showMessage(
-            self.tr("Exported {n} case(s) to {p}").format(n=count, p=path), 5000
-        )
+        self.statusBar().showMessage(t("Exported {n} case(s) to {p}").format(n=count, p=path), 5000)
 
     def about(self) -> None:
         QMessageBox.about(
             self,
-            self.tr("About ReturnsDesk"),
-            self.tr(
+            t("About ReturnsDesk"),
+            t(
                 "ReturnsDesk 0.1\n\nReturns, refunds, supplier claims and chargebacks for "
                 "dropshippers — offline, in one local file.\n\nData folder: {folder}"
             ).format(folder=self.session.data_dir),

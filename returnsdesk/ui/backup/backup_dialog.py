@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.failures import plain_message
 from returnsdesk.services import backup
 from returnsdesk.ui.backup.progress import TaskProgress
@@ -25,10 +26,10 @@ class BackupDialog(QDialog):
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None, start: bool = True) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Back up now"))
+        self.setWindowTitle(t("Back up now"))
         self.data_dir = data_dir
         self.folder = backup.backup_folder(data_dir)
-        where = QLabel(self.tr("Backing up the store and its evidence to:"), self)
+        where = QLabel(t("Backing up the store and its evidence to:"), self)
         self.folder_label = QLabel(str(self.folder), self)
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -51,7 +52,7 @@ class BackupDialog(QDialog):
             self.start()
 
     def start(self) -> None:
-        self.result_label.setText(self.tr("Copying and verifying…"))
+        self.result_label.setText(t("Copying and verifying…"))
         data_dir, folder = self.data_dir, self.folder
         self.job = run_task(
             lambda job: backup.create_backup(
@@ -64,7 +65,7 @@ class BackupDialog(QDialog):
 
     def _done(self, result: backup.BackupResult) -> None:
         made = result.backup
-        text = self.tr(
+        text = t(
             "Backed up and verified: {cases} cases, {files} evidence files ({new} new, {mb} MB "
             "copied).\n{path}"
         ).format(
@@ -75,7 +76,7 @@ class BackupDialog(QDialog):
             path=made.path,
         )
         if made.manifest.evidence_not_copied:
-            text += "\n" + self.tr(
+            text += "\n" + t(
                 "{n} evidence file(s) were missing or altered and are not in the backup: "
                 "use Help → Check the store…"
             ).format(n=len(made.manifest.evidence_not_copied))
@@ -84,10 +85,10 @@ class BackupDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, Cancelled):
-            self.result_label.setText(self.tr("Cancelled: no backup was made."))
+            self.result_label.setText(t("Cancelled: no backup was made."))
         else:
             self.result_label.setText(
-                self.tr("No backup was made. {reason}").format(
+                t("No backup was made. {reason}").format(
                     reason=describe_failure(error, self.data_dir)
                 )
             )

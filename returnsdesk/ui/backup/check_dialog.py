@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.health import HealthReport, check_store
 from returnsdesk.ui.backup.backup_dialog import describe_failure
 from returnsdesk.ui.backup.progress import TaskProgress
@@ -25,7 +26,7 @@ class CheckDialog(QDialog):
 
     def __init__(self, evidence_dir: Path, parent: QWidget | None = None, start: bool = True):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Check the store"))
+        self.setWindowTitle(t("Check the store"))
         self.evidence_dir = evidence_dir
         self.summary = QLabel(self)
         self.summary.setObjectName("check-summary")
@@ -36,11 +37,11 @@ class CheckDialog(QDialog):
         self.progress = TaskProgress(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.repair_button = self.buttons.addButton(
-            self.tr("Repair"), QDialogButtonBox.ButtonRole.ActionRole
+            t("Repair"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.repair_button.setObjectName("repair")
         self.repair_button.setToolTip(
-            self.tr(
+            t(
                 "Remove leftover files and rebuild the search index. Damage to the database or "
                 "the ledger is never 'repaired': restore a backup."
             )
@@ -55,10 +56,10 @@ class CheckDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 400)
         self.area_titles = {
-            "database": self.tr("Database"),
-            "ledger": self.tr("Ledger"),
-            "evidence": self.tr("Evidence"),
-            "search": self.tr("Search index"),
+            "database": t("Database"),
+            "ledger": t("Ledger"),
+            "evidence": t("Evidence"),
+            "search": t("Search index"),
         }
         self.job: Job | None = None
         self.report: HealthReport | None = None
@@ -68,9 +69,9 @@ class CheckDialog(QDialog):
     def start(self, repair: bool = False) -> None:
         self.repair_button.setEnabled(False)
         self.summary.setText(
-            self.tr("Repairing…")
+            t("Repairing…")
             if repair
-            else self.tr("Checking the database, ledger, evidence files and search index…")
+            else t("Checking the database, ledger, evidence files and search index…")
         )
         folder = self.evidence_dir
         self.job = run_task(
@@ -82,14 +83,14 @@ class CheckDialog(QDialog):
 
     def _done(self, report: HealthReport, repaired: bool) -> None:
         self.report = report
-        self.summary.setText(report.summary(repair_hint=self.tr(" with Repair")))
+        self.summary.setText(report.summary(repair_hint=t(" with Repair")))
         lines = [
             f"{self.area_titles[f.area.value]}: {f.text}"
-            + (self.tr("  (repairable)") if f.repairable else "")
+            + (t("  (repairable)") if f.repairable else "")
             for f in report.findings
         ]
         if not lines:
-            lines = [self.tr("No problems found.")]
+            lines = [t("No problems found.")]
         self.details.setPlainText("\n".join(lines))
         self.repair_button.setEnabled(any(f.repairable for f in report.findings))
         if repaired:
@@ -97,10 +98,10 @@ class CheckDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, Cancelled):
-            self.summary.setText(self.tr("Cancelled: the check did not finish."))
+            self.summary.setText(t("Cancelled: the check did not finish."))
         else:
             self.summary.setText(
-                self.tr("The check could not run. {reason}").format(reason=describe_failure(error))
+                t("The check could not run. {reason}").format(reason=describe_failure(error))
             )
 
     def reject(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk import session
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.retention import Retention
 from returnsdesk.services import backup
 from returnsdesk.services.backup import BackupError
@@ -35,13 +36,13 @@ class BackupPreferencesPage(PreferencesPage):
         self.folder.setPlaceholderText(str(self.default_folder))
         chosen = backup.backup_folder(data_dir)
         self.folder.setText("" if chosen == self.default_folder else str(chosen))
-        browse = QPushButton(self.tr("Choose…"), self)
+        browse = QPushButton(t("Choose…"), self)
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         self.automatic = QCheckBox(
-            self.tr("Back up automatically: when ReturnsDesk closes and once a day while open"),
+            t("Back up automatically: when ReturnsDesk closes and once a day while open"),
             self,
         )
         self.automatic.setObjectName("backup-automatic")
@@ -51,19 +52,13 @@ class BackupPreferencesPage(PreferencesPage):
             self._spin(v) for v in (rule.daily, rule.weekly, rule.monthly)
         )
         form = QFormLayout()
-        form.addRow(self.tr("Backup folder:"), row)
+        form.addRow(t("Backup folder:"), row)
         form.addRow("", self.automatic)
-        form.addRow(
-            self.tr("Keep daily backups for:"), self._with_unit(self.daily, self.tr("days"))
-        )
-        form.addRow(
-            self.tr("Keep weekly backups for:"), self._with_unit(self.weekly, self.tr("weeks"))
-        )
-        form.addRow(
-            self.tr("Keep monthly backups for:"), self._with_unit(self.monthly, self.tr("months"))
-        )
+        form.addRow(t("Keep daily backups for:"), self._with_unit(self.daily, t("days")))
+        form.addRow(t("Keep weekly backups for:"), self._with_unit(self.weekly, t("weeks")))
+        form.addRow(t("Keep monthly backups for:"), self._with_unit(self.monthly, t("months")))
         hint = QLabel(
-            self.tr(
+            t(
                 "Leave the folder empty to use the data folder's backups/ folder. A USB key or a "
                 "synced folder (Dropbox, OneDrive…) keeps a copy away from this laptop. Backups "
                 "hold your customers' personal data: keep them somewhere private."
@@ -92,11 +87,11 @@ class BackupPreferencesPage(PreferencesPage):
         return box
 
     def title(self) -> str:
-        return self.tr("Backups")
+        return t("Backups")
 
     def browse(self) -> None:
         start = self.folder.text() or str(self.default_folder)
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)
+        chosen = QFileDialog.getExistingDirectory(self, t("Backup folder"), start)
         if chosen:
             self.folder.setText(chosen)
 
@@ -109,11 +104,11 @@ class BackupPreferencesPage(PreferencesPage):
             return
         folder = Path(text).expanduser()
         if not folder.is_absolute():
-            raise BackupError(self.tr("Choose the backup folder with its full path."))
+            raise BackupError(t("Choose the backup folder with its full path."))
         existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
         if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK):
             raise BackupError(
-                self.tr("The backup folder {folder} cannot be written to.").format(folder=folder)
+                t("The backup folder {folder} cannot be written to.").format(folder=folder)
             )
 
     def save(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.ui.tasks import Job
 
 
@@ -14,7 +15,7 @@ class TaskProgress(QWidget):
         super().__init__(parent)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(t("Cancel"), self)
         self.cancel_button.setObjectName("cancel-task")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

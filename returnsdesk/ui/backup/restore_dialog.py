@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import backup
 from returnsdesk.services.restore import RestoreResult, restore_backup
 from returnsdesk.ui.backup.backup_dialog import describe_failure
@@ -39,12 +40,12 @@ class RestoreDialog(QDialog):
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setWindowTitle(t("Restore from a backup"))
         self.data_dir = data_dir
         self.folder = backup.backup_folder(data_dir)
         self.folder_label = QLabel(self)
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
-        other = QPushButton(self.tr("Other folder…"), self)
+        other = QPushButton(t("Other folder…"), self)
         other.clicked.connect(self.choose_folder)
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
@@ -52,7 +53,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("backup-list")
         explain = QLabel(
-            self.tr(
+            t(
                 "The backup is checked first. Your current store is set aside in the data "
                 "folder's set-aside/ folder before anything is replaced."
             ),
@@ -67,7 +68,7 @@ class RestoreDialog(QDialog):
         self.result_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = self.buttons.addButton(
-            self.tr("Restore"), QDialogButtonBox.ButtonRole.ActionRole
+            t("Restore"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.restore_button.setObjectName("restore")
         self.restore_button.clicked.connect(self.restore_selected)
@@ -86,12 +87,12 @@ class RestoreDialog(QDialog):
 
     def load(self, folder: Path) -> None:
         self.folder = folder
-        self.folder_label.setText(self.tr("Backups in {folder}").format(folder=folder))
+        self.folder_label.setText(t("Backups in {folder}").format(folder=folder))
         self.list.clear()
         for item in backup.list_backups(folder):
             m = item.manifest
             row = QListWidgetItem(
-                self.tr(
+                t(
                     "{when} UTC — {cases} cases, {entries} ledger entries, {files} evidence files"
                 ).format(
                     when=f"{m.created_at:%Y-%m-%d %H:%M}",
@@ -105,16 +106,16 @@ class RestoreDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.result_label.setText(self.tr("There is no backup in this folder."))
+            self.result_label.setText(t("There is no backup in this folder."))
         self.restore_button.setEnabled(self.list.count() > 0)
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), str(self.folder))
+        chosen = QFileDialog.getExistingDirectory(self, t("Backup folder"), str(self.folder))
         if chosen:
             self.load(Path(chosen))
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Restore"), text)
+        answer = QMessageBox.question(self, t("Restore"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def restore_selected(self) -> None:
@@ -122,7 +123,7 @@ class RestoreDialog(QDialog):
         if item is None or self.progress.running:
             return
         if not self.confirm(
-            self.tr(
+            t(
                 "Replace the current store with the backup of {when}?\n\nThe current store is "
                 "set aside first; nothing is deleted."
             ).format(when=item.text().split(" — ")[0])
@@ -130,7 +131,7 @@ class RestoreDialog(QDialog):
             return
         path, data_dir = Path(item.data(ROLE_PATH)), self.data_dir
         self.restore_button.setEnabled(False)
-        self.result_label.setText(self.tr("Checking the backup, then restoring…"))
+        self.result_label.setText(t("Checking the backup, then restoring…"))
         self.job = run_task(
             lambda job: restore_backup(path, data_dir, check=job.check, progress=job.progress),
             self._done,
@@ -145,10 +146,10 @@ class RestoreDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.restore_button.setEnabled(True)
         if isinstance(error, Cancelled):
-            self.result_label.setText(self.tr("Cancelled: nothing was restored."))
+            self.result_label.setText(t("Cancelled: nothing was restored."))
         else:
             self.result_label.setText(
-                self.tr("Nothing was restored. {reason}").format(
+                t("Nothing was restored. {reason}").format(
                     reason=describe_failure(error, self.data_dir)
                 )
             )

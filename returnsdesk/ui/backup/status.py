@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import backup
 
 
@@ -23,24 +24,24 @@ class BackupStatusLabel(QLabel):
         last = backup.last_backup_at()
         self.overdue = backup.backup_overdue(now)
         if last is None:
-            text = self.tr("No backup yet — File → Back up now…")
+            text = t("No backup yet — File → Back up now…")
         else:
-            text = self.tr("Last backup: {age}").format(age=self._age(now - last))
+            text = t("Last backup: {age}").format(age=self._age(now - last))
             if self.overdue:
-                text += self.tr(" — back up now (File → Back up now…)")
+                text += t(" — back up now (File → Back up now…)")
         self.setText(text)
         self.setStyleSheet("color: #b00020; font-weight: bold;" if self.overdue else "")
         self.setToolTip(
-            self.tr("Backups go to {folder}").format(folder=backup.backup_folder(self.data_dir))
+            t("Backups go to {folder}").format(folder=backup.backup_folder(self.data_dir))
         )
 
     def _age(self, age) -> str:
         minutes = int(age.total_seconds() // 60)
         if minutes < 2:
-            return self.tr("just now")
+            return t("just now")
         if minutes < 120:
-            return self.tr("{n} minutes ago").format(n=minutes)
+            return t("{n} minutes ago").format(n=minutes)
         hours = minutes // 60
         if hours < 48:
-            return self.tr("{n} hours ago").format(n=hours)
-        return self.tr("{n} days ago").format(n=hours // 24)
+            return t("{n} hours ago").format(n=hours)
+        return t("{n} days ago").format(n=hours // 24)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.failures import plain_message
 from returnsdesk.formats.personal_data_zip import export_personal_data
 from returnsdesk.services import personal_data
@@ -46,12 +47,12 @@ class Safekeeping(QObject):
         self.skip_quit_backup = False
         if is_read_only():
             window.setWindowTitle(
-                window.windowTitle() + self.tr(" — read-only (the folder cannot be written)")
+                window.windowTitle() + t(" — read-only (the folder cannot be written)")
             )
 
     def _auto_failed(self, reason: str) -> None:
         self.window.statusBar().showMessage(
-            self.tr("Automatic backup failed: {reason}").format(reason=reason), 15_000
+            t("Automatic backup failed: {reason}").format(reason=reason), 15_000
         )
 
     def back_up_now(self) -> BackupDialog:
@@ -88,14 +89,14 @@ class Safekeeping(QObject):
     def on_quit(self) -> None:
         if self.skip_quit_backup:
             return
-        self.window.statusBar().showMessage(self.tr("Backing up…"))
+        self.window.statusBar().showMessage(t("Backing up…"))
         self.automatic.on_quit(self._quit_backup_failed)
 
     def _quit_backup_failed(self, reason: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Backup on quit"),
-            self.tr("The automatic backup could not be made. {reason}").format(reason=reason),
+            t("Backup on quit"),
+            t("The automatic backup could not be made. {reason}").format(reason=reason),
             QMessageBox.StandardButton.Ok,
             self.window,
         )
@@ -106,18 +107,18 @@ class Safekeeping(QObject):
     def personal_data(self, case_id: int | None) -> None:
         if case_id is None:
             QMessageBox.information(
-                self.window, self.tr("Personal data"), self.tr("Open or select one case first.")
+                self.window, t("Personal data"), t("Open or select one case first.")
             )
             return
         try:
             email = personal_data.customer_email_of_case(case_id)
         except personal_data.PersonalDataError as error:
-            show_error(self.window, self.tr("Personal data"), error)
+            show_error(self.window, t("Personal data"), error)
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Personal data"),
-            self.tr(
+            t("Personal data"),
+            t(
                 "Personal data of the customer {email}:\n\nExport writes everything held about "
                 "them (and their evidence) to a zip. Anonymise replaces their name, e-mail, "
                 "phone and addresses on every case; money records and case facts are kept."
@@ -126,8 +127,8 @@ class Safekeeping(QObject):
             self.window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        export = box.addButton(self.tr("Export…"), QMessageBox.ButtonRole.AcceptRole)
-        erase = box.addButton(self.tr("Anonymise…"), QMessageBox.ButtonRole.DestructiveRole)
+        export = box.addButton(t("Export…"), QMessageBox.ButtonRole.AcceptRole)
+        erase = box.addButton(t("Anonymise…"), QMessageBox.ButtonRole.DestructiveRole)
         box.exec()
         if box.clickedButton() is export:
             self.export_personal_data(email)
@@ -137,9 +138,9 @@ class Safekeeping(QObject):
     def export_personal_data(self, email: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            self.tr("Export personal data"),
+            t("Export personal data"),
             "personal-data.zip",
-            self.tr("Zip files (*.zip)"),
+            t("Zip files (*.zip)"),
         )
         if not path:
             return
@@ -147,16 +148,16 @@ class Safekeeping(QObject):
         run_task(
             lambda job: export_personal_data(folder, email, Path(path), check=job.check),
             lambda result: self.window.statusBar().showMessage(
-                self.tr("Wrote {path}").format(path=result.path), 8000
+                t("Wrote {path}").format(path=result.path), 8000
             ),
-            lambda error: self._failed(self.tr("Export personal data"), error),
+            lambda error: self._failed(t("Export personal data"), error),
         )
 
     def anonymise(self, email: str) -> None:
         answer = QMessageBox.question(
             self.window,
-            self.tr("Anonymise"),
-            self.tr(
+            t("Anonymise"),
+            t(
                 "Anonymise the customer {email} on every case? This cannot be undone (a backup "
                 "made before still holds the data)."
             ).format(email=email),
@@ -166,10 +167,10 @@ class Safekeeping(QObject):
         try:
             result = personal_data.anonymise(email)
         except Exception as error:
-            self._failed(self.tr("Anonymise"), error)
+            self._failed(t("Anonymise"), error)
             return
         self.window.statusBar().showMessage(
-            self.tr("Anonymised the customer on {n} case(s).").format(n=len(result.cases)), 8000
+            t("Anonymised the customer on {n} case(s).").format(n=len(result.cases)), 8000
         )
         self.window.refresh()
 

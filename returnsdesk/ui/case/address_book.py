@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.return_address import delete_address, list_addresses, save_address
 from returnsdesk.ui.messages import show_error
 
@@ -24,7 +25,7 @@ from returnsdesk.ui.messages import show_error
 class AddressBookDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Saved return addresses"))
+        self.setWindowTitle(t("Saved return addresses"))
         self.resize(640, 380)
         self.list = QListWidget(self)
         self.list.currentItemChanged.connect(self._show)
@@ -33,16 +34,16 @@ class AddressBookDialog(QDialog):
         self.address = QPlainTextEdit(self)
         self.address.setTabChangesFocus(True)
         self.notes = QLineEdit(self)
-        self.new_button = QPushButton(self.tr("New"), self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.new_button = QPushButton(t("New"), self)
+        self.save_button = QPushButton(t("Save"), self)
+        self.delete_button = QPushButton(t("Delete"), self)
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         form = QFormLayout()
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Address:"), self.address)
-        form.addRow(self.tr("Notes:"), self.notes)
+        form.addRow(t("Name:"), self.name)
+        form.addRow(t("Address:"), self.address)
+        form.addRow(t("Notes:"), self.notes)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.delete_button):
             buttons.addWidget(button)
@@ -95,7 +96,7 @@ class AddressBookDialog(QDialog):
                 self._editing, self.name.text(), self.address.toPlainText(), self.notes.text()
             )
         except InputError as exc:
-            show_error(self, self.tr("Not saved"), exc)
+            show_error(self, t("Not saved"), exc)
             return False
         self.reload(entry.id)
         return True
@@ -106,7 +107,7 @@ class AddressBookDialog(QDialog):
         try:
             delete_address(self._editing)
         except InputError as exc:
-            show_error(self, self.tr("Not deleted"), exc)
+            show_error(self, t("Not deleted"), exc)
             return False
         self.reload()
         return True

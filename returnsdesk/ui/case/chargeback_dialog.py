@@ -32,6 +32,7 @@ from returnsdesk.domain.chargebacks import (
     suggested_reason,
 )
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import cases, chargebacks
 from returnsdesk.services.cases import CaseView
 from returnsdesk.services.chargebacks import ChargebackNotice
@@ -49,9 +50,7 @@ class ChargebackNoticeDialog(QDialog):
         self.opening = self.case.kind != "chargeback"
         self.result_case: CaseView | None = None
         self.setWindowTitle(
-            self.tr("Open a chargeback on this order")
-            if self.opening
-            else self.tr("Chargeback notice")
+            t("Open a chargeback on this order") if self.opening else t("Chargeback notice")
         )
         self.reason = QComboBox(self)
         for reason, label in self._reason_labels().items():
@@ -71,23 +70,23 @@ class ChargebackNoticeDialog(QDialog):
         self.reference = QLineEdit(self.case.chargeback_reference, self)
         self.reference.setMaxLength(300)
         self.paypal_hint = QLabel(
-            self.tr("PayPal asks for an answer within %1 days of its notice.").replace(
+            t("PayPal asks for an answer within %1 days of its notice.").replace(
                 "%1", str(PAYPAL_RESPONSE_DAYS)
             ),
             self,
         )
         self.paypal_fill = QPushButton(
-            self.tr("Due %1 days from now").replace("%1", str(PAYPAL_RESPONSE_DAYS)), self
+            t("Due %1 days from now").replace("%1", str(PAYPAL_RESPONSE_DAYS)), self
         )
         self.paypal_fill.clicked.connect(self._fill_paypal)
         self.processor.currentIndexChanged.connect(self._sync)
         form = QFormLayout(self)
-        form.addRow(self.tr("Dispute reason:"), self.reason)
-        form.addRow(self.tr("Processor:"), self.processor)
-        form.addRow(self.tr("Response due:"), self.due_row)
+        form.addRow(t("Dispute reason:"), self.reason)
+        form.addRow(t("Processor:"), self.processor)
+        form.addRow(t("Response due:"), self.due_row)
         form.addRow("", self.paypal_hint)
         form.addRow("", self.paypal_fill)
-        form.addRow(self.tr("Dispute reference:"), self.reference)
+        form.addRow(t("Dispute reference:"), self.reference)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -98,13 +97,13 @@ class ChargebackNoticeDialog(QDialog):
 
     def _reason_labels(self) -> dict[DisputeReason, str]:
         return {
-            DisputeReason.FRAUDULENT: self.tr("Fraudulent (payment not recognised)"),
-            DisputeReason.PRODUCT_NOT_RECEIVED: self.tr("Product not received"),
-            DisputeReason.PRODUCT_UNACCEPTABLE: self.tr("Product unacceptable"),
-            DisputeReason.DUPLICATE: self.tr("Duplicate payment"),
-            DisputeReason.CREDIT_NOT_PROCESSED: self.tr("Credit not processed"),
-            DisputeReason.SUBSCRIPTION_CANCELED: self.tr("Subscription cancelled"),
-            DisputeReason.GENERAL: self.tr("General"),
+            DisputeReason.FRAUDULENT: t("Fraudulent (payment not recognised)"),
+            DisputeReason.PRODUCT_NOT_RECEIVED: t("Product not received"),
+            DisputeReason.PRODUCT_UNACCEPTABLE: t("Product unacceptable"),
+            DisputeReason.DUPLICATE: t("Duplicate payment"),
+            DisputeReason.CREDIT_NOT_PROCESSED: t("Credit not processed"),
+            DisputeReason.SUBSCRIPTION_CANCELED: t("Subscription cancelled"),
+            DisputeReason.GENERAL: t("General"),
         }
 
     def _build_due(self) -> None:
@@ -148,9 +147,9 @@ class ChargebackNoticeDialog(QDialog):
         zone_name = self.zone.currentText().strip()
         if zone_name not in available_timezones():
             raise InputError(
-                self.tr(
-                    "Unknown time zone: %1. Pick one from the list (e.g. Europe/Paris)."
-                ).replace("%1", zone_name)
+                t("Unknown time zone: %1. Pick one from the list (e.g. Europe/Paris).").replace(
+                    "%1", zone_name
+                )
             )
         day, time = self.due_date.date().toPython(), self.due_time.time().toPython()
         due = datetime.combine(day, time, tzinfo=ZoneInfo(zone_name))

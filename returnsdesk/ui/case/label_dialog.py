@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import parse_amount
 from returnsdesk.services import cases, settings
 from returnsdesk.services.return_labels import set_label
@@ -31,9 +32,9 @@ class LabelDialog(QDialog):
         self.case_id = case_id
         self.evidence_dir = evidence_dir
         self.currency = cases.case_view(case_id).currency
-        self.setWindowTitle(self.tr("Prepaid return label"))
+        self.setWindowTitle(t("Prepaid return label"))
         self.file = QLineEdit(path, self)
-        browse = QPushButton(self.tr("Choose…"), self)
+        browse = QPushButton(t("Choose…"), self)
         browse.clicked.connect(self._browse)
         file_row = QWidget(self)
         row = QHBoxLayout(file_row)
@@ -43,9 +44,9 @@ class LabelDialog(QDialog):
         self.carrier = QLineEdit(self)
         self.tracking = QLineEdit(self)
         self.cost = QLineEdit(self)
-        hint = self.tr("optional, in {currency}").format(currency=self.currency)
+        hint = t("optional, in {currency}").format(currency=self.currency)
         self.cost.setPlaceholderText(hint)
-        self.expires_known = QCheckBox(self.tr("Expires on"), self)
+        self.expires_known = QCheckBox(t("Expires on"), self)
         self.expires = QDateEdit(QDate.currentDate().addDays(30), self)
         self.expires.setCalendarPopup(True)
         self.expires.setEnabled(False)
@@ -56,11 +57,11 @@ class LabelDialog(QDialog):
         expiry_row.addWidget(self.expires_known)
         expiry_row.addWidget(self.expires, 1)
         form = QFormLayout(self)
-        form.addRow(self.tr("Label file (PDF, PNG, JPEG):"), file_row)
-        form.addRow(self.tr("Carrier:"), self.carrier)
-        form.addRow(self.tr("Tracking number:"), self.tracking)
-        form.addRow(self.tr("Cost:"), self.cost)
-        form.addRow(self.tr("Valid until:"), expiry)
+        form.addRow(t("Label file (PDF, PNG, JPEG):"), file_row)
+        form.addRow(t("Carrier:"), self.carrier)
+        form.addRow(t("Tracking number:"), self.tracking)
+        form.addRow(t("Cost:"), self.cost)
+        form.addRow(t("Valid until:"), expiry)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -70,7 +71,7 @@ class LabelDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the label"), "", self.tr("Labels (*.pdf *.png *.jpg *.jpeg)")
+            self, t("Choose the label"), "", t("Labels (*.pdf *.png *.jpg *.jpeg)")
         )
         if name:
             self.file.setText(name)
@@ -78,7 +79,7 @@ class LabelDialog(QDialog):
     def accept(self) -> None:
         try:
             if not self.file.text().strip():
-                raise InputError(self.tr("Choose the label file."))
+                raise InputError(t("Choose the label file."))
             cost = None
             if self.cost.text().strip():
                 lang = settings.shop_details().language
@@ -94,6 +95,6 @@ class LabelDialog(QDialog):
                 expires_on=expires,
             )
         except InputError as exc:
-            show_error(self, self.tr("Label not attached"), exc)
+            show_error(self, t("Label not attached"), exc)
             return
         super().accept()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import check_currency
 from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
@@ -47,19 +48,19 @@ ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 class NewCaseDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New case"))
+        self.setWindowTitle(t("New case"))
         self.created_case_id: int | None = None
         self._order: Order | None = None
 
         # From an existing order
         self.order_search = QLineEdit(self)
-        self.order_search.setPlaceholderText(self.tr("Order number, customer name or e-mail"))
+        self.order_search.setPlaceholderText(t("Order number, customer name or e-mail"))
         self.order_search.setClearButtonEnabled(True)
         self.order_results = QListWidget(self)
         self.lines = QTableWidget(0, 5, self)
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("SKU"), self.tr("Unit price"), self.tr("Quantity"),
-             self.tr("Delivered")]
+            [t("Item"), t("SKU"), t("Unit price"), t("Quantity"),
+             t("Delivered")]
         )  # fmt: skip
         self.lines.horizontalHeader().setStretchLastSection(False)
         self.lines.setColumnWidth(0, 260)
@@ -73,7 +74,7 @@ class NewCaseDialog(QDialog):
         existing_layout = QVBoxLayout(existing)
         existing_layout.addWidget(self.order_search)
         existing_layout.addWidget(self.order_results, 1)
-        existing_layout.addWidget(QLabel(self.tr("Lines concerned (quantity 0 = not included):")))
+        existing_layout.addWidget(QLabel(t("Lines concerned (quantity 0 = not included):")))
         existing_layout.addWidget(self.lines, 1)
 
         # Typed by hand
@@ -88,7 +89,7 @@ class NewCaseDialog(QDialog):
         self.m_currency = QLineEdit("EUR", manual)
         self.m_currency.setMaxLength(3)
         self.m_placed = QDateEdit(QDate.currentDate().addDays(-14), manual, calendarPopup=True)
-        self.m_delivered_known = QCheckBox(self.tr("Delivered on"), manual)
+        self.m_delivered_known = QCheckBox(t("Delivered on"), manual)
         self.m_delivered_known.setChecked(True)
         self.m_delivered = QDateEdit(QDate.currentDate().addDays(-5), manual, calendarPopup=True)
         self.m_delivered_known.toggled.connect(self.m_delivered.setEnabled)
@@ -98,33 +99,33 @@ class NewCaseDialog(QDialog):
         self.m_price = AmountEdit("EUR", labels.locale_name(), manual)
         self.m_price.setPlaceholderText("49.90")
         self.m_currency.textChanged.connect(self._price_currency)
-        self.m_personalised = QCheckBox(self.tr("Personalised / print on demand"), manual)
+        self.m_personalised = QCheckBox(t("Personalised / print on demand"), manual)
         self.m_supplier = QComboBox(manual)
-        self.m_supplier.addItem(self.tr("— none —"), None)
+        self.m_supplier.addItem(t("— none —"), None)
         for supplier in Supplier.select().order_by(Supplier.name):
             self.m_supplier.addItem(supplier.name, supplier.id)
         for widget in (self.m_number, self.m_customer, self.m_email, self.m_title, self.m_sku):
             widget.setMaxLength(300)
-        manual_form.addRow(self.tr("Order number:"), self.m_number)
-        manual_form.addRow(self.tr("Customer name:"), self.m_customer)
-        manual_form.addRow(self.tr("E-mail:"), self.m_email)
-        manual_form.addRow(self.tr("Country (ISO):"), self.m_country)
-        manual_form.addRow(self.tr("Currency:"), self.m_currency)
-        manual_form.addRow(self.tr("Ordered on:"), self.m_placed)
+        manual_form.addRow(t("Order number:"), self.m_number)
+        manual_form.addRow(t("Customer name:"), self.m_customer)
+        manual_form.addRow(t("E-mail:"), self.m_email)
+        manual_form.addRow(t("Country (ISO):"), self.m_country)
+        manual_form.addRow(t("Currency:"), self.m_currency)
+        manual_form.addRow(t("Ordered on:"), self.m_placed)
         delivered_row = QHBoxLayout()
         delivered_row.addWidget(self.m_delivered_known)
         delivered_row.addWidget(self.m_delivered, 1)
         manual_form.addRow(delivered_row)
-        manual_form.addRow(self.tr("Item:"), self.m_title)
-        manual_form.addRow(self.tr("SKU:"), self.m_sku)
-        manual_form.addRow(self.tr("Quantity:"), self.m_quantity)
-        manual_form.addRow(self.tr("Unit price:"), self.m_price)
+        manual_form.addRow(t("Item:"), self.m_title)
+        manual_form.addRow(t("SKU:"), self.m_sku)
+        manual_form.addRow(t("Quantity:"), self.m_quantity)
+        manual_form.addRow(t("Unit price:"), self.m_price)
         manual_form.addRow("", self.m_personalised)
-        manual_form.addRow(self.tr("Supplier:"), self.m_supplier)
+        manual_form.addRow(t("Supplier:"), self.m_supplier)
 
         self.source = QTabWidget(self)
-        self.source.addTab(existing, self.tr("From an order"))
-        self.source.addTab(manual, self.tr("Enter the order by hand"))
+        self.source.addTab(existing, t("From an order"))
+        self.source.addTab(manual, t("Enter the order by hand"))
 
         # The request
         self.kind = QComboBox(self)
@@ -136,33 +137,33 @@ class NewCaseDialog(QDialog):
         self.reason_note = QLineEdit(self)
         self.reason_note.setMaxLength(2000)
         self.requested = QComboBox(self)
-        self.requested.addItem(self.tr("— not said —"), "")
+        self.requested.addItem(t("— not said —"), "")
         for resolution in Resolution:
             self.requested.addItem(labels.resolution(resolution), resolution.value)
         self.chargeback_due = QDateEdit(QDate.currentDate().addDays(10), self, calendarPopup=True)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
-        request_box = QGroupBox(self.tr("Request"), self)
+        request_box = QGroupBox(t("Request"), self)
         request = QFormLayout(request_box)
-        request.addRow(self.tr("Kind:"), self.kind)
-        request.addRow(self.tr("Reason:"), self.reason)
-        request.addRow(self.tr("Reason note:"), self.reason_note)
-        request.addRow(self.tr("Customer asks for:"), self.requested)
-        self.chargeback_row_label = QLabel(self.tr("Response due:"), self)
+        request.addRow(t("Kind:"), self.kind)
+        request.addRow(t("Reason:"), self.reason)
+        request.addRow(t("Reason note:"), self.reason_note)
+        request.addRow(t("Customer asks for:"), self.requested)
+        self.chargeback_row_label = QLabel(t("Response due:"), self)
         request.addRow(self.chargeback_row_label, self.chargeback_due)
-        request.addRow(self.tr("Notes:"), self.notes)
+        request.addRow(t("Notes:"), self.notes)
 
         self.preview = QLabel(self)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        preview_box = QGroupBox(self.tr("Verdict and deadlines"), self)
+        preview_box = QGroupBox(t("Verdict and deadlines"), self)
         QVBoxLayout(preview_box).addWidget(self.preview)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open case"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Open case"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -229,7 +230,7 @@ class NewCaseDialog(QDialog):
                 spin.setValue(line.quantity)
                 spin.valueChanged.connect(self.update_preview)
                 self.lines.setCellWidget(row, 3, spin)
-                delivered = OptionalDate(self.tr("on"), self.lines)
+                delivered = OptionalDate(t("on"), self.lines)
                 delivered.set_value(line.delivered_on or self._order.delivered_on)
                 delivered.known.toggled.connect(self.update_preview)
                 delivered.edit.dateChanged.connect(self.update_preview)
@@ -313,7 +314,7 @@ class NewCaseDialog(QDialog):
             self.preview.setText(str(exc))
             return
         if assessment is None:
-            self.preview.setText(self.tr("Choose an order to see the verdict and deadlines."))
+            self.preview.setText(t("Choose an order to see the verdict and deadlines."))
             return
         self.preview.setText(assessment_text(assessment, rules_language()))
 
@@ -325,7 +326,7 @@ class NewCaseDialog(QDialog):
                 return None
             line_ids = [line_id for line_id, _ in self.chosen_lines()]
             if not line_ids:
-                raise InputError(self.tr("Include at least one line."))
+                raise InputError(t("Include at least one line."))
             return cases.preview(
                 self._order, kind, reason, line_ids, due, delivered=self.line_dates()
             )
@@ -337,7 +338,7 @@ class NewCaseDialog(QDialog):
             self.m_delivered.date().toPython() if self.m_delivered_known.isChecked() else None
         )
         if delivered and delivered < placed:
-            raise InputError(self.tr("The delivery date is before the order date."))
+            raise InputError(t("The delivery date is before the order date."))
         data = OrderInput(
             number="",
             customer_name="",
@@ -362,16 +363,16 @@ class NewCaseDialog(QDialog):
         try:
             if self.source.currentIndex() == 0:
                 if self._order is None:
-                    raise InputError(self.tr("Choose the order the request is about."))
+                    raise InputError(t("Choose the order the request is about."))
                 if not self.chosen_lines():
-                    raise InputError(self.tr("Include at least one line."))
+                    raise InputError(t("Include at least one line."))
                 case = rule_facts.open_case_with_line_dates(
                     self._case_input(self._order.id), self.line_dates()
                 )
             else:
                 case = cases.open_case_with_new_order(self._manual_order(), self._case_input(0))
         except InputError as exc:
-            show_error(self, self.tr("Case not opened"), exc)
+            show_error(self, t("Case not opened"), exc)
             return
         self.created_case_id = case.id
         if case.kind == Kind.CHARGEBACK:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.workflow import Kind, Status, allowed_targets
 from returnsdesk.services import cases, chargebacks
 from returnsdesk.services.cases import CaseView
@@ -56,8 +57,8 @@ class PayingTwiceBanner(QFrame):
         font = self.text.font()
         font.setBold(True)
         self.text.setFont(font)
-        self.contest = QPushButton(self.tr("Contest with this refund (dispute pack)…"), self)
-        self.accept_button = QPushButton(self.tr("Accept the chargeback"), self)
+        self.contest = QPushButton(t("Contest with this refund (dispute pack)…"), self)
+        self.accept_button = QPushButton(t("Accept the chargeback"), self)
         self.contest.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
         self.accept_button.clicked.connect(self.accept_chargeback)
         buttons = QHBoxLayout()
@@ -77,7 +78,7 @@ class PayingTwiceBanner(QFrame):
         currency = given[0].currency
         total = sum(g.amount_minor for g in given if g.currency == currency)
         items = "; ".join(
-            self.tr("%1 %2 on %3 (%4%5)")
+            t("%1 %2 on %3 (%4%5)")
             .replace("%1", kind_label(g.kind))
             .replace("%2", labels.money(g.amount_minor, g.currency))
             .replace("%3", labels.day(g.entry_date))
@@ -86,7 +87,7 @@ class PayingTwiceBanner(QFrame):
             for g in given
         )
         self.text.setText(
-            self.tr(
+            t(
                 "You may be paying twice: the customer was already given back %1 on this order "
                 "(%2). Contest the chargeback with this refund as evidence, or accept it and "
                 "give nothing more back."
@@ -100,8 +101,8 @@ class PayingTwiceBanner(QFrame):
     def accept_chargeback(self) -> bool:
         answer = QMessageBox.question(
             self,
-            self.tr("Accept the chargeback"),
-            self.tr("Mark this chargeback as lost (accepted)? The bank keeps the money."),
+            t("Accept the chargeback"),
+            t("Mark this chargeback as lost (accepted)? The bank keeps the money."),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -110,7 +111,7 @@ class PayingTwiceBanner(QFrame):
                 self.case_id, Status.LOST, note="Accepted: the customer was already refunded."
             )
         except InputError as exc:
-            show_error(self, self.tr("Accept the chargeback"), exc)
+            show_error(self, t("Accept the chargeback"), exc)
             return False
         self.changed.emit(self.case_id)
         return True
@@ -128,9 +129,7 @@ class OrderCasesPanel(QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(
-            [self.tr("RMA"), self.tr("Kind"), self.tr("Status"), self.tr("Opened")]
-        )
+        self.tree.setHeaderLabels([t("RMA"), t("Kind"), t("Status"), t("Opened")])
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 150)
         self.tree.setColumnWidth(1, 120)
@@ -145,7 +144,7 @@ class OrderCasesPanel(QWidget):
         row.addWidget(self.notice_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Other cases of this order (double-click to open):")))
+        layout.addWidget(QLabel(t("Other cases of this order (double-click to open):")))
         layout.addWidget(self.tree, 1)
         self.reload()
 
@@ -153,7 +152,7 @@ class OrderCasesPanel(QWidget):
         case = cases.case_view(self.case_id)
         chargeback = case.kind == Kind.CHARGEBACK
         self.notice_button.setText(
-            self.tr("Chargeback notice…") if chargeback else self.tr("Open a chargeback…")
+            t("Chargeback notice…") if chargeback else t("Open a chargeback…")
         )
         self.notice.setText(self._notice_text(case) if chargeback else "")
         self.tree.clear()
@@ -171,7 +170,7 @@ class OrderCasesPanel(QWidget):
 
     def _notice_text(self, case: CaseView) -> str:
         if not case.chargeback_reason:
-            return self.tr("The processor's notice is not recorded yet.")
+            return t("The processor's notice is not recorded yet.")
         due = case.chargeback_due_at
         if due is None:
             when = "—"
@@ -180,7 +179,7 @@ class OrderCasesPanel(QWidget):
             local = due.astimezone(ZoneInfo(zone))
             when = f"{labels.day(local.date())} {local:%H:%M} ({zone})"
         return (
-            self.tr("Processor: %1 · Response due %2")
+            t("Processor: %1 · Response due %2")
             .replace("%1", PROCESSOR_NAMES.get(case.chargeback_processor, "—"))
             .replace("%2", when)
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk import session
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import format_money
 from returnsdesk.domain.return_address import AddressChoice, DefaultWhy
 from returnsdesk.services.evidence import attach_files
@@ -48,14 +49,14 @@ class CaseReturnPanel(QWidget):
         self.case_id = case_id
         self._loading = False
         self.why_texts = {
-            DefaultWhy.NOTHING_TO_RETURN: self.tr("nothing goes back for this kind of case"),
-            DefaultWhy.SUPPLIER_KEEPS_NO_RETURN: self.tr(
+            DefaultWhy.NOTHING_TO_RETURN: t("nothing goes back for this kind of case"),
+            DefaultWhy.SUPPLIER_KEEPS_NO_RETURN: t(
                 "the supplier reimburses faulty goods without a return"
             ),
-            DefaultWhy.FAULTY_TO_SUPPLIER: self.tr("faulty goods go back to the supplier"),
-            DefaultWhy.TO_SHOP: self.tr("a change of mind comes back to the shop's stock"),
-            DefaultWhy.SHOP_HAS_NO_ADDRESS: self.tr("the shop has no return address of its own"),
-            DefaultWhy.NO_ADDRESS_AT_ALL: self.tr(
+            DefaultWhy.FAULTY_TO_SUPPLIER: t("faulty goods go back to the supplier"),
+            DefaultWhy.TO_SHOP: t("a change of mind comes back to the shop's stock"),
+            DefaultWhy.SHOP_HAS_NO_ADDRESS: t("the shop has no return address of its own"),
+            DefaultWhy.NO_ADDRESS_AT_ALL: t(
                 "neither the shop nor the supplier has a return address"
             ),
         }
@@ -66,9 +67,9 @@ class CaseReturnPanel(QWidget):
         self.address_text = _plain(self)
         self.address_why = _plain(self)
         self.address_why.setStyleSheet("color: palette(mid);")
-        book = QPushButton(self.tr("Address book…"), self)
+        book = QPushButton(t("Address book…"), self)
         book.clicked.connect(self.edit_address_book)
-        address_box = QGroupBox(self.tr("Parcel goes back to"), self)
+        address_box = QGroupBox(t("Parcel goes back to"), self)
         grid = QGridLayout(address_box)
         grid.addWidget(self.address_choice, 0, 0)
         grid.addWidget(book, 0, 1)
@@ -77,11 +78,11 @@ class CaseReturnPanel(QWidget):
 
         # Label
         self.label_text = _plain(self)
-        self.label_button = QPushButton(self.tr("Attach label…"), self)
+        self.label_button = QPushButton(t("Attach label…"), self)
         self.label_button.clicked.connect(lambda: self.attach_label())
-        self.remove_label_button = QPushButton(self.tr("Remove label"), self)
+        self.remove_label_button = QPushButton(t("Remove label"), self)
         self.remove_label_button.clicked.connect(self.remove_label)
-        label_box = QGroupBox(self.tr("Prepaid return label"), self)
+        label_box = QGroupBox(t("Prepaid return label"), self)
         label_layout = QVBoxLayout(label_box)
         label_layout.addWidget(self.label_text)
         row = QHBoxLayout()
@@ -93,9 +94,7 @@ class CaseReturnPanel(QWidget):
         # Checklist
         self.checklist_title = _plain(self)
         self.checklist = QTreeWidget(self)
-        self.checklist.setHeaderLabels(
-            [self.tr("Evidence the platform asks for"), self.tr("Files")]
-        )
+        self.checklist.setHeaderLabels([t("Evidence the platform asks for"), t("Files")])
         self.checklist.setRootIsDecorated(False)
         from PySide6.QtWidgets import QHeaderView
 
@@ -105,9 +104,9 @@ class CaseReturnPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.checklist.setColumnWidth(1, 140)
         self.checklist.setWordWrap(True)
-        self.attach_for_item = QPushButton(self.tr("Attach for this item…"), self)
+        self.attach_for_item = QPushButton(t("Attach for this item…"), self)
         self.attach_for_item.clicked.connect(lambda: self.attach_evidence_for_item())
-        check_box = QGroupBox(self.tr("Evidence checklist"), self)
+        check_box = QGroupBox(t("Evidence checklist"), self)
         check_layout = QVBoxLayout(check_box)
         check_layout.addWidget(self.checklist_title)
         check_layout.addWidget(self.checklist, 1)
@@ -129,31 +128,29 @@ class CaseReturnPanel(QWidget):
         where = destination(self.case_id)
         combo = self.address_choice
         combo.clear()
-        combo.addItem(self.tr("The supplier's return address"), (AddressChoice.SUPPLIER, None))
-        combo.addItem(self.tr("The shop's return address"), (AddressChoice.SHOP, None))
+        combo.addItem(t("The supplier's return address"), (AddressChoice.SUPPLIER, None))
+        combo.addItem(t("The shop's return address"), (AddressChoice.SHOP, None))
         for entry in list_addresses():
             combo.addItem(
-                self.tr("Saved: {name}").format(name=entry.name), (AddressChoice.SAVED, entry.id)
+                t("Saved: {name}").format(name=entry.name), (AddressChoice.SAVED, entry.id)
             )
-        combo.addItem(self.tr("No return: the customer keeps the item"), (AddressChoice.NONE, None))
+        combo.addItem(t("No return: the customer keeps the item"), (AddressChoice.NONE, None))
         for index in range(combo.count()):
             if combo.itemData(index) == (where.choice, where.saved_address_id):
                 combo.setCurrentIndex(index)
         lines = where.lines()
         if not where.needs_parcel:
-            self.address_text.setText(self.tr("Nothing to send back."))
+            self.address_text.setText(t("Nothing to send back."))
         elif lines:
             self.address_text.setText("\n".join(lines))
         else:
             self.address_text.setText(
-                self.tr("No address known: add one in the supplier or shop details.")
+                t("No address known: add one in the supplier or shop details.")
             )
         if where.chosen:
-            self.address_why.setText(self.tr("Chosen for this case."))
+            self.address_why.setText(t("Chosen for this case."))
         else:
-            self.address_why.setText(
-                self.tr("Default: {why}.").format(why=self.why_texts[where.why])
-            )
+            self.address_why.setText(t("Default: {why}.").format(why=self.why_texts[where.why]))
         self._show_label()
         self._show_checklist()
         self._loading = False
@@ -163,29 +160,29 @@ class CaseReturnPanel(QWidget):
         self.remove_label_button.setEnabled(label is not None)
         if label is None:
             self.label_text.setText(
-                self.tr("No label file. Attach the PDF or image the carrier or label service sent.")
+                t("No label file. Attach the PDF or image the carrier or label service sent.")
             )
-            self.label_button.setText(self.tr("Attach label…"))
+            self.label_button.setText(t("Attach label…"))
             return
         first = [label.original_name]
         if label.carrier:
             first.append(label.carrier)
         if label.tracking:
-            first.append(self.tr("tracking {t}").format(t=label.tracking))
+            first.append(t("tracking {t}").format(t=label.tracking))
         second = []
         if label.cost_minor is not None:
             money = format_money(label.cost_minor, label.currency)
-            second.append(self.tr("cost {m} (in the ledger)").format(m=money))
+            second.append(t("cost {m} (in the ledger)").format(m=money))
         if label.expires_on is not None:
-            second.append(self.tr("valid until {d}").format(d=labels.day(label.expires_on)))
+            second.append(t("valid until {d}").format(d=labels.day(label.expires_on)))
         lines = [" · ".join(first)] + ([" · ".join(second)] if second else [])
         self.label_text.setText("\n".join(lines))
-        self.label_button.setText(self.tr("Replace label…"))
+        self.label_button.setText(t("Replace label…"))
 
     def _show_checklist(self) -> None:
         checklist = case_checklist(self.case_id)
         self.checklist_title.setText(
-            self.tr("{platform}: {done} of {total} ticked").format(
+            t("{platform}: {done} of {total} ticked").format(
                 platform=checklist.platform_name, done=checklist.done, total=len(checklist.lines)
             )
         )
@@ -208,7 +205,7 @@ class CaseReturnPanel(QWidget):
         try:
             choose(self.case_id, choice, saved_id)
         except InputError as exc:
-            show_error(self, self.tr("Address not changed"), exc)
+            show_error(self, t("Address not changed"), exc)
         self.reload()
         self.changed.emit()
 
@@ -237,7 +234,7 @@ class CaseReturnPanel(QWidget):
         """Ask for files and attach them captioned with the selected checklist item."""
         if self.checklist.currentItem() is None:
             return False
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach evidence"))
+        paths, _ = QFileDialog.getOpenFileNames(self, t("Attach evidence"))
         return self.attach_for_item_files(paths)
 
     def attach_for_item_files(self, paths: list[str]) -> bool:
@@ -253,7 +250,7 @@ class CaseReturnPanel(QWidget):
                 caption=item.data(0, Qt.ItemDataRole.UserRole),
             )
         except InputError as exc:
-            show_error(self, self.tr("Evidence not attached"), exc)
+            show_error(self, t("Evidence not attached"), exc)
             return False
         self.reload()
         self.changed.emit()

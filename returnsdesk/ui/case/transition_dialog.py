@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Resolution
 from returnsdesk.domain.workflow import NOTE_REQUIRED, RESOLUTION_REQUIRED, Status
 from returnsdesk.ui import labels
@@ -20,34 +21,32 @@ class TransitionDialog(QDialog):
     def __init__(self, rma: str, current: str, target: Status, resolution: str = "", parent=None):
         super().__init__(parent)
         self.target = target
-        self.setWindowTitle(
-            self.tr("{rma}: {status}").format(rma=rma, status=labels.status(target))
-        )
+        self.setWindowTitle(t("{rma}: {status}").format(rma=rma, status=labels.status(target)))
         form = QFormLayout(self)
         intro = QLabel(
-            self.tr("Move the case from “{a}” to “{b}”.").format(
+            t("Move the case from “{a}” to “{b}”.").format(
                 a=labels.status(current), b=labels.status(target)
             ),
             self,
         )
         form.addRow(intro)
         self.resolution = QComboBox(self)
-        self.resolution.addItem(self.tr("— choose —"), "")
+        self.resolution.addItem(t("— choose —"), "")
         for value in Resolution:
             self.resolution.addItem(labels.resolution(value), value.value)
         if resolution:
             self.resolution.setCurrentIndex(max(self.resolution.findData(resolution), 0))
         if target in RESOLUTION_REQUIRED:
-            form.addRow(self.tr("Agreed resolution:"), self.resolution)
+            form.addRow(t("Agreed resolution:"), self.resolution)
         else:
             self.resolution.hide()
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(
-            self.tr("Why? (required)") if target in NOTE_REQUIRED else self.tr("Optional note")
+            t("Why? (required)") if target in NOTE_REQUIRED else t("Optional note")
         )
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(110)
-        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(t("Note:"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

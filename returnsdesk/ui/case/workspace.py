@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk import session
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
@@ -97,12 +98,12 @@ class CaseWorkspace(MailDropTarget, QWidget):
         header.addWidget(self.rma_label, 0, 0)
         header.addWidget(self.status_label, 0, 1)
         titles = {
-            "customer": self.tr("Customer"),
-            "order": self.tr("Order"),
-            "supplier": self.tr("Supplier"),
-            "kind": self.tr("Kind"),
-            "reason": self.tr("Reason"),
-            "money": self.tr("Money at stake"),
+            "customer": t("Customer"),
+            "order": t("Order"),
+            "supplier": t("Supplier"),
+            "kind": t("Kind"),
+            "reason": t("Reason"),
+            "money": t("Money at stake"),
         }
         for i, (key, label) in enumerate(self.header_labels.items()):
             caption = QLabel(titles[key], self)
@@ -114,16 +115,16 @@ class CaseWorkspace(MailDropTarget, QWidget):
 
         # Actions
         self.actions_box = QHBoxLayout()
-        self.actions_box.addWidget(QLabel(self.tr("Move to:"), self))
+        self.actions_box.addWidget(QLabel(t("Move to:"), self))
         self._action_buttons: list[QPushButton] = []
         self.actions_box.addStretch(1)
-        self.print_button = QPushButton(self.tr("Return instructions…"), self)
+        self.print_button = QPushButton(t("Return instructions…"), self)
         self.print_button.clicked.connect(lambda: open_instructions(self, self.case_id))
-        self.dispute_button = QPushButton(self.tr("Dispute pack…"), self)
+        self.dispute_button = QPushButton(t("Dispute pack…"), self)
         self.dispute_button.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
         self.actions_box.addWidget(self.print_button)
         self.actions_box.addWidget(self.dispute_button)
-        self.survey_button = QPushButton(self.tr("Satisfaction survey…"), self)
+        self.survey_button = QPushButton(t("Satisfaction survey…"), self)
         self.survey_button.clicked.connect(self.survey)
         self.actions_box.addWidget(self.survey_button)
         self.survey_offer = SurveyOffer(self)
@@ -134,7 +135,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.verdict_label = _plain("", self, bold=True)
         self.rules_label = _plain("", self)
         self.suggestion_label = _plain("", self)
-        verdict_box = QGroupBox(self.tr("Policy verdict"), self)
+        verdict_box = QGroupBox(t("Policy verdict"), self)
         verdict_layout = QVBoxLayout(verdict_box)
         verdict_layout.addWidget(self.verdict_label)
         verdict_layout.addWidget(self.rules_label)
@@ -144,17 +145,17 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.warnings_label.setObjectName("rule-warnings")
         verdict_layout.addWidget(self.warnings_label)
         self.deadlines = QTreeWidget(self)
-        self.deadlines.setHeaderLabels([self.tr("Deadline"), self.tr("Date"), self.tr("When")])
+        self.deadlines.setHeaderLabels([t("Deadline"), t("Date"), t("When")])
         self.deadlines.setRootIsDecorated(False)
         self.deadlines.setColumnWidth(0, 230)
         self.deadlines.setColumnWidth(1, 100)
-        deadlines_box = QGroupBox(self.tr("Deadlines"), self)
+        deadlines_box = QGroupBox(t("Deadlines"), self)
         QVBoxLayout(deadlines_box).addWidget(self.deadlines)
 
         # Details form
         self.reason = self._combo([(labels.reason(r), r.value) for r in Reason])
-        self.fault = self._combo([(self.tr(fault_label(f)), f.value) for f in Fault])
-        resolutions = [(self.tr("—"), "")] + [(labels.resolution(r), r.value) for r in Resolution]
+        self.fault = self._combo([(t(fault_label(f)), f.value) for f in Fault])
+        resolutions = [(t("—"), "")] + [(labels.resolution(r), r.value) for r in Resolution]
         self.requested = self._combo(resolutions)
         self.agreed = self._combo(resolutions)
         self.reason_note = self._line()
@@ -166,22 +167,22 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.textChanged.connect(self._mark_dirty)
-        details_box = QGroupBox(self.tr("Details"), self)
+        details_box = QGroupBox(t("Details"), self)
         form = QFormLayout(details_box)
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Reason note:"), self.reason_note)
-        form.addRow(self.tr("Fault:"), self.fault)
-        form.addRow(self.tr("Requested:"), self.requested)
-        form.addRow(self.tr("Agreed:"), self.agreed)
-        form.addRow(self.tr("Supplier reference:"), self.supplier_reference)
-        form.addRow(self.tr("Return carrier:"), self.return_carrier)
-        form.addRow(self.tr("Return tracking:"), self.return_tracking)
-        form.addRow(self.tr("Return label ref.:"), self.return_label_ref)
-        form.addRow(self.tr("Chargeback ref.:"), self.chargeback_reference)
-        form.addRow(self.tr("Notes:"), self.notes)
-        self.save_button = QPushButton(self.tr("Save"), self)
+        form.addRow(t("Reason:"), self.reason)
+        form.addRow(t("Reason note:"), self.reason_note)
+        form.addRow(t("Fault:"), self.fault)
+        form.addRow(t("Requested:"), self.requested)
+        form.addRow(t("Agreed:"), self.agreed)
+        form.addRow(t("Supplier reference:"), self.supplier_reference)
+        form.addRow(t("Return carrier:"), self.return_carrier)
+        form.addRow(t("Return tracking:"), self.return_tracking)
+        form.addRow(t("Return label ref.:"), self.return_label_ref)
+        form.addRow(t("Chargeback ref.:"), self.chargeback_reference)
+        form.addRow(t("Notes:"), self.notes)
+        self.save_button = QPushButton(t("Save"), self)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button = QPushButton(t("Revert"), self)
         self.revert_button.clicked.connect(self.reload)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -192,16 +193,16 @@ class CaseWorkspace(MailDropTarget, QWidget):
 
         # Timeline
         self.timeline = QTreeWidget(self)
-        self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details")])
+        self.timeline.setHeaderLabels([t("When"), t("What"), t("Details")])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setWordWrap(True)
         self.timeline.setColumnWidth(0, 170)
         self.timeline.setColumnWidth(1, 90)
         self.note_input = QLineEdit(self)
-        self.note_input.setPlaceholderText(self.tr("Add a note to the timeline…"))
+        self.note_input.setPlaceholderText(t("Add a note to the timeline…"))
         self.note_input.setMaxLength(20_000)
         self.note_input.returnPressed.connect(self.add_note)
-        add_note = QPushButton(self.tr("Add note"), self)
+        add_note = QPushButton(t("Add note"), self)
         add_note.clicked.connect(self.add_note)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_input, 1)
@@ -212,28 +213,28 @@ class CaseWorkspace(MailDropTarget, QWidget):
         timeline_layout.addLayout(note_row)
         timeline_layout.addWidget(self.timeline)
         self.lower_tabs = QTabWidget(self)
-        self.lower_tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.lower_tabs.addTab(timeline_page, t("Timeline"))
         self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
         self.evidence.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self.evidence, self.tr("Evidence"))
+        self.lower_tabs.addTab(self.evidence, t("Evidence"))
         self.supplier_panel = CaseSupplierPanel(case_id, self)
         self.supplier_panel.changed.connect(self._after_supplier_change)
-        self.lower_tabs.addTab(self.supplier_panel, self.tr("Supplier"))
+        self.lower_tabs.addTab(self.supplier_panel, t("Supplier"))
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self._scrolling(self.money), self.tr("Money"))
+        self.lower_tabs.addTab(self._scrolling(self.money), t("Money"))
         self.return_panel = CaseReturnPanel(case_id, self)
         self.return_panel.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self.return_panel, self.tr("Return && checklist"))
+        self.lower_tabs.addTab(self.return_panel, t("Return && checklist"))
         self.setAcceptDrops(True)  # saved e-mails (.eml, .msg) dropped here are logged
         self.order_cases = OrderCasesPanel(case_id, self)
         self.order_cases.changed.connect(self._after_supplier_change)
-        self.lower_tabs.addTab(self.order_cases, self.tr("Order cases"))
+        self.lower_tabs.addTab(self.order_cases, t("Order cases"))
         self.paying_twice = PayingTwiceBanner(case_id, self)
         self.paying_twice.changed.connect(self._after_supplier_change)
         self.rule_facts = RuleFactsPanel(self)
         self.rule_facts.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self._scrolling(self.rule_facts), self.tr("Facts"))
+        self.lower_tabs.addTab(self._scrolling(self.rule_facts), t("Facts"))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -358,7 +359,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.warnings_label.setVisible(bool(verdict.warnings))
         suggestion = verdict.suggestion.text(lang) if verdict.suggestion else ""
         self.suggestion_label.setText(
-            self.tr("Suggestion: {s}").format(s=suggestion) if suggestion else ""
+            t("Suggestion: {s}").format(s=suggestion) if suggestion else ""
         )
         self.suggestion_label.setVisible(bool(suggestion))
         self.deadlines.clear()
@@ -396,7 +397,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.timeline.clear()
         for event in order_timeline(self.case_id):  # every case of the order, merged
             text = event.text if event.own else f"[{event.rma}] {event.text}"
-            item = QTreeWidgetItem([labels.moment(event.at), self.tr(event.kind), text])
+            item = QTreeWidgetItem([labels.moment(event.at), t(event.kind), text])
             item.setToolTip(2, text)
             self.timeline.addTopLevelItem(item)
 
@@ -425,10 +426,10 @@ class CaseWorkspace(MailDropTarget, QWidget):
         try:
             cases.update_details(self.case_id, self.details(), expected_version=self._version)
         except cases.ConflictError as exc:
-            show_error(self, self.tr("Not saved"), exc)
+            show_error(self, t("Not saved"), exc)
             return False
         except ValueError as exc:
-            show_error(self, self.tr("Not saved"), exc)
+            show_error(self, t("Not saved"), exc)
             return False
         self.reload()
         self.changed.emit(self.case_id)
@@ -455,7 +456,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
                 expected_version=self._version,
             )
         except ValueError as exc:
-            show_error(self, self.tr("Status not changed"), exc)
+            show_error(self, t("Status not changed"), exc)
             self.reload()
             return False
         self.reload()
@@ -479,7 +480,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         try:
             cases.add_note(self.case_id, text)
         except ValueError as exc:
-            show_error(self, self.tr("Note not added"), exc)
+            show_error(self, t("Note not added"), exc)
             return
         self.note_input.clear()
         dirty = self._dirty
@@ -526,8 +527,8 @@ class CaseWorkspace(MailDropTarget, QWidget):
             return True
         answer = QMessageBox.question(
             self,
-            self.tr("Unsaved changes"),
-            self.tr("{rma} has unsaved changes. Save them?").format(rma=self.rma),
+            t("Unsaved changes"),
+            t("{rma} has unsaved changes. Save them?").format(rma=self.rma),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

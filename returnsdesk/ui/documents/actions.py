@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.ui.tasks import Job, run_task
 
 
@@ -48,9 +49,8 @@ def _show(
 
 
 def parent_tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("documents", text)
+    return t(text)
 
 
 def open_instructions(

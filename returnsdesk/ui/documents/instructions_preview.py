@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QWidget
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.ui.documents.preview import DocumentPreview
 from returnsdesk.ui.tasks import Job, run_task
 
@@ -41,20 +42,20 @@ class InstructionsPreview(DocumentPreview):
         self._rebuild = rebuild
         self.job: Job | None = None
         self.paper = QComboBox(self)
-        self.paper.addItem(self.tr("A4"), "a4")
-        self.paper.addItem(self.tr("Letter"), "letter")
+        self.paper.addItem(t("A4"), "a4")
+        self.paper.addItem(t("Letter"), "letter")
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         self.label_page = QComboBox(self)
-        self.label_page.addItem(self.tr("On a page of the paper"), "sheet")
-        self.label_page.addItem(self.tr("On a 4×6 in label page"), "4x6")
+        self.label_page.addItem(t("On a page of the paper"), "sheet")
+        self.label_page.addItem(t("On a 4×6 in label page"), "4x6")
         self.label_page.setCurrentIndex(max(0, self.label_page.findData(label_page)))
         self.paper.currentIndexChanged.connect(self._options_changed)
         self.label_page.currentIndexChanged.connect(self._options_changed)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Paper:"), self))
+        bar.addWidget(QLabel(t("Paper:"), self))
         bar.addWidget(self.paper)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Prepaid label:"), self))
+        bar.addWidget(QLabel(t("Prepaid label:"), self))
         bar.addWidget(self.label_page)
         bar.addStretch(1)
         self.layout().insertLayout(0, bar)
@@ -73,7 +74,7 @@ class InstructionsPreview(DocumentPreview):
 
         def failed(exc: Exception) -> None:
             self._enable()
-            QMessageBox.warning(self, self.tr("Document"), str(exc))
+            QMessageBox.warning(self, t("Document"), str(exc))
 
         self.job = run_task(lambda _job: self._rebuild(paper, label_page), done, failed)
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t
+
 
 def _q(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
@@ -27,22 +29,22 @@ def _py(q: QDate) -> date:
 class PeriodDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Returns summary"))
+        self.setWindowTitle(t("Returns summary"))
         self._today = today or date.today()
         self.preset = QComboBox()
         first_this_month = self._today.replace(day=1)
         last_month_end = first_this_month - timedelta(days=1)
         self._presets = [
-            (self.tr("Last month"), last_month_end.replace(day=1), last_month_end),
-            (self.tr("This month"), first_this_month, self._today),
-            (self.tr("Last 90 days"), self._today - timedelta(days=89), self._today),
-            (self.tr("This year"), self._today.replace(month=1, day=1), self._today),
+            (t("Last month"), last_month_end.replace(day=1), last_month_end),
+            (t("This month"), first_this_month, self._today),
+            (t("Last 90 days"), self._today - timedelta(days=89), self._today),
+            (t("This year"), self._today.replace(month=1, day=1), self._today),
             (
-                self.tr("Last year"),
+                t("Last year"),
                 date(self._today.year - 1, 1, 1),
                 date(self._today.year - 1, 12, 31),
             ),
-            (self.tr("Custom"), None, None),
+            (t("Custom"), None, None),
         ]
         for label, *_ in self._presets:
             self.preset.addItem(label)
@@ -58,9 +60,9 @@ class PeriodDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("Period:"), self.preset)
-        form.addRow(self.tr("From:"), self.start)
-        form.addRow(self.tr("To:"), self.end)
+        form.addRow(t("Period:"), self.preset)
+        form.addRow(t("From:"), self.start)
+        form.addRow(t("To:"), self.end)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.preset.currentIndexChanged.connect(self._apply_preset)
@@ -77,7 +79,7 @@ class PeriodDialog(QDialog):
 
     def _check(self) -> None:
         bad = self.end.date() < self.start.date()
-        self.error.setText(self.tr("The period ends before it starts.") if bad else "")
+        self.error.setText(t("The period ends before it starts.") if bad else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not bad)
 
     def period(self) -> tuple[date, date]:

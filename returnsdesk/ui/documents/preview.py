@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t, tn
+
 
 class DocumentPreview(QDialog):
     """Preview of PDF bytes; ``suggested_name`` is the file name offered by Save as."""
@@ -38,11 +40,11 @@ class DocumentPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        self.pages_label = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.pages_label = QLabel(tn("{n} page", "{n} pages", self.document.pageCount()))
+        self.print_button = QPushButton(t("&Print…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_button.clicked.connect(self.print_document)
-        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button = QPushButton(t("&Save as PDF…"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save_as)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -71,7 +73,7 @@ class DocumentPreview(QDialog):
     def set_pdf(self, pdf: bytes) -> None:
         """Show another version of the document (e.g. on another page size)."""
         self._load(pdf)
-        self.pages_label.setText(self.tr("%n page(s)", "", self.document.pageCount()))
+        self.pages_label.setText(tn("{n} page", "{n} pages", self.document.pageCount()))
 
     @property
     def page_count(self) -> int:
@@ -80,7 +82,7 @@ class DocumentPreview(QDialog):
     def save_as(self) -> str | None:
         """Ask where to save; write atomically. Returns the path written, or None."""
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), self._suggested, self.tr("PDF documents (*.pdf)")
+            self, t("Save as PDF"), self._suggested, t("PDF documents (*.pdf)")
         )
         if not path:
             return None
@@ -93,8 +95,8 @@ class DocumentPreview(QDialog):
         except Exception as exc:  # disk full, no permission, missing folder: tell the user
             QMessageBox.warning(
                 self,
-                self.tr("Could not save"),
-                self.tr("The file was not saved: %1").replace("%1", str(exc)),
+                t("Could not save"),
+                t("The file was not saved: %1").replace("%1", str(exc)),
             )
             return None
         return path
@@ -116,7 +118,7 @@ class DocumentPreview(QDialog):
             first, last = 1, self.page_count
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not start."))
+            QMessageBox.warning(self, t("Print"), t("The printer could not start."))
             return
         try:
             dpi = printer.resolution()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import clean_text
 from returnsdesk.services import settings
 
@@ -38,7 +39,7 @@ def check_logo(path: str) -> None:
 class ShopDetailsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Shop details"))
+        self.setWindowTitle(t("Shop details"))
         self.resize(520, 0)
         current = settings.shop_details()
         self._current = current
@@ -56,7 +57,7 @@ class ShopDetailsDialog(QDialog):
         self.language.addItem("Français", "fr")
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.logo_path = QLineEdit(current.logo_path)
-        browse = QPushButton(self.tr("Choose…"))
+        browse = QPushButton(t("Choose…"))
         browse.clicked.connect(self._choose_logo)
         self.logo_preview = QLabel()
         self.logo_preview.setFixedHeight(48)
@@ -70,14 +71,14 @@ class ShopDetailsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("Shop name:"), self.name)
-        form.addRow(self.tr("Address:"), self.address)
-        form.addRow(self.tr("E-mail:"), self.email)
-        form.addRow(self.tr("Phone:"), self.phone)
-        form.addRow(self.tr("Website:"), self.website)
-        form.addRow(self.tr("Return address:"), self.return_address)
-        form.addRow(self.tr("Documents language:"), self.language)
-        form.addRow(self.tr("Logo:"), logo_row)
+        form.addRow(t("Shop name:"), self.name)
+        form.addRow(t("Address:"), self.address)
+        form.addRow(t("E-mail:"), self.email)
+        form.addRow(t("Phone:"), self.phone)
+        form.addRow(t("Website:"), self.website)
+        form.addRow(t("Return address:"), self.return_address)
+        form.addRow(t("Documents language:"), self.language)
+        form.addRow(t("Logo:"), logo_row)
         form.addRow("", self.logo_preview)
         form.addRow(buttons)
         self._show_logo()
@@ -85,9 +86,9 @@ class ShopDetailsDialog(QDialog):
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Choose a logo"),
+            t("Choose a logo"),
             self.logo_path.text(),
-            self.tr("Images (*.png *.jpg *.jpeg)"),
+            t("Images (*.png *.jpg *.jpeg)"),
         )
         if path:
             self.logo_path.setText(path)
@@ -122,6 +123,6 @@ class ShopDetailsDialog(QDialog):
         try:
             settings.save_shop_details(self.details())
         except InputError as exc:
-            QMessageBox.warning(self, self.tr("Shop details"), str(exc))
+            QMessageBox.warning(self, t("Shop details"), str(exc))
             return
         super().accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.services.cases import find_by_rma
 from returnsdesk.services.evidence import SuppliedBy
 
@@ -43,11 +44,11 @@ class AttachDialog(QDialog):
 
     def __init__(self, paths: list[Path], case_id: int | None, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Attach evidence"))
+        self.setWindowTitle(t("Attach evidence"))
         self.case_id = case_id
         layout = QVBoxLayout(self)
         names = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
-        summary = QLabel(self.tr("%n file(s): ", "", len(paths)) + names)
+        summary = QLabel(tn("{n} file: ", "{n} files: ", len(paths)) + names)
         summary.setTextFormat(Qt.PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
@@ -55,13 +56,13 @@ class AttachDialog(QDialog):
         self.rma = QLineEdit()
         self.rma.setPlaceholderText("RMA-2026-00042")
         if case_id is None:
-            form.addRow(self.tr("Attach to case (RMA)"), self.rma)
+            form.addRow(t("Attach to case (RMA)"), self.rma)
         self.who = QComboBox()
         for value, label in supplied_by_labels(self).items():
             self.who.addItem(label, value)
-        form.addRow(self.tr("Supplied by"), self.who)
+        form.addRow(t("Supplied by"), self.who)
         self.caption = QLineEdit()
-        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow(t("Caption"), self.caption)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setTextFormat(Qt.PlainText)

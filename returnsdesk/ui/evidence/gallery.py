@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.services import evidence
 from returnsdesk.services.evidence import EvidenceFilter, EvidenceItem, MediaType
 from returnsdesk.session import Session
@@ -64,27 +65,27 @@ class EvidenceGallery(QWidget):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.rma_filter = QLineEdit()
-        self.rma_filter.setPlaceholderText(self.tr("Case (RMA)"))
+        self.rma_filter.setPlaceholderText(t("Case (RMA)"))
         self.rma_filter.setClearButtonEnabled(True)
         self.supplier_filter = QComboBox()
-        self.supplier_filter.addItem(self.tr("All suppliers"), None)
+        self.supplier_filter.addItem(t("All suppliers"), None)
         for supplier in Supplier.select().order_by(Supplier.name):
             self.supplier_filter.addItem(supplier.name, supplier.id)
         self.who_filter = QComboBox()
-        self.who_filter.addItem(self.tr("Supplied by anyone"), "")
+        self.who_filter.addItem(t("Supplied by anyone"), "")
         for value, label in supplied_by_labels(self).items():
             self.who_filter.addItem(label, value)
         self.type_filter = QComboBox()
         for value, label in (
-            ("", self.tr("All types")),
-            (MediaType.IMAGE, self.tr("Photos and screenshots")),
-            (MediaType.VIDEO, self.tr("Videos")),
-            (MediaType.PDF, self.tr("PDFs")),
-            (MediaType.OTHER, self.tr("Other files")),
+            ("", t("All types")),
+            (MediaType.IMAGE, t("Photos and screenshots")),
+            (MediaType.VIDEO, t("Videos")),
+            (MediaType.PDF, t("PDFs")),
+            (MediaType.OTHER, t("Other files")),
         ):
             self.type_filter.addItem(label, value)
-        self.from_filter = self._date_edit(self.tr("added from"))
-        self.to_filter = self._date_edit(self.tr("added until"))
+        self.from_filter = self._date_edit(t("added from"))
+        self.to_filter = self._date_edit(t("added until"))
         for widget in (
             self.rma_filter,
             self.supplier_filter,
@@ -95,8 +96,8 @@ class EvidenceGallery(QWidget):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
-        self.add_button = QPushButton(self.tr("Add files…"))
-        self.export_button = QPushButton(self.tr("Export for supplier…"))
+        self.add_button = QPushButton(t("Add files…"))
+        self.export_button = QPushButton(t("Export for supplier…"))
         filters.addWidget(self.add_button)
         filters.addWidget(self.export_button)
         layout.addLayout(filters)
@@ -178,7 +179,7 @@ class EvidenceGallery(QWidget):
         if limit is not None and len(items) == limit:
             total = evidence.count_evidence(flt)
             if total > limit:
-                text += " " + self.tr(
+                text += " " + t(
                     "Showing the newest {shown:,} of {total:,}; filter to narrow."
                 ).format(shown=limit, total=total)
         self.summary.setText(text)
@@ -194,22 +195,26 @@ class EvidenceGallery(QWidget):
         late = sum(1 for i in items if i.late)
         if self.case_id is not None:
             summary = evidence.summarize(self.case_id, items)
-            text = self.tr("%n file(s)", "", len(items))
+            text = tn("{n} file", "{n} files", len(items))
             if summary.due is None:
-                return text + self.tr(
+                return text + t(
                     " — no supplier evidence deadline (the order has no delivery date)."
                 )
-            text += self.tr(" — supplier evidence deadline %s: ") % summary.due.isoformat()
+            text += t(" — supplier evidence deadline %s: ") % summary.due.isoformat()
             if not items:
-                return text + self.tr("nothing sent yet.")
+                return text + t("nothing sent yet.")
             if not late:
-                return text + self.tr("all arrived in time.")
-            return text + self.tr("%n added after it (marked LATE).", "", late)
+                return text + t("all arrived in time.")
+            return text + tn(
+                "{n} added after it (marked LATE).", "{n} added after it (marked LATE).", late
+            )
         cases = len({i.case_id for i in items})
-        text = self.tr("%n file(s)", "", len(items)) + self.tr(" in %n case(s)", "", cases)
+        text = tn("{n} file", "{n} files", len(items)) + tn(" in {n} case", " in {n} cases", cases)
         if late:
-            text += self.tr(
-                "; %n added after its case's supplier evidence deadline (LATE)", "", late
+            text += tn(
+                "; {n} added after its case's supplier evidence deadline (LATE)",
+                "; {n} added after their case's supplier evidence deadline (LATE)",
+                late,
             )
         return text + "."
 
@@ -250,9 +255,9 @@ class EvidenceGallery(QWidget):
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Add evidence files"),
+            t("Add evidence files"),
             "",
-            self.tr(
+            t(
                 "Photos, videos, PDFs (*.jpg *.jpeg *.png *.heic *.webp *.mp4 *.mov *.pdf);;"
                 "All files (*)"
             ),
@@ -270,7 +275,7 @@ class EvidenceGallery(QWidget):
         if choice is None:
             return None
         evidence_dir = self.session.evidence_dir
-        self.status.setText(self.tr("Adding %n file(s)…", "", len(paths)))
+        self.status.setText(tn("Adding {n} file…", "Adding {n} files…", len(paths)))
 
         def work(job: Job):
             prepared = evidence.prepare_files(evidence_dir, paths, job.check, job.progress)
@@ -278,13 +283,13 @@ class EvidenceGallery(QWidget):
             return choice.case_id
 
         def done(case_id: int) -> None:
-            self.status.setText(self.tr("Added %n file(s).", "", len(paths)))
+            self.status.setText(tn("Added {n} file.", "Added {n} files.", len(paths)))
             self._after_change(case_id)
 
         job = run_task(work, on_success=done, on_error=self._show_error)
         job.progressed.connect(
-            lambda d, t: self.status.setText(
-                self.tr("Adding files… %1 of %2").replace("%1", str(d)).replace("%2", str(t))
+            lambda done_count, total: self.status.setText(
+                t("Adding files… {done} of {total}", done=done_count, total=total)
             )
         )
         return job
@@ -293,11 +298,11 @@ class EvidenceGallery(QWidget):
         if isinstance(error, InputError):
             message = str(error)
         else:
-            message = self.tr("Something went wrong: %s") % error
+            message = t("Something went wrong: %s") % error
         self.status.setText(message)
         self.failed.emit(message)
         if self.isVisible():
-            QMessageBox.warning(self, self.tr("Evidence"), message)
+            QMessageBox.warning(self, t("Evidence"), message)
 
     # --- export ----------------------------------------------------------------------------
     def export_for_supplier(self, out: Path | None = None) -> Job | None:
@@ -308,15 +313,15 @@ class EvidenceGallery(QWidget):
             rma = Case.get_by_id(case_id).rma
             name, _ = QFileDialog.getSaveFileName(
                 self,
-                self.tr("Export evidence for the supplier"),
+                t("Export evidence for the supplier"),
                 f"{rma}-evidence.zip",
-                self.tr("Zip archives (*.zip)"),
+                t("Zip archives (*.zip)"),
             )
             if not name:
                 return None
             out = Path(name)
         evidence_dir = self.session.evidence_dir
-        self.status.setText(self.tr("Exporting…"))
+        self.status.setText(t("Exporting…"))
 
         def work(job: Job):
             from returnsdesk.formats.evidence_zip import export_case_evidence
@@ -325,7 +330,12 @@ class EvidenceGallery(QWidget):
 
         def done(result) -> None:
             self.status.setText(
-                self.tr("Exported %n file(s) to ", "", result.files) + str(result.path)
+                tn(
+                    "Exported {n} file to {path}",
+                    "Exported {n} files to {path}",
+                    result.files,
+                    path=str(result.path),
+                )
             )
             self.exported.emit(str(result.path))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap, QPolygonF
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.evidence import MediaType
 
 SIZE = 160
@@ -19,12 +20,11 @@ _COLOURS = {
 
 
 def _label(kind: MediaType) -> str:
-    tr = QCoreApplication.translate
     return {
-        MediaType.VIDEO: tr("evidence", "VIDEO"),
-        MediaType.PDF: tr("evidence", "PDF"),
-        MediaType.IMAGE: tr("evidence", "NO PREVIEW"),
-        MediaType.OTHER: tr("evidence", "FILE"),
+        MediaType.VIDEO: t("VIDEO"),
+        MediaType.PDF: t("PDF"),
+        MediaType.IMAGE: t("NO PREVIEW"),
+        MediaType.OTHER: t("FILE"),
     }[kind]
 
 

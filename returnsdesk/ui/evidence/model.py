@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.evidence import EvidenceItem, MediaType
 from returnsdesk.ui.evidence.icons import placeholder, type_icon
 from returnsdesk.ui.evidence.thumbs import ThumbnailLoader
@@ -73,10 +74,10 @@ class EvidenceListModel(QAbstractListModel):
             if item.caption:
                 lines.append(item.caption)
             lines.append(f"{item.mime}, {human_size(item.size)}")
-            lines.append(self.tr("Added %s") % item.added_at.strftime("%Y-%m-%d %H:%M"))
+            lines.append(t("Added %s") % item.added_at.strftime("%Y-%m-%d %H:%M"))
             if item.late:
                 lines.append(
-                    self.tr("Added after the supplier evidence deadline (%s)")
+                    t("Added after the supplier evidence deadline (%s)")
                     % item.evidence_due.isoformat()
                 )
             return "\n".join(lines)
@@ -109,7 +110,7 @@ class EvidenceDelegate(QStyledItemDelegate):
         font.setBold(True)
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         painter.setFont(font)
-        text = self.tr("LATE")
+        text = t("LATE")
         width = painter.fontMetrics().horizontalAdvance(text) + 12
         height = painter.fontMetrics().height() + 4
         badge = QRect(option.rect.right() - width - 6, option.rect.top() + 6, width, height)

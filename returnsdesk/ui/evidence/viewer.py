@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import evidence
 from returnsdesk.services.evidence import EvidenceItem, MediaType
 from returnsdesk.services.evidence_files import stored_path
@@ -56,7 +57,7 @@ class EvidenceViewer(QDialog):
         self.index = index
         self._job: Job | None = None
         self._fit = True
-        self.setWindowTitle(self.tr("Evidence"))
+        self.setWindowTitle(t("Evidence"))
         self.resize(1100, 720)
 
         self.scene = QGraphicsScene(self)
@@ -69,14 +70,14 @@ class EvidenceViewer(QDialog):
         self.view.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.view.setBackgroundBrush(Qt.darkGray)
 
-        self.prev_button = QPushButton(self.tr("◀ Previous"))
-        self.next_button = QPushButton(self.tr("Next ▶"))
-        self.fit_button = QPushButton(self.tr("Fit"))
-        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
-        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
-        self.actual_button = QPushButton(self.tr("100%"))
-        self.open_button = QPushButton(self.tr("Open with system viewer"))
-        self.remove_button = QPushButton(self.tr("Remove from case…"))
+        self.prev_button = QPushButton(t("◀ Previous"))
+        self.next_button = QPushButton(t("Next ▶"))
+        self.fit_button = QPushButton(t("Fit"))
+        self.zoom_in_button = QPushButton(t("Zoom in"))
+        self.zoom_out_button = QPushButton(t("Zoom out"))
+        self.actual_button = QPushButton(t("100%"))
+        self.open_button = QPushButton(t("Open with system viewer"))
+        self.remove_button = QPushButton(t("Remove from case…"))
         bar = QHBoxLayout()
         for button in (
             self.prev_button,
@@ -95,17 +96,17 @@ class EvidenceViewer(QDialog):
         form = QFormLayout(side)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
-            ("position", self.tr("Item")),
-            ("rma", self.tr("Case")),
-            ("name", self.tr("Original name")),
-            ("size", self.tr("Size")),
-            ("type", self.tr("Type")),
-            ("dimensions", self.tr("Dimensions")),
-            ("by", self.tr("Supplied by")),
-            ("captured", self.tr("Captured")),
-            ("added", self.tr("Added")),
-            ("deadline", self.tr("Evidence deadline")),
-            ("sha", self.tr("SHA-256")),
+            ("position", t("Item")),
+            ("rma", t("Case")),
+            ("name", t("Original name")),
+            ("size", t("Size")),
+            ("type", t("Type")),
+            ("dimensions", t("Dimensions")),
+            ("by", t("Supplied by")),
+            ("captured", t("Captured")),
+            ("added", t("Added")),
+            ("deadline", t("Evidence deadline")),
+            ("sha", t("SHA-256")),
         ):
             value = QLabel()
             value.setTextFormat(Qt.PlainText)
@@ -117,9 +118,9 @@ class EvidenceViewer(QDialog):
         mono.setPointSizeF(max(7.0, mono.pointSizeF() - 1))
         self.fields["sha"].setFont(mono)
         self.caption = QLineEdit()
-        self.caption.setPlaceholderText(self.tr("What does this show?"))
-        self.save_caption_button = QPushButton(self.tr("Save caption"))
-        form.addRow(self.tr("Caption"), self.caption)
+        self.caption.setPlaceholderText(t("What does this show?"))
+        self.save_caption_button = QPushButton(t("Save caption"))
+        form.addRow(t("Caption"), self.caption)
         form.addRow("", self.save_caption_button)
         form.addRow("", self.remove_button)
         self.message = QLabel()
@@ -175,22 +176,20 @@ class EvidenceViewer(QDialog):
         self.next_button.setEnabled(index < len(self.items) - 1)
         who = supplied_by_labels(self).get(item.supplied_by, item.supplied_by)
         stamp = "%Y-%m-%d %H:%M UTC"
-        deadline = self.tr("none")
+        deadline = t("none")
         if item.evidence_due is not None:
             deadline = item.evidence_due.isoformat()
             if item.late:
-                deadline += self.tr(" — this file was added after it")
+                deadline += t(" — this file was added after it")
         values = {
             "position": f"{index + 1} / {len(self.items)}",
             "rma": item.rma,
             "name": item.original_name,
             "size": human_size(item.size),
             "type": item.mime,
-            "dimensions": f"{item.width} × {item.height}" if item.width else self.tr("no preview"),
+            "dimensions": f"{item.width} × {item.height}" if item.width else t("no preview"),
             "by": who,
-            "captured": item.captured_at.strftime(stamp)
-            if item.captured_at
-            else self.tr("unknown"),
+            "captured": item.captured_at.strftime(stamp) if item.captured_at else t("unknown"),
             "added": item.added_at.strftime(stamp),
             "deadline": deadline,
             "sha": f"{item.sha256[:32]}\n{item.sha256[32:]}",
@@ -199,7 +198,7 @@ class EvidenceViewer(QDialog):
             self.fields[key].setText(value)
         self.caption.setText(item.caption)
         self.message.clear()
-        self.setWindowTitle(self.tr("Evidence — %s") % item.original_name)
+        self.setWindowTitle(t("Evidence — %s") % item.original_name)
         self._load_preview(item)
 
     def _load_preview(self, item: EvidenceItem) -> None:
@@ -279,15 +278,15 @@ class EvidenceViewer(QDialog):
             self.message.setText(str(exc))
             return False
         self.items[self.index] = replace(item, caption=saved.caption)
-        self.message.setText(self.tr("Caption saved."))
+        self.message.setText(t("Caption saved."))
         self.changed.emit(item.case_id)
         return True
 
     def confirm_remove(self) -> None:
         answer = QMessageBox.question(
             self,
-            self.tr("Remove evidence"),
-            self.tr(
+            t("Remove evidence"),
+            t(
                 "Remove this file from the case? The stored file is kept, and the "
                 "removal is recorded on the case timeline."
             ),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.formats.importers import ParseResult, Table, detect_format, parse, read_table
 from returnsdesk.formats.importers.generic import guess_mapping, save_mapping, saved_mapping
 from returnsdesk.services.imports import ImportSummary, import_orders
@@ -61,7 +62,7 @@ class ImportOrdersDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, path: str | Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import orders"))
+        self.setWindowTitle(t("Import orders"))
         self.path: Path | None = Path(path) if path else None
         self.job: Job | None = None
         self.table: Table | None = None
@@ -83,7 +84,7 @@ class ImportOrdersDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.status = QLabel(self.tr("Reading the file…"))
+        self.status = QLabel(t("Reading the file…"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -93,7 +94,7 @@ class ImportOrdersDialog(QDialog):
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.work_cancel = QPushButton(self.tr("Cancel"))
+        self.work_cancel = QPushButton(t("Cancel"))
         self.work_cancel.clicked.connect(self.reject)
         row.addWidget(self.work_cancel)
         layout.addLayout(row)
@@ -110,11 +111,11 @@ class ImportOrdersDialog(QDialog):
         form = QFormLayout()
         self.count_labels: dict[str, QLabel] = {}
         for key, text in (
-            ("orders", self.tr("Orders")),
-            ("customers", self.tr("Customers")),
-            ("suppliers", self.tr("Suppliers")),
-            ("products", self.tr("Products")),
-            ("problems", self.tr("Problem rows")),
+            ("orders", t("Orders")),
+            ("customers", t("Customers")),
+            ("suppliers", t("Suppliers")),
+            ("products", t("Products")),
+            ("problems", t("Problem rows")),
         ):
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -139,12 +140,12 @@ class ImportOrdersDialog(QDialog):
         layout.addStretch(1)  # takes the room when there is no problem table to show
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.import_button = QPushButton(self.tr("Import good rows"))
+        self.import_button = QPushButton(t("Import good rows"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self._import)
-        self.nothing_button = QPushButton(self.tr("Import nothing"))
+        self.nothing_button = QPushButton(t("Import nothing"))
         self.nothing_button.clicked.connect(self.reject)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         for button in (self.import_button, self.nothing_button, self.cancel_button):
             buttons.addWidget(button)
@@ -162,7 +163,7 @@ class ImportOrdersDialog(QDialog):
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        close = QPushButton(self.tr("Close"))
+        close = QPushButton(t("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
@@ -185,15 +186,15 @@ class ImportOrdersDialog(QDialog):
             folder = str(settings.value(_LAST_FOLDER, str(Path.home())))
             name, _filter = QFileDialog.getOpenFileName(
                 self,
-                self.tr("Import orders"),
+                t("Import orders"),
                 folder,
-                self.tr("CSV files (*.csv *.txt);;All files (*)"),
+                t("CSV files (*.csv *.txt);;All files (*)"),
             )
             if not name:
                 return False
             self.path = Path(name)
             settings.setValue(_LAST_FOLDER, str(self.path.parent))
-        self._show_work(self.tr("Reading %1…").replace("%1", self.path.name))
+        self._show_work(t("Reading %1…").replace("%1", self.path.name))
         path = self.path
 
         def read(job: Job) -> _Read:
@@ -223,7 +224,7 @@ class ImportOrdersDialog(QDialog):
                 return
             fmt = "csv"
         table = read.table
-        self._show_work(self.tr("Checking %1 rows…").replace("%1", f"{len(table.rows):,}"))
+        self._show_work(t("Checking %1 rows…").replace("%1", f"{len(table.rows):,}"))
 
         def rehearse(job: Job) -> tuple[ParseResult, ImportSummary]:
             result = parse(table, fmt, mapping=mapping, check=job.check)
@@ -263,58 +264,54 @@ class ImportOrdersDialog(QDialog):
         self.parsed, self.preview = payload
         result, preview = payload
         names = {
-            "shopify": self.tr("Shopify orders export"),
-            "woocommerce": self.tr("WooCommerce orders export"),
-            "csv": self.tr("CSV file (your column choice)"),
+            "shopify": t("Shopify orders export"),
+            "woocommerce": t("WooCommerce orders export"),
+            "csv": t("CSV file (your column choice)"),
         }
         self.file_label.setText(
             f"{self.path.name if self.path else ''} — {names.get(result.format, result.format)}, "
-            + self.tr("%1 rows").replace("%1", f"{result.rows:,}")
+            + t("%1 rows").replace("%1", f"{result.rows:,}")
         )
         self.count_labels["orders"].setText(
-            self.tr("%1 new, %2 updated, %3 unchanged")
+            t("%1 new, %2 updated, %3 unchanged")
             .replace("%1", f"{preview.orders_created:,}")
             .replace("%2", f"{preview.orders_updated:,}")
             .replace("%3", f"{preview.orders_unchanged:,}")
         )
         self.count_labels["customers"].setText(
-            self.tr("%1 new, %2 updated")
+            t("%1 new, %2 updated")
             .replace("%1", f"{preview.customers_created:,}")
             .replace("%2", f"{preview.customers_updated:,}")
         )
         self.count_labels["suppliers"].setText(
-            self.tr("%1 new").replace("%1", f"{preview.suppliers_created:,}")
+            t("%1 new").replace("%1", f"{preview.suppliers_created:,}")
         )
         self.count_labels["products"].setText(
-            self.tr("%1 new").replace("%1", f"{preview.products_created:,}")
+            t("%1 new").replace("%1", f"{preview.products_created:,}")
         )
         self.count_labels["problems"].setText(
-            self.tr("%1 (orders left out: %2)")
+            t("%1 (orders left out: %2)")
             .replace("%1", f"{len(result.problems):,}")
             .replace("%2", f"{result.bad_orders:,}")
             if result.problems
-            else self.tr("none")
+            else t("none")
         )
         self.problems.set_problems(result.problems)
         self.problems_view.setVisible(bool(result.problems))
         if result.problems:
             self.problems_title.setText(
-                self.tr(
+                t(
                     "These rows cannot be imported. An order with a bad row is left out "
                     "whole. Import the good rows, or import nothing and fix the file."
                 )
             )
         elif result.duplicate_rows:
             self.problems_title.setText(
-                self.tr("%1 duplicate rows will be ignored.").replace(
-                    "%1", f"{result.duplicate_rows:,}"
-                )
+                t("%1 duplicate rows will be ignored.").replace("%1", f"{result.duplicate_rows:,}")
             )
         else:
-            self.problems_title.setText(self.tr("Every row can be imported."))
-        self.import_button.setText(
-            self.tr("Import good rows") if result.problems else self.tr("Import")
-        )
+            self.problems_title.setText(t("Every row can be imported."))
+        self.import_button.setText(t("Import good rows") if result.problems else t("Import"))
         self.import_button.setEnabled(bool(result.orders))
         self.stack.setCurrentIndex(self.PAGE_PREVIEW)
 
@@ -322,7 +319,7 @@ class ImportOrdersDialog(QDialog):
         if self.parsed is None:
             return
         orders = self.parsed.orders
-        self._show_work(self.tr("Importing %1 orders…").replace("%1", f"{len(orders):,}"))
+        self._show_work(t("Importing %1 orders…").replace("%1", f"{len(orders):,}"))
 
         def write(job: Job) -> ImportSummary:
             return import_orders(orders, progress=job.progress, check=job.check)
@@ -333,7 +330,7 @@ class ImportOrdersDialog(QDialog):
         self.job = None
         self.summary = summary
         self.done_label.setText(
-            self.tr(
+            t(
                 "Imported: %1 new orders, %2 updated, %3 unchanged. "
                 "%4 new customers, %5 new suppliers."
             )
@@ -354,9 +351,9 @@ class ImportOrdersDialog(QDialog):
         if isinstance(error, InputError | OSError):
             message = str(error)
         else:
-            message = self.tr("The import failed and nothing was changed.") + f"\n\n{error}"
+            message = t("The import failed and nothing was changed.") + f"\n\n{error}"
         self.error_box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Cannot import this file"), message, parent=self
+            QMessageBox.Icon.Warning, t("Cannot import this file"), message, parent=self
         )
         self.error_box.setTextFormat(Qt.TextFormat.PlainText)
         self.error_box.exec()
@@ -366,7 +363,7 @@ class ImportOrdersDialog(QDialog):
         """Cancel: stop the running task (its transaction rolls back) and close."""
         if self.job is not None:
             self._cancelled = True
-            self.status.setText(self.tr("Cancelling…"))
+            self.status.setText(t("Cancelling…"))
             self.work_cancel.setEnabled(False)
             self.job.cancel()  # _failed(Cancelled) closes the dialog
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.formats.importers.generic import MAPPABLE_FIELDS, ColumnMapping, check_mapping
 
 _SAMPLE_ROWS = 5
@@ -43,12 +44,12 @@ class ColumnMappingDialog(QDialog):
         file_name: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Choose the columns"))
+        self.setWindowTitle(t("Choose the columns"))
         self._header = header
         labels = self._labels()
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr(
+            t(
                 "ReturnsDesk does not know the layout of this file. Say which column holds "
                 "what; fields marked * are required. Your choice is remembered for files "
                 "with the same columns."
@@ -72,13 +73,13 @@ class ColumnMappingDialog(QDialog):
         sample.verticalHeader().setVisible(False)
         layout.addWidget(sample)
 
-        box = QGroupBox(self.tr("Columns"))
+        box = QGroupBox(t("Columns"))
         grid = QGridLayout(box)
         self._combos: dict[str, QComboBox] = {}
         half = (len(MAPPABLE_FIELDS) + 1) // 2
         for position, (field, required) in enumerate(MAPPABLE_FIELDS):
             combo = QComboBox()
-            combo.addItem(self.tr("(not in this file)"), "")
+            combo.addItem(t("(not in this file)"), "")
             for column in header:
                 if column:
                     combo.addItem(column, column)
@@ -92,18 +93,18 @@ class ColumnMappingDialog(QDialog):
         layout.addWidget(box)
 
         options = QHBoxLayout()
-        options.addWidget(QLabel(self.tr("Currency when no column gives it:")))
+        options.addWidget(QLabel(t("Currency when no column gives it:")))
         self._currency = QLineEdit(mapping.currency or _shop_currency())
         self._currency.setMaxLength(3)
         self._currency.setPlaceholderText("EUR")
         self._currency.setMaximumWidth(70)
         options.addWidget(self._currency)
         options.addSpacing(20)
-        options.addWidget(QLabel(self.tr("Dates like 01/05/2026 are:")))
+        options.addWidget(QLabel(t("Dates like 01/05/2026 are:")))
         self._date_order = QComboBox()
-        self._date_order.addItem(self.tr("day first (1 May)"), "dmy")
-        self._date_order.addItem(self.tr("month first (5 January)"), "mdy")
-        self._date_order.addItem(self.tr("year first (2026-05-01)"), "ymd")
+        self._date_order.addItem(t("day first (1 May)"), "dmy")
+        self._date_order.addItem(t("month first (5 January)"), "mdy")
+        self._date_order.addItem(t("year first (2026-05-01)"), "ymd")
         self._date_order.setCurrentIndex(max(0, self._date_order.findData(mapping.date_order)))
         options.addWidget(self._date_order)
         options.addStretch(1)
@@ -117,7 +118,7 @@ class ColumnMappingDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use these columns"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Use these columns"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -125,33 +126,33 @@ class ColumnMappingDialog(QDialog):
 
     def _labels(self) -> dict[str, str]:
         return {
-            "number": self.tr("Order number"),
-            "placed_at": self.tr("Order date"),
-            "email": self.tr("Customer e-mail"),
-            "customer_name": self.tr("Customer name"),
-            "first_name": self.tr("First name"),
-            "last_name": self.tr("Last name"),
-            "phone": self.tr("Phone"),
-            "sku": self.tr("SKU"),
-            "title": self.tr("Item title"),
-            "variant": self.tr("Variant"),
-            "quantity": self.tr("Quantity"),
-            "price": self.tr("Unit price"),
-            "currency": self.tr("Currency"),
-            "shipping": self.tr("Shipping cost"),
-            "tax": self.tr("Tax"),
-            "total": self.tr("Order total"),
-            "shipping_country": self.tr("Country"),
-            "address1": self.tr("Address"),
-            "city": self.tr("City"),
-            "zip": self.tr("Postcode"),
-            "vendor": self.tr("Supplier (vendor)"),
-            "payment_method": self.tr("Payment method"),
-            "payment_reference": self.tr("Payment reference"),
-            "carrier": self.tr("Carrier"),
-            "tracking": self.tr("Tracking number"),
-            "shipped_at": self.tr("Shipped on"),
-            "delivered_at": self.tr("Delivered on"),
+            "number": t("Order number"),
+            "placed_at": t("Order date"),
+            "email": t("Customer e-mail"),
+            "customer_name": t("Customer name"),
+            "first_name": t("First name"),
+            "last_name": t("Last name"),
+            "phone": t("Phone"),
+            "sku": t("SKU"),
+            "title": t("Item title"),
+            "variant": t("Variant"),
+            "quantity": t("Quantity"),
+            "price": t("Unit price"),
+            "currency": t("Currency"),
+            "shipping": t("Shipping cost"),
+            "tax": t("Tax"),
+            "total": t("Order total"),
+            "shipping_country": t("Country"),
+            "address1": t("Address"),
+            "city": t("City"),
+            "zip": t("Postcode"),
+            "vendor": t("Supplier (vendor)"),
+            "payment_method": t("Payment method"),
+            "payment_reference": t("Payment reference"),
+            "carrier": t("Carrier"),
+            "tracking": t("Tracking number"),
+            "shipped_at": t("Shipped on"),
+            "delivered_at": t("Delivered on"),
         }
 
     def combo(self, field: str) -> QComboBox:
@@ -171,9 +172,7 @@ class ColumnMappingDialog(QDialog):
             if required and not self._combos[f].currentData()
         ]
         if missing:
-            self._error.setText(
-                self.tr("Choose a column for: %1.").replace("%1", ", ".join(missing))
-            )
+            self._error.setText(t("Choose a column for: %1.").replace("%1", ", ".join(missing)))
             return
         try:
             check_mapping(self.mapping(), self._header)

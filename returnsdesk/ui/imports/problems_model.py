@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.imports import Problem
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +33,7 @@ class ProblemsModel(QAbstractTableModel):
             return None
         if not 0 <= section < 3:
             return None
-        return (self.tr("Line"), self.tr("Order"), self.tr("Problem"))[section]
+        return (t("Line"), t("Order"), t("Problem"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._problems):

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
 from returnsdesk.ui import labels
@@ -114,7 +115,7 @@ class InboxModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(HEADERS[COLUMNS[section]])
+            return t(HEADERS[COLUMNS[section]])
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies, view_counts
@@ -57,12 +58,12 @@ class InboxWidget(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         for view in self._views:
-            self.tabs.addTab(self.tr(VIEW_TITLES[view]))
+            self.tabs.addTab(t(VIEW_TITLES[view]))
         self.tabs.currentChanged.connect(self._on_filters_changed)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
-            self.tr("Search RMA, order, customer, e-mail, product, tracking, notes…")
+            t("Search RMA, order, customer, e-mail, product, tracking, notes…")
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
@@ -71,17 +72,15 @@ class InboxWidget(QWidget):
         self.search.textChanged.connect(self._debounce.start)
 
         self.status_filter = self._combo(
-            self.tr("Any status"), [(labels.status(s), s.value) for s in Status]
+            t("Any status"), [(labels.status(s), s.value) for s in Status]
         )
         self.reason_filter = self._combo(
-            self.tr("Any reason"), [(labels.reason(r), r.value) for r in Reason]
+            t("Any reason"), [(labels.reason(r), r.value) for r in Reason]
         )
-        self.kind_filter = self._combo(
-            self.tr("Any kind"), [(labels.kind(k), k.value) for k in Kind]
-        )
-        self.supplier_filter = self._combo(self.tr("Any supplier"), [])
-        self.currency_filter = self._combo(self.tr("Any currency"), [])
-        self.date_enabled = QCheckBox(self.tr("Opened"), self)
+        self.kind_filter = self._combo(t("Any kind"), [(labels.kind(k), k.value) for k in Kind])
+        self.supplier_filter = self._combo(t("Any supplier"), [])
+        self.currency_filter = self._combo(t("Any currency"), [])
+        self.date_enabled = QCheckBox(t("Opened"), self)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
         today = QDate.currentDate()
@@ -93,13 +92,13 @@ class InboxWidget(QWidget):
         self.date_enabled.toggled.connect(self.date_from.setEnabled)
         self.date_enabled.toggled.connect(self.date_to.setEnabled)
         self.date_enabled.toggled.connect(self._on_filters_changed)
-        self.flagged_only = QCheckBox(self.tr("Risk signals only"), self)
+        self.flagged_only = QCheckBox(t("Risk signals only"), self)
         self.flagged_only.toggled.connect(self._on_filters_changed)
         # An explicit filter set from elsewhere (a Reports drill-down), shown in a banner.
         self._explicit: Filters | None = None
         self.explicit_label = QLabel(self)
         self.explicit_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.explicit_clear = QPushButton(self.tr("Show all"), self)
+        self.explicit_clear = QPushButton(t("Show all"), self)
         self.explicit_clear.clicked.connect(self.clear_explicit)
         self.explicit_bar = QWidget(self)
         bar = QHBoxLayout(self.explicit_bar)
@@ -288,16 +287,14 @@ class InboxWidget(QWidget):
         self._apply(query, recount=True)
 
     def _update_summary(self) -> None:
-        self.summary.setText(
-            self.tr("{shown:,} cases in this view").format(shown=self.model.total())
-        )
+        self.summary.setText(t("{shown:,} cases in this view").format(shown=self.model.total()))
 
     def _update_counts(self) -> None:
         self._counted_filters = self.filters()
         counts = view_counts(self._counted_filters, self.model.today)
         self.counts = counts
         for index, view in enumerate(self._views):
-            self.tabs.setTabText(index, f"{self.tr(VIEW_TITLES[view])} ({counts[view]:,})")
+            self.tabs.setTabText(index, f"{t(VIEW_TITLES[view])} ({counts[view]:,})")
         self._update_summary()
         self.counts_changed.emit(counts)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import DIRECTION, LABELS, Direction, LedgerKind
 from returnsdesk.domain.money import format_money
 
@@ -13,7 +12,7 @@ def kind_label(kind: str) -> str:
         text = LABELS[LedgerKind(kind)]
     except ValueError:
         return kind
-    return QCoreApplication.translate("LedgerKind", text)
+    return t(text)
 
 
 def direction_of(kind: str) -> Direction:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import ledger
 from returnsdesk.store.ledger_sql import LedgerRow
 from returnsdesk.ui.ledger.common import kind_label, money
@@ -34,10 +35,10 @@ class ReverseDialog(QDialog):
 
     def __init__(self, row: LedgerRow, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Reverse entry #%1").replace("%1", str(row.id)))
+        self.setWindowTitle(t("Reverse entry #%1").replace("%1", str(row.id)))
         layout = QVBoxLayout(self)
         summary = QLabel(
-            self.tr(
+            t(
                 "%1 of %2 on %3, dated %4.\nA reversal entry of the same amount will cancel it; "
                 "the original stays in the ledger."
             )
@@ -51,22 +52,20 @@ class ReverseDialog(QDialog):
         layout.addWidget(summary)
         form = QFormLayout()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. typed the wrong amount"))
-        form.addRow(self.tr("Reason:"), self.reason)
+        self.reason.setPlaceholderText(t("e.g. typed the wrong amount"))
+        form.addRow(t("Reason:"), self.reason)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reverse"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Reverse"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def _accept(self) -> None:
         if not self.reason.text().strip():
-            QMessageBox.warning(
-                self, self.windowTitle(), self.tr("Give a reason for the reversal.")
-            )
+            QMessageBox.warning(self, self.windowTitle(), t("Give a reason for the reversal."))
             return
         self.accept()
 
@@ -123,7 +122,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, date_from: date, date_to: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Export for accounting"))
+        self.setWindowTitle(t("Export for accounting"))
         form = QFormLayout(self)
         self.date_from = QDateEdit(QDate(date_from.year, date_from.month, date_from.day))
         self.date_to = QDateEdit(QDate(date_to.year, date_to.month, date_to.day))
@@ -131,11 +130,11 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.format = QComboBox()
-        self.format.addItem(self.tr("Excel workbook (.xlsx)"), ".xlsx")
-        self.format.addItem(self.tr("CSV, UTF-8 (.csv)"), ".csv")
-        form.addRow(self.tr("From:"), self.date_from)
-        form.addRow(self.tr("To:"), self.date_to)
-        form.addRow(self.tr("Format:"), self.format)
+        self.format.addItem(t("Excel workbook (.xlsx)"), ".xlsx")
+        self.format.addItem(t("CSV, UTF-8 (.csv)"), ".csv")
+        form.addRow(t("From:"), self.date_from)
+        form.addRow(t("To:"), self.date_to)
+        form.addRow(t("Format:"), self.format)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -149,9 +148,7 @@ class ExportDialog(QDialog):
     def _accept(self) -> None:
         start, end = self.period()
         if start > end:
-            QMessageBox.warning(
-                self, self.windowTitle(), self.tr("The period starts after it ends.")
-            )
+            QMessageBox.warning(self, self.windowTitle(), t("The period starts after it ends."))
             return
         self.accept()
 

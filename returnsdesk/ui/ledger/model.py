@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import Direction
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter, LedgerRow
@@ -128,7 +129,7 @@ class LedgerTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return self.tr(COLUMNS[section][1])
+            return t(COLUMNS[section][1])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):
@@ -161,13 +162,11 @@ class LedgerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if row.reverses_id is not None:
-                tips.append(self.tr("Reversal of entry #%1").replace("%1", str(row.reverses_id)))
+                tips.append(t("Reversal of entry #%1").replace("%1", str(row.reverses_id)))
             if row.reversed_by_id is not None:
-                tips.append(
-                    self.tr("Cancelled by reversal #%1").replace("%1", str(row.reversed_by_id))
-                )
+                tips.append(t("Cancelled by reversal #%1").replace("%1", str(row.reversed_by_id)))
             if row.override_note:
-                tips.append(self.tr("Override: %1").replace("%1", row.override_note))
+                tips.append(t("Override: %1").replace("%1", row.override_note))
             if column == COL["memo"] and row.memo:
                 tips.append(row.memo)
             return "\n".join(tips) or None
@@ -188,7 +187,7 @@ class LedgerTableModel(QAbstractTableModel):
             return row.supplier
         if column == COL["kind"]:
             label = kind_label(row.kind)
-            return self.tr("%1 (reversal)").replace("%1", label) if row.reverses_id else label
+            return t("%1 (reversal)").replace("%1", label) if row.reverses_id else label
         if column == COL["amount"]:
             if direction_of(row.kind) == Direction.NEUTRAL:
                 return money(row.amount_minor, row.currency, self.locale)
@@ -200,12 +199,12 @@ class LedgerTableModel(QAbstractTableModel):
         if column == COL["memo"]:
             memo = row.memo.replace("\n", " ")
             if row.override_note:
-                memo += " " + self.tr("[override: %1]").replace("%1", row.override_note)
+                memo += " " + t("[override: %1]").replace("%1", row.override_note)
             return memo
         if column == COL["reversal"]:
             if row.reverses_id is not None:
-                return self.tr("reverses #%1").replace("%1", str(row.reverses_id))
+                return t("reverses #%1").replace("%1", str(row.reverses_id))
             if row.reversed_by_id is not None:
-                return self.tr("reversed by #%1").replace("%1", str(row.reversed_by_id))
+                return t("reversed by #%1").replace("%1", str(row.reversed_by_id))
             return ""
         return None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import PAYOUT_SIGN, LedgerKind
 from returnsdesk.domain.money import amount_in_words
 from returnsdesk.domain.posting_check import Concern, concerns
@@ -107,12 +108,12 @@ class CaseMoneyPanel(QWidget):
 
         actions = QHBoxLayout()
         actions.addStretch(1)
-        self.reverse_button = QPushButton(self.tr("Reverse selected entry…"))
+        self.reverse_button = QPushButton(t("Reverse selected entry…"))
         self.reverse_button.setEnabled(False)
         actions.addWidget(self.reverse_button)
         layout.addLayout(actions)
 
-        box = QGroupBox(self.tr("Record money"))
+        box = QGroupBox(t("Record money"))
         form = QFormLayout(box)
         self.kind = QComboBox()
         for kind in FORM_KINDS:
@@ -122,13 +123,13 @@ class CaseMoneyPanel(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.method = QLineEdit()
-        self.method.setPlaceholderText(self.tr("Card, PayPal, bank transfer…"))
+        self.method.setPlaceholderText(t("Card, PayPal, bank transfer…"))
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText(self.tr("Transaction or refund ID"))
+        self.reference.setPlaceholderText(t("Transaction or refund ID"))
         self.memo = QLineEdit()
-        self.override = QCheckBox(self.tr("Give back more than the customer paid"))
+        self.override = QCheckBox(t("Give back more than the customer paid"))
         self.override_reason = QLineEdit()
-        self.override_reason.setPlaceholderText(self.tr("Why (kept with the entry)"))
+        self.override_reason.setPlaceholderText(t("Why (kept with the entry)"))
         self.override_reason.setEnabled(False)
         override_row = QHBoxLayout()
         override_row.addWidget(self.override)
@@ -136,14 +137,14 @@ class CaseMoneyPanel(QWidget):
         self.override_widget = QWidget()
         self.override_widget.setLayout(override_row)
         override_row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Amount:"), self.amount)
-        form.addRow(self.tr("Date:"), self.date)
-        form.addRow(self.tr("Method:"), self.method)
-        form.addRow(self.tr("Reference:"), self.reference)
-        form.addRow(self.tr("Memo:"), self.memo)
+        form.addRow(t("Kind:"), self.kind)
+        form.addRow(t("Amount:"), self.amount)
+        form.addRow(t("Date:"), self.date)
+        form.addRow(t("Method:"), self.method)
+        form.addRow(t("Reference:"), self.reference)
+        form.addRow(t("Memo:"), self.memo)
         form.addRow("", self.override_widget)
-        self.post_button = QPushButton(self.tr("Post"))
+        self.post_button = QPushButton(t("Post"))
         self.post_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -171,7 +172,7 @@ class CaseMoneyPanel(QWidget):
         self.currency = self.case.currency
         self.amount.set_currency(self.currency)
         self.amount.setPlaceholderText(
-            self.tr("Amount in %1, e.g. %2")
+            t("Amount in %1, e.g. %2")
             .replace("%1", self.currency)
             .replace("%2", money(1250, self.currency, self.locale))
         )
@@ -183,7 +184,7 @@ class CaseMoneyPanel(QWidget):
         self.model.set_filter(LedgerFilter(case_id=self.case_id))
         figures = ledger.case_money(self.case_id)
         self.figures.setText(
-            self.tr("Paid out %1 · Recovered %2 · Net cost %3")
+            t("Paid out %1 · Recovered %2 · Net cost %3")
             .replace("%1", money(figures.paid_out, figures.currency, self.locale))
             .replace("%2", money(figures.recovered, figures.currency, self.locale))
             .replace("%3", money(figures.net_cost, figures.currency, self.locale))
@@ -195,13 +196,13 @@ class CaseMoneyPanel(QWidget):
         m = lambda minor: money(minor, self.currency, self.locale)  # noqa: E731
         k = across.by_kind
         self.context.setText(
-            self.tr("Order %1: customer paid %2, %3 left to give back · Store credit balance %4")
+            t("Order %1: customer paid %2, %3 left to give back · Store credit balance %4")
             .replace("%1", order.number)
             .replace("%2", m(order.total_minor))
             .replace("%3", m(max(across.left, 0)))
             .replace("%4", m(credit))
             + "\n"
-            + self.tr(
+            + t(
                 "Given back across its %1 case(s): refunds %2 · store credit %3 · "
                 "chargebacks %4 · replacements %5"
             )
@@ -230,9 +231,7 @@ class CaseMoneyPanel(QWidget):
         if not is_payout:
             self.override.setChecked(False)
         other = self.kind.currentData() in (LedgerKind.OTHER_COST, LedgerKind.OTHER_RECOVERY)
-        self.memo.setPlaceholderText(
-            self.tr("Required: what was it?") if other else self.tr("Optional note")
-        )
+        self.memo.setPlaceholderText(t("Required: what was it?") if other else t("Optional note"))
 
     def _say(self, text: str, ok: bool) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -250,13 +249,13 @@ class CaseMoneyPanel(QWidget):
             return False
         kind = LedgerKind(self.kind.currentData())
         if not self._confirmed(kind, amount):
-            self._say(self.tr("Not posted."), ok=False)
+            self._say(t("Not posted."), ok=False)
             return False
         override = ""
         if self.override.isChecked() and self.override_widget.isVisibleTo(self):
             override = self.override_reason.text().strip()
             if not override:
-                self._say(self.tr("Give a reason for the override."), ok=False)
+                self._say(t("Give a reason for the override."), ok=False)
                 self.override_reason.setFocus()
                 return False
         data = EntryInput(
@@ -275,7 +274,7 @@ class CaseMoneyPanel(QWidget):
         except OverRefundError as exc:
             self.override_widget.setVisible(True)
             self._say(
-                str(exc) + " " + self.tr("Tick the override and give a reason to post it anyway."),
+                str(exc) + " " + t("Tick the override and give a reason to post it anyway."),
                 ok=False,
             )
             return False
@@ -283,7 +282,7 @@ class CaseMoneyPanel(QWidget):
             self._say(str(exc), ok=False)
             return False
         self._say(
-            self.tr("Posted %1 of %2 (entry #%3).")
+            t("Posted %1 of %2 (entry #%3).")
             .replace("%1", kind_label(entry.kind))
             .replace("%2", money(entry.amount_minor, entry.currency, self.locale))
             .replace("%3", str(entry.id)),
@@ -307,19 +306,19 @@ class CaseMoneyPanel(QWidget):
         if not found:
             return True
         reasons = {
-            Concern.LARGE: self.tr("It is half or more of what the customer paid (%1).").replace(
+            Concern.LARGE: t("It is half or more of what the customer paid (%1).").replace(
                 "%1", money(order.total_minor, self.currency, self.locale)
             ),
-            Concern.TEN_TIMES_CASE: self.tr(
+            Concern.TEN_TIMES_CASE: t(
                 "It is ten times the amount of the case or more: check the decimal separator."
             ),
-            Concern.CHARGEBACK_KIND_ON_OTHER_CASE: self.tr(
+            Concern.CHARGEBACK_KIND_ON_OTHER_CASE: t(
                 "This is a chargeback entry on a case that is not a chargeback."
             ),
-            Concern.OTHER_KIND: self.tr("“Other” entries are not counted in any category."),
+            Concern.OTHER_KIND: t("“Other” entries are not counted in any category."),
         }
         text = (
-            self.tr("Post %1 of %2 (%3) on %4?")
+            t("Post %1 of %2 (%3) on %4?")
             .replace("%1", kind_label(kind))
             .replace("%2", money(amount, self.currency, self.locale))
             .replace("%3", amount_in_words(amount, self.currency, self.locale))
@@ -330,7 +329,7 @@ class CaseMoneyPanel(QWidget):
     def _ask(self, text: str) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Post money"),
+            t("Post money"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
@@ -353,7 +352,7 @@ class CaseMoneyPanel(QWidget):
             return False
         if not reverse_with_dialog(entry, self.locale, self):
             return False
-        self._say(self.tr("Entry #%1 reversed.").replace("%1", str(entry.id)), ok=True)
+        self._say(t("Entry #%1 reversed.").replace("%1", str(entry.id)), ok=True)
         self.reload()
         self.changed.emit()
         return True

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store import ledger_sql
@@ -87,12 +89,12 @@ class LedgerView(QWidget):
         bar = QHBoxLayout()
         self.period = QComboBox()
         for code, label in [
-            ("all", self.tr("All time")),
-            ("this_month", self.tr("This month")),
-            ("last_month", self.tr("Last month")),
-            ("this_year", self.tr("This year")),
-            ("last_year", self.tr("Last year")),
-            ("custom", self.tr("From … to …")),
+            ("all", t("All time")),
+            ("this_month", t("This month")),
+            ("last_month", t("Last month")),
+            ("this_year", t("This year")),
+            ("last_year", t("Last year")),
+            ("custom", t("From … to …")),
         ]:
             self.period.addItem(label, code)
         self.date_from = QDateEdit()
@@ -107,16 +109,16 @@ class LedgerView(QWidget):
         self.supplier = QComboBox()
         self.currency = QComboBox()
         self.rma = QLineEdit()
-        self.rma.setPlaceholderText(self.tr("Case RMA"))
+        self.rma.setPlaceholderText(t("Case RMA"))
         self.rma.setClearButtonEnabled(True)
         self.rma.setMaximumWidth(150)
         for label, widget in [
-            (self.tr("Period:"), self.period),
+            (t("Period:"), self.period),
             (None, self.date_from),
-            (self.tr("to"), self.date_to),
-            (self.tr("Kind:"), self.kind),
-            (self.tr("Supplier:"), self.supplier),
-            (self.tr("Currency:"), self.currency),
+            (t("to"), self.date_to),
+            (t("Kind:"), self.kind),
+            (t("Supplier:"), self.supplier),
+            (t("Currency:"), self.currency),
             (None, self.rma),
         ]:
             if label:
@@ -146,10 +148,10 @@ class LedgerView(QWidget):
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bottom.addWidget(self.totals, 1)
-        self.reverse_button = QPushButton(self.tr("Reverse…"))
-        self.reverse_button.setToolTip(self.tr("Cancel the selected entry with a reversal entry"))
+        self.reverse_button = QPushButton(t("Reverse…"))
+        self.reverse_button.setToolTip(t("Cancel the selected entry with a reversal entry"))
         self.reverse_button.setEnabled(False)
-        self.export_button = QPushButton(self.tr("Export for accounting…"))
+        self.export_button = QPushButton(t("Export for accounting…"))
         bottom.addWidget(self.reverse_button)
         bottom.addWidget(self.export_button)
         layout.addLayout(bottom)
@@ -171,13 +173,13 @@ class LedgerView(QWidget):
         for combo in (self.kind, self.supplier, self.currency):
             combo.blockSignals(True)
             combo.clear()
-        self.kind.addItem(self.tr("All kinds"), None)
+        self.kind.addItem(t("All kinds"), None)
         for kind in LedgerKind:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.supplier.addItem(self.tr("All suppliers"), None)
+        self.supplier.addItem(t("All suppliers"), None)
         for supplier in Supplier.select(Supplier.id, Supplier.name).order_by(Supplier.name):
             self.supplier.addItem(supplier.name, supplier.id)
-        self.currency.addItem(self.tr("All currencies"), None)
+        self.currency.addItem(t("All currencies"), None)
         for code in ledger_sql.currencies_in_use():
             self.currency.addItem(code, code)
         for combo in (self.kind, self.supplier, self.currency):
@@ -229,20 +231,26 @@ class LedgerView(QWidget):
         flt = self.model.filter
         totals = ledger_sql.filtered_totals(flt)
         if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
-            self.totals.setText(self.tr("The period starts after it ends."))
+            self.totals.setText(t("The period starts after it ends."))
             return
         if not totals:
-            self.totals.setText(self.tr("No entries match."))
+            self.totals.setText(t("No entries match."))
             return
         parts = []
-        for t in totals:
+        for total in totals:
             parts.append(
-                self.tr("%1: paid out %2 · recovered %3 · net %4 (%5 entries)")
-                .replace("%1", t.currency)
-                .replace("%2", money(t.paid_out, t.currency, self.locale))
-                .replace("%3", money(t.recovered, t.currency, self.locale))
-                .replace("%4", money(t.net, t.currency, self.locale))
-                .replace("%5", f"{t.count:,}")
+                tn(
+                    "{currency}: paid out {paid} · recovered {recovered} · net {net}"
+                    " ({count} entry)",
+                    "{currency}: paid out {paid} · recovered {recovered} · net {net}"
+                    " ({count} entries)",
+                    total.count,
+                    currency=total.currency,
+                    paid=money(total.paid_out, total.currency, self.locale),
+                    recovered=money(total.recovered, total.currency, self.locale),
+                    net=money(total.net, total.currency, self.locale),
+                    count=number_text(total.count),
+                )
             )
         self.totals.setText("\n".join(parts))
 

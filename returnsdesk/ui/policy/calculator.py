@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import rule_facts
@@ -44,11 +45,11 @@ class _LineRow(QWidget):
     def __init__(self, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText(self.tr("Item {n}").format(n=number))
-        self.delivered = OptionalDate(self.tr("delivered"), self)
-        self.personalised = QCheckBox(self.tr("personalised"), self)
-        self.hygiene = QCheckBox(self.tr("hygiene, unsealed"), self)
-        self.perishable = QCheckBox(self.tr("perishable"), self)
+        self.title.setPlaceholderText(t("Item {n}").format(n=number))
+        self.delivered = OptionalDate(t("delivered"), self)
+        self.personalised = QCheckBox(t("personalised"), self)
+        self.hygiene = QCheckBox(t("hygiene, unsealed"), self)
+        self.perishable = QCheckBox(t("perishable"), self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.delivered, self.personalised, self.hygiene,
@@ -68,10 +69,10 @@ class _LineRow(QWidget):
 class ReturnCalculator(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Can they return it?"))
+        self.setWindowTitle(t("Can they return it?"))
         today = utc_now().date()
         self.country = QLineEdit("FR", self)
-        self.country.setPlaceholderText(self.tr("where the customer lives, e.g. FR"))
+        self.country.setPlaceholderText(t("where the customer lives, e.g. FR"))
         self.kind = QComboBox(self)
         for kind in Kind:
             self.kind.addItem(labels.kind(kind), kind.value)
@@ -81,10 +82,10 @@ class ReturnCalculator(QDialog):
         self.reason.setCurrentIndex(self.reason.findData(Reason.NO_LONGER_WANTED.value))
         self.placed = _day(today.replace(day=1) if today.day > 1 else today)
         self.request = _day(today)
-        self.notice = OptionalDate(self.tr("Withdrawal notice on"), self)
+        self.notice = OptionalDate(t("Withdrawal notice on"), self)
         self.rows: list[_LineRow] = []
         self.lines_box = QVBoxLayout()
-        self.add_button = QPushButton(self.tr("Add a line"), self)
+        self.add_button = QPushButton(t("Add a line"), self)
         self.add_button.clicked.connect(self.add_line)
         self.verdict = QLabel(self)
         self.verdict.setObjectName("calculator-verdict")
@@ -97,13 +98,13 @@ class ReturnCalculator(QDialog):
         scroll.setWidget(self.verdict)
 
         form = QFormLayout()
-        form.addRow(self.tr("Customer lives in:"), self.country)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Order placed on:"), self.placed)
-        form.addRow(self.tr("Request on:"), self.request)
+        form.addRow(t("Customer lives in:"), self.country)
+        form.addRow(t("Kind:"), self.kind)
+        form.addRow(t("Reason:"), self.reason)
+        form.addRow(t("Order placed on:"), self.placed)
+        form.addRow(t("Request on:"), self.request)
         form.addRow(self.notice)
-        lines_group = QGroupBox(self.tr("Lines"), self)
+        lines_group = QGroupBox(t("Lines"), self)
         lines_layout = QVBoxLayout(lines_group)
         lines_layout.addLayout(self.lines_box)
         lines_layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)

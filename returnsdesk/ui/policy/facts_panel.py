@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import rule_facts
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.rule_facts import CaseRuleDates, LineFactsRow, LineRuleFacts
@@ -59,17 +60,17 @@ class OptionalDate(QWidget):
 class LineFactsDialog(QDialog):
     def __init__(self, row: LineFactsRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Line facts: {title}").format(title=row.title))
-        self.delivered = OptionalDate(self.tr("Delivered on"))
+        self.setWindowTitle(t("Line facts: {title}").format(title=row.title))
+        self.delivered = OptionalDate(t("Delivered on"))
         self.delivered.set_value(row.delivered_on or row.order_delivered_on)
-        self.personalised = QCheckBox(self.tr("Personalised or made to order"))
+        self.personalised = QCheckBox(t("Personalised or made to order"))
         self.personalised.setChecked(row.personalised)
-        self.hygiene = QCheckBox(self.tr("Sealed hygiene item, unsealed by the customer"))
+        self.hygiene = QCheckBox(t("Sealed hygiene item, unsealed by the customer"))
         self.hygiene.setChecked(row.sealed_hygiene)
-        self.perishable = QCheckBox(self.tr("Perishable"))
+        self.perishable = QCheckBox(t("Perishable"))
         self.perishable.setChecked(row.perishable)
         self.for_product = QCheckBox(
-            self.tr("Same flags for every order of product {sku}").format(sku=row.sku)
+            t("Same flags for every order of product {sku}").format(sku=row.sku)
         )
         self.for_product.setVisible(bool(row.sku))
         buttons = QDialogButtonBox(
@@ -103,28 +104,26 @@ class RuleFactsPanel(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Facts for the rules"), parent)
+        super().__init__(t("Facts for the rules"), parent)
         self._case_id: int | None = None
         self._customer_id: int | None = None
         self._rows: list[LineFactsRow] = []
         self.lines = QTreeWidget(self)
         self.lines.setObjectName("rule-lines")
         self.lines.setRootIsDecorated(False)
-        self.lines.setHeaderLabels(
-            [self.tr("Line"), self.tr("Delivered"), self.tr("Flags"), self.tr("In case")]
-        )
+        self.lines.setHeaderLabels([t("Line"), t("Delivered"), t("Flags"), t("In case")])
         self.lines.setColumnWidth(0, 200)
-        self.lines.setToolTip(self.tr("Double-click a line to record its delivery date and flags"))
+        self.lines.setToolTip(t("Double-click a line to record its delivery date and flags"))
         self.lines.itemDoubleClicked.connect(self._edit_line)
         self.country = QLineEdit(self)
-        self.country.setPlaceholderText(self.tr("e.g. FR, France, Réunion"))
-        self.notice = OptionalDate(self.tr("Withdrawal notice"), self)
-        self.received = OptionalDate(self.tr("Goods received back"), self)
-        self.proof = OptionalDate(self.tr("Proof of sending"), self)
-        self.save_button = QPushButton(self.tr("Save facts"), self)
+        self.country.setPlaceholderText(t("e.g. FR, France, Réunion"))
+        self.notice = OptionalDate(t("Withdrawal notice"), self)
+        self.received = OptionalDate(t("Goods received back"), self)
+        self.proof = OptionalDate(t("Proof of sending"), self)
+        self.save_button = QPushButton(t("Save facts"), self)
         self.save_button.clicked.connect(self.save)
         form = QFormLayout()
-        form.addRow(self.tr("Customer lives in:"), self.country)
+        form.addRow(t("Customer lives in:"), self.country)
         form.addRow(self.notice)
         form.addRow(self.received)
         form.addRow(self.proof)
@@ -143,18 +142,18 @@ class RuleFactsPanel(QGroupBox):
             flags = [
                 text
                 for on, text in (
-                    (row.personalised, self.tr("personalised")),
-                    (row.sealed_hygiene, self.tr("hygiene, unsealed")),
-                    (row.perishable, self.tr("perishable")),
+                    (row.personalised, t("personalised")),
+                    (row.sealed_hygiene, t("hygiene, unsealed")),
+                    (row.perishable, t("perishable")),
                 )
                 if on
             ]
             item = QTreeWidgetItem(
                 [
                     row.title,
-                    labels.day(delivered) if delivered else self.tr("not known"),
+                    labels.day(delivered) if delivered else t("not known"),
                     ", ".join(flags),
-                    self.tr("yes") if row.in_case else "",
+                    t("yes") if row.in_case else "",
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, row.line_id)
@@ -175,7 +174,7 @@ class RuleFactsPanel(QGroupBox):
             if dialog.for_product.isChecked():
                 rule_facts.save_product_flags(line_id, dialog.facts())
         except InputError as error:
-            show_error(self, self.tr("Line facts"), error)
+            show_error(self, t("Line facts"), error)
             return
         self.load(self._case_id)
         self.changed.emit()
@@ -190,7 +189,7 @@ class RuleFactsPanel(QGroupBox):
                 CaseRuleDates(self.notice.value(), self.received.value(), self.proof.value()),
             )
         except InputError as error:
-            show_error(self, self.tr("Facts for the rules"), error)
+            show_error(self, t("Facts for the rules"), error)
             return
         self.load(self._case_id)
         self.changed.emit()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.countries import country_name, parse_country
 from returnsdesk.domain.deadlines import PeakSeason
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import utc_now
@@ -56,25 +57,25 @@ class StorePolicyPage(PreferencesPage):
         current = settings.store_policy()
         peak = current.peak or PeakSeason()
         self.country = QLineEdit(current.country)
-        self.country.setPlaceholderText(self.tr("e.g. FR or France"))
+        self.country.setPlaceholderText(t("e.g. FR or France"))
         self.time_zone = QComboBox()
         self.time_zone.setEditable(True)
         self.time_zone.addItems(sorted(available_timezones()))
         self.time_zone.setCurrentText(current.time_zone)
-        self.return_days = _spin(0, 3650, current.return_days, self.tr(" days"))
-        self.extra_withdrawal = _spin(0, 3650, current.extra_withdrawal_days, self.tr(" days"))
-        self.peak_on = QCheckBox(self.tr("Longer returns for orders placed in a peak season"))
+        self.return_days = _spin(0, 3650, current.return_days, t(" days"))
+        self.extra_withdrawal = _spin(0, 3650, current.extra_withdrawal_days, t(" days"))
+        self.peak_on = QCheckBox(t("Longer returns for orders placed in a peak season"))
         self.peak_on.setChecked(current.peak is not None)
         self.peak_from = _month_day(peak.start_month, peak.start_day)
         self.peak_to = _month_day(peak.end_month, peak.end_day)
         self.peak_until = _month_day(peak.returns_until_month, peak.returns_until_day)
-        self.first_response = _spin(0, 8760, current.first_response_hours, self.tr(" hours"))
-        self.follow_up = _spin(0, 8760, current.follow_up_hours, self.tr(" hours"))
-        self.evidence_days = _spin(0, 3650, current.evidence_days, self.tr(" days"))
+        self.first_response = _spin(0, 8760, current.first_response_hours, t(" hours"))
+        self.follow_up = _spin(0, 8760, current.follow_up_hours, t(" hours"))
+        self.evidence_days = _spin(0, 3650, current.evidence_days, t(" days"))
         self.published = QPlainTextEdit(current.published_text)
-        self.published.setPlaceholderText(self.tr("The return policy as published on the shop"))
+        self.published.setPlaceholderText(t("The return policy as published on the shop"))
         self.published.setMaximumHeight(90)
-        self.shown_at_checkout = QCheckBox(self.tr("Shown to customers at checkout"))
+        self.shown_at_checkout = QCheckBox(t("Shown to customers at checkout"))
         self.shown_at_checkout.setChecked(current.shown_at_checkout)
         self.effective_from = QDateEdit(QDate(utc_now().date()))
         self.effective_from.setCalendarPopup(True)
@@ -82,9 +83,9 @@ class StorePolicyPage(PreferencesPage):
 
         peak_row = QHBoxLayout()
         for text, widget in (
-            (self.tr("placed from"), self.peak_from),
-            (self.tr("to"), self.peak_to),
-            (self.tr("returns until"), self.peak_until),
+            (t("placed from"), self.peak_from),
+            (t("to"), self.peak_to),
+            (t("returns until"), self.peak_until),
         ):
             peak_row.addWidget(QLabel(text))
             peak_row.addWidget(widget)
@@ -93,20 +94,20 @@ class StorePolicyPage(PreferencesPage):
         self._peak_toggled(self.peak_on.isChecked())
 
         form = QFormLayout()
-        form.addRow(self.tr("Shop country:"), self.country)
-        form.addRow(self.tr("Shop time zone:"), self.time_zone)
-        form.addRow(self.tr("Return window:"), self.return_days)
-        form.addRow(self.tr("Extra legal withdrawal days:"), self.extra_withdrawal)
+        form.addRow(t("Shop country:"), self.country)
+        form.addRow(t("Shop time zone:"), self.time_zone)
+        form.addRow(t("Return window:"), self.return_days)
+        form.addRow(t("Extra legal withdrawal days:"), self.extra_withdrawal)
         form.addRow(self.peak_on)
         form.addRow(peak_row)
-        form.addRow(self.tr("First response within:"), self.first_response)
-        form.addRow(self.tr("Chase suppliers after:"), self.follow_up)
-        form.addRow(self.tr("Supplier evidence within:"), self.evidence_days)
-        form.addRow(self.tr("Published policy:"), self.published)
+        form.addRow(t("First response within:"), self.first_response)
+        form.addRow(t("Chase suppliers after:"), self.follow_up)
+        form.addRow(t("Supplier evidence within:"), self.evidence_days)
+        form.addRow(t("Published policy:"), self.published)
         form.addRow("", self.shown_at_checkout)
-        form.addRow(self.tr("Takes effect on:"), self.effective_from)
+        form.addRow(t("Takes effect on:"), self.effective_from)
         note = QLabel(
-            self.tr(
+            t(
                 "The 14-day legal withdrawal right of EU, EEA and UK consumers always applies; "
                 "the shop can only add days to it. Orders are judged by the version in force "
                 "on the day they were placed."
@@ -116,12 +117,12 @@ class StorePolicyPage(PreferencesPage):
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels(
-            [self.tr("In force from"), self.tr("Return window"), self.tr("Country"),
-             self.tr("Time zone"), self.tr("Peak season")]
+            [t("In force from"), t("Return window"), t("Country"),
+             t("Time zone"), t("Peak season")]
         )  # fmt: skip
         self.history.setColumnWidth(0, 130)
         self._fill_history()
-        history_box = QGroupBox(self.tr("Versions"))
+        history_box = QGroupBox(t("Versions"))
         QVBoxLayout(history_box).addWidget(self.history)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -129,7 +130,7 @@ class StorePolicyPage(PreferencesPage):
         layout.addWidget(history_box, 1)
 
     def title(self) -> str:
-        return self.tr("Store policy")
+        return t("Store policy")
 
     def _peak_toggled(self, on: bool) -> None:
         for widget in (self.peak_from, self.peak_to, self.peak_until):
@@ -140,13 +141,13 @@ class StorePolicyPage(PreferencesPage):
         for version in reversed(settings.store_policy_history()):
             policy = version.policy
             since = (
-                self.tr("the start")
+                t("the start")
                 if version.effective_from == date.min
                 else labels.day(version.effective_from)
             )
-            peak = policy.peak.describe() if policy.peak else self.tr("none")
+            peak = policy.peak.describe() if policy.peak else t("none")
             item = QTreeWidgetItem(
-                [since, self.tr("{n} days").format(n=policy.return_days),
+                [since, t("{n} days").format(n=policy.return_days),
                  country_name(policy.country) if policy.country else "—",
                  policy.time_zone, peak]
             )  # fmt: skip

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.ui.messages import show_error
 
 
@@ -38,7 +39,7 @@ class PreferencesPage(QWidget):
 class PreferencesDialog(QDialog):
     def __init__(self, pages: list[PreferencesPage], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
+        self.setWindowTitle(t("Preferences"))
         self.pages = pages
         self.subjects = QListWidget()
         self.stack = QStackedWidget()
@@ -79,13 +80,13 @@ class PreferencesDialog(QDialog):
                 page.validate()
             except InputError as error:
                 self.subjects.setCurrentRow(row)
-                show_error(self, self.tr("Preferences"), error)
+                show_error(self, t("Preferences"), error)
                 return
         try:
             for page in self.pages:
                 page.save()
         except InputError as error:
-            show_error(self, self.tr("Preferences"), error)
+            show_error(self, t("Preferences"), error)
             return
         self._remember()
         super().accept()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.clock import utc_now
@@ -147,17 +148,17 @@ class ReportsArea(QWidget):
         self._job = None
         self.preset = QComboBox(self)
         for text, key in (
-            (self.tr("Last 12 months"), "12m"),
-            (self.tr("This year"), "year"),
-            (self.tr("Last year"), "last_year"),
-            (self.tr("This month"), "month"),
-            (self.tr("Custom"), "custom"),
+            (t("Last 12 months"), "12m"),
+            (t("This year"), "year"),
+            (t("Last year"), "last_year"),
+            (t("This month"), "month"),
+            (t("Custom"), "custom"),
         ):
             self.preset.addItem(text, key)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
-        self.refresh_button = QPushButton(self.tr("Show"), self)
-        self.export_button = QPushButton(self.tr("Export view to .xlsx…"), self)
+        self.refresh_button = QPushButton(t("Show"), self)
+        self.export_button = QPushButton(t("Export view to .xlsx…"), self)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.headline = QLabel(self)
@@ -178,7 +179,7 @@ class ReportsArea(QWidget):
             self.tabs.addTab(view, cat.text(table.title_key, self.lang))
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period:"), self))
+        top.addWidget(QLabel(t("Period:"), self))
         top.addWidget(self.preset)
         top.addWidget(self.date_from)
         top.addWidget(QLabel("–", self))
@@ -240,7 +241,7 @@ class ReportsArea(QWidget):
         start, end = self.period()
         if self._job is not None:
             self._job.cancel()
-        self.status.setText(self.tr("Computing…"))
+        self.status.setText(t("Computing…"))
         self.refresh_button.setEnabled(False)
         self.report = None
         self.first = None
@@ -272,7 +273,7 @@ class ReportsArea(QWidget):
         self._job = None
         self.refresh_button.setEnabled(True)
         self.status.setText("")
-        show_error(self, self.tr("Reports"), error)
+        show_error(self, t("Reports"), error)
 
     def _show(self, report: Report, job=None) -> None:
         if job is not self._job:
@@ -327,9 +328,9 @@ class ReportsArea(QWidget):
         table = self.current_table()
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export view"),
+            t("Export view"),
             f"{table.name}.xlsx",
-            self.tr("Excel workbooks (*.xlsx)"),
+            t("Excel workbooks (*.xlsx)"),
         )
         if path:
             self.export_to(path)
@@ -338,11 +339,11 @@ class ReportsArea(QWidget):
         from returnsdesk.formats.report_tables import export_table
 
         report, table = self.report, self.current_table()
-        self.status.setText(self.tr("Exporting…"))
+        self.status.setText(t("Exporting…"))
         run_task(
             lambda job: export_table(report, table.name, path, self.lang),
             on_success=lambda n: self.status.setText(
-                self.tr("Exported {n} rows to {p}").format(n=n, p=path)
+                t("Exported {n} rows to {p}").format(n=n, p=path)
             ),
-            on_error=lambda e: (self.status.setText(""), show_error(self, self.tr("Export"), e)),
+            on_error=lambda e: (self.status.setText(""), show_error(self, t("Export"), e)),
         )

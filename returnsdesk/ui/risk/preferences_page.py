@@ -6,6 +6,7 @@ from dataclasses import fields
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.risk import Thresholds
 from returnsdesk.services import risk
 from returnsdesk.ui.preferences.dialog import PreferencesPage
@@ -16,13 +17,13 @@ class RiskPreferencesPage(PreferencesPage):
         super().__init__(parent)
         current = risk.thresholds()
         texts = {
-            "repeat_requests": self.tr("Requests from one customer in 12 months:"),
-            "past_chargebacks": self.tr("Chargebacks on the customer's other cases:"),
-            "first_order_value": self.tr("First order worth at least (order currency):"),
-            "slow_reply_days": self.tr("Supplier: median days to a first reply:"),
-            "defect_rate_percent": self.tr("Supplier: defect cases per 100 orders:"),
-            "reimbursement_rate_percent": self.tr("Supplier: reimbursed claims below (%):"),
-            "min_claims": self.tr("Supplier: fewest claims before judging:"),
+            "repeat_requests": t("Requests from one customer in 12 months:"),
+            "past_chargebacks": t("Chargebacks on the customer's other cases:"),
+            "first_order_value": t("First order worth at least (order currency):"),
+            "slow_reply_days": t("Supplier: median days to a first reply:"),
+            "defect_rate_percent": t("Supplier: defect cases per 100 orders:"),
+            "reimbursement_rate_percent": t("Supplier: reimbursed claims below (%):"),
+            "min_claims": t("Supplier: fewest claims before judging:"),
         }
         limits = {
             "repeat_requests": (2, 100),
@@ -35,7 +36,7 @@ class RiskPreferencesPage(PreferencesPage):
         }
         form = QFormLayout(self)
         intro = QLabel(
-            self.tr(
+            t(
                 "A signal fires when a figure reaches its threshold. Signals are shown with "
                 "their reason in the inbox, the case header and the Reports area; they never "
                 "block anything."
@@ -54,7 +55,7 @@ class RiskPreferencesPage(PreferencesPage):
             form.addRow(texts[field.name], spin)
 
     def title(self) -> str:
-        return self.tr("Risk signals")
+        return t("Risk signals")
 
     def values(self) -> Thresholds:
         return Thresholds(**{name: spin.value() for name, spin in self.spins.items()})

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import satisfaction
 from returnsdesk.services.clock import utc_now
 from returnsdesk.ui.messages import show_error
@@ -28,13 +29,13 @@ class SurveyAnswerDialog(QDialog):
     def __init__(self, case_id: int, rma: str, parent=None) -> None:
         super().__init__(parent)
         self.case_id = case_id
-        self.setWindowTitle(self.tr("Satisfaction survey answer — {rma}").format(rma=rma))
+        self.setWindowTitle(t("Satisfaction survey answer — {rma}").format(rma=rma))
         self.paste = QPlainTextEdit(self)
         self.paste.setPlaceholderText(
-            self.tr("Paste the customer's reply here (e.g. “Ease: 4  Outcome: 5  Comment: …”)")
+            t("Paste the customer's reply here (e.g. “Ease: 4  Outcome: 5  Comment: …”)")
         )
         self.paste.setMaximumHeight(110)
-        self.read_button = QPushButton(self.tr("Read marks from the reply"), self)
+        self.read_button = QPushButton(t("Read marks from the reply"), self)
         self.read_button.clicked.connect(self.read_reply)
         self.read_result = QLabel(self)
         self.read_result.setTextFormat(Qt.TextFormat.PlainText)
@@ -42,7 +43,7 @@ class SurveyAnswerDialog(QDialog):
         self.outcome = QSpinBox(self)
         for spin in (self.ease, self.outcome):
             spin.setRange(0, 5)
-            spin.setSpecialValueText(self.tr("—"))
+            spin.setSpecialValueText(t("—"))
         self.comment = QPlainTextEdit(self)
         self.answered_on = QDateEdit(self, calendarPopup=True)
         today = utc_now().date()
@@ -55,10 +56,10 @@ class SurveyAnswerDialog(QDialog):
             a = existing.answered_on
             self.answered_on.setDate(QDate(a.year, a.month, a.day))
         form = QFormLayout()
-        form.addRow(self.tr("Ease of the return (1–5):"), self.ease)
-        form.addRow(self.tr("Satisfaction with the outcome (1–5):"), self.outcome)
-        form.addRow(self.tr("Comment:"), self.comment)
-        form.addRow(self.tr("Answered on:"), self.answered_on)
+        form.addRow(t("Ease of the return (1–5):"), self.ease)
+        form.addRow(t("Satisfaction with the outcome (1–5):"), self.outcome)
+        form.addRow(t("Comment:"), self.comment)
+        form.addRow(t("Answered on:"), self.answered_on)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,20 +84,20 @@ class SurveyAnswerDialog(QDialog):
         missing = [
             name
             for name, value in (
-                (self.tr("ease"), parsed.ease),
-                (self.tr("outcome"), parsed.outcome),
+                (t("ease"), parsed.ease),
+                (t("outcome"), parsed.outcome),
             )
             if value is None
         ]
         self.read_result.setText(
-            self.tr("Could not read: {m}. Please set it by hand.").format(m=", ".join(missing))
+            t("Could not read: {m}. Please set it by hand.").format(m=", ".join(missing))
             if missing
-            else self.tr("Marks read from the reply; check them before saving.")
+            else t("Marks read from the reply; check them before saving.")
         )
 
     def accept(self) -> None:
         if self.ease.value() == 0 or self.outcome.value() == 0:
-            show_error(self, self.tr("Not saved"), InputError(self.tr("Give both marks, 1 to 5.")))
+            show_error(self, t("Not saved"), InputError(t("Give both marks, 1 to 5.")))
             return
         answered: date = self.answered_on.date().toPython()
         try:
@@ -108,6 +109,6 @@ class SurveyAnswerDialog(QDialog):
                 answered_on=answered,
             )
         except InputError as exc:
-            show_error(self, self.tr("Not saved"), exc)
+            show_error(self, t("Not saved"), exc)
             return
         super().accept()

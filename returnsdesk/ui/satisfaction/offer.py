@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.messages import TemplateKey
 from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
 
@@ -27,9 +28,9 @@ class SurveyOffer(QWidget):
         self.setObjectName("survey-offer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("#survey-offer { background: #e8f5e9; }")
-        text = QLabel(self.tr("Case resolved: ask the customer how the return went?"), self)
-        send = QPushButton(self.tr("Send satisfaction survey…"), self)
-        record = QPushButton(self.tr("Record their answer…"), self)
+        text = QLabel(t("Case resolved: ask the customer how the return went?"), self)
+        send = QPushButton(t("Send satisfaction survey…"), self)
+        record = QPushButton(t("Record their answer…"), self)
         send.clicked.connect(self.send)
         record.clicked.connect(self.record)
         layout = QHBoxLayout(self)

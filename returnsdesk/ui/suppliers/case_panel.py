@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.contacts import contacts_of_case
 from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
@@ -35,9 +36,9 @@ class CaseSupplierPanel(QWidget):
         self.log = make_table(self, self.model)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.log_button = QPushButton(self.tr("Log contact…"), self)
-        self.decision_button = QPushButton(self.tr("Record supplier decision…"), self)
-        self.message_button = QPushButton(self.tr("Write message…"), self)
+        self.log_button = QPushButton(t("Log contact…"), self)
+        self.decision_button = QPushButton(t("Record supplier decision…"), self)
+        self.message_button = QPushButton(t("Write message…"), self)
         self.log_button.clicked.connect(lambda: self.log_contact())
         self.decision_button.clicked.connect(self.record_decision)
         self.message_button.clicked.connect(self.write_message)
@@ -73,11 +74,11 @@ class CaseSupplierPanel(QWidget):
         for column, width in enumerate([250, 125, 90, 80, 300, 110]):
             self.log.setColumnWidth(column, width)
         if not has_supplier:
-            self.summary.setText(self.tr("No supplier on this case."))
+            self.summary.setText(t("No supplier on this case."))
         else:
             pending = sum(1 for c in contacts if c.awaiting_reply and c.answered_at is None)
             self.summary.setText(
-                self.tr("{name}: {n} message(s), {p} awaiting reply").format(
+                t("{name}: {n} message(s), {p} awaiting reply").format(
                     name=case.supplier.name, n=len(contacts), p=pending
                 )
             )
@@ -86,7 +87,7 @@ class CaseSupplierPanel(QWidget):
         try:
             dialog = LogContactDialog(None, self.case_id, self, subject=subject, body=body)
         except InputError as exc:
-            show_error(self, self.tr("Cannot log a contact"), exc)
+            show_error(self, t("Cannot log a contact"), exc)
             return False
         if not dialog.exec():
             return False

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services import contacts
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.contacts import CHANNEL_LABELS, Channel, ContactInput, Decision, Direction
@@ -56,9 +57,9 @@ class LogContactDialog(QDialog):
         if supplier_id is None and case is not None:
             supplier_id = case.supplier_id
         if supplier_id is None:
-            raise InputError(self.tr("This case has no supplier yet."))
+            raise InputError(t("This case has no supplier yet."))
         self.supplier = Supplier.get_by_id(supplier_id)
-        title = self.tr("Log contact with {name}").format(name=self.supplier.name)
+        title = t("Log contact with {name}").format(name=self.supplier.name)
         if case is not None:
             title += f" — {case.rma}"
         self.setWindowTitle(title)
@@ -71,9 +72,9 @@ class LogContactDialog(QDialog):
         self.when.dateTimeChanged.connect(self._show_supplier_time)
         self.channel = QComboBox(self)
         for channel in Channel:
-            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel.value)
-        self.sent = QRadioButton(self.tr("Sent to the supplier"), self)
-        self.received = QRadioButton(self.tr("Received from the supplier"), self)
+            self.channel.addItem(t(CHANNEL_LABELS[channel]), channel.value)
+        self.sent = QRadioButton(t("Sent to the supplier"), self)
+        self.received = QRadioButton(t("Received from the supplier"), self)
         group = QButtonGroup(self)
         group.addButton(self.sent)
         group.addButton(self.received)
@@ -82,10 +83,10 @@ class LogContactDialog(QDialog):
         self.subject.setMaxLength(300)
         self.body = QPlainTextEdit(body, self)
         self.reference = QLineEdit(self)
-        self.reference.setPlaceholderText(self.tr("Their RMA or dispute number"))
-        self.expects = QCheckBox(self.tr("Waiting for a reply:"), self)
+        self.reference.setPlaceholderText(t("Their RMA or dispute number"))
+        self.expects = QCheckBox(t("Waiting for a reply:"), self)
         self.awaiting = QLineEdit(self)
-        self.awaiting.setPlaceholderText(self.tr("e.g. refund decision, return address"))
+        self.awaiting.setPlaceholderText(t("e.g. refund decision, return address"))
         self.reply_due = QDateTimeEdit(self, calendarPopup=True)
         self.reply_due.setDisplayFormat("yyyy-MM-dd HH:mm")
         hours = contacts.follow_up_hours(self.supplier)
@@ -110,22 +111,22 @@ class LogContactDialog(QDialog):
         when_row = QHBoxLayout()
         when_row.addWidget(self.when)
         when_row.addWidget(self.when_supplier, 1)
-        form.addRow(self.tr("When (your time):"), when_row)
-        form.addRow(self.tr("Channel:"), self.channel)
+        form.addRow(t("When (your time):"), when_row)
+        form.addRow(t("Channel:"), self.channel)
         direction_row = QHBoxLayout()
         direction_row.addWidget(self.sent)
         direction_row.addWidget(self.received)
-        form.addRow(self.tr("Direction:"), direction_row)
-        form.addRow(self.tr("Subject:"), self.subject)
-        form.addRow(self.tr("Message:"), self.body)
-        form.addRow(self.tr("Supplier reference:"), self.reference)
+        form.addRow(t("Direction:"), direction_row)
+        form.addRow(t("Subject:"), self.subject)
+        form.addRow(t("Message:"), self.body)
+        form.addRow(t("Supplier reference:"), self.reference)
         waiting_row = QHBoxLayout()
         waiting_row.addWidget(self.awaiting, 1)
-        waiting_row.addWidget(QLabel(self.tr("by"), self))
+        waiting_row.addWidget(QLabel(t("by"), self))
         waiting_row.addWidget(self.reply_due)
         form.addRow(self.expects, waiting_row)
         if self.evidence.count():
-            form.addRow(self.tr("Evidence sent with it:"), self.evidence)
+            form.addRow(t("Evidence sent with it:"), self.evidence)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -148,9 +149,7 @@ class LogContactDialog(QDialog):
     def _show_supplier_time(self, *_args) -> None:
         moment = _as_utc(self.when.dateTime())
         self.when_supplier.setText(
-            self.tr("supplier's time: {time}").format(
-                time=supplier_clock(self.supplier.timezone, moment)
-            )
+            t("supplier's time: {time}").format(time=supplier_clock(self.supplier.timezone, moment))
         )
 
     def values(self) -> ContactInput:
@@ -179,7 +178,7 @@ class LogContactDialog(QDialog):
         try:
             contact = contacts.log_contact(self.values())
         except InputError as exc:
-            show_error(self, self.tr("Message not logged"), exc)
+            show_error(self, t("Message not logged"), exc)
             return
         self.logged_id = contact.id
         super().accept()
@@ -196,20 +195,20 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.case = Case.get_by_id(case_id)
         self.result_message = ""
-        self.setWindowTitle(self.tr("Supplier decision — {rma}").format(rma=self.case.rma))
-        self.approved = QRadioButton(self.tr("Approved"), self)
-        self.partial = QRadioButton(self.tr("Partially approved"), self)
-        self.rejected = QRadioButton(self.tr("Rejected"), self)
+        self.setWindowTitle(t("Supplier decision — {rma}").format(rma=self.case.rma))
+        self.approved = QRadioButton(t("Approved"), self)
+        self.partial = QRadioButton(t("Partially approved"), self)
+        self.rejected = QRadioButton(t("Rejected"), self)
         self.approved.setChecked(True)
         self.amount = AmountEdit(self.case.currency, labels.locale_name(), self)
         self.amount.setPlaceholderText(
-            self.tr("Amount agreed, in {currency}").format(currency=self.case.currency)
+            t("Amount agreed, in {currency}").format(currency=self.case.currency)
         )
         self.reason = QPlainTextEdit(self)
         self.reason.setMaximumHeight(80)
-        self.reason.setPlaceholderText(self.tr("Why the supplier refused (required)"))
+        self.reason.setPlaceholderText(t("Why the supplier refused (required)"))
         self.reference = QLineEdit(self.case.supplier_reference, self)
-        self.move_case = QCheckBox(self.tr("Move the case along the workflow"), self)
+        self.move_case = QCheckBox(t("Move the case along the workflow"), self)
         self.move_case.setChecked(True)
         for radio in (self.approved, self.partial, self.rejected):
             radio.toggled.connect(self._sync)
@@ -217,10 +216,10 @@ class DecisionDialog(QDialog):
         choice = QHBoxLayout()
         for radio in (self.approved, self.partial, self.rejected):
             choice.addWidget(radio)
-        form.addRow(self.tr("Decision:"), choice)
-        form.addRow(self.tr("Amount:"), self.amount)
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Supplier reference:"), self.reference)
+        form.addRow(t("Decision:"), choice)
+        form.addRow(t("Amount:"), self.amount)
+        form.addRow(t("Reason:"), self.reason)
+        form.addRow(t("Supplier reference:"), self.reference)
         form.addRow("", self.move_case)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -257,14 +256,14 @@ class DecisionDialog(QDialog):
                 now=utc_now(),
             )
         except InputError as exc:
-            show_error(self, self.tr("Decision not recorded"), exc)
+            show_error(self, t("Decision not recorded"), exc)
             return
         if result.moved_to is None and self.move_case.isChecked():
             self.result_message = result.why_not_moved
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 self.windowTitle(),
-                self.tr("Decision recorded.") + "\n" + result.why_not_moved,
+                t("Decision recorded.") + "\n" + result.why_not_moved,
                 QMessageBox.StandardButton.Ok,
                 self,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.store.models import SupplierContact
 from returnsdesk.ui.suppliers.times import both_times
 
@@ -35,12 +36,12 @@ class MessageView(QWidget):
 
     def show_contact(self, contact: SupplierContact | None) -> None:
         if contact is None:
-            self.header.setText(self.tr("Select a message to read it."))
+            self.header.setText(t("Select a message to read it."))
             self.body.setPlainText("")
             self.quoted_button.hide()
             self.quoted.hide()
             return
-        direction = self.tr("Sent to") if contact.direction == "sent" else self.tr("From")
+        direction = t("Sent to") if contact.direction == "sent" else t("From")
         when = both_times(contact.at, contact.supplier.timezone)
         self.header.setText(
             f"{direction} {contact.supplier.name} · {when}\n{contact.subject or '—'}"
@@ -49,7 +50,9 @@ class MessageView(QWidget):
         lines = len(contact.quoted.splitlines())
         self.quoted_button.setVisible(bool(contact.quoted))
         self.quoted_button.setChecked(False)
-        self.quoted_button.setText(self.tr("▸ Quoted history (%n line(s))", "", lines))
+        self.quoted_button.setText(
+            tn("▸ Quoted history ({n} line)", "▸ Quoted history ({n} lines)", lines)
+        )
         self.quoted.setPlainText(contact.quoted)
         self.quoted.hide()
 

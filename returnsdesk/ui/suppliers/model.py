@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.contacts import CHANNEL_LABELS, Channel
 from returnsdesk.services.suppliers import SupplierSummary, summaries
@@ -47,7 +48,7 @@ class _RowsModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.tr(self.HEADERS[section])
+            return t(self.HEADERS[section])
         return None
 
 
@@ -99,9 +100,9 @@ class SuppliersModel(_RowsModel):
             if not s.awaiting_reply:
                 return "—"
             oldest = waited((self.now - s.oldest_waiting_since).total_seconds() / 3600)
-            text = self.tr("{n} (oldest {age})").format(n=s.awaiting_reply, age=oldest)
+            text = t("{n} (oldest {age})").format(n=s.awaiting_reply, age=oldest)
             if s.overdue_replies:
-                text += self.tr(", {n} overdue").format(n=s.overdue_replies)
+                text += t(", {n} overdue").format(n=s.overdue_replies)
             return text
         if column == 4:
             return _money_lines(s, "claimed")
@@ -130,14 +131,14 @@ class ContactLogModel(_RowsModel):
 
     def _reply(self, c: SupplierContact) -> str:
         if c.decision:
-            return self.tr("Decision: {d}").format(d=c.decision.replace("_", " "))
+            return t("Decision: {d}").format(d=c.decision.replace("_", " "))
         if not c.awaiting_reply:
             return ""
         if c.answered_at is not None:
-            return self.tr("answered")
+            return t("answered")
         hours = (self.now - c.at).total_seconds() / 3600
         late = c.reply_due_at is not None and c.reply_due_at <= self.now
-        status = self.tr("overdue") if late else self.tr("awaiting")
+        status = t("overdue") if late else t("awaiting")
         return f"{status}, {waited(hours)}" + (f" — {c.awaiting}" if c.awaiting else "")
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -159,9 +160,9 @@ class ContactLogModel(_RowsModel):
         if column == 1:
             return c.case.rma if c.case_id else "—"
         if column == 2:
-            return self.tr(CHANNEL_LABELS[Channel(c.channel)])
+            return t(CHANNEL_LABELS[Channel(c.channel)])
         if column == 3:
-            return self.tr("Sent") if c.direction == "sent" else self.tr("Received")
+            return t("Sent") if c.direction == "sent" else t("Received")
         if column == 4:
             return c.subject
         if column == 5:

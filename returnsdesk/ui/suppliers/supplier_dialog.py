@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.platforms import PROFILES, Platform
 from returnsdesk.services import suppliers
 from returnsdesk.services.clock import utc_now
@@ -38,7 +39,7 @@ class OptionalDays(QSpinBox):
     def __init__(self, maximum: int, suffix: str, parent=None) -> None:
         super().__init__(parent)
         self.setRange(-1, maximum)
-        self.setSpecialValueText(self.tr("store default"))
+        self.setSpecialValueText(t("store default"))
         self.setSuffix(suffix)
 
     def optional(self) -> int | None:
@@ -53,9 +54,7 @@ class SupplierDialog(QDialog):
         super().__init__(parent)
         self.supplier_id = supplier_id
         self.saved_id: int | None = None
-        self.setWindowTitle(
-            self.tr("New supplier") if supplier_id is None else self.tr("Edit supplier")
-        )
+        self.setWindowTitle(t("New supplier") if supplier_id is None else t("Edit supplier"))
 
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
@@ -76,46 +75,46 @@ class SupplierDialog(QDialog):
         self._clock.timeout.connect(self._show_local_time)
         self._clock.start()
         self.language = QComboBox(self)
-        self.language.addItem(self.tr("English"), "en")
-        self.language.addItem(self.tr("French"), "fr")
+        self.language.addItem(t("English"), "en")
+        self.language.addItem(t("French"), "fr")
         self.return_address = QPlainTextEdit(self)
         self.return_address.setMaximumHeight(70)
         self.return_address.setTabChangesFocus(True)
 
-        self.return_days = OptionalDays(365, self.tr(" days"), self)
-        self.evidence_days = OptionalDays(365, self.tr(" days"), self)
-        self.follow_up_hours = OptionalDays(2160, self.tr(" hours"), self)
+        self.return_days = OptionalDays(365, t(" days"), self)
+        self.evidence_days = OptionalDays(365, t(" days"), self)
+        self.follow_up_hours = OptionalDays(2160, t(" hours"), self)
         self.restocking = QSpinBox(self, minimum=0, maximum=100, suffix=" %")
-        self.pays_shipping = QCheckBox(self.tr("Pays return shipping when at fault"), self)
-        self.without_return = QCheckBox(self.tr("Reimburses without a return"), self)
+        self.pays_shipping = QCheckBox(t("Pays return shipping when at fault"), self)
+        self.without_return = QCheckBox(t("Reimburses without a return"), self)
         self.dispute_platform = QLineEdit(self)
-        self.escalation_days = OptionalDays(365, self.tr(" days"), self)
-        self.escalation_days.setSpecialValueText(self.tr("none"))
+        self.escalation_days = OptionalDays(365, t(" days"), self)
+        self.escalation_days.setSpecialValueText(t("none"))
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
 
-        contact_box = QGroupBox(self.tr("Contact"), self)
+        contact_box = QGroupBox(t("Contact"), self)
         contact = QFormLayout(contact_box)
-        contact.addRow(self.tr("Name:"), self.name)
-        contact.addRow(self.tr("E-mail:"), self.email)
-        contact.addRow(self.tr("Chat / platform link:"), self.chat_url)
-        contact.addRow(self.tr("Phone:"), self.phone)
+        contact.addRow(t("Name:"), self.name)
+        contact.addRow(t("E-mail:"), self.email)
+        contact.addRow(t("Chat / platform link:"), self.chat_url)
+        contact.addRow(t("Phone:"), self.phone)
         tz_row = QWidget(self)
         tz_layout = QHBoxLayout(tz_row)
         tz_layout.setContentsMargins(0, 0, 0, 0)
         tz_layout.addWidget(self.timezone, 1)
         tz_layout.addWidget(self.local_time)
-        contact.addRow(self.tr("Time zone:"), tz_row)
-        contact.addRow(self.tr("Language:"), self.language)
-        contact.addRow(self.tr("Return address:"), self.return_address)
+        contact.addRow(t("Time zone:"), tz_row)
+        contact.addRow(t("Language:"), self.language)
+        contact.addRow(t("Return address:"), self.return_address)
 
         self.profile = QComboBox(self)
-        self.profile.addItem(self.tr("— keep as typed —"), "")
+        self.profile.addItem(t("— keep as typed —"), "")
         for platform, profile in PROFILES.items():
             self.profile.addItem(profile.name, platform.value)
         self.profile.setToolTip(
-            self.tr("Fill the policy with the platform's published rules (sources in the list)")
+            t("Fill the policy with the platform's published rules (sources in the list)")
         )
         self.profile.activated.connect(self.apply_profile)
         self.profile_rules = QPlainTextEdit(self)
@@ -123,19 +122,19 @@ class SupplierDialog(QDialog):
         self.profile_rules.setMaximumHeight(110)
         self.profile_rules.setTabChangesFocus(True)
         self.profile_rules.hide()
-        policy_box = QGroupBox(self.tr("Return policy"), self)
+        policy_box = QGroupBox(t("Return policy"), self)
         policy = QFormLayout(policy_box)
-        policy.addRow(self.tr("Platform profile:"), self.profile)
+        policy.addRow(t("Platform profile:"), self.profile)
         policy.addRow(self.profile_rules)
-        policy.addRow(self.tr("Return window:"), self.return_days)
-        policy.addRow(self.tr("Evidence deadline:"), self.evidence_days)
-        policy.addRow(self.tr("Chase after:"), self.follow_up_hours)
-        policy.addRow(self.tr("Restocking fee:"), self.restocking)
+        policy.addRow(t("Return window:"), self.return_days)
+        policy.addRow(t("Evidence deadline:"), self.evidence_days)
+        policy.addRow(t("Chase after:"), self.follow_up_hours)
+        policy.addRow(t("Restocking fee:"), self.restocking)
         policy.addRow("", self.pays_shipping)
         policy.addRow("", self.without_return)
-        policy.addRow(self.tr("Dispute platform:"), self.dispute_platform)
-        policy.addRow(self.tr("Escalate after:"), self.escalation_days)
-        policy.addRow(self.tr("Notes:"), self.notes)
+        policy.addRow(t("Dispute platform:"), self.dispute_platform)
+        policy.addRow(t("Escalate after:"), self.escalation_days)
+        policy.addRow(t("Notes:"), self.notes)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -192,7 +191,7 @@ class SupplierDialog(QDialog):
         rules = PROFILES[Platform(code)].rules
         self.profile_rules.setPlainText(
             "\n".join(
-                self.tr("• {rule}\n  Source: {url} (read {day})").format(
+                t("• {rule}\n  Source: {url} (read {day})").format(
                     rule=r.text, url=r.source, day=r.checked_on.isoformat()
                 )
                 for r in rules
@@ -202,9 +201,7 @@ class SupplierDialog(QDialog):
 
     def _show_local_time(self, *_args) -> None:
         self.local_time.setText(
-            self.tr("now {time}").format(
-                time=supplier_clock(self.timezone.currentText(), utc_now())
-            )
+            t("now {time}").format(time=supplier_clock(self.timezone.currentText(), utc_now()))
         )
 
     def values(self) -> SupplierInput:
@@ -234,7 +231,7 @@ class SupplierDialog(QDialog):
             else:
                 supplier = suppliers.update_supplier(self.supplier_id, self.values())
         except InputError as exc:
-            show_error(self, self.tr("Supplier not saved"), exc)
+            show_error(self, t("Supplier not saved"), exc)
             return
         self.saved_id = supplier.id
         super().accept()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.contacts import contacts_of_supplier
 from returnsdesk.services.risk import supplier_flags_by_id
 from returnsdesk.store.models import Supplier
@@ -85,9 +86,9 @@ class SuppliersView(MailDropTarget, QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.risk_badges = RiskBadges(self)
         self._flags: dict[int, list] = {}
-        self.new_button = QPushButton(self.tr("New supplier…"), self)
-        self.edit_button = QPushButton(self.tr("Edit…"), self)
-        self.log_button = QPushButton(self.tr("Log contact…"), self)
+        self.new_button = QPushButton(t("New supplier…"), self)
+        self.edit_button = QPushButton(t("Edit…"), self)
+        self.log_button = QPushButton(t("Log contact…"), self)
         self.new_button.clicked.connect(lambda: self.new_supplier())
         self.edit_button.clicked.connect(lambda: self.edit_supplier())
         self.log_button.clicked.connect(lambda: self.log_contact())
@@ -104,7 +105,7 @@ class SuppliersView(MailDropTarget, QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.risk_badges)
         lower_layout.addWidget(self.details)
-        lower_layout.addWidget(QLabel(self.tr("Contact log (newest first):"), self))
+        lower_layout.addWidget(QLabel(t("Contact log (newest first):"), self))
         lower_layout.addWidget(self.log, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -169,9 +170,7 @@ class SuppliersView(MailDropTarget, QWidget):
         self.edit_button.setEnabled(has)
         self.log_button.setEnabled(has)
         if not has:
-            self.details.setText(
-                self.tr("No supplier yet: add the first one with “New supplier…”.")
-            )
+            self.details.setText(t("No supplier yet: add the first one with “New supplier…”."))
             self.log_model.set_contacts([])
             self.risk_badges.set_flags([])
             return
@@ -204,7 +203,7 @@ class SuppliersView(MailDropTarget, QWidget):
         try:
             dialog = LogContactDialog(supplier_id, None, self)
         except InputError as exc:
-            show_error(self, self.tr("Cannot log a contact"), exc)
+            show_error(self, t("Cannot log a contact"), exc)
             return
         if dialog.exec():
             self.reload()

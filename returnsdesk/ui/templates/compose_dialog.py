@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.messages import AUDIENCE, SUPPLIER, TEMPLATE_TITLES, TemplateKey, mailto_url
 from returnsdesk.services import contacts, templates
 from returnsdesk.services.contacts import ContactInput, Direction
@@ -39,16 +40,16 @@ class ComposeDialog(QDialog):
         self.case_id = case_id
         self.logged = False
         case = Case.get_by_id(case_id)
-        self.setWindowTitle(self.tr("Write a message — {rma}").format(rma=case.rma))
+        self.setWindowTitle(t("Write a message — {rma}").format(rma=case.rma))
         self.template = QComboBox(self)
         for template_key in TemplateKey:
-            self.template.addItem(self.tr(TEMPLATE_TITLES[template_key]), template_key.value)
+            self.template.addItem(t(TEMPLATE_TITLES[template_key]), template_key.value)
         if key is not None:
             self.template.setCurrentIndex(self.template.findData(key.value))
         self.language = QComboBox(self)
-        self.language.addItem(self.tr("Recipient's language"), None)
-        self.language.addItem(self.tr("English"), "en")
-        self.language.addItem(self.tr("French"), "fr")
+        self.language.addItem(t("Recipient's language"), None)
+        self.language.addItem(t("English"), "en")
+        self.language.addItem(t("French"), "fr")
         self.to = QLineEdit(self)
         self.subject = QLineEdit(self)
         self.subject.setMaxLength(300)
@@ -58,12 +59,12 @@ class ComposeDialog(QDialog):
         self.missing.setTextFormat(Qt.TextFormat.PlainText)
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #b71c1c;")
-        self.log_it = QCheckBox(self.tr("Log it on the case as sent"), self)
+        self.log_it = QCheckBox(t("Log it on the case as sent"), self)
         self.log_it.setChecked(True)
-        self.copy_button = QPushButton(self.tr("Copy to clipboard"), self)
-        self.mail_button = QPushButton(self.tr("Open in mail program"), self)
+        self.copy_button = QPushButton(t("Copy to clipboard"), self)
+        self.mail_button = QPushButton(t("Open in mail program"), self)
         self.mail_button.setDefault(True)
-        close = QPushButton(self.tr("Close"), self)
+        close = QPushButton(t("Close"), self)
         self.copy_button.clicked.connect(self.copy_and_log)
         self.mail_button.clicked.connect(self.mail_and_log)
         close.clicked.connect(self.reject)
@@ -74,9 +75,9 @@ class ComposeDialog(QDialog):
         choose.addWidget(self.template, 2)
         choose.addWidget(self.language, 1)
         form = QFormLayout()
-        form.addRow(self.tr("Template:"), choose)
-        form.addRow(self.tr("To:"), self.to)
-        form.addRow(self.tr("Subject:"), self.subject)
+        form.addRow(t("Template:"), choose)
+        form.addRow(t("To:"), self.to)
+        form.addRow(t("Subject:"), self.subject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_it)
         buttons.addStretch(1)
@@ -101,14 +102,14 @@ class ComposeDialog(QDialog):
                 self.case_id, self.key(), self.language.currentData()
             )
         except InputError as exc:
-            show_error(self, self.tr("Template not filled"), exc)
+            show_error(self, t("Template not filled"), exc)
             return
         self.to.setText(message.to)
         self.subject.setText(message.subject)
         self.body.setPlainText(message.body)
         if message.missing:
             self.missing.setText(
-                self.tr("Fill in before sending: {names}").format(names=", ".join(message.missing))
+                t("Fill in before sending: {names}").format(names=", ".join(message.missing))
             )
         else:
             self.missing.setText("")
@@ -121,7 +122,7 @@ class ComposeDialog(QDialog):
         try:
             url = mailto_url(self.to.text().strip(), self.subject.text(), self.body.toPlainText())
         except InputError as exc:
-            show_error(self, self.tr("Cannot open the mail program"), exc)
+            show_error(self, t("Cannot open the mail program"), exc)
             return False
         QDesktopServices.openUrl(QUrl(url))
         return self._log_if_wanted()
@@ -132,7 +133,7 @@ class ComposeDialog(QDialog):
         try:
             self.log_now()
         except InputError as exc:
-            show_error(self, self.tr("Message not logged"), exc)
+            show_error(self, t("Message not logged"), exc)
             return False
         return True
 
@@ -142,7 +143,7 @@ class ComposeDialog(QDialog):
         if AUDIENCE[key] == SUPPLIER:
             case = Case.get_by_id(self.case_id)
             if case.supplier_id is None:
-                raise InputError(self.tr("This case has no supplier to log the message with."))
+                raise InputError(t("This case has no supplier to log the message with."))
             contacts.log_contact(
                 ContactInput(
                     supplier_id=case.supplier_id,
@@ -151,11 +152,11 @@ class ComposeDialog(QDialog):
                     subject=subject,
                     body=body,
                     expects_reply=key in FOLLOW_UP_KEYS,
-                    awaiting=self.tr("answer to the claim") if key in FOLLOW_UP_KEYS else "",
+                    awaiting=t("answer to the claim") if key in FOLLOW_UP_KEYS else "",
                 )
             )
         else:
             contacts.log_customer_message(self.case_id, subject, body)
         self.logged = True
         self.log_it.setEnabled(False)
-        self.log_it.setText(self.tr("Logged on the case"))
+        self.log_it.setText(t("Logged on the case"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.messages import PLACEHOLDERS, TEMPLATE_TITLES, TemplateKey
 from returnsdesk.services import templates
 from returnsdesk.ui.messages import show_error
@@ -28,14 +29,14 @@ from returnsdesk.ui.messages import show_error
 class TemplateEditorDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Message templates"))
+        self.setWindowTitle(t("Message templates"))
         self._shown: tuple[str, str] | None = None
         self.template = QComboBox(self)
         for key in TemplateKey:
-            self.template.addItem(self.tr(TEMPLATE_TITLES[key]), key.value)
+            self.template.addItem(t(TEMPLATE_TITLES[key]), key.value)
         self.language = QComboBox(self)
-        self.language.addItem(self.tr("English"), "en")
-        self.language.addItem(self.tr("French"), "fr")
+        self.language.addItem(t("English"), "en")
+        self.language.addItem(t("French"), "fr")
         self.subject = QLineEdit(self)
         self.subject.setMaxLength(300)
         self.body = QPlainTextEdit(self)
@@ -46,14 +47,14 @@ class TemplateEditorDialog(QDialog):
         self.placeholders.setWordWrap(True)
         for name, description in PLACEHOLDERS.items():
             item = QListWidgetItem(f"{{{name}}}", self.placeholders)
-            item.setToolTip(self.tr(description))
+            item.setToolTip(t(description))
             item.setData(Qt.ItemDataRole.UserRole, name)
         self.placeholders.itemDoubleClicked.connect(self.insert_placeholder)
         placeholder_box = QVBoxLayout()
-        placeholder_box.addWidget(QLabel(self.tr("Placeholders (double-click to insert):"), self))
+        placeholder_box.addWidget(QLabel(t("Placeholders (double-click to insert):"), self))
         placeholder_box.addWidget(self.placeholders, 1)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.reset_button = QPushButton(self.tr("Restore the default"), self)
+        self.save_button = QPushButton(t("Save"), self)
+        self.reset_button = QPushButton(t("Restore the default"), self)
         self.save_button.clicked.connect(self.save)
         self.reset_button.clicked.connect(self.reset)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -65,8 +66,8 @@ class TemplateEditorDialog(QDialog):
         choose.addWidget(self.template, 2)
         choose.addWidget(self.language, 1)
         form = QFormLayout()
-        form.addRow(self.tr("Template:"), choose)
-        form.addRow(self.tr("Subject:"), self.subject)
+        form.addRow(t("Template:"), choose)
+        form.addRow(t("Subject:"), self.subject)
         editor = QVBoxLayout()
         editor.addLayout(form)
         editor.addWidget(self.body, 1)
@@ -101,8 +102,8 @@ class TemplateEditorDialog(QDialog):
         if self._dirty():
             answer = QMessageBox.question(
                 self,
-                self.tr("Unsaved template"),
-                self.tr("Save the changes to the template you were editing?"),
+                t("Unsaved template"),
+                t("Save the changes to the template you were editing?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
             )
             if answer == QMessageBox.StandardButton.Save:
@@ -116,14 +117,14 @@ class TemplateEditorDialog(QDialog):
         self.body.setPlainText(template.body)
         self._shown = (key, language)
         customised = templates.is_customised(key, language)
-        self.state.setText(self.tr("Your version") if customised else self.tr("Default text"))
+        self.state.setText(t("Your version") if customised else t("Default text"))
         self.reset_button.setEnabled(customised)
 
     def _save(self, key: str, language: str) -> bool:
         try:
             templates.save_template(key, language, self.subject.text(), self.body.toPlainText())
         except InputError as exc:
-            show_error(self, self.tr("Template not saved"), exc)
+            show_error(self, t("Template not saved"), exc)
             return False
         return True
 
@@ -141,8 +142,8 @@ class TemplateEditorDialog(QDialog):
         if self._dirty():
             answer = QMessageBox.question(
                 self,
-                self.tr("Unsaved template"),
-                self.tr("Save the changes before closing?"),
+                t("Unsaved template"),
+                t("Save the changes before closing?"),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import amount_in_words, format_money, parse_amount
 
 OK_STYLE = "color: #1f5f74;"
@@ -79,6 +80,4 @@ class AmountEdit(QWidget):
             self.reading.setText(str(exc))
             return
         self.reading.setStyleSheet(OK_STYLE)
-        self.reading.setText(
-            self.tr("Understood: %1 — %2").replace("%1", figures).replace("%2", words)
-        )
+        self.reading.setText(t("Understood: %1 — %2").replace("%1", figures).replace("%2", words))
