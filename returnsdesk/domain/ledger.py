@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from returnsdesk.domain.i18n import N_, t
+
 
 class LedgerKind(StrEnum):
     CUSTOMER_REFUND = "customer_refund"
@@ -47,19 +49,25 @@ DIRECTION: dict[LedgerKind, Direction] = {
 }
 
 LABELS: dict[LedgerKind, str] = {
-    LedgerKind.CUSTOMER_REFUND: "Customer refund",
-    LedgerKind.STORE_CREDIT_ISSUED: "Store credit issued",
-    LedgerKind.STORE_CREDIT_REDEEMED: "Store credit redeemed",
-    LedgerKind.REPLACEMENT_COST: "Replacement cost",
-    LedgerKind.RETURN_LABEL_COST: "Return label cost",
-    LedgerKind.RESTOCKING_FEE_KEPT: "Restocking fee kept",
-    LedgerKind.SUPPLIER_REIMBURSEMENT: "Supplier reimbursement",
-    LedgerKind.CHARGEBACK_DEBIT: "Chargeback debit",
-    LedgerKind.CHARGEBACK_FEE: "Chargeback fee",
-    LedgerKind.CHARGEBACK_REVERSAL: "Chargeback reversal (won)",
-    LedgerKind.OTHER_COST: "Other cost",
-    LedgerKind.OTHER_RECOVERY: "Other recovery",
+    LedgerKind.CUSTOMER_REFUND: N_("Customer refund"),
+    LedgerKind.STORE_CREDIT_ISSUED: N_("Store credit issued"),
+    LedgerKind.STORE_CREDIT_REDEEMED: N_("Store credit redeemed"),
+    LedgerKind.REPLACEMENT_COST: N_("Replacement cost"),
+    LedgerKind.RETURN_LABEL_COST: N_("Return label cost"),
+    LedgerKind.RESTOCKING_FEE_KEPT: N_("Restocking fee kept"),
+    LedgerKind.SUPPLIER_REIMBURSEMENT: N_("Supplier reimbursement"),
+    LedgerKind.CHARGEBACK_DEBIT: N_("Chargeback debit"),
+    LedgerKind.CHARGEBACK_FEE: N_("Chargeback fee"),
+    LedgerKind.CHARGEBACK_REVERSAL: N_("Chargeback reversal (won)"),
+    LedgerKind.OTHER_COST: N_("Other cost"),
+    LedgerKind.OTHER_RECOVERY: N_("Other recovery"),
 }
+
+
+def ledger_label(kind: LedgerKind | str, lang: str | None = None) -> str:
+    """The entry kind as a reader of ``lang`` (the window's language by default) names it."""
+    return t(LABELS[LedgerKind(kind)], lang)
+
 
 #: Money that reached the customer's hands: what a chargeback may be paying twice.
 GIVEN_BACK = (LedgerKind.CUSTOMER_REFUND, LedgerKind.STORE_CREDIT_ISSUED)

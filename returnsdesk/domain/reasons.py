@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum, auto
 
+from returnsdesk.domain.i18n import N_, t
+
 
 class Reason(StrEnum):
     """Why the customer got in touch. Values are stable: they are stored and exported."""
@@ -46,37 +48,37 @@ class Resolution(StrEnum):
 
 
 _REASON_LABELS: dict[Reason, str] = {
-    Reason.DAMAGED_IN_TRANSIT: "Damaged in transit",
-    Reason.DEFECTIVE: "Defective",
-    Reason.WRONG_ITEM: "Wrong item",
-    Reason.NOT_AS_DESCRIBED: "Not as described",
-    Reason.MISSING_PARTS: "Missing parts",
-    Reason.NOT_RECEIVED: "Not received",
-    Reason.ARRIVED_LATE: "Arrived late",
-    Reason.SIZE_TOO_SMALL: "Size too small",
-    Reason.SIZE_TOO_LARGE: "Size too large",
-    Reason.COLOUR_STYLE: "Colour/style",
-    Reason.NO_LONGER_WANTED: "No longer wanted",
-    Reason.PERSONALISATION_ERROR: "Print/personalisation error",
-    Reason.OTHER: "Other",
+    Reason.DAMAGED_IN_TRANSIT: N_("Damaged in transit"),
+    Reason.DEFECTIVE: N_("Defective"),
+    Reason.WRONG_ITEM: N_("Wrong item"),
+    Reason.NOT_AS_DESCRIBED: N_("Not as described"),
+    Reason.MISSING_PARTS: N_("Missing parts"),
+    Reason.NOT_RECEIVED: N_("Not received"),
+    Reason.ARRIVED_LATE: N_("Arrived late"),
+    Reason.SIZE_TOO_SMALL: N_("Size too small"),
+    Reason.SIZE_TOO_LARGE: N_("Size too large"),
+    Reason.COLOUR_STYLE: N_("Colour/style"),
+    Reason.NO_LONGER_WANTED: N_("No longer wanted"),
+    Reason.PERSONALISATION_ERROR: N_("Print/personalisation error"),
+    Reason.OTHER: N_("Other"),
 }
 
 _FAULT_LABELS: dict[Fault, str] = {
-    Fault.SUPPLIER: "Supplier",
-    Fault.CARRIER: "Carrier",
-    Fault.CUSTOMER: "Customer",
-    Fault.MERCHANT: "Merchant",
-    Fault.UNKNOWN: "Unknown",
+    Fault.SUPPLIER: N_("Supplier"),
+    Fault.CARRIER: N_("Carrier"),
+    Fault.CUSTOMER: N_("Customer"),
+    Fault.MERCHANT: N_("Merchant"),
+    Fault.UNKNOWN: N_("Unknown"),
 }
 
 _RESOLUTION_LABELS: dict[Resolution, str] = {
-    Resolution.REFUND: "Refund",
-    Resolution.PARTIAL_REFUND: "Partial refund",
-    Resolution.STORE_CREDIT: "Store credit",
-    Resolution.REPLACEMENT: "Replacement",
-    Resolution.EXCHANGE: "Exchange",
-    Resolution.KEEP_ITEM: "Refund without return (customer keeps the item)",
-    Resolution.REFUSAL: "Refusal",
+    Resolution.REFUND: N_("Refund"),
+    Resolution.PARTIAL_REFUND: N_("Partial refund"),
+    Resolution.STORE_CREDIT: N_("Store credit"),
+    Resolution.REPLACEMENT: N_("Replacement"),
+    Resolution.EXCHANGE: N_("Exchange"),
+    Resolution.KEEP_ITEM: N_("Refund without return (customer keeps the item)"),
+    Resolution.REFUSAL: N_("Refusal"),
 }
 
 #: Shopify return reason code for each reason (Shopify has fewer, coarser codes).
@@ -146,16 +148,17 @@ _DEFAULT_FAULT: dict[Reason, Fault] = {
 }
 
 
-def reason_label(reason: Reason) -> str:
-    return _REASON_LABELS[Reason(reason)]
+def reason_label(reason: Reason | str, lang: str | None = None) -> str:
+    """The reason as a reader of ``lang`` (the window's language by default) names it."""
+    return t(_REASON_LABELS[Reason(reason)], lang)
 
 
-def fault_label(fault: Fault) -> str:
-    return _FAULT_LABELS[Fault(fault)]
+def fault_label(fault: Fault | str, lang: str | None = None) -> str:
+    return t(_FAULT_LABELS[Fault(fault)], lang)
 
 
-def resolution_label(resolution: Resolution) -> str:
-    return _RESOLUTION_LABELS[Resolution(resolution)]
+def resolution_label(resolution: Resolution | str, lang: str | None = None) -> str:
+    return t(_RESOLUTION_LABELS[Resolution(resolution)], lang)
 
 
 def reason_from_shopify(code: str) -> Reason:

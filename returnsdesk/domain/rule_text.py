@@ -14,44 +14,27 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from returnsdesk.domain.countries import country_name
+from returnsdesk.domain.i18n import N_, t
 
 LANGUAGES = ("en", "fr")
 
 DEADLINE_LABELS_EN: dict[str, str] = {
-    "customer_return": "Customer return window",
-    "legal_withdrawal": "Legal withdrawal period",
-    "legal_refund_by": "Legal refund deadline",
-    "uk_right_to_reject": "UK right to reject",
-    "legal_guarantee": "Legal guarantee",
-    "supplier_evidence": "Supplier evidence deadline",
-    "supplier_follow_up": "Supplier follow-up",
-    "first_response": "First response to customer",
-    "chargeback_response": "Chargeback response",
-    "return_label_expiry": "Return label expiry",
-    "aliexpress_dispute": "AliExpress dispute window",
-    "aliexpress_protection": "AliExpress buyer protection",
-    "cj_not_received": "CJ not-received dispute",
-    "spocket_evidence": "Spocket photo evidence",
-    "spocket_missing": "Spocket missing-parcel report",
+    "customer_return": N_("Customer return window"),
+    "legal_withdrawal": N_("Legal withdrawal period"),
+    "legal_refund_by": N_("Legal refund deadline"),
+    "uk_right_to_reject": N_("UK right to reject"),
+    "legal_guarantee": N_("Legal guarantee"),
+    "supplier_evidence": N_("Supplier evidence deadline"),
+    "supplier_follow_up": N_("Supplier follow-up"),
+    "first_response": N_("First response to customer"),
+    "chargeback_response": N_("Chargeback response"),
+    "return_label_expiry": N_("Return label expiry"),
+    "aliexpress_dispute": N_("AliExpress dispute window"),
+    "aliexpress_protection": N_("AliExpress buyer protection"),
+    "cj_not_received": N_("CJ not-received dispute"),
+    "spocket_evidence": N_("Spocket photo evidence"),
+    "spocket_missing": N_("Spocket missing-parcel report"),
 }
-DEADLINE_LABELS_FR: dict[str, str] = {
-    "customer_return": "Délai de retour client",
-    "legal_withdrawal": "Délai légal de rétractation",
-    "legal_refund_by": "Remboursement légal avant",
-    "uk_right_to_reject": "Droit de rejet (R.-U.)",
-    "legal_guarantee": "Garantie légale de conformité",
-    "supplier_evidence": "Preuves au fournisseur",
-    "supplier_follow_up": "Relance fournisseur",
-    "first_response": "Première réponse au client",
-    "chargeback_response": "Réponse à la rétrofacturation",
-    "return_label_expiry": "Validité de l'étiquette retour",
-    "aliexpress_dispute": "Litige AliExpress",
-    "aliexpress_protection": "Protection acheteur AliExpress",
-    "cj_not_received": "Litige CJ « non reçu »",
-    "spocket_evidence": "Photos pour Spocket",
-    "spocket_missing": "Colis manquant (Spocket)",
-}
-
 _REGIONS = {
     "en": {"EU": "EU", "EEA": "EEA", "UK": "UK"},
     "fr": {"EU": "de l'UE", "EEA": "de l'EEE", "UK": "du Royaume-Uni"},
@@ -407,9 +390,9 @@ def render(key: str, params: Mapping[str, Any], lang: str = "en") -> str:
     return out
 
 
-def deadline_label(code: str, lang: str = "en") -> str:
-    table = DEADLINE_LABELS_FR if norm_lang(lang) == "fr" else DEADLINE_LABELS_EN
-    return table.get(code, code)
+def deadline_label(code: str, lang: str | None = None) -> str:
+    """A deadline's name in ``lang`` (the window's language by default)."""
+    return t(DEADLINE_LABELS_EN[code], lang) if code in DEADLINE_LABELS_EN else code
 
 
 def state_label(state: str, lang: str = "en") -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import N_, t
 
 
 class Kind(StrEnum):
@@ -51,32 +52,42 @@ class WaitingOn(StrEnum):
 
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.NEW: "New",
-    Status.AWAITING_CUSTOMER: "Awaiting customer",
-    Status.AWAITING_SUPPLIER: "Awaiting supplier",
-    Status.APPROVED: "Approved",
-    Status.REJECTED: "Rejected",
-    Status.AWAITING_RETURN: "Awaiting return",
-    Status.RETURN_IN_TRANSIT: "Return in transit",
-    Status.RECEIVED: "Received",
-    Status.RESOLVED: "Resolved",
-    Status.CLOSED: "Closed",
-    Status.CANCELLED: "Cancelled",
-    Status.REOPENED: "Reopened",
-    Status.CHARGEBACK_OPEN: "Chargeback open",
-    Status.EVIDENCE_SUBMITTED: "Evidence submitted",
-    Status.WON: "Chargeback won",
-    Status.LOST: "Chargeback lost",
+    Status.NEW: N_("New"),
+    Status.AWAITING_CUSTOMER: N_("Awaiting customer"),
+    Status.AWAITING_SUPPLIER: N_("Awaiting supplier"),
+    Status.APPROVED: N_("Approved"),
+    Status.REJECTED: N_("Rejected"),
+    Status.AWAITING_RETURN: N_("Awaiting return"),
+    Status.RETURN_IN_TRANSIT: N_("Return in transit"),
+    Status.RECEIVED: N_("Received"),
+    Status.RESOLVED: N_("Resolved"),
+    Status.CLOSED: N_("Closed"),
+    Status.CANCELLED: N_("Cancelled"),
+    Status.REOPENED: N_("Reopened"),
+    Status.CHARGEBACK_OPEN: N_("Chargeback open"),
+    Status.EVIDENCE_SUBMITTED: N_("Evidence submitted"),
+    Status.WON: N_("Chargeback won"),
+    Status.LOST: N_("Chargeback lost"),
 }
 
 KIND_LABELS: dict[Kind, str] = {
-    Kind.RETURN: "Return",
-    Kind.REFUND_ONLY: "Refund only",
-    Kind.REPLACEMENT: "Replacement",
-    Kind.EXCHANGE: "Exchange",
-    Kind.NOT_RECEIVED: "Not received",
-    Kind.CHARGEBACK: "Chargeback",
+    Kind.RETURN: N_("Return"),
+    Kind.REFUND_ONLY: N_("Refund only"),
+    Kind.REPLACEMENT: N_("Replacement"),
+    Kind.EXCHANGE: N_("Exchange"),
+    Kind.NOT_RECEIVED: N_("Not received"),
+    Kind.CHARGEBACK: N_("Chargeback"),
 }
+
+
+def status_label(status: Status | str, lang: str | None = None) -> str:
+    """The status as a reader of ``lang`` (the window's language by default) names it."""
+    return t(STATUS_LABELS[Status(status)], lang)
+
+
+def kind_label(kind: Kind | str, lang: str | None = None) -> str:
+    return t(KIND_LABELS[Kind(kind)], lang)
+
 
 _TRIAGE = (
     Status.AWAITING_CUSTOMER,

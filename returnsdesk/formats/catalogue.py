@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from returnsdesk.domain.ledger import LABELS as LEDGER_LABELS
-from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.domain.ledger import ledger_label as ledger_label_of
 from returnsdesk.domain.money import format_money
-from returnsdesk.domain.policy import DEADLINE_LABELS
-from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label, reason_label
+from returnsdesk.domain.reasons import fault_label, reason_label
 from returnsdesk.domain.reasons import resolution_label as _resolution_label
-from returnsdesk.domain.workflow import KIND_LABELS, STATUS_LABELS, Kind, Status
+from returnsdesk.domain.rule_text import deadline_label as _deadline_label
+from returnsdesk.domain.workflow import kind_label as kind_label_of
+from returnsdesk.domain.workflow import status_label as status_label_of
 
 LANGUAGES = ("en", "fr")
 
@@ -501,89 +501,6 @@ _FR: dict[str, str] = {
     "disp.missing": "Fichier absent du dossier de preuves : {name}.",
 }
 
-_FR_STATUS: dict[Status, str] = {
-    Status.NEW: "Nouveau",
-    Status.AWAITING_CUSTOMER: "En attente du client",
-    Status.AWAITING_SUPPLIER: "En attente du fournisseur",
-    Status.APPROVED: "Accepté",
-    Status.REJECTED: "Refusé",
-    Status.AWAITING_RETURN: "Retour attendu",
-    Status.RETURN_IN_TRANSIT: "Retour en transit",
-    Status.RECEIVED: "Reçu",
-    Status.RESOLVED: "Résolu",
-    Status.CLOSED: "Clos",
-    Status.CANCELLED: "Annulé",
-    Status.REOPENED: "Rouvert",
-    Status.CHARGEBACK_OPEN: "Rétrofacturation ouverte",
-    Status.EVIDENCE_SUBMITTED: "Preuves envoyées",
-    Status.WON: "Litige gagné",
-    Status.LOST: "Litige perdu",
-}
-_FR_KIND: dict[Kind, str] = {
-    Kind.RETURN: "Retour",
-    Kind.REFUND_ONLY: "Remboursement seul",
-    Kind.REPLACEMENT: "Remplacement",
-    Kind.EXCHANGE: "Échange",
-    Kind.NOT_RECEIVED: "Non reçu",
-    Kind.CHARGEBACK: "Rétrofacturation",
-}
-_FR_REASON: dict[Reason, str] = {
-    Reason.DAMAGED_IN_TRANSIT: "Endommagé pendant le transport",
-    Reason.DEFECTIVE: "Défectueux",
-    Reason.WRONG_ITEM: "Mauvais article",
-    Reason.NOT_AS_DESCRIBED: "Non conforme à la description",
-    Reason.MISSING_PARTS: "Pièces manquantes",
-    Reason.NOT_RECEIVED: "Non reçu",
-    Reason.ARRIVED_LATE: "Arrivé en retard",
-    Reason.SIZE_TOO_SMALL: "Taille trop petite",
-    Reason.SIZE_TOO_LARGE: "Taille trop grande",
-    Reason.COLOUR_STYLE: "Couleur/style",
-    Reason.NO_LONGER_WANTED: "Ne convient plus",
-    Reason.PERSONALISATION_ERROR: "Erreur d'impression/personnalisation",
-    Reason.OTHER: "Autre",
-}
-_FR_FAULT: dict[Fault, str] = {
-    Fault.SUPPLIER: "Fournisseur",
-    Fault.CARRIER: "Transporteur",
-    Fault.CUSTOMER: "Client",
-    Fault.MERCHANT: "Marchand",
-    Fault.UNKNOWN: "Inconnu",
-}
-_FR_RESOLUTION: dict[Resolution, str] = {
-    Resolution.REFUND: "Remboursement",
-    Resolution.PARTIAL_REFUND: "Remboursement partiel",
-    Resolution.STORE_CREDIT: "Avoir",
-    Resolution.REPLACEMENT: "Remplacement",
-    Resolution.EXCHANGE: "Échange",
-    Resolution.KEEP_ITEM: "Remboursement sans retour (le client garde l'article)",
-    Resolution.REFUSAL: "Refus",
-}
-_FR_LEDGER: dict[LedgerKind, str] = {
-    LedgerKind.CUSTOMER_REFUND: "Remboursement client",
-    LedgerKind.STORE_CREDIT_ISSUED: "Avoir émis",
-    LedgerKind.STORE_CREDIT_REDEEMED: "Avoir utilisé",
-    LedgerKind.REPLACEMENT_COST: "Coût du remplacement",
-    LedgerKind.RETURN_LABEL_COST: "Coût de l'étiquette retour",
-    LedgerKind.RESTOCKING_FEE_KEPT: "Frais de restockage retenus",
-    LedgerKind.SUPPLIER_REIMBURSEMENT: "Remboursement fournisseur",
-    LedgerKind.CHARGEBACK_DEBIT: "Débit de rétrofacturation",
-    LedgerKind.CHARGEBACK_FEE: "Frais de litige",
-    LedgerKind.CHARGEBACK_REVERSAL: "Annulation de rétrofacturation (gagnée)",
-    LedgerKind.OTHER_COST: "Autre coût",
-    LedgerKind.OTHER_RECOVERY: "Autre recette",
-}
-_FR_DEADLINE: dict[str, str] = {
-    "customer_return": "Délai de retour client",
-    "legal_withdrawal": "Délai légal de rétractation",
-    "legal_refund_by": "Remboursement légal avant",
-    "uk_right_to_reject": "Droit de rejet (R.-U.)",
-    "legal_guarantee": "Garantie légale de conformité",
-    "supplier_evidence": "Preuves au fournisseur",
-    "supplier_follow_up": "Relance fournisseur",
-    "first_response": "Première réponse au client",
-    "chargeback_response": "Réponse à la rétrofacturation",
-}
-
 
 def norm_lang(lang: str | None) -> str:
     """``"fr_FR"``, ``"FR"`` → ``"fr"``; anything we do not print in → ``"en"``."""
@@ -622,54 +539,36 @@ def money_text(minor: int, currency: str, lang: str = "en") -> str:
 
 
 def status_label(value: str, lang: str = "en") -> str:
-    try:
-        status = Status(value)
-    except ValueError:
-        return value
-    return _FR_STATUS[status] if norm_lang(lang) == "fr" else STATUS_LABELS[status]
+    return _label(status_label_of, value, lang)
 
 
 def kind_label(value: str, lang: str = "en") -> str:
-    try:
-        kind = Kind(value)
-    except ValueError:
-        return value
-    return _FR_KIND[kind] if norm_lang(lang) == "fr" else KIND_LABELS[kind]
+    return _label(kind_label_of, value, lang)
 
 
 def reason_text(value: str, lang: str = "en") -> str:
-    try:
-        reason = Reason(value)
-    except ValueError:
-        return value
-    return _FR_REASON[reason] if norm_lang(lang) == "fr" else reason_label(reason)
+    return _label(reason_label, value, lang)
 
 
 def fault_text(value: str, lang: str = "en") -> str:
-    try:
-        fault = Fault(value)
-    except ValueError:
-        return value
-    return _FR_FAULT[fault] if norm_lang(lang) == "fr" else fault_label(fault)
+    return _label(fault_label, value, lang)
 
 
 def resolution_text(value: str, lang: str = "en") -> str:
-    try:
-        resolution = Resolution(value)
-    except ValueError:
-        return value
-    return _FR_RESOLUTION[resolution] if norm_lang(lang) == "fr" else _resolution_label(resolution)
+    return _label(_resolution_label, value, lang)
 
 
 def ledger_label(value: str, lang: str = "en") -> str:
-    try:
-        kind = LedgerKind(value)
-    except ValueError:
-        return value
-    return _FR_LEDGER[kind] if norm_lang(lang) == "fr" else LEDGER_LABELS[kind]
+    return _label(ledger_label_of, value, lang)
 
 
 def deadline_label(code: str, lang: str = "en") -> str:
-    if norm_lang(lang) == "fr" and code in _FR_DEADLINE:
-        return _FR_DEADLINE[code]
-    return DEADLINE_LABELS.get(code, code)
+    return _deadline_label(code, norm_lang(lang))
+
+
+def _label(label_of, value: str, lang: str) -> str:
+    """A domain value's label in the document's language; an unknown code stays as it is."""
+    try:
+        return label_of(value, norm_lang(lang))
+    except ValueError:
+        return value

@@ -9,34 +9,34 @@ from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QLocale
 
 from returnsdesk.domain import deadlines
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.money import format_money
 from returnsdesk.domain.reasons import reason_label, resolution_label
-from returnsdesk.domain.workflow import KIND_LABELS, STATUS_LABELS, Kind, Status
+from returnsdesk.domain.workflow import kind_label, status_label
 
 
 def status(value: str) -> str:
-    return t(STATUS_LABELS[Status(value)])
+    return status_label(value)
 
 
 def kind(value: str) -> str:
-    return t(KIND_LABELS[Kind(value)])
+    return kind_label(value)
 
 
 def reason(value: str) -> str:
-    return t(reason_label(value))
+    return reason_label(value)
 
 
 def resolution(value: str) -> str:
-    return t(resolution_label(value)) if value else "—"
+    return resolution_label(value) if value else "—"
 
 
 WAITING = {
-    "me": "Me",
-    "customer": "Customer",
-    "supplier": "Supplier",
-    "carrier": "Carrier",
-    "bank": "Bank",
+    "me": N_("Me"),
+    "customer": N_("Customer"),
+    "supplier": N_("Supplier"),
+    "carrier": N_("Carrier"),
+    "bank": N_("Bank"),
     "nobody": "—",
 }
 

@@ -154,7 +154,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
 
         # Details form
         self.reason = self._combo([(labels.reason(r), r.value) for r in Reason])
-        self.fault = self._combo([(t(fault_label(f)), f.value) for f in Fault])
+        self.fault = self._combo([(fault_label(f), f.value) for f in Fault])
         resolutions = [(t("—"), "")] + [(labels.resolution(r), r.value) for r in Resolution]
         self.requested = self._combo(resolutions)
         self.agreed = self._combo(resolutions)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from returnsdesk.domain.i18n import t
-from returnsdesk.domain.ledger import DIRECTION, LABELS, Direction, LedgerKind
+from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind, ledger_label
 from returnsdesk.domain.money import format_money
 
 
 def kind_label(kind: str) -> str:
     try:
-        text = LABELS[LedgerKind(kind)]
+        return ledger_label(kind)
     except ValueError:
         return kind
-    return t(text)
 
 
 def direction_of(kind: str) -> Direction:
