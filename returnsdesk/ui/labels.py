@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
-
-from babel import Locale, UnknownLocaleError
-from PySide6.QtCore import QLocale
 
 from returnsdesk.domain import deadlines
 from returnsdesk.domain.i18n import N_, t
-from returnsdesk.domain.money import format_money
+from returnsdesk.domain.i18n.formatting import babel_locale, date_text, moment_text, money_text
 from returnsdesk.domain.reasons import reason_label, resolution_label
 from returnsdesk.domain.workflow import kind_label, status_label
 
@@ -45,34 +41,21 @@ def waiting_on(value: str) -> str:
     return t(WAITING.get(value, value))
 
 
-@lru_cache(maxsize=8)
-def _babel_locale(qt_name: str) -> str:
-    try:
-        Locale.parse(qt_name)
-    except (UnknownLocaleError, ValueError):
-        return "en"
-    return qt_name
-
-
 def locale_name() -> str:
-    """Babel locale name of the UI locale, e.g. 'fr_FR' ('en' when Qt's is 'C')."""
-    return _babel_locale(QLocale().name())
+    """Babel locale of the window's language (for parsing typed amounts)."""
+    return babel_locale()
 
 
 def money(minor: int, currency: str) -> str:
-    return format_money(minor, currency, locale_name())
+    return money_text(minor, currency)
 
 
 def day(value: date | None) -> str:
-    if value is None:
-        return "—"
-    return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+    return date_text(value)
 
 
 def moment(value: datetime | None) -> str:
-    if value is None:
-        return "—"
-    return QLocale().toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+    return moment_text(value)
 
 
 def countdown(due: date, today: date) -> str:

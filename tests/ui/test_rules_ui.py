@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from factories import make_order
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
+from screen_text import window_language
 
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.domain.reasons import Reason
@@ -41,10 +42,9 @@ def refusals(refusals, monkeypatch):
 
 
 @pytest.fixture
-def french(monkeypatch):
-    QLocale.setDefault(QLocale("fr_FR"))
-    yield
-    QLocale.setDefault(QLocale("en_GB"))
+def french():
+    with window_language("fr"):
+        yield
 
 
 @pytest.fixture
