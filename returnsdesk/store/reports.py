@@ -247,6 +247,16 @@ def sold_by_supplier(period: Period) -> dict[int | None, tuple[str, int, int]]:
     }
 
 
+def cases_by_supplier(period: Period) -> dict[int | None, int]:
+    """{supplier id (None = none): cases opened in the period}."""
+    return dict(
+        _rows(
+            f'SELECT c.supplier_id, count(*) FROM "case" c WHERE {_OPENED} GROUP BY 1',
+            _span(period),
+        )
+    )
+
+
 def supplier_names() -> dict[int, str]:
     return dict(_rows("SELECT id, name FROM supplier"))
 
