@@ -59,6 +59,11 @@ def _exponent_sql() -> str:
     return f"(CASE o.currency {whens} ELSE 2 END)"
 
 
+def window(as_of: date) -> tuple[str, str]:
+    """The [start, end) stamps of the 12 months up to ``as_of`` the rules look at."""
+    return _window(as_of)
+
+
 def _window(as_of: date) -> tuple[str, str]:
     start = as_of - timedelta(days=WINDOW_DAYS - 1)
     return f"{start.isoformat()} 00:00:00", f"{(as_of + timedelta(days=1)).isoformat()} 00:00:00"

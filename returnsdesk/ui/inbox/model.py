@@ -3,7 +3,8 @@
 A query costs what is shown: ``refresh`` reads the first page of ids and its rows
 at once; when the view holds more, the whole ordered id list (for scrolling,
 ``row_of`` and the total) is read off the GUI thread and ``completed`` says so.
-Display texts are made once per loaded row, so a repaint only looks them up.
+A row's display texts are made when it is first painted and kept, so a repaint
+only looks them up.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
 from returnsdesk.ui.tasks import run_task
 
-PAGE = 200
+PAGE = 64  # about two screens of rows: a keystroke reads no more than it shows
 OVERDUE = QColor("#c62828")
 DUE_SOON = QColor("#ef6c00")
 
@@ -127,10 +128,9 @@ class InboxModel(QAbstractTableModel):
         self._load_ids(self._ids[start:end])
 
     def _load_ids(self, ids: list[int]) -> None:
-        rows = fetch_rows(ids, self.today)
-        self._rows.update(rows)
-        for case_id, row in rows.items():
-            self._texts[case_id] = tuple(self._display(row, column) for column in COLUMNS)
+        self._rows.update(fetch_rows(ids, self.today))
+        for case_id in ids:
+            self._texts.pop(case_id, None)
 
     def canFetchMore(self, parent=_ROOT) -> bool:
         return not parent.isValid() and self._loaded < len(self._ids)
@@ -204,7 +204,12 @@ class InboxModel(QAbstractTableModel):
         case_id = self._ids[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:  # the repaint's hot path: a lookup
             texts = self._texts.get(case_id)
-            return None if texts is None else texts[index.column()]
+            if texts is None:  # made when the row is first painted, then kept
+                row = self._rows.get(case_id)
+                if row is None:
+                    return None
+                texts = self._texts[case_id] = tuple(self._display(row, c) for c in COLUMNS)
+            return texts[index.column()]
         if role not in _ROLES:
             return None
         row = self._rows.get(case_id)

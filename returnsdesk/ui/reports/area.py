@@ -162,6 +162,7 @@ class ReportsArea(QWidget):
         self._running: dict[str, object] = {}
         self._memo: dict = {}
         self._generation = 0
+        self._period: tuple[date, date] | None = None
         self.preset = QComboBox(self)
         for text, key in (
             (self.tr("Last 12 months"), "12m"),
@@ -263,6 +264,7 @@ class ReportsArea(QWidget):
         self.refresh_button.setEnabled(False)
         self.report = None
         self.first = None
+        self._period = (start, end)
         self._fields, self._running, self._memo = {}, {}, {}
         for view in self.views.values():
             view.set_rows([])
@@ -270,6 +272,9 @@ class ReportsArea(QWidget):
         job.succeeded.connect(lambda first, job=job: self._show_first(first, job))
         job.failed.connect(lambda error, job=job: self._failed(error, job))
         self._job = job
+        front = VIEW_PART[self.current_table().name]
+        if front is not None:  # read beside the overview, not after it
+            self._start_part(front)
 
     def _show_first(self, first: Overview, job=None) -> None:
         """Months and headline at once; then the part of the tab in front, then the rest."""
@@ -281,17 +286,20 @@ class ReportsArea(QWidget):
         self.views["months"].set_rows(months.rows(first))
         self._headline(first)
         self.part_loaded.emit("months")
-        self._next_part()
+        for name in list(self._fields):  # parts that came in before the overview
+            self._fill(name)
+        if self._complete():
+            return
+        if not self._running:
+            self._next_part()
 
     def _tab_opened(self, _index: int) -> None:
         part = VIEW_PART[self.current_table().name]
-        if self.first is not None and part is not None:
+        if self._period is not None and part is not None:
             self._start_part(part)
 
     def _next_part(self) -> None:
         """Start the part of the tab in front, else the first part not read yet."""
-        if self.first is None:
-            return
         wanted = VIEW_PART[self.current_table().name]
         order = ([wanted] if wanted else []) + list(PARTS)
         for name in order:
@@ -300,10 +308,10 @@ class ReportsArea(QWidget):
                 return
 
     def _start_part(self, name: str) -> None:
-        if name in self._fields or name in self._running or self.first is None:
+        if name in self._fields or name in self._running or self._period is None:
             return
-        first, memo, generation = self.first, self._memo, self._generation
-        job = run_task(lambda job: report_part(name, first, memo=memo))
+        (start, end), memo, generation = self._period, self._memo, self._generation
+        job = run_task(lambda job: report_part(name, start, end, memo=memo))
         job.succeeded.connect(lambda fields, n=name, g=generation: self._part_in(n, g, fields))
         job.failed.connect(lambda error, n=name, g=generation: self._part_failed(n, g, error))
         self._running[name] = job
@@ -313,15 +321,27 @@ class ReportsArea(QWidget):
             return  # a part of an older period
         self._running.pop(name, None)
         self._fields[name] = fields
+        if self.first is None:
+            return  # shown with the overview, which is on its way
+        self._fill(name)
+        if not self._complete() and not self._running:
+            self._next_part()
+
+    def _fill(self, name: str) -> None:
+        """Fill the views of part ``name``."""
         report = self._partial()
         for table in TABLES:
             if VIEW_PART[table.name] == name:
                 self.views[table.name].set_rows(table.rows(report))
         self.part_loaded.emit(name)
-        if len(self._fields) == len(PARTS):
+
+    def _complete(self) -> bool:
+        """Show the whole report once every part is in; whether it is."""
+        if self.first is None or len(self._fields) < len(PARTS):
+            return False
+        if self.report is None:
             self._show(assemble(self.first, self._all_fields()))
-        elif not self._running:
-            self._next_part()
+        return True
 
     def _part_failed(self, name: str, generation: int, error: Exception) -> None:
         if generation != self._generation:
