@@ -267,8 +267,10 @@ class MainWindow(QMainWindow):
         self.nav.item(0).setText(self.tr("Inbox ({n})").format(n=work.needs_action))
         suppliers = self.tr("Suppliers")
         if work.overdue_replies:
-            suppliers = self.tr("Suppliers ({n} overdue)").format(n=work.overdue_replies)
+            suppliers = self.tr("Suppliers\n{n} overdue").format(n=work.overdue_replies)
         self.nav.item(1).setText(suppliers)
+        wide = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 6
+        self.nav.setMinimumWidth(min(wide, self.nav.maximumWidth()))
 
     # -- commands ------------------------------------------------------------
     def show_view(self, view: View) -> None:
