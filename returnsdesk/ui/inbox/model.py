@@ -2,7 +2,8 @@
 
 A query costs what is shown: ``refresh`` reads the first page of ids and its rows
 at once; when the view holds more, the whole ordered id list (for scrolling,
-``row_of`` and the total) is read off the GUI thread and ``completed`` says so.
+``row_of`` and the total) is read off the GUI thread once the query has stayed the
+same for a moment (typing starts no job per keystroke), and ``completed`` says so.
 A row's display texts are made when it is first painted and kept, so a repaint
 only looks them up.
 """
@@ -11,7 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from returnsdesk.services.clock import utc_now
@@ -21,6 +29,8 @@ from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
 from returnsdesk.ui.tasks import run_task
 
 PAGE = 64  # about two screens of rows: a keystroke reads no more than it shows
+#: How long the query must stay unchanged before the ids after the first page are read.
+REST_DELAY_MS = 250
 OVERDUE = QColor("#c62828")
 DUE_SOON = QColor("#ef6c00")
 
@@ -66,6 +76,8 @@ class InboxModel(QAbstractTableModel):
         self._rows: dict[int, InboxRow] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self.today: date = utc_now().date()
+        self._rest = QTimer(self, singleShot=True, interval=REST_DELAY_MS)
+        self._rest.timeout.connect(self._read_rest)
 
     # -- loading -----------------------------------------------------------
     @property
@@ -78,6 +90,7 @@ class InboxModel(QAbstractTableModel):
 
     def set_pending(self, query: InboxQuery) -> None:
         """Show no rows while ``query``'s answer is being prepared off the GUI thread."""
+        self._rest.stop()
         self.beginResetModel()
         self._query = query
         self._generation += 1
@@ -89,6 +102,7 @@ class InboxModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (keeps nothing but the query; the view restores selection):
         the first page now, the rest of the ids from a worker when there are more."""
+        self._rest.stop()
         self.beginResetModel()
         self.today = utc_now().date()
         self._generation += 1
@@ -100,10 +114,13 @@ class InboxModel(QAbstractTableModel):
         self._loaded = len(self._ids)
         self._load(0, self._loaded)
         self.endResetModel()
-        if not self._complete:
-            query, today, generation = self._query, self.today, self._generation
-            job = run_task(lambda job: (generation, case_ids(query, today)))
-            job.succeeded.connect(self._all_ids)
+        if not self._complete:  # read once the user pauses, not on every keystroke
+            self._rest.start()
+
+    def _read_rest(self) -> None:
+        query, today, generation = self._query, self.today, self._generation
+        job = run_task(lambda job: (generation, case_ids(query, today)))
+        job.succeeded.connect(self._all_ids)
 
     def _all_ids(self, result: tuple[int, list[int]]) -> None:
         generation, ids = result
