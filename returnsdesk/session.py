@@ -50,3 +50,9 @@ def close_session() -> None:
     global _current
     close_store()
     _current = None
+
+
+def release_thread_connection() -> None:
+    """Close the calling worker thread's own connection to the store (each thread has one),
+    so no connection outlives its work and closing the store leaves no ``-wal`` behind."""
+    close_store()

@@ -22,7 +22,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from returnsdesk.domain.risk import Flag, case_flags, supplier_flags
+from returnsdesk.domain.risk import (
+    BIT,
+    Flag,
+    SupplierFacts,
+    case_flags,
+    rules_of_mask,
+    supplier_flags,
+)
 from returnsdesk.services.clock import resolve
 from returnsdesk.store import ledger_sql
 from returnsdesk.store import reports as q
@@ -281,22 +288,27 @@ def _satisfaction(p: Period) -> Satisfaction:
     )
 
 
-def _scorecards(p: Period, by_supplier: tuple[SupplierRow, ...], as_of: date) -> tuple:
-    claims = q.claim_counts(p)
-    replies = q.median_reply_days(p)
+def _memo(memo: dict, key: str, read):
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def _scorecards(p: Period, cases: dict[int | None, int], as_of: date, memo: dict) -> tuple:
+    claims = _memo(memo, "claims", lambda: q.claim_counts(p))
+    replies = _memo(memo, "replies", lambda: q.median_reply_days(p))
     money_days = q.median_money_days(p)
+    defect_rows = _memo(memo, "defects", lambda: q.defects_by_sku(p, risk_sql.DEFECT_REASONS))
     defects: dict[int, list[DefectRow]] = {}
-    for sid, sku, reason, n in q.defects_by_sku(p, risk_sql.DEFECT_REASONS):
+    for sid, sku, reason, n in defect_rows:
         defects.setdefault(sid, []).append(DefectRow(sku, reason, n))
     outstanding: dict[int, dict[str, int]] = {}
     for row in ledger_sql.supplier_money():
         if row.outstanding:
             outstanding.setdefault(row.supplier_id, {})[row.currency] = row.outstanding
     t = risk_sql.thresholds()
-    facts = risk_sql.supplier_facts(as_of)
-    cases = {row.supplier_id: row.cases for row in by_supplier}
     cards = []
-    for sid, f in sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold()):
+    for sid, f in _supplier_facts(p, as_of, memo):
         n, approved, paid = claims.get(sid, (0, 0, 0))
         answered, reply = replies.get(sid, (0, None))
         cards.append(
@@ -318,46 +330,89 @@ def _scorecards(p: Period, by_supplier: tuple[SupplierRow, ...], as_of: date) ->
     return tuple(cards)
 
 
+def _supplier_facts(p: Period, as_of: date, memo: dict) -> list:
+    """(supplier id, facts of its last 12 months) of every supplier, by name.
+
+    When the period is those 12 months (the Reports area's default) and its claims,
+    replies and defects are read already, the facts are made from them instead of
+    being read again (the same queries over the same span; a test keeps them equal).
+    """
+    if "supplier_facts" not in memo:
+        if (p.first_stamp, p.after_stamp) == risk_sql.window(as_of) and {
+            "claims",
+            "replies",
+            "defects",
+        } <= set(memo):
+            facts = _facts_of_period(p, memo)
+        else:
+            facts = risk_sql.supplier_facts(as_of)
+        memo["supplier_facts"] = sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold())
+    return memo["supplier_facts"]
+
+
+def _facts_of_period(p: Period, memo: dict) -> dict[int, SupplierFacts]:
+    claims, replies = memo["claims"], memo["replies"]
+    defects: Counter = Counter()
+    for sid, _sku, _reason, n in memo["defects"]:
+        defects[sid] += n
+    sold = q.sold_by_supplier(p)
+    return {
+        sid: SupplierFacts(
+            supplier=name,
+            replies=replies.get(sid, (0, None))[0],
+            median_reply_days=replies.get(sid, (0, None))[1],
+            orders=sold.get(sid, ("", 0, 0))[1],
+            defect_cases=defects[sid],
+            claims=claims.get(sid, (0, 0, 0))[0],
+            reimbursed_claims=claims.get(sid, (0, 0, 0))[2],
+        )
+        for sid, name in q.supplier_names().items()
+    }
+
+
 def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
-    """One row per customer and rule, over the flagged cases opened in the period."""
+    """One row per customer and rule, over the flagged cases opened in the period.
+
+    The newest case of each (customer, rule) is the one described; only those cases'
+    facts are read. Which rules fire on which case comes from the flagged-case
+    snapshot when it is fresh for ``as_of`` (the same masks as the rules; a test
+    keeps them equal), else from the rules' SQL.
+    """
     t = risk_sql.thresholds()
-    by_customer = risk_sql.flagged_count_by_customer(p.first_stamp, p.after_stamp, as_of, t)
-    ids = [case_id for cases in by_customer.values() for case_id in cases]
-    ids.sort(reverse=True)
-    seen: dict[tuple[str, str], tuple[Flag, list[int]]] = {}
-    facts = risk_sql.case_facts(ids, as_of)
-    for case_id in ids:  # newest first: the first flag met is the one described
-        f = facts.get(case_id)
-        if f is None:
-            continue
-        for flag in case_flags(f, t):
-            key = (flag.subject, flag.rule.value)
-            if key not in seen:
-                seen[key] = (flag, [])
-            seen[key][1].append(case_id)
-    rows = [
-        FlagRow("customer", subject, flag, tuple(case_ids))
-        for (subject, _), (flag, case_ids) in seen.items()
-    ]
+    flagged = risk_sql.flagged_masks(p.first_stamp, p.after_stamp, as_of, t)
+    seen: dict[tuple[str, int], list[int]] = {}
+    for case_id, subject, mask in flagged:  # newest first
+        for rule in rules_of_mask(mask):
+            seen.setdefault((subject, BIT[rule]), []).append(case_id)
+    facts = risk_sql.case_facts(sorted({ids[0] for ids in seen.values()}), as_of)
+    rows = []
+    for (subject, bit), case_ids in seen.items():
+        f = facts.get(case_ids[0])
+        flag = next((x for x in case_flags(f, t) if BIT[x.rule] == bit), None) if f else None
+        if flag is not None:
+            rows.append(FlagRow("customer", subject, flag, tuple(case_ids)))
     rows.sort(key=lambda r: (r.flag.rule.value, -len(r.case_ids), r.subject))
     return rows
 
 
-def build_report(
-    start: date,
-    end: date,
-    now: datetime | None = None,
-    open_limit: int = 60,
-    first: Overview | None = None,
-) -> Report:
-    """Every figure of the period ``start``..``end`` (both included); ``first`` is the
-    period's ``overview`` when the caller already has it (it is read again otherwise)."""
-    p = Period(start, end)
-    as_of = min(end, resolve(now).date())
-    if first is None or first.period != p:
-        first = overview(start, end, open_limit)
-    orders = first.orders
+def _net_costs(p: Period, memo: dict) -> dict[str, dict]:
+    if "costs" not in memo:
+        costs: dict[str, dict] = {"reason": {}, "supplier": {}, "product": {}}
+        for reason, supplier_id, sku, currency, net in q.net_cost_breakdown(p):
+            for name, key in (("reason", reason), ("supplier", supplier_id), ("product", sku)):
+                per = costs[name].setdefault(key, {})
+                per[currency] = per.get(currency, 0) + net
+        memo["costs"] = costs
+    return memo["costs"]
 
+
+def _ranked(counter: Counter) -> list:
+    return sorted(counter, key=lambda k: (-counter[k], str(k)))
+
+
+def _part_breakdown(p: Period, as_of: date, memo: dict) -> dict:
+    """Cases opened by reason, supplier, kind and status, with their net costs."""
+    orders = q.orders_placed(p)[0]
     by_key: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier", "kind")}
     units_by: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier")}
     statuses: Counter = Counter()
@@ -367,22 +422,15 @@ def build_report(
             units_by[name][key] += units
         by_key["kind"][kind] += n
         statuses[status] += n
-    cases_opened = sum(by_key["kind"].values())
-    units_returned = sum(units_by["reason"].values())
-
-    costs: dict[str, dict] = {"reason": {}, "supplier": {}, "product": {}}
-    for reason, supplier_id, sku, currency, net in q.net_cost_breakdown(p):
-        for name, key in (("reason", reason), ("supplier", supplier_id), ("product", sku)):
-            per = costs[name].setdefault(key, {})
-            per[currency] = per.get(currency, 0) + net
-
-    def ranked(counter: Counter) -> list:
-        return sorted(counter, key=lambda k: (-counter[k], str(k)))
-
-    reasons = ranked(by_key["reason"])
+    costs = _net_costs(p, memo)
+    reasons = _ranked(by_key["reason"])
     by_reason = [
         ReasonRow(
-            r, by_key["reason"][r], units_by["reason"][r], orders, _costs(costs["reason"].get(r))
+            r,
+            by_key["reason"][r],
+            units_by["reason"][r],
+            orders,
+            _costs(costs["reason"].get(r)),
         )
         for r in reasons + sorted(set(costs["reason"]) - set(reasons))
     ]
@@ -403,7 +451,18 @@ def build_report(
         ),
         key=lambda row: (-row.cases, row.supplier.casefold(), row.supplier_id or 0),
     )
-    cost_product = costs["product"]
+    return {
+        "cases": sum(by_key["kind"].values()),
+        "units_returned": sum(units_by["reason"].values()),
+        "by_reason": tuple(by_reason),
+        "by_supplier": tuple(by_supplier),
+        "by_kind": tuple((k, by_key["kind"][k]) for k in _ranked(by_key["kind"])),
+        "by_status": tuple((s, statuses[s]) for s in _ranked(statuses)),
+    }
+
+
+def _part_products(p: Period, as_of: date, memo: dict) -> dict:
+    cost_product = _net_costs(p, memo)["product"]
     by_product = [
         ProductRow(sku, title, n, ret, o, u, _costs(cost_product.get(sku)))
         for sku, title, n, ret, o, u in q.cases_by_product(p)
@@ -411,47 +470,135 @@ def build_report(
     known_skus = {row.sku for row in by_product}
     for sku in sorted(set(cost_product) - known_skus):
         by_product.append(ProductRow(sku, "", 0, 0, 0, 0, _costs(cost_product[sku])))
+    return {"by_product": tuple(by_product)}
+
+
+def _part_resolve(p: Period, as_of: date, memo: dict) -> dict:
     medians, buckets = q.resolve_times(p)
     overall = medians.pop("", None)
-    resolve_times = ResolveTimes(
-        closed=first.closed,
-        median_days=overall[1] if overall else None,
-        by_kind=tuple(
-            KindTime(kind, n, median)
-            for kind, (n, median) in sorted(medians.items(), key=lambda kv: -kv[1][0])
-        ),
-        buckets=tuple(
-            (low, high, n) for (low, high), n in zip(q.RESOLVE_BUCKETS, buckets, strict=True)
-        ),
-    )
-    by_supplier_t = tuple(by_supplier)
-    cards = _scorecards(p, by_supplier_t, as_of)
+    return {
+        "resolve": ResolveTimes(
+            closed=q.closed_count(p),
+            median_days=overall[1] if overall else None,
+            by_kind=tuple(
+                KindTime(kind, n, median)
+                for kind, (n, median) in sorted(medians.items(), key=lambda kv: -kv[1][0])
+            ),
+            buckets=tuple(
+                (low, high, n) for (low, high), n in zip(q.RESOLVE_BUCKETS, buckets, strict=True)
+            ),
+        )
+    }
+
+
+def _part_scorecards(p: Period, as_of: date, memo: dict) -> dict:
+    return {"scorecards": _scorecards(p, q.cases_by_supplier(p), as_of, memo)}
+
+
+def _part_satisfaction(p: Period, as_of: date, memo: dict) -> dict:
+    return {"satisfaction": _satisfaction(p)}
+
+
+def _part_flags(p: Period, as_of: date, memo: dict) -> dict:
     flags = _customer_flags(p, as_of)
-    for card in cards:
-        for flag in card.flags:
-            flags.append(FlagRow("supplier", card.supplier, flag, (), card.supplier_id))
+    t = risk_sql.thresholds()
+    for sid, f in _supplier_facts(p, as_of, memo):
+        for flag in supplier_flags(f, t):
+            flags.append(FlagRow("supplier", f.supplier, flag, (), sid))
+    return {"flags": tuple(flags)}
+
+
+#: The parts of a report, each computed on its own (the Reports area runs one job per
+#: part, so each view fills as soon as its own figures are read).
+PARTS = {
+    "breakdown": _part_breakdown,
+    "products": _part_products,
+    "resolve": _part_resolve,
+    "scorecards": _part_scorecards,
+    "satisfaction": _part_satisfaction,
+    "flags": _part_flags,
+}
+#: The part each view of the Reports area shows (None: the overview's months).
+VIEW_PART = {
+    "months": None,
+    "products": "products",
+    "suppliers": "breakdown",
+    "reasons": "breakdown",
+    "resolve": "resolve",
+    "scorecards": "scorecards",
+    "defects": "scorecards",
+    "satisfaction": "satisfaction",
+    "flags": "flags",
+}
+
+
+def as_of_day(end: date, now: datetime | None = None) -> date:
+    """The day a period's "now" figures (risk signals, money outstanding) are read on."""
+    return min(end, resolve(now).date())
+
+
+def report_part(
+    name: str, start: date, end: date, now: datetime | None = None, memo: dict | None = None
+) -> dict:
+    """The report fields of part ``name`` for ``start``..``end`` (``memo`` shares reads
+    between the parts of one period; the parts need not wait for the overview)."""
+    return PARTS[name](Period(start, end), as_of_day(end, now), {} if memo is None else memo)
+
+
+_EMPTY_PARTS: dict = {
+    "cases": 0,
+    "units_returned": 0,
+    "by_reason": (),
+    "by_supplier": (),
+    "by_product": (),
+    "by_kind": (),
+    "by_status": (),
+    "resolve": ResolveTimes(0, None, (), ()),
+    "scorecards": (),
+    "satisfaction": Satisfaction(0, None, None, (), (), ()),
+    "flags": (),
+}
+
+
+def assemble(
+    first: Overview, fields: dict, now: datetime | None = None, partial: bool = False
+) -> Report:
+    """The report of ``first``'s period from its parts' fields. With ``partial``, the
+    parts not read yet are empty (for exporting one view before the others are in)."""
+    missing = set(_EMPTY_PARTS) - set(fields)
+    if missing and not partial:
+        raise ValueError(f"report parts missing: {sorted(missing)}")
     return Report(
-        period=p,
-        as_of=as_of,
-        orders=orders,
+        period=first.period,
+        as_of=as_of_day(first.period.end, now),
+        orders=first.orders,
         units_sold=first.units_sold,
-        cases=cases_opened,
-        units_returned=units_returned,
         closed=first.closed,
         open_now=first.open_now,
         money=first.money,
         monthly=first.monthly,
-        by_reason=tuple(by_reason),
-        by_supplier=by_supplier_t,
-        by_product=tuple(by_product),
-        by_kind=tuple((k, by_key["kind"][k]) for k in ranked(by_key["kind"])),
-        by_status=tuple((s, statuses[s]) for s in ranked(statuses)),
-        resolve=resolve_times,
-        scorecards=cards,
-        satisfaction=_satisfaction(p),
-        flags=tuple(flags),
         open_cases=first.open_cases,
+        **{**_EMPTY_PARTS, **fields},
     )
+
+
+def build_report(
+    start: date,
+    end: date,
+    now: datetime | None = None,
+    open_limit: int = 60,
+    first: Overview | None = None,
+) -> Report:
+    """Every figure of the period ``start``..``end`` (both included); ``first`` is the
+    period's ``overview`` when the caller already has it (it is read again otherwise)."""
+    p = Period(start, end)
+    if first is None or first.period != p:
+        first = overview(start, end, open_limit)
+    memo: dict = {}
+    fields: dict = {}
+    for name in PARTS:
+        fields.update(report_part(name, start, end, now, memo))
+    return assemble(first, fields, now)
 
 
 def _costs_json(costs: Costs) -> dict[str, int]:

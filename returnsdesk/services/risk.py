@@ -16,6 +16,7 @@ from returnsdesk.domain.risk import (
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.store import risk as risk_sql
+from returnsdesk.store.db import is_read_only
 from returnsdesk.store.models import Case
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "flags_of_case",
     "flags_of_case_and_supplier",
     "flags_of_supplier",
+    "flagged_ready",
+    "refresh_flagged",
     "save_thresholds",
     "supplier_flags_by_id",
     "thresholds",
@@ -71,3 +74,18 @@ def flags_of_case_and_supplier(case_id: int, now: datetime | date | None = None)
     if case is None:
         return []
     return flags_of_case(case_id, now) + flags_of_supplier(case.supplier_id, now)
+
+
+def flagged_ready(now: datetime | date | None = None) -> bool:
+    """Whether the flagged-case snapshot is up to date (the risk filter is then as cheap
+    as a plain search)."""
+    return risk_sql.snapshot_fresh(_today(now), thresholds())
+
+
+def refresh_flagged(now: datetime | date | None = None) -> bool:
+    """Bring the flagged-case snapshot up to date (run it off the GUI thread: at 100,000
+    cases it takes a second or two); True when it was rebuilt. A read-only store keeps
+    answering from the rules themselves."""
+    if is_read_only():
+        return False
+    return risk_sql.rebuild_flagged(_today(now), thresholds())

@@ -14,7 +14,7 @@ from enum import StrEnum
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.store.db import database
 from returnsdesk.store.models import from_stamp
-from returnsdesk.store.risk import flagged_ids_sql, mask_sql, thresholds
+from returnsdesk.store.risk import flagged_filter_sql, mask_sql, snapshot_fresh, thresholds
 from returnsdesk.store.search import matching_case_ids_sql
 
 
@@ -166,7 +166,7 @@ def _where(query: InboxQuery, today: date) -> tuple[str, list]:
         parts.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(f.case_ids)))
     if f.flagged:
-        sql, p = flagged_ids_sql(today, thresholds())
+        sql, p = flagged_filter_sql(today, thresholds())
         parts.append(f"c.id IN ({sql})")
         params += p
     if f.search.strip():
@@ -180,14 +180,22 @@ def _where(query: InboxQuery, today: date) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
-def case_ids(query: InboxQuery, today: date) -> list[int]:
-    """Ids of the cases the query shows, in display order."""
+def _mask(today: date) -> tuple[str, list]:
+    """The risk mask of case ``c``: read from the snapshot when it is fresh."""
+    t = thresholds()
+    if snapshot_fresh(today, t):
+        return "coalesce((SELECT rf.mask FROM risk_flagged rf WHERE rf.case_id = c.id), 0)", []
+    return mask_sql(today, t)
+
+
+def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[int]:
+    """Ids of the cases the query shows, in display order (the first ``limit`` of them)."""
     where, params = _where(query, today)
     needs_joins = query.sort in (Column.ORDER, Column.CUSTOMER, Column.SUPPLIER)
     source = _FROM if needs_joins else 'FROM "case" c'
     sort_params: list = []
     if query.sort == Column.RISK:
-        mask, sort_params = mask_sql(today, thresholds())
+        mask, sort_params = _mask(today)
         direction = " DESC" if query.descending else ""
         order = f"{mask}{direction}, c.id{direction}"
     elif query.sort is None:
@@ -199,8 +207,10 @@ def case_ids(query: InboxQuery, today: date) -> list[int]:
         direction = " DESC" if query.descending else ""
         keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort].split(", ")]
         order = ", ".join(keys) + f", c.id{direction}"
+    tail, tail_params = ("", []) if limit is None else (" LIMIT ?", [limit])
     rows = database.execute_sql(
-        f"SELECT c.id {source} WHERE {where} ORDER BY {order}", params + sort_params
+        f"SELECT c.id {source} WHERE {where} ORDER BY {order}{tail}",
+        params + sort_params + tail_params,
     )
     return [r[0] for r in rows.fetchall()]
 
@@ -244,7 +254,7 @@ def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]
     """Display rows for the given case ids (any order; missing ids are simply absent)."""
     if not ids:
         return {}
-    mask, mask_params = mask_sql(today or datetime.now(UTC).date(), thresholds())
+    mask, mask_params = _mask(today or datetime.now(UTC).date())
     marks = ", ".join("?" * len(ids))
     sql = f"""SELECT c.id, c.rma, o.number, cu.name, COALESCE({_PRODUCT_SQL}, ''), c.reason,
                      c.status, c.kind, COALESCE(s.name, ''), c.amount_minor, c.currency,
@@ -267,3 +277,12 @@ def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]
 def distinct_currencies() -> list[str]:
     rows = database.execute_sql('SELECT DISTINCT currency FROM "case" ORDER BY 1').fetchall()
     return [r[0] for r in rows]
+
+
+def overdue_replies(now_stamp: str) -> int:
+    """Claims sent to suppliers still awaiting a reply whose reply was due by ``now_stamp``."""
+    return database.execute_sql(
+        "SELECT count(*) FROM supplier_contact WHERE awaiting_reply = 1 "
+        "AND answered_at IS NULL AND reply_due_at <= ?",
+        (now_stamp,),
+    ).fetchone()[0]

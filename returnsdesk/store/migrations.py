@@ -415,6 +415,14 @@ def _v8_line_rule_facts(db: SqliteDatabase) -> None:
     )
 
 
+def _v9_risk_flag_snapshot(db: SqliteDatabase) -> None:
+    """The flagged-case snapshot the inbox's risk filter and column read (rebuilt off the
+    GUI thread), with the triggers that mark it stale when a rule's facts change."""
+    from returnsdesk.store import risk
+
+    risk.create_snapshot(db)
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -424,6 +432,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v6_chargeback_facts,
     _v7_satisfaction_and_report_indexes,
     _v8_line_rule_facts,
+    _v9_risk_flag_snapshot,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -153,13 +153,18 @@ def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
     ]
 
 
-def summary(period: Period, open_limit: int = 60) -> SummaryData:
-    """Cases closed in the period, money per currency, and the open cases now."""
-    data = SummaryData(period)
-    data.closed = database.execute_sql(
+def closed_count(period: Period) -> int:
+    """Cases closed in the period, whenever they were opened."""
+    return database.execute_sql(
         'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?',
         (period.first_stamp, period.after_stamp),
     ).fetchone()[0]
+
+
+def summary(period: Period, open_limit: int = 60) -> SummaryData:
+    """Cases closed in the period, money per currency, and the open cases now."""
+    data = SummaryData(period)
+    data.closed = closed_count(period)
     data.median_days_to_close = median_days_to_close(period)
     data.money = money_by_currency(period)
     data.open_now, data.open_cases = open_cases(open_limit)
@@ -245,6 +250,16 @@ def sold_by_supplier(period: Period) -> dict[int | None, tuple[str, int, int]]:
             _days(period),
         )
     }
+
+
+def cases_by_supplier(period: Period) -> dict[int | None, int]:
+    """{supplier id (None = none): cases opened in the period}."""
+    return dict(
+        _rows(
+            f'SELECT c.supplier_id, count(*) FROM "case" c WHERE {_OPENED} GROUP BY 1',
+            _span(period),
+        )
+    )
 
 
 def supplier_names() -> dict[int, str]:
@@ -406,23 +421,22 @@ def case_breakdown(period: Period) -> list[tuple[str, int | None, str, str, int,
     the period's cases; every per-reason, per-supplier, per-kind and per-status count of
     the report is a sum of these rows."""
     return _rows(
-        f"""SELECT c.reason, c.supplier_id, c.kind, c.status, count(*), coalesce(sum(u.q), 0)
-            FROM "case" c
-            LEFT JOIN (SELECT cl.case_id AS case_id, sum(cl.quantity) AS q FROM case_line cl
-                       JOIN "case" c ON c.id = cl.case_id WHERE {_OPENED}
-                       GROUP BY cl.case_id) u ON u.case_id = c.id
-            WHERE {_OPENED} GROUP BY 1, 2, 3, 4""",
-        (*_span(period), *_span(period)),
+        f"""SELECT c.reason, c.supplier_id, c.kind, c.status, count(*),
+                   coalesce(sum((SELECT sum(cl.quantity) FROM case_line cl
+                                 WHERE cl.case_id = c.id)), 0)
+            FROM "case" c WHERE {_OPENED} GROUP BY 1, 2, 3, 4""",
+        _span(period),
     )
 
 
 def net_cost_breakdown(period: Period) -> list[tuple[str, int | None, str, str, int]]:
     """(reason, supplier id, first product's SKU, currency, net cost) of the ledger entries
     dated in the period, in one pass; the costs by reason, supplier and product are sums."""
-    return _rows(
-        f"""SELECT c.reason, c.supplier_id, coalesce({MAIN_SKU}, ''), l.currency,
-                   SUM({SIGNED_COST})
-            FROM ledger_entry l JOIN "case" c ON c.id = l.case_id
-            WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2, 3, 4""",
+    return _rows(  # summed per case first: the first product is looked up once per case
+        f"""SELECT c.reason, c.supplier_id, coalesce({MAIN_SKU}, ''), x.currency, SUM(x.net)
+            FROM (SELECT l.case_id AS case_id, l.currency AS currency,
+                         SUM({SIGNED_COST}) AS net
+                  FROM ledger_entry l WHERE l.entry_date BETWEEN ? AND ? GROUP BY 1, 2) x
+            JOIN "case" c ON c.id = x.case_id GROUP BY 1, 2, 3, 4""",
         _days(period),
     )

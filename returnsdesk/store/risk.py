@@ -59,6 +59,11 @@ def _exponent_sql() -> str:
     return f"(CASE o.currency {whens} ELSE 2 END)"
 
 
+def window(as_of: date) -> tuple[str, str]:
+    """The [start, end) stamps of the 12 months up to ``as_of`` the rules look at."""
+    return _window(as_of)
+
+
 def _window(as_of: date) -> tuple[str, str]:
     start = as_of - timedelta(days=WINDOW_DAYS - 1)
     return f"{start.isoformat()} 00:00:00", f"{(as_of + timedelta(days=1)).isoformat()} 00:00:00"
@@ -185,11 +190,11 @@ def case_facts(case_ids: list[int], as_of: date) -> dict[int, CaseFacts]:
                 WHERE c.id IN (SELECT value FROM json_each(?))),
             who AS (SELECT DISTINCT customer_id FROM wanted),
             req AS (SELECT o2.customer_id AS customer_id, count(*) AS n
-                    FROM who JOIN "order" o2 ON o2.customer_id = who.customer_id
+                    FROM who CROSS JOIN "order" o2 ON o2.customer_id = who.customer_id
                     JOIN "case" c2 ON c2.order_id = o2.id
                     WHERE c2.opened_at >= ? AND c2.opened_at < ? GROUP BY 1),
             cb AS (SELECT o2.customer_id AS customer_id, count(*) AS n
-                   FROM who JOIN "order" o2 ON o2.customer_id = who.customer_id
+                   FROM who CROSS JOIN "order" o2 ON o2.customer_id = who.customer_id
                    JOIN "case" c2 ON c2.order_id = o2.id
                    WHERE c2.kind = 'chargeback' GROUP BY 1)
             SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END,
@@ -225,20 +230,6 @@ def case_facts(case_ids: list[int], as_of: date) -> dict[int, CaseFacts]:
             currency=currency,
             minor_exponent=exponent,
         )
-    return result
-
-
-def flagged_count_by_customer(start_stamp: str, end_stamp: str, as_of: date, t: Thresholds):
-    """{customer id: flagged case ids opened in ``[start, end)``}."""
-    flagged, params = flagged_ids_sql(as_of, t, (start_stamp, end_stamp))
-    result: dict[int, list[int]] = {}
-    for customer_id, case_id in database.execute_sql(
-        f"""SELECT o.customer_id, c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
-            WHERE c.opened_at >= ? AND c.opened_at < ? AND c.id IN ({flagged})
-            ORDER BY c.opened_at DESC, c.id DESC""",
-        [start_stamp, end_stamp, *params],
-    ).fetchall():
-        result.setdefault(customer_id, []).append(case_id)
     return result
 
 
@@ -323,3 +314,193 @@ def supplier_facts(as_of: date) -> dict[int, SupplierFacts]:
             reimbursed_claims=paid or 0,
         )
     return result
+
+
+# --- The flagged-case snapshot ------------------------------------------------------------
+#
+# The inbox's "Risk signals only" filter, its risk column and the report's customer
+# signals read ``risk_flagged``: every case with at least one case rule firing, with
+# its mask, as of one day and one set of thresholds. Triggers bump
+# ``risk_state.version`` on every write that can change a rule's facts (a case opened,
+# moved to another order, re-kinded or re-reasoned; an order's customer, dates,
+# addresses or total; a customer's name), so the snapshot is used only while it is
+# exactly what the rules give; otherwise the set-based SQL above is read, and
+# ``rebuild_flagged`` (run off the GUI thread) brings the snapshot up to date.
+
+SNAPSHOT_SCHEMA = """
+CREATE TABLE risk_flagged (
+    case_id INTEGER PRIMARY KEY NOT NULL,
+    mask INTEGER NOT NULL
+) STRICT;
+CREATE TABLE risk_state (
+    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+    version INTEGER NOT NULL DEFAULT 0,
+    built_version INTEGER,
+    built_key TEXT
+) STRICT;
+INSERT INTO risk_state (id, version) VALUES (1, 0);
+"""
+
+_BUMP = "BEGIN UPDATE risk_state SET version = version + 1; END;"
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+
+
+_CASE_FACTS = ("order_id", "kind", "reason", "opened_at")
+_ORDER_FACTS = (
+    "customer_id",
+    "placed_at",
+    "billing_country",
+    "shipping_country",
+    "shipping_address",
+    "delivered_on",
+    "total_minor",
+    "currency",
+)
+_CUSTOMER_FACTS = ("name", "email")
+
+SNAPSHOT_TRIGGERS = f"""
+CREATE TRIGGER risk_case_insert AFTER INSERT ON "case" {_BUMP}
+CREATE TRIGGER risk_case_delete AFTER DELETE ON "case" {_BUMP}
+CREATE TRIGGER risk_case_update AFTER UPDATE ON "case"
+WHEN {_changed(_CASE_FACTS)} {_BUMP}
+CREATE TRIGGER risk_order_insert AFTER INSERT ON "order" {_BUMP}
+CREATE TRIGGER risk_order_delete AFTER DELETE ON "order" {_BUMP}
+CREATE TRIGGER risk_order_update AFTER UPDATE ON "order"
+WHEN {_changed(_ORDER_FACTS)} {_BUMP}
+CREATE TRIGGER risk_customer_update AFTER UPDATE ON customer
+WHEN {_changed(_CUSTOMER_FACTS)} {_BUMP}
+"""
+
+
+def create_snapshot(db) -> None:
+    """The snapshot table, its state row and the triggers (the migration step)."""
+    from returnsdesk.store.migrations import _split
+
+    for statement in _split(SNAPSHOT_SCHEMA) + _split(SNAPSHOT_TRIGGERS):
+        db.execute_sql(statement)
+
+
+def _snapshot_key(as_of: date, t: Thresholds) -> str:
+    from dataclasses import asdict
+
+    return json.dumps({"as_of": as_of.isoformat(), "thresholds": asdict(t)}, sort_keys=True)
+
+
+def snapshot_fresh(as_of: date, t: Thresholds) -> bool:
+    """Whether ``risk_flagged`` holds exactly the flagged cases as of ``as_of`` under ``t``."""
+    row = database.execute_sql(
+        "SELECT version = built_version AND built_key = ? FROM risk_state WHERE id = 1",
+        (_snapshot_key(as_of, t),),
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _bits_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
+    """(case id, rule bit) for every rule firing on every case, set by set."""
+    start, end = _window(as_of)
+    branches = [
+        (
+            Rule.REPEATED_REQUESTS,
+            """SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            WHERE o.customer_id IN (
+                SELECT o2.customer_id FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
+                WHERE c2.opened_at >= ? AND c2.opened_at < ? GROUP BY 1 HAVING count(*) >= ?)""",
+            [start, end, t.repeat_requests],
+        ),
+        (
+            Rule.PAST_CHARGEBACKS,
+            """SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            JOIN (SELECT o2.customer_id AS customer_id, count(*) AS n
+                  FROM "case" c2 JOIN "order" o2 ON o2.id = c2.order_id
+                  WHERE c2.kind = 'chargeback' GROUP BY 1) cb ON cb.customer_id = o.customer_id
+            WHERE cb.n - (c.kind = 'chargeback') >= ?""",
+            [t.past_chargebacks],
+        ),
+        (
+            Rule.ADDRESS_MISMATCH,
+            f"""SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            JOIN customer cu ON cu.id = o.customer_id WHERE {_MISMATCH}""",
+            [],
+        ),
+        (
+            Rule.BEFORE_DELIVERY,
+            f"""SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id WHERE {_BEFORE}""",
+            [],
+        ),
+        (
+            Rule.FIRST_ORDER_HIGH_VALUE,
+            f"""SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
+            WHERE o.total_minor >= ? * {_unit_sql()} AND {_EARLIER} = 0""",
+            [t.first_order_value],
+        ),
+    ]
+    params: list = []
+    parts = []
+    for rule, sql, values in branches:
+        parts.append(f"SELECT id, {BIT[rule]} AS bit FROM ({sql})")
+        params += values
+    return "\nUNION ALL\n".join(parts), params
+
+
+def rebuild_flagged(as_of: date, t: Thresholds) -> bool:
+    """Bring ``risk_flagged`` up to date unless it already is; True when it was rebuilt.
+
+    The rules are evaluated in a read transaction (one consistent view of the store,
+    writers not blocked), then written in a short write transaction stamped with the
+    version that was read: a write in between leaves the snapshot marked stale.
+    """
+    from returnsdesk.store.db import write
+
+    key = _snapshot_key(as_of, t)
+    bits, params = _bits_sql(as_of, t)
+    with database.atomic("DEFERRED"):
+        version, built_version, built_key = database.execute_sql(
+            "SELECT version, built_version, built_key FROM risk_state WHERE id = 1"
+        ).fetchone()
+        if version == built_version and built_key == key:
+            return False
+        rows = database.execute_sql(
+            f"SELECT id, sum(DISTINCT bit) FROM ({bits}) GROUP BY id", params
+        ).fetchall()
+    with write():
+        database.execute_sql("DELETE FROM risk_flagged")
+        database.execute_sql(
+            "INSERT INTO risk_flagged (case_id, mask) "
+            "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+            "FROM json_each(?)",
+            (json.dumps(rows),),
+        )
+        database.execute_sql(
+            "UPDATE risk_state SET built_version = ?, built_key = ? WHERE id = 1", (version, key)
+        )
+    return True
+
+
+def flagged_filter_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
+    """A SELECT of the ids of every flagged case: the snapshot when it is fresh, else
+    the set-based rules (the same ids, slower)."""
+    if snapshot_fresh(as_of, t):
+        return "SELECT case_id FROM risk_flagged", []
+    return flagged_ids_sql(as_of, t)
+
+
+def flagged_masks(
+    start_stamp: str, end_stamp: str, as_of: date, t: Thresholds
+) -> list[tuple[int, str, int]]:
+    """(case id, customer e-mail or name, rule mask) of the flagged cases opened in
+    ``[start, end)``, newest id first: from the snapshot when it is fresh."""
+    if snapshot_fresh(as_of, t):
+        source, params = "SELECT case_id, mask FROM risk_flagged", []
+    else:
+        bits, params = _bits_sql(as_of, t)
+        source = f"SELECT id AS case_id, sum(DISTINCT bit) AS mask FROM ({bits}) GROUP BY id"
+    return database.execute_sql(
+        f"""SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END, f.mask
+            FROM ({source}) f JOIN "case" c ON c.id = f.case_id
+            JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id
+            WHERE c.opened_at >= ? AND c.opened_at < ? ORDER BY c.id DESC""",
+        [*params, start_stamp, end_stamp],
+    ).fetchall()

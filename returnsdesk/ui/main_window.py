@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.inbox.counts_changed.connect(self._show_counts)
+        self.inbox.work_counts_changed.connect(self._show_work_counts)
         self.inbox.open_case.connect(self.open_case)
         self._show_counts(self.inbox.counts)
         self.safekeeping = Safekeeping(self, session.data_dir)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self._factories[self.pages.count()] = factory
         self.pages.addWidget(QWidget(self))
         self.nav.addItem(title)
+        self.nav.item(self.nav.count() - 1).setData(Qt.ItemDataRole.UserRole, title)
 
     def show_area(self, index: int) -> None:
         factory = self._factories.pop(index, None)
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
     def area(self, title: str) -> QWidget:
         """The page of an area, building it if needed (for menus and tests)."""
         for row in range(self.nav.count()):
-            if self.nav.item(row).text() == title:
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == title:
                 self.nav.setCurrentRow(row)
                 return self.pages.widget(row)
         raise KeyError(title)
@@ -258,6 +260,16 @@ class MainWindow(QMainWindow):
                 c=counts[View.CHARGEBACKS],
             )
         )
+
+    def _show_work_counts(self, work) -> None:
+        """What needs action beside Inbox, the overdue supplier replies beside Suppliers."""
+        self.nav.item(0).setText(t("Inbox ({n})").format(n=work.needs_action))
+        suppliers = t("Suppliers")
+        if work.overdue_replies:
+            suppliers = t("Suppliers\n{n} overdue").format(n=work.overdue_replies)
+        self.nav.item(1).setText(suppliers)
+        wide = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 6
+        self.nav.setMinimumWidth(min(wide, self.nav.maximumWidth()))
 
     # -- commands ------------------------------------------------------------
     def show_view(self, view: View) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from returnsdesk.session import release_thread_connection
+
 
 class Cancelled(Exception):
     """Raised inside a task (by ``job.check()``) when the user cancelled it."""
@@ -88,6 +90,8 @@ class _Runner(QRunnable):
             self._emit(self.job._failed, exc)
         else:
             self._emit(self.job._succeeded, result)
+        finally:
+            release_thread_connection()
 
     @staticmethod
     def _emit(signal, value: object) -> None:

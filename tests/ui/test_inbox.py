@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from returnsdesk.domain.workflow import TRANSITIONS, Status
 from returnsdesk.services import cases
-from returnsdesk.store.inbox import View
+from returnsdesk.store.inbox import View, case_ids
 from returnsdesk.store.models import Case, CaseEvent, Customer
 from returnsdesk.ui.inbox.model import COLUMNS, InboxModel
 from returnsdesk.ui.inbox.widget import InboxWidget
@@ -40,15 +40,21 @@ def test_inbox_model_passes_the_model_tester(qtmodeltester, demo_store):
     qtmodeltester.check(model, force_py=True)
 
 
-def test_lazy_loading_fetches_pages(demo_store, monkeypatch):
+def test_lazy_loading_fetches_pages(qtbot, demo_store, monkeypatch):
     monkeypatch.setattr("returnsdesk.ui.inbox.model.PAGE", 10)
     model = InboxModel()
-    model.set_query(model.query.__class__(View.ALL))
+    with qtbot.waitSignal(model.completed, timeout=5000):
+        model.set_query(model.query.__class__(View.ALL))
+        # The first page is shown at once; the rest of the ids come from a worker.
+        assert model.rowCount() == 10
+        assert model.total() is None and not model.canFetchMore()
     assert model.total() == 60
     assert model.rowCount() == 10
     assert model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 20
+    everything = [model.case_id(r) for r in range(20)]
+    assert everything == case_ids(model.query, model.today)[:20]
 
 
 def test_areas_are_built_when_first_shown(qtbot, window):
@@ -64,6 +70,7 @@ def test_areas_are_built_when_first_shown(qtbot, window):
 
 def test_views_show_their_counts_and_switch(qtbot, window):
     inbox = window.inbox
+    qtbot.waitUntil(lambda: bool(inbox.counts), timeout=5000)
     texts = [inbox.tabs.tabText(i) for i in range(inbox.tabs.count())]
     assert texts[-1] == "All (60)"
     closed = (
@@ -136,12 +143,13 @@ def test_open_case_transition_and_timeline(qtbot, window, refusals):
     assert workspace is not None and window.case_tabs.currentWidget() is workspace
     buttons = {b.objectName() for b in workspace._action_buttons}
     assert "move-awaiting_supplier" in buttons and "move-closed" not in buttons
-    before = window.inbox.tabs.tabText(list(View).index(View.WAITING_SUPPLIER))
+    waiting = list(View).index(View.WAITING_SUPPLIER)
+    qtbot.waitUntil(lambda: "(" in inbox.tabs.tabText(waiting), timeout=5000)
+    before = inbox.tabs.tabText(waiting)
     assert workspace.apply_transition(Status.AWAITING_SUPPLIER, note="Claim sent")
     assert workspace.status_label.text() == "Awaiting supplier"
     assert workspace.timeline.topLevelItem(0).text(2).startswith("New → Awaiting supplier")
-    after = window.inbox.tabs.tabText(list(View).index(View.WAITING_SUPPLIER))
-    assert before != after
+    qtbot.waitUntil(lambda: inbox.tabs.tabText(waiting) != before, timeout=5000)  # recounted
     # An illegal move is refused with a message and changes nothing.
     assert not workspace.apply_transition(Status.CLOSED)
     assert refusals and "cannot become closed" in refusals[-1]

@@ -128,7 +128,7 @@ def test_flagged_customer_shows_badges_with_reasons_in_the_case_header(qtbot, wi
     assert clean.risk_badges.isHidden()
     window.inbox.flagged_only.setChecked(True)
     window.inbox.set_view(window.inbox._views[-1])
-    assert window.inbox.model.total() == 1
+    qtbot.waitUntil(lambda: window.inbox.model.total() == 1, timeout=5000)
     from returnsdesk.store.inbox import Column
     from returnsdesk.ui.inbox.model import COLUMNS
 

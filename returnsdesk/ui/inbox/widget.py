@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
@@ -24,10 +25,15 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind, Status
-from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies, view_counts
+from returnsdesk.services import risk
+from returnsdesk.services.work_counts import WorkCounts, work_counts
+from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
+from returnsdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
 
 VIEW_TITLES = {
     View.NEEDS_ACTION: "Needs action",
@@ -44,14 +50,18 @@ COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80, 150]
 
 class InboxWidget(QWidget):
     open_case = Signal(int)
+    #: {View: cases} of the whole store, after each recount (not on a search).
     counts_changed = Signal(dict)
+    #: The same recount with the overdue supplier replies (``WorkCounts``).
+    work_counts_changed = Signal(object)
     selection_changed = Signal(list)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = InboxModel(self)
+        self.model.completed.connect(self._update_summary)
         self._views = list(View)
-        self._counted_filters: Filters | None = None
+        self._count_generation = 0
         self.counts: dict[View, int] = {}
 
         self.tabs = QTabBar(self)
@@ -270,16 +280,40 @@ class InboxWidget(QWidget):
         query = self.model.query
         self._apply(replace(query, view=self.current_view(), filters=self.filters()))
 
-    def _apply(self, query: InboxQuery, recount: bool = False) -> None:
+    def _apply(self, query: InboxQuery, recount: bool = False, wait_risk: bool = True) -> None:
+        if recount:
+            self._update_counts()
+        if wait_risk and query.filters.flagged and not risk.flagged_ready():
+            # The risk snapshot is being brought up to date off the GUI thread; the
+            # filter shows its rows once it is (never the slow per-case rules here).
+            self.model.set_pending(query)
+            self.summary.setText(t("Looking for cases with risk signals…"))
+            self._refresh_risk(then_apply=True)
+            return
+        if recount:
+            self._refresh_risk()
         selected = self.selected_case_ids()
         current = self.current_case_id()
         self.model.set_query(query)
         self._restore_selection(selected, current)
-        # Switching views does not change the counts; filters and edits do.
-        if recount or query.filters != self._counted_filters:
-            self._update_counts()
-        else:
-            self._update_summary()
+        # The counts are of the views, not of the search or filters: only a change to
+        # the store (a refresh) recounts them.
+        self._update_summary()
+
+    def _refresh_risk(self, then_apply: bool = False) -> None:
+        """Rebuild the risk snapshot off the GUI thread if a write made it stale."""
+        job = run_task(lambda job: risk.refresh_flagged())
+        job.failed.connect(self._risk_failed)
+        if then_apply:
+            job.finished.connect(self._risk_ready)
+
+    def _risk_ready(self) -> None:
+        if self.model.query.filters.flagged:
+            query = replace(self.model.query, view=self.current_view(), filters=self.filters())
+            self._apply(query, wait_risk=False)
+
+    def _risk_failed(self, error: Exception) -> None:
+        log.warning("Bringing the risk signals up to date failed: %s", error)
 
     def refresh(self) -> None:
         """Re-run the current query (after a change elsewhere), keeping the selection."""
@@ -287,16 +321,35 @@ class InboxWidget(QWidget):
         self._apply(query, recount=True)
 
     def _update_summary(self) -> None:
-        self.summary.setText(t("{shown:,} cases in this view").format(shown=self.model.total()))
+        total = self.model.total()
+        if total is None:
+            text = t("{shown:,} cases or more in this view").format(shown=self.model.rowCount())
+        else:
+            text = t("{shown:,} cases in this view").format(shown=total)
+        self.summary.setText(text)
 
     def _update_counts(self) -> None:
-        self._counted_filters = self.filters()
-        counts = view_counts(self._counted_filters, self.model.today)
+        """Recount every view off the GUI thread; the newest recount wins."""
+        self._count_generation += 1
+        generation = self._count_generation
+        job = run_task(lambda job: (generation, work_counts()))
+        job.succeeded.connect(self._show_counts)
+        job.failed.connect(self._counts_failed)
+
+    def _show_counts(self, result: tuple[int, WorkCounts]) -> None:
+        generation, work = result
+        if generation != self._count_generation:
+            return  # an older recount
+        counts = dict(work.views)
         self.counts = counts
         for index, view in enumerate(self._views):
             self.tabs.setTabText(index, f"{t(VIEW_TITLES[view])} ({counts[view]:,})")
-        self._update_summary()
         self.counts_changed.emit(counts)
+        self.work_counts_changed.emit(work)
+
+    def _counts_failed(self, error: Exception) -> None:
+        # The tabs keep their last counts; the table itself is unaffected.
+        log.warning("Counting the inbox views failed: %s", error)
 
     # -- selection -----------------------------------------------------------
     def selected_case_ids(self) -> list[int]:

@@ -1,10 +1,12 @@
 """The Reports area: a period picker, then one tab per view with its chart beside its table.
 
-The figures come from ``services.reports.build_report`` (the same as the summary
-PDF and ``returnsdesk report stats``), computed off the GUI thread in two steps: the
-period's ``overview`` (headline and months, a few indexed sums) shows first, then the
-whole report fills every view. Clicking a bar
-or double-clicking a row asks the main window to show those cases in the inbox.
+The figures come from the parts of ``services.reports.build_report`` (the same as
+the summary PDF and ``returnsdesk report stats``), each read off the GUI thread by its
+own job: the period's ``overview`` (headline and months) first, then the part of the
+tab in front, then the others one after the other; opening a tab whose part is not
+read yet starts its job at once. Each view fills when its own part arrives
+(``part_loaded``); ``loaded`` says the whole report is in. Clicking a bar or
+double-clicking a row asks the main window to show those cases in the inbox.
 """
 
 from __future__ import annotations
@@ -41,7 +43,15 @@ from returnsdesk.domain.i18n import t
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.reports import Overview, Report, build_report, overview
+from returnsdesk.services.reports import (
+    PARTS,
+    VIEW_PART,
+    Overview,
+    Report,
+    assemble,
+    overview,
+    report_part,
+)
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.reports.drill import drill
@@ -137,6 +147,8 @@ class ReportsArea(QWidget):
 
     #: (inbox filters, description): show these cases in the inbox.
     open_cases = Signal(object, str)
+    #: The name of a report part whose views have just been filled.
+    part_loaded = Signal(str)
     loaded = Signal()
 
     def __init__(self, parent=None) -> None:
@@ -146,6 +158,12 @@ class ReportsArea(QWidget):
         #: The headline and months of the period asked for, before the whole report.
         self.first: Overview | None = None
         self._job = None
+        #: The fields of each part read for the current period, and the parts under way.
+        self._fields: dict[str, dict] = {}
+        self._running: dict[str, object] = {}
+        self._memo: dict = {}
+        self._generation = 0
+        self._period: tuple[date, date] | None = None
         self.preset = QComboBox(self)
         for text, key in (
             (t("Last 12 months"), "12m"),
@@ -194,6 +212,7 @@ class ReportsArea(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.tabs, 1)
 
+        self.tabs.currentChanged.connect(self._tab_opened)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export_current)
@@ -241,31 +260,111 @@ class ReportsArea(QWidget):
         start, end = self.period()
         if self._job is not None:
             self._job.cancel()
+        self._generation += 1
         self.status.setText(t("Computing…"))
         self.refresh_button.setEnabled(False)
         self.report = None
         self.first = None
+        self._period = (start, end)
+        self._fields, self._running, self._memo = {}, {}, {}
+        for view in self.views.values():
+            view.set_rows([])
         job = run_task(lambda job: overview(start, end))
         job.succeeded.connect(lambda first, job=job: self._show_first(first, job))
         job.failed.connect(lambda error, job=job: self._failed(error, job))
         self._job = job
+        front = VIEW_PART[self.current_table().name]
+        if front is not None:  # read beside the overview, not after it
+            self._start_part(front)
 
     def _show_first(self, first: Overview, job=None) -> None:
-        """Months and headline at once; the rest of the report on its way."""
+        """Months and headline at once; then the part of the tab in front, then the rest."""
         if job is not self._job:
             return  # an older request; the newer one is on its way
+        self._job = None
         self.first = first
         months = BY_NAME["months"]
         self.views["months"].set_rows(months.rows(first))
         self._headline(first)
-        start, end = first.period.start, first.period.end
-        rest = run_task(lambda job: build_report(start, end, first=first))
-        rest.succeeded.connect(lambda report, job=rest: self._show(report, job))
-        rest.failed.connect(lambda error, job=rest: self._failed(error, job))
-        self._job = rest
+        self.part_loaded.emit("months")
+        for name in list(self._fields):  # parts that came in before the overview
+            self._fill(name)
+        if self._complete():
+            return
+        if not self._running:
+            self._next_part()
+
+    def _tab_opened(self, _index: int) -> None:
+        part = VIEW_PART[self.current_table().name]
+        if self._period is not None and part is not None:
+            self._start_part(part)
+
+    def _next_part(self) -> None:
+        """Start the part of the tab in front, else the first part not read yet."""
+        wanted = VIEW_PART[self.current_table().name]
+        order = ([wanted] if wanted else []) + list(PARTS)
+        for name in order:
+            if name not in self._fields and name not in self._running:
+                self._start_part(name)
+                return
+
+    def _start_part(self, name: str) -> None:
+        if name in self._fields or name in self._running or self._period is None:
+            return
+        (start, end), memo, generation = self._period, self._memo, self._generation
+        job = run_task(lambda job: report_part(name, start, end, memo=memo))
+        job.succeeded.connect(lambda fields, n=name, g=generation: self._part_in(n, g, fields))
+        job.failed.connect(lambda error, n=name, g=generation: self._part_failed(n, g, error))
+        self._running[name] = job
+
+    def _part_in(self, name: str, generation: int, fields: dict) -> None:
+        if generation != self._generation:
+            return  # a part of an older period
+        self._running.pop(name, None)
+        self._fields[name] = fields
+        if self.first is None:
+            return  # shown with the overview, which is on its way
+        self._fill(name)
+        if not self._complete() and not self._running:
+            self._next_part()
+
+    def _fill(self, name: str) -> None:
+        """Fill the views of part ``name``."""
+        report = self._partial()
+        for table in TABLES:
+            if VIEW_PART[table.name] == name:
+                self.views[table.name].set_rows(table.rows(report))
+        self.part_loaded.emit(name)
+
+    def _complete(self) -> bool:
+        """Show the whole report once every part is in; whether it is."""
+        if self.first is None or len(self._fields) < len(PARTS):
+            return False
+        if self.report is None:
+            self._show(assemble(self.first, self._all_fields()))
+        return True
+
+    def _part_failed(self, name: str, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._running.clear()
+        self.refresh_button.setEnabled(True)
+        self.status.setText("")
+        show_error(self, t("Reports"), error)
+
+    def _all_fields(self) -> dict:
+        merged: dict = {}
+        for fields in self._fields.values():
+            merged.update(fields)
+        return merged
+
+    def _partial(self) -> Report:
+        """The report as far as it is read (parts not in yet are empty)."""
+        assert self.first is not None
+        return assemble(self.first, self._all_fields(), partial=True)
 
     def busy(self) -> bool:
-        return self._job is not None
+        return self._job is not None or bool(self._running)
 
     def _failed(self, error: Exception, job=None) -> None:
         if job is not self._job:
@@ -275,15 +374,9 @@ class ReportsArea(QWidget):
         self.status.setText("")
         show_error(self, t("Reports"), error)
 
-    def _show(self, report: Report, job=None) -> None:
-        if job is not self._job:
-            return  # an older request; the newer one is on its way
-        self._job = None
+    def _show(self, report: Report) -> None:
         self.refresh_button.setEnabled(True)
         self.report = report
-        for table in TABLES:
-            if table.name != "months" or self.first is None:
-                self.views[table.name].set_rows(table.rows(report))
         self._headline(report)
         self.status.setText("")
         self.loaded.emit()
@@ -315,15 +408,20 @@ class ReportsArea(QWidget):
     def current_table(self) -> Table:
         return TABLES[self.tabs.currentIndex()]
 
+    def view_ready(self, name: str) -> bool:
+        """Whether view ``name`` shows its figures for the current period."""
+        part = VIEW_PART[name]
+        return self.first is not None and (part is None or part in self._fields)
+
     def drill(self, name: str, row: int) -> None:
-        if self.report is None:
+        if not self.view_ready(name):
             return
-        target = drill(self.report, name, self.views[name].model.row_object(row), self.lang)
+        target = drill(self._partial(), name, self.views[name].model.row_object(row), self.lang)
         if target is not None:
             self.open_cases.emit(*target)
 
     def export_current(self) -> None:
-        if self.report is None:
+        if not self.view_ready(self.current_table().name):
             return
         table = self.current_table()
         path, _ = QFileDialog.getSaveFileName(
@@ -338,7 +436,7 @@ class ReportsArea(QWidget):
     def export_to(self, path: str) -> None:
         from returnsdesk.formats.report_tables import export_table
 
-        report, table = self.report, self.current_table()
+        report, table = self._partial(), self.current_table()
         self.status.setText(t("Exporting…"))
         run_task(
             lambda job: export_table(report, table.name, path, self.lang),

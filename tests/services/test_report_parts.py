@@ -1,0 +1,43 @@
+"""The report's parts: each read alone gives what the whole report holds, and supplier
+facts made from the period's own claims equal the rules' 12-month reading (issue #16:
+the window, the PDF and ``report stats`` show the same figures)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import timedelta
+
+from returnsdesk.services import reports
+from returnsdesk.services.reports import PARTS, build_report, report_part
+from returnsdesk.store import risk as risk_sql
+from tests.conftest import NOW
+
+END = NOW.date()
+START = END - timedelta(days=364)  # the 12 months the risk rules look at
+
+
+def test_each_part_read_alone_equals_the_whole_report(demo_store):
+    whole = build_report(START, END, now=NOW)
+    seen = set()
+    for name in PARTS:
+        part = report_part(name, START, END, now=NOW)  # no memo shared with another part
+        for key, value in part.items():
+            assert getattr(whole, key) == value, (name, key)
+        seen |= set(part)
+    overview_fields = {"period", "as_of", "orders", "units_sold", "closed", "open_now"}
+    overview_fields |= {"money", "monthly", "open_cases"}
+    assert seen | overview_fields == {f.name for f in fields(whole)}
+
+
+def test_supplier_facts_made_from_the_period_equal_the_rules_reading(demo_store):
+    memo: dict = {}
+    report_part("scorecards", START, END, now=NOW, memo=memo)
+    made = dict(memo["supplier_facts"])
+    read = risk_sql.supplier_facts(END)
+    assert made == read
+    assert any(f.claims for f in read.values())  # the demo store has claims to compare
+    # Another period reads the rules' own 12 months.
+    memo = {}
+    report_part("scorecards", END - timedelta(days=30), END, now=NOW, memo=memo)
+    assert dict(memo["supplier_facts"]) == read
+    assert reports.as_of_day(END, NOW) == END

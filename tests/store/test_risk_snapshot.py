@@ -1,0 +1,121 @@
+"""The flagged-case snapshot: the same cases and masks as the rules, and stale after any
+write that can change a rule's facts (domain/risk.py, issue #16: the risk filter must
+cost about what a plain search costs, and give the same rows as the rules)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from returnsdesk.domain.reasons import Reason
+from returnsdesk.domain.risk import case_flags, rules_of_mask
+from returnsdesk.domain.workflow import Kind, Status
+from returnsdesk.services import cases, risk
+from returnsdesk.services.cases import OpenCaseInput
+from returnsdesk.store import migrations
+from returnsdesk.store import risk as risk_sql
+from returnsdesk.store.db import APPLICATION_ID, database, make_database, open_store
+from returnsdesk.store.inbox import Column, Filters, InboxQuery, View, case_ids, fetch_rows
+from returnsdesk.store.models import Case, Customer, Order
+
+NOW = datetime(2026, 5, 20, 9, 30, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+def _plain_flags() -> dict[int, set]:
+    """Every case's firing rules, case by case, through the domain rules themselves."""
+    t = risk.thresholds()
+    facts = risk_sql.case_facts([c.id for c in Case.select()], TODAY)
+    found = {cid: {f.rule for f in case_flags(f, t)} for cid, f in facts.items()}
+    return {cid: rules for cid, rules in found.items() if rules}
+
+
+def _snapshot() -> dict[int, set]:
+    rows = database.execute_sql("SELECT case_id, mask FROM risk_flagged").fetchall()
+    return {cid: set(rules_of_mask(mask)) for cid, mask in rows}
+
+
+def test_snapshot_holds_exactly_the_cases_the_rules_flag(demo_store):
+    t = risk.thresholds()
+    assert not risk_sql.snapshot_fresh(TODAY, t)  # never built yet
+    assert risk.refresh_flagged(TODAY) is True
+    assert risk_sql.snapshot_fresh(TODAY, t)
+    expected = _plain_flags()
+    assert expected  # the demo store has flagged customers
+    assert _snapshot() == expected
+    assert risk.refresh_flagged(TODAY) is False  # fresh: nothing to do
+    # Another day or other thresholds is another snapshot.
+    assert not risk_sql.snapshot_fresh(date(2026, 5, 21), t)
+    risk.save_thresholds(risk.Thresholds(repeat_requests=2))
+    assert not risk.flagged_ready(TODAY)
+
+
+def test_risk_filter_gives_the_same_rows_fresh_or_stale(demo_store):
+    flagged = InboxQuery(View.ALL, Filters(flagged=True))
+    by_risk = InboxQuery(View.ALL, Filters(), sort=Column.RISK, descending=True)
+    stale_ids = case_ids(flagged, TODAY)
+    stale_rows = fetch_rows(stale_ids, TODAY)
+    stale_sorted = case_ids(by_risk, TODAY)
+    risk.refresh_flagged(TODAY)
+    assert risk.flagged_ready(TODAY)
+    assert case_ids(flagged, TODAY) == stale_ids
+    assert set(stale_ids) == set(_plain_flags())
+    assert fetch_rows(stale_ids, TODAY) == stale_rows  # the risk column reads the same masks
+    assert case_ids(by_risk, TODAY) == stale_sorted
+
+
+def test_writes_that_change_a_rule_fact_make_the_snapshot_stale(demo_store):
+    t = risk.thresholds()
+    risk.refresh_flagged(TODAY)
+    case = Case.select().where(Case.status == Status.APPROVED).first()
+    # Workflow moves, notes and deadlines change no rule fact: the snapshot stays.
+    cases.transition(case.id, Status.AWAITING_RETURN, note="label sent", now=NOW)
+    Case.update(notes="called back").where(Case.id == case.id).execute()
+    assert risk_sql.snapshot_fresh(TODAY, t)
+    # A shipping country, a customer's name, a new case: each can change a rule.
+    for change in (
+        lambda: Order.update(shipping_country="JP").where(Order.id == case.order_id).execute(),
+        lambda: (
+            Customer.update(name="Someone Else")
+            .where(Customer.id == case.order.customer_id)
+            .execute()
+        ),
+        lambda: cases.open_case(
+            OpenCaseInput(case.order_id, Kind.RETURN, Reason.DEFECTIVE), now=NOW
+        ),
+    ):
+        change()
+        assert not risk_sql.snapshot_fresh(TODAY, t)
+        risk.refresh_flagged(TODAY)
+        assert _snapshot() == _plain_flags()
+
+
+def test_version_8_database_gains_the_snapshot(tmp_path):
+    path = tmp_path / "v8.sqlite3"
+    db = make_database(path)
+    db.connect()
+    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.migrate(db, target=8)
+    db.execute_sql(
+        "INSERT INTO customer(id, name, email, created_at) "
+        "VALUES (1, 'Zoë', 'zoe@example.com', '2026-01-01 00:00:00')"
+    )
+    db.execute_sql(
+        'INSERT INTO "order"(id, number, customer_id, placed_at, currency, billing_country, '
+        "shipping_country) VALUES (1, '#1042', 1, '2026-01-01 00:00:00', 'EUR', 'FR', 'DE')"
+    )
+    db.execute_sql(
+        'INSERT INTO "case"(id, rma, order_id, kind, reason, status, currency, opened_at, '
+        "updated_at) VALUES (1, 'RMA-2026-00001', 1, 'return', 'defective', 'closed', 'EUR', "
+        "'2026-01-02 00:00:00', '2026-01-02 00:00:00')"
+    )
+    db.close()
+
+    db = open_store(path)
+    try:
+        assert migrations.user_version(db) == migrations.CURRENT_VERSION
+        assert db.execute_sql('SELECT count(*) FROM "case"').fetchone()[0] == 1
+        assert not risk_sql.snapshot_fresh(TODAY, risk.thresholds())
+        assert risk.refresh_flagged(TODAY)
+        assert _snapshot() == {1: set(rules_of_mask(2))}  # billing FR, shipping DE
+    finally:
+        db.close()

@@ -1,0 +1,58 @@
+"""The inbox's "Risk signals only" filter reads the flagged-case snapshot, brought up to
+date off the GUI thread, and shows the same rows as the rules (domain/risk.py)."""
+
+from __future__ import annotations
+
+from returnsdesk.domain.risk import case_flags
+from returnsdesk.domain.workflow import Kind
+from returnsdesk.services import risk
+from returnsdesk.services.cases import OpenCaseInput, open_case
+from returnsdesk.services.clock import utc_now
+from returnsdesk.store import risk as risk_sql
+from returnsdesk.store.inbox import View
+from returnsdesk.store.models import Case, Order
+from returnsdesk.ui.main_window import MainWindow
+
+
+def _flagged_by_the_rules() -> set[int]:
+    today, t = utc_now().date(), risk.thresholds()
+    facts = risk_sql.case_facts([c.id for c in Case.select()], today)
+    return {cid for cid, f in facts.items() if case_flags(f, t)}
+
+
+def _shown(inbox) -> set[int]:
+    while inbox.model.canFetchMore():
+        inbox.model.fetchMore()
+    return {inbox.model.case_id(r) for r in range(inbox.model.rowCount())}
+
+
+def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_store):
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    inbox = window.inbox
+    window.show_view(View.ALL)
+    qtbot.waitUntil(lambda: risk.flagged_ready(), timeout=5000)  # built after start-up
+    inbox.flagged_only.setChecked(True)
+    expected = _flagged_by_the_rules()
+    assert expected and _shown(inbox) == expected
+
+    # A write that flags another case: the filter waits for the snapshot, then shows it.
+    quiet = next(c for c in Case.select() if c.id not in expected)
+    Order.update(billing_country="CA", shipping_country="NZ").where(
+        Order.id == quiet.order_id
+    ).execute()
+    open_case(OpenCaseInput(Order.select().first().id, Kind.RETURN, "defective"))
+    assert not risk.flagged_ready()
+    window.refresh()
+    assert inbox.model.rowCount() == 0  # never the slow per-case rules on the GUI thread
+    assert "risk signals" in inbox.summary.text()
+    expected = _flagged_by_the_rules()
+    assert quiet.id in expected
+    qtbot.waitUntil(lambda: _shown(inbox) == expected, timeout=5000)
+    assert f"{len(expected)} cases in this view" in inbox.summary.text()
+
+    # Searching inside the filter narrows it like any search.
+    name = quiet.order.customer.name.split()[0]
+    inbox.search.setText(name)
+    qtbot.waitUntil(lambda: quiet.id in _shown(inbox) and _shown(inbox) <= expected, timeout=3000)

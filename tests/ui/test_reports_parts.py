@@ -1,0 +1,83 @@
+"""Each view of the Reports area fills from its own job (issue #16: the Reports area shows
+a year in under 1 s — each tab as soon as its own figures are read, not after the whole
+report), and the views together equal ``build_report`` (the PDF's and the command's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from returnsdesk.formats.report_tables import TABLES
+from returnsdesk.services import reports
+from returnsdesk.services.reports import PARTS, VIEW_PART, build_report
+from returnsdesk.ui.main_window import MainWindow
+from tests import insight_store
+from tests.insight_store import END, START
+
+
+@pytest.fixture
+def area(qtbot, store):
+    insight_store.build()
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    area = window.area("Reports")
+    qtbot.waitUntil(lambda: not area.busy(), timeout=10_000)
+    return area
+
+
+def _rows(view) -> list:
+    return [view.model.row_object(r) for r in range(view.model.rowCount())]
+
+
+def test_the_tab_in_front_is_read_first_and_each_view_fills_from_its_part(qtbot, area):
+    area.tabs.setCurrentIndex([t.name for t in TABLES].index("flags"))
+    arrived: list[str] = []
+    area.part_loaded.connect(arrived.append)
+    with qtbot.waitSignal(area.loaded, timeout=10_000):
+        area.set_period(START, END)
+        assert all(view.model.rowCount() == 0 for view in area.views.values())
+    # The tab in front is read beside the overview, the other parts after both.
+    assert set(arrived[:2]) == {"months", "flags"}
+    assert sorted(arrived) == sorted([*PARTS, "months"])  # each part once, each its own job
+    whole = build_report(START, END)
+    assert area.report == whole
+    for table in TABLES:
+        assert _rows(area.views[table.name]) == table.rows(whole), table.name
+
+
+def test_a_view_shows_its_figures_before_the_other_parts_are_read(qtbot, area, monkeypatch):
+    # Hold every part but the suppliers' one: the suppliers view still fills.
+    held = {name for name in PARTS if name != "breakdown"}
+    real = reports.report_part
+
+    def part(name, start, end, now=None, memo=None):
+        if name in held:
+            raise RuntimeError("held back")
+        return real(name, start, end, now, memo)
+
+    monkeypatch.setattr("returnsdesk.ui.reports.area.report_part", part)
+    monkeypatch.setattr("returnsdesk.ui.reports.area.show_error", lambda *args: None)
+    area.tabs.setCurrentIndex([t.name for t in TABLES].index("suppliers"))
+    with qtbot.waitSignal(
+        area.part_loaded, timeout=10_000, check_params_cb=lambda n: n != "months"
+    ):
+        area.set_period(START, END)
+    assert area.view_ready("suppliers") and area.view_ready("reasons")
+    assert not area.view_ready("scorecards") and area.report is None
+    whole = build_report(START, END)
+    assert _rows(area.views["suppliers"]) == list(whole.by_supplier)
+    assert _rows(area.views["reasons"]) == list(whole.by_reason)
+    # Drilling down from a view that is in works before the whole report is.
+    with qtbot.waitSignal(area.open_cases, timeout=1000) as drilled:
+        area.drill("suppliers", 0)
+    assert drilled.args[0].supplier_ids == (whole.by_supplier[0].supplier_id,)
+
+
+def test_opening_a_tab_starts_its_part_at_once(qtbot, area):
+    area.tabs.setCurrentIndex(0)  # the months: the overview, then the parts in order
+    area.set_period(START, END)
+    assert VIEW_PART["satisfaction"] not in area._running
+    area.tabs.setCurrentIndex([t.name for t in TABLES].index("satisfaction"))
+    assert "satisfaction" in area._running or area.view_ready("satisfaction")
+    qtbot.waitUntil(lambda: area.view_ready("satisfaction"), timeout=10_000)
+    qtbot.waitUntil(lambda: area.report is not None, timeout=10_000)
