@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap, QPolygonF
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import current_language, t
 from returnsdesk.services.evidence import MediaType
 
 SIZE = 160
@@ -28,8 +28,13 @@ def _label(kind: MediaType) -> str:
     }[kind]
 
 
-@cache
 def type_icon(kind: MediaType) -> QPixmap:
+    """The icon of a kind of file, labelled in the window's language."""
+    return _type_icon(kind, current_language())
+
+
+@cache
+def _type_icon(kind: MediaType, _lang: str) -> QPixmap:
     pixmap = QPixmap(SIZE, SIZE)
     pixmap.fill(Qt.transparent)
     painter = QPainter(pixmap)

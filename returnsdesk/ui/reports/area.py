@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.clock import utc_now
@@ -343,7 +343,7 @@ class ReportsArea(QWidget):
         run_task(
             lambda job: export_table(report, table.name, path, self.lang),
             on_success=lambda n: self.status.setText(
-                t("Exported {n} rows to {p}").format(n=n, p=path)
+                tn("Exported {n} row to {path}", "Exported {n} rows to {path}", n, path=path)
             ),
             on_error=lambda e: (self.status.setText(""), show_error(self, t("Export"), e)),
         )

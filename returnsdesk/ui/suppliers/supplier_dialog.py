@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.platforms import PROFILES, Platform
 from returnsdesk.services import suppliers
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.suppliers import SupplierInput
 from returnsdesk.store.models import Supplier
+from returnsdesk.ui.documents.language_choice import fill_languages
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.times import supplier_clock
+
+URL_HINT = "https://"
 
 
 class OptionalDays(QSpinBox):
@@ -59,7 +63,7 @@ class SupplierDialog(QDialog):
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
         self.chat_url = QLineEdit(self)
-        self.chat_url.setPlaceholderText("https://")
+        self.chat_url.setPlaceholderText(URL_HINT)
         self.phone = QLineEdit(self)
         for line in (self.name, self.email, self.phone):
             line.setMaxLength(300)
@@ -75,8 +79,7 @@ class SupplierDialog(QDialog):
         self._clock.timeout.connect(self._show_local_time)
         self._clock.start()
         self.language = QComboBox(self)
-        self.language.addItem(t("English"), "en")
-        self.language.addItem(t("French"), "fr")
+        fill_languages(self.language)
         self.return_address = QPlainTextEdit(self)
         self.return_address.setMaximumHeight(70)
         self.return_address.setTabChangesFocus(True)
@@ -191,8 +194,11 @@ class SupplierDialog(QDialog):
         rules = PROFILES[Platform(code)].rules
         self.profile_rules.setPlainText(
             "\n".join(
-                t("• {rule}\n  Source: {url} (read {day})").format(
-                    rule=r.text, url=r.source, day=r.checked_on.isoformat()
+                t(
+                    "• {rule}\n  Source: {url} (read {day})",
+                    rule=r.text,
+                    url=r.source,
+                    day=date_text(r.checked_on),
                 )
                 for r in rules
             )
@@ -201,7 +207,7 @@ class SupplierDialog(QDialog):
 
     def _show_local_time(self, *_args) -> None:
         self.local_time.setText(
-            t("now {time}").format(time=supplier_clock(self.timezone.currentText(), utc_now()))
+            t("now {time}", time=supplier_clock(self.timezone.currentText(), utc_now()))
         )
 
     def values(self) -> SupplierInput:
