@@ -83,6 +83,7 @@ class AttachDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(440, 0)
 
     def accept(self) -> None:
         if self.case_id is None:

@@ -59,7 +59,7 @@ class EvidenceViewer(QDialog):
         self._job: Job | None = None
         self._fit = True
         self.setWindowTitle(t("Evidence"))
-        self.resize(1100, 720)
+        self.resize(1100, 650)  # fits a 1280×720 screen with its title bar
 
         self.scene = QGraphicsScene(self)
         self.pixmap_item = QGraphicsPixmapItem()

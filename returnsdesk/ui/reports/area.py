@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTableView,
@@ -92,8 +94,13 @@ class ReportView(QWidget):
         header = self.view.horizontalHeader()
         header.setResizeContentsPrecision(200)  # a sample of rows, never the whole table
         self.view.resizeColumnsToContents()
+        metrics = header.fontMetrics()
         for column in range(len(self.table.columns)):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 320))
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            title_width = metrics.horizontalAdvance(title) + 16  # the title always shows whole
+            self.view.setColumnWidth(
+                column, max(min(self.view.columnWidth(column), 320), title_width)
+            )
         self._fill_chart()
 
     def _fill_chart(self) -> None:
@@ -126,6 +133,7 @@ class ReportView(QWidget):
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+        values.applyNiceNumbers()  # ticks on round numbers (0, 10, 20…), not 13, 25, 38
 
     def _bar_clicked(self, index: int, _barset=None) -> None:
         if 0 <= index < len(self._chart_rows):
@@ -177,6 +185,19 @@ class ReportsArea(QWidget):
             view.drill_down.connect(lambda row, name=table.name: self.drill(name, row))
             self.views[table.name] = view
             self.tabs.addTab(view, cat.text(table.title_key, self.lang))
+        # The views are listed down the side: their names, in full, never fit one tab row.
+        self.view_list = QListWidget(self)
+        self.view_list.setObjectName("report-views")
+        self.view_list.setWordWrap(True)
+        self.view_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view_list.setSpacing(2)
+        self.view_list.addItems([self.tabs.tabText(i) for i in range(self.tabs.count())])
+        self.view_list.setFixedWidth(190)
+        self.tabs.tabBar().hide()
+        self.tabs.setDocumentMode(True)
+        self.view_list.currentRowChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.view_list.setCurrentRow)
+        self.view_list.setCurrentRow(0)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(t("Period:"), self))
@@ -192,7 +213,10 @@ class ReportsArea(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.headline)
         layout.addWidget(self.note)
-        layout.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.view_list)
+        body.addWidget(self.tabs, 1)
+        layout.addLayout(body, 1)
 
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.refresh_button.clicked.connect(self.refresh)

@@ -71,7 +71,7 @@ class CaseSupplierPanel(QWidget):
         contacts = contacts_of_case(self.case_id)
         self.model.set_contacts(contacts)
         self.message.show_contact(None)
-        fit_columns(self.log, [230, 125, 0, 0, 280, 110])
+        fit_columns(self.log, [280, 125, 0, 0, 260, 110])
         if not has_supplier:
             self.summary.setText(t("No supplier on this case."))
         else:

@@ -139,7 +139,7 @@ class LogContactDialog(QDialog):
         layout.addWidget(buttons)
         self._sync()
         self._show_supplier_time()
-        self.resize(640, 0)
+        self.resize(720, 0)
 
     def _sync(self, *_args) -> None:
         sending = self.sent.isChecked()

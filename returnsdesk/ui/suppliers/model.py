@@ -116,6 +116,8 @@ class SuppliersModel(_RowsModel):
             return s.id
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and s.overdue_replies:
             return QBrush(LATE)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut at its edge
+            return self.data(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
@@ -147,7 +149,7 @@ class ContactLogModel(_RowsModel):
     """Messages of a supplier or of a case, newest first."""
 
     HEADERS = [
-        N_("When"),
+        N_("Date and time"),
         N_("Case"),
         N_("Channel"),
         N_("Direction"),

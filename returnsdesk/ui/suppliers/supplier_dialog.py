@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -106,6 +107,7 @@ class SupplierDialog(QDialog):
         tz_row = QWidget(self)
         tz_layout = QHBoxLayout(tz_row)
         tz_layout.setContentsMargins(0, 0, 0, 0)
+        tz_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         tz_layout.addWidget(self.timezone, 1)
         tz_layout.addWidget(self.local_time)
         contact.addRow(t("Time zone:"), tz_row)
@@ -115,7 +117,8 @@ class SupplierDialog(QDialog):
         self.profile = QComboBox(self)
         self.profile.addItem(t("— keep as typed —"), "")
         for platform, profile in PROFILES.items():
-            self.profile.addItem(profile.name, platform.value)
+            name = t("Other platform") if platform == Platform.OTHER else profile.name
+            self.profile.addItem(name, platform.value)
         self.profile.setToolTip(
             t("Fill the policy with the platform's published rules (sources in the list)")
         )

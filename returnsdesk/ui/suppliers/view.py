@@ -37,7 +37,7 @@ def make_table(parent, model) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
+    table.setWordWrap(False)  # a cell's lines are its own (one per currency), never re-wrapped
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -181,7 +181,7 @@ class SuppliersView(MailDropTarget, QWidget):
         chosen = self.selected_supplier_id()
         self._flags = supplier_flags_by_id()
         self.model.reload()
-        fit_columns(self.table, [200, 190, 0, 220, 0])
+        fit_columns(self.table, [170, 195, 0, 215, 0])
         self.table.resizeRowsToContents()  # one line per currency; a handful of suppliers
         row = (
             self.model.row_of(chosen)
@@ -215,7 +215,7 @@ class SuppliersView(MailDropTarget, QWidget):
         supplier = Supplier.get_by_id(supplier_id)
         self.details.setText(policy_text(supplier))
         self.log_model.set_contacts(contacts_of_supplier(supplier_id))
-        fit_columns(self.log, [230, 125, 0, 0, 280, 110])
+        fit_columns(self.log, [280, 125, 0, 0, 260, 110])
 
     def new_supplier(self) -> None:
         dialog = SupplierDialog(None, self)
