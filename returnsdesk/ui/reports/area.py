@@ -51,6 +51,8 @@ from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
 from returnsdesk.ui.tasks import run_task
 
 CHART_ROWS = 15
+#: "23 Nov 2026" / "23 nov. 2026": a day no reader can mistake (unlike 11/12/26).
+DAY_FORMAT = "d MMM yyyy"
 
 
 class ReportView(QWidget):
@@ -165,6 +167,8 @@ class ReportsArea(QWidget):
             self.preset.addItem(text, key)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat(DAY_FORMAT)
         self.refresh_button = QPushButton(t("Show"), self)
         self.export_button = QPushButton(t("Export view to .xlsx…"), self)
         self.status = QLabel(self)

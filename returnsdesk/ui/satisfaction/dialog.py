@@ -48,6 +48,7 @@ class SurveyAnswerDialog(QDialog):
             spin.setSpecialValueText(NOT_SET)
         self.comment = QPlainTextEdit(self)
         self.answered_on = QDateEdit(self, calendarPopup=True)
+        self.answered_on.setDisplayFormat("d MMM yyyy")
         today = utc_now().date()
         self.answered_on.setDate(QDate(today.year, today.month, today.day))
         existing = satisfaction.answer_of(case_id)

@@ -68,7 +68,7 @@ class LogContactDialog(QDialog):
 
         now = QDateTime.currentDateTime()
         self.when = QDateTimeEdit(now, self, calendarPopup=True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat("d MMM yyyy HH:mm")
         self.when_supplier = QLabel(self)
         self.when_supplier.setTextFormat(Qt.TextFormat.PlainText)
         self.when.dateTimeChanged.connect(self._show_supplier_time)
@@ -90,7 +90,7 @@ class LogContactDialog(QDialog):
         self.awaiting = QLineEdit(self)
         self.awaiting.setPlaceholderText(t("e.g. refund decision, return address"))
         self.reply_due = QDateTimeEdit(self, calendarPopup=True)
-        self.reply_due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reply_due.setDisplayFormat("d MMM yyyy HH:mm")
         hours = contacts.follow_up_hours(self.supplier)
         self.reply_due.setDateTime(now.addSecs(hours * 3600))
         self.expects.setChecked(direction == Direction.SENT)
