@@ -314,7 +314,7 @@ class ImportOrdersDialog(QDialog):
                 orders=_n(result.bad_orders),
             )
             if result.problems
-            else t("none")
+            else t("none", context="problem rows")
         )
         self.problems.set_problems(result.problems)
         self.problems_view.setVisible(bool(result.problems))

@@ -81,11 +81,11 @@ class ReportView(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumWidth(360)
+        self.chart_view.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.chart_view)
         splitter.addWidget(self.view)
-        splitter.setSizes([430, 700])
+        splitter.setSizes([330, 800])  # the table gets the room: its last columns are words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -93,7 +93,7 @@ class SupplierDialog(QDialog):
         self.without_return = QCheckBox(t("Reimburses without a return"), self)
         self.dispute_platform = QLineEdit(self)
         self.escalation_days = OptionalDays(365, t(" days"), self)
-        self.escalation_days.setSpecialValueText(t("none"))
+        self.escalation_days.setSpecialValueText(t("never", context="escalate"))
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
