@@ -157,6 +157,20 @@ def test_evidence_gallery_and_viewer(qtbot, demo_store, french):
     assert viewer.fields["size"].text().endswith(("Ko", "Mo", "octets"))
 
 
+def test_type_icon_labels_fit_their_band(qapp, french):
+    """Seen when tried: "SANS APERÇU" ran over both edges of the icon's band."""
+    from PySide6.QtGui import QFontMetrics
+
+    from returnsdesk.services.evidence import MediaType
+    from returnsdesk.ui.evidence.icons import SIZE, _label, band_font
+
+    width = SIZE - 56 - 8  # the page's width inside the icon, less a margin
+    for kind in MediaType:
+        text = _label(kind)
+        assert QFontMetrics(band_font(text, width)).horizontalAdvance(text) <= width, text
+    assert _label(MediaType.IMAGE) == "SANS APERÇU"
+
+
 def test_attach_dialog(qtbot, demo_store, french):
     from returnsdesk.ui.evidence.dialogs import AttachDialog
 
