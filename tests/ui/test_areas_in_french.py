@@ -275,3 +275,25 @@ def test_survey_dialog_and_offer(qtbot, demo_store, french):
     offer = SurveyOffer()
     offer.show()
     _reads_french(qtbot, _show(qtbot, offer))
+
+
+def test_survey_question_box(qtbot, demo_store, french, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from returnsdesk.ui.satisfaction.offer import SurveyMenu
+
+    shown: list[QMessageBox] = []
+
+    def record(box):
+        box.show()
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    case = _supplier_case()
+    assert SurveyMenu(parent, case.id, case.rma).run() is False
+    (box,) = shown
+    assert box.windowTitle() == "Enquête de satisfaction"
+    _reads_french(qtbot, box)
