@@ -17,13 +17,13 @@ def test_language_is_asked_and_used(demo_store, qtbot, monkeypatch):
 
     def choose(parent, title, label, items, current, editable):
         asked.append(items)
-        return "Français", True
+        return "French", True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
     job = open_dispute_pack(None, chargeback.id)
     with qtbot.waitSignal(job.finished, timeout=20000):
         pass
-    assert asked == [["English", "Français"]]
+    assert asked == [["English", "French"]]  # named in the window's language
     assert job.preview is not None and job.preview.page_count >= 1
     first_page = PdfReader(io.BytesIO(job.preview._pdf)).pages[0].extract_text()
     assert "Dossier de contestation" in first_page

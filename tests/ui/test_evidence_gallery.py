@@ -80,7 +80,7 @@ def test_model_and_async_thumbnails(qtbot, qtmodeltester, store, case_with_photo
     assert pixmap.height() > pixmap.width()  # orientation 6: shown upright (portrait)
     assert gallery.rma_filter.isHidden() and gallery.supplier_filter.isHidden()
     assert "1 added after it" in gallery.summary.text()
-    assert "2026-05-23" in gallery.summary.text()
+    assert "23 May 2026" in gallery.summary.text()
     assert [model.index(r).data(Qt.UserRole + 2) for r in range(3)] == [True, False, False]
 
 

@@ -39,18 +39,13 @@ def _show(
         text = (
             str(exc)
             if isinstance(exc, InputError)
-            else parent_tr("The document could not be made: %1").replace("%1", str(exc))
+            else t("The document could not be made: {error}", error=exc)
         )
-        QMessageBox.warning(parent, parent_tr("Document"), text)
+        QMessageBox.warning(parent, t("Document"), text)
 
     job = run_task(lambda _job: build(), on_success, on_error)
     job.preview = None
     return job
-
-
-def parent_tr(text: str) -> str:
-
-    return t(text)
 
 
 def open_instructions(
@@ -99,7 +94,7 @@ def open_summary(parent: QWidget | None, start: date, end: date) -> Job:
         from returnsdesk.formats.pdf.summary import build_summary
 
         name = f"returns-summary-{start.isoformat()}-{end.isoformat()}.pdf"
-        return build_summary(start, end), parent_tr("Returns summary"), name
+        return build_summary(start, end), t("Returns summary"), name
 
     return _show(parent, build)
 
@@ -120,7 +115,7 @@ def open_dispute_pack(parent: QWidget | None, case_id: int, lang: str | None = N
         from returnsdesk.services import settings
         from returnsdesk.ui.documents.language_choice import ask_language
 
-        lang = ask_language(parent, settings.shop_details().language, parent_tr("Dispute pack"))
+        lang = ask_language(parent, settings.shop_details().language, t("Dispute pack"))
         if lang is None:
             return None
     chosen = lang
@@ -136,7 +131,7 @@ def open_dispute_pack(parent: QWidget | None, case_id: int, lang: str | None = N
 
     def on_built(pdf: bytes, title: str, name: str, warnings: tuple[str, ...]) -> None:
         if warnings:
-            QMessageBox.warning(parent, parent_tr("Dispute pack"), "\n".join(warnings))
+            QMessageBox.warning(parent, t("Dispute pack"), "\n".join(warnings))
 
     return _show(parent, build, after=on_built)
 

@@ -7,11 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QWidget
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.ui.documents.preview import DocumentPreview
 from returnsdesk.ui.tasks import Job, run_task
 
 _SETTINGS_KEY = "documents/instructions"
+PAPERS = {"a4": N_("A4"), "letter": N_("Letter")}
+#: Where the prepaid label is printed.
+LABEL_PAGES = {"sheet": N_("On a page of the paper"), "4x6": N_("On a 4×6 in label page")}
 
 
 def remembered_options() -> tuple[str, str]:
@@ -20,8 +23,8 @@ def remembered_options() -> tuple[str, str]:
     paper = str(settings.value(f"{_SETTINGS_KEY}/paper", "a4"))
     label_page = str(settings.value(f"{_SETTINGS_KEY}/label_page", "sheet"))
     return (
-        paper if paper in ("a4", "letter") else "a4",
-        label_page if label_page in ("sheet", "4x6") else "sheet",
+        paper if paper in PAPERS else "a4",
+        label_page if label_page in LABEL_PAGES else "sheet",
     )
 
 
@@ -42,12 +45,12 @@ class InstructionsPreview(DocumentPreview):
         self._rebuild = rebuild
         self.job: Job | None = None
         self.paper = QComboBox(self)
-        self.paper.addItem(t("A4"), "a4")
-        self.paper.addItem(t("Letter"), "letter")
+        for code, name in PAPERS.items():
+            self.paper.addItem(t(name), code)
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         self.label_page = QComboBox(self)
-        self.label_page.addItem(t("On a page of the paper"), "sheet")
-        self.label_page.addItem(t("On a 4×6 in label page"), "4x6")
+        for code, name in LABEL_PAGES.items():
+            self.label_page.addItem(t(name), code)
         self.label_page.setCurrentIndex(max(0, self.label_page.findData(label_page)))
         self.paper.currentIndexChanged.connect(self._options_changed)
         self.label_page.currentIndexChanged.connect(self._options_changed)

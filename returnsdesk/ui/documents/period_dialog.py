@@ -51,7 +51,7 @@ class PeriodDialog(QDialog):
         self.start = QDateEdit(calendarPopup=True)
         self.end = QDateEdit(calendarPopup=True)
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("d MMM yyyy")
         self.error = QLabel()
         self.error.setStyleSheet("color: #9a3b1b")
         self.buttons = QDialogButtonBox(

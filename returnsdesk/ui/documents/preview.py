@@ -96,7 +96,7 @@ class DocumentPreview(QDialog):
             QMessageBox.warning(
                 self,
                 t("Could not save"),
-                t("The file was not saved: %1").replace("%1", str(exc)),
+                t("The file was not saved: {error}", error=exc),
             )
             return None
         return path

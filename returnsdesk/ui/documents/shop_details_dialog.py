@@ -25,6 +25,7 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import clean_text
 from returnsdesk.services import settings
+from returnsdesk.ui.documents.language_choice import fill_languages
 
 
 def check_logo(path: str) -> None:
@@ -33,7 +34,9 @@ def check_logo(path: str) -> None:
         return
     reader = QImageReader(path)
     if not reader.canRead() or reader.read().isNull():
-        raise InputError(f"The logo {path!r} is not a readable image (use PNG or JPEG).")
+        raise InputError(
+            t("The logo {path} is not a readable image (use PNG or JPEG).", path=repr(path))
+        )
 
 
 class ShopDetailsDialog(QDialog):
@@ -53,8 +56,7 @@ class ShopDetailsDialog(QDialog):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(72)
         self.language = QComboBox()
-        self.language.addItem("English", "en")
-        self.language.addItem("Français", "fr")
+        fill_languages(self.language)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.logo_path = QLineEdit(current.logo_path)
         browse = QPushButton(t("Choose…"))

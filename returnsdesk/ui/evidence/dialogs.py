@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n import N_, t, tn
 from returnsdesk.services.cases import find_by_rma
 from returnsdesk.services.evidence import SuppliedBy
 
@@ -30,13 +29,24 @@ class AttachChoice:
     caption: str
 
 
-def supplied_by_labels(widget: QWidget) -> dict[str, str]:
-    return {
-        SuppliedBy.CUSTOMER: widget.tr("Customer"),
-        SuppliedBy.SUPPLIER: widget.tr("Supplier"),
-        SuppliedBy.MERCHANT: widget.tr("Merchant (me)"),
-        SuppliedBy.CARRIER: widget.tr("Carrier"),
-    }
+#: Who supplied a file, in words.
+SUPPLIED_BY = {
+    SuppliedBy.CUSTOMER: N_("Customer"),
+    SuppliedBy.SUPPLIER: N_("Supplier"),
+    SuppliedBy.MERCHANT: N_("Merchant (me)"),
+    SuppliedBy.CARRIER: N_("Carrier"),
+}
+
+#: What an RMA looks like, as a hint in the field.
+RMA_HINT = "RMA-2026-00042"
+
+
+def supplied_by_labels() -> dict[str, str]:
+    return {value: t(label) for value, label in SUPPLIED_BY.items()}
+
+
+def supplied_by_label(value: str) -> str:
+    return t(SUPPLIED_BY[value]) if value in SUPPLIED_BY else value
 
 
 class AttachDialog(QDialog):
@@ -48,21 +58,21 @@ class AttachDialog(QDialog):
         self.case_id = case_id
         layout = QVBoxLayout(self)
         names = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
-        summary = QLabel(tn("{n} file: ", "{n} files: ", len(paths)) + names)
+        summary = QLabel(tn("{n} file: {names}", "{n} files: {names}", len(paths), names=names))
         summary.setTextFormat(Qt.PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
         form = QFormLayout()
         self.rma = QLineEdit()
-        self.rma.setPlaceholderText("RMA-2026-00042")
+        self.rma.setPlaceholderText(RMA_HINT)
         if case_id is None:
-            form.addRow(t("Attach to case (RMA)"), self.rma)
+            form.addRow(t("Attach to case (RMA):"), self.rma)
         self.who = QComboBox()
-        for value, label in supplied_by_labels(self).items():
+        for value, label in supplied_by_labels().items():
             self.who.addItem(label, value)
-        form.addRow(t("Supplied by"), self.who)
+        form.addRow(t("Supplied by:"), self.who)
         self.caption = QLineEdit()
-        form.addRow(t("Caption"), self.caption)
+        form.addRow(t("Caption:"), self.caption)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setTextFormat(Qt.PlainText)
@@ -73,6 +83,7 @@ class AttachDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(440, 0)
 
     def accept(self) -> None:
         if self.case_id is None:

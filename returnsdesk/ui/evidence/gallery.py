@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import date_text, number_text
 from returnsdesk.services import evidence
 from returnsdesk.services.evidence import EvidenceFilter, EvidenceItem, MediaType
 from returnsdesk.session import Session
@@ -73,7 +74,7 @@ class EvidenceGallery(QWidget):
             self.supplier_filter.addItem(supplier.name, supplier.id)
         self.who_filter = QComboBox()
         self.who_filter.addItem(t("Supplied by anyone"), "")
-        for value, label in supplied_by_labels(self).items():
+        for value, label in supplied_by_labels().items():
             self.who_filter.addItem(label, value)
         self.type_filter = QComboBox()
         for value, label in (
@@ -148,7 +149,7 @@ class EvidenceGallery(QWidget):
         edit.setMinimumDate(_NO_DATE)
         edit.setSpecialValueText(tip)
         edit.setDate(_NO_DATE)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat("d MMM yyyy")
         edit.setToolTip(tip)
         return edit
 
@@ -180,8 +181,10 @@ class EvidenceGallery(QWidget):
             total = evidence.count_evidence(flt)
             if total > limit:
                 text += " " + t(
-                    "Showing the newest {shown:,} of {total:,}; filter to narrow."
-                ).format(shown=limit, total=total)
+                    "Showing the newest {shown} of {total}; filter to narrow.",
+                    shown=number_text(limit),
+                    total=number_text(total),
+                )
         self.summary.setText(text)
         self.export_button.setEnabled(self.export_case_id() is not None)
 
@@ -195,28 +198,51 @@ class EvidenceGallery(QWidget):
         late = sum(1 for i in items if i.late)
         if self.case_id is not None:
             summary = evidence.summarize(self.case_id, items)
-            text = tn("{n} file", "{n} files", len(items))
+            files = tn("{n} file", "{n} files", len(items))
             if summary.due is None:
-                return text + t(
-                    " — no supplier evidence deadline (the order has no delivery date)."
+                return t(
+                    "{files} — no supplier evidence deadline (the order has no delivery date).",
+                    files=files,
                 )
-            text += t(" — supplier evidence deadline %s: ") % summary.due.isoformat()
+            due = date_text(summary.due)
             if not items:
-                return text + t("nothing sent yet.")
+                return t(
+                    "{files} — supplier evidence deadline {due}: nothing sent yet.",
+                    files=files,
+                    due=due,
+                )
             if not late:
-                return text + t("all arrived in time.")
-            return text + tn(
-                "{n} added after it (marked LATE).", "{n} added after it (marked LATE).", late
+                return t(
+                    "{files} — supplier evidence deadline {due}: all arrived in time.",
+                    files=files,
+                    due=due,
+                )
+            return t(
+                "{files} — supplier evidence deadline {due}: {late}.",
+                files=files,
+                due=due,
+                late=tn(
+                    "{n} added after it (marked LATE)", "{n} added after it (marked LATE)", late
+                ),
             )
         cases = len({i.case_id for i in items})
-        text = tn("{n} file", "{n} files", len(items)) + tn(" in {n} case", " in {n} cases", cases)
+        where = tn(
+            "{n} file in {cases}",
+            "{n} files in {cases}",
+            len(items),
+            cases=tn("{n} case", "{n} cases", cases),
+        )
         if late:
-            text += tn(
-                "; {n} added after its case's supplier evidence deadline (LATE)",
-                "; {n} added after their case's supplier evidence deadline (LATE)",
-                late,
+            return t(
+                "{files}; {late}.",
+                files=where,
+                late=tn(
+                    "{n} added after its case's supplier evidence deadline (LATE)",
+                    "{n} added after their case's supplier evidence deadline (LATE)",
+                    late,
+                ),
             )
-        return text + "."
+        return t("{files}.", files=where)
 
     # --- viewer ----------------------------------------------------------------------------
     def open_viewer(self, index: QModelIndex) -> None:
@@ -298,7 +324,7 @@ class EvidenceGallery(QWidget):
         if isinstance(error, InputError):
             message = str(error)
         else:
-            message = t("Something went wrong: %s") % error
+            message = t("Something went wrong: {error}", error=error)
         self.status.setText(message)
         self.failed.emit(message)
         if self.isVisible():

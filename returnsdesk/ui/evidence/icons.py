@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPixmap, QPolygonF
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import current_language, t
 from returnsdesk.services.evidence import MediaType
 
 SIZE = 160
@@ -28,8 +28,23 @@ def _label(kind: MediaType) -> str:
     }[kind]
 
 
-@cache
 def type_icon(kind: MediaType) -> QPixmap:
+    """The icon of a kind of file, labelled in the window's language."""
+    return _type_icon(kind, current_language())
+
+
+def band_font(text: str, width: int) -> QFont:
+    """Bold, 15 px or smaller until ``text`` fits ``width`` ("SANS APERÇU" > "NO PREVIEW")."""
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(15)
+    while font.pixelSize() > 8 and QFontMetrics(font).horizontalAdvance(text) > width:
+        font.setPixelSize(font.pixelSize() - 1)
+    return font
+
+
+@cache
+def _type_icon(kind: MediaType, _lang: str) -> QPixmap:
     pixmap = QPixmap(SIZE, SIZE)
     pixmap.fill(Qt.transparent)
     painter = QPainter(pixmap)
@@ -55,12 +70,10 @@ def type_icon(kind: MediaType) -> QPixmap:
         painter.drawPolygon(triangle)
     band = QRectF(page.left(), page.bottom() - 44, page.width(), 30)
     painter.fillRect(band, colour)
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(15)
-    painter.setFont(font)
+    text = _label(kind)
+    painter.setFont(band_font(text, int(band.width()) - 8))
     painter.setPen(Qt.white)
-    painter.drawText(band, Qt.AlignCenter, _label(kind))
+    painter.drawText(band, Qt.AlignCenter, text)
     painter.end()
     return pixmap
 

@@ -6,8 +6,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t, tn
+from returnsdesk.domain.i18n.formatting import date_text, decimal_text, moment_text, number_text
 from returnsdesk.services.evidence import EvidenceItem, MediaType
+from returnsdesk.ui.evidence.dialogs import supplied_by_label
 from returnsdesk.ui.evidence.icons import placeholder, type_icon
 from returnsdesk.ui.evidence.thumbs import ThumbnailLoader
 
@@ -18,11 +20,15 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def human_size(size: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return str(size)
+    """'2.4 MB' / '2,4 Mo'; bytes counted exactly."""
+    if size < 1024:
+        return tn("{n} byte", "{n} bytes", size, n=number_text(size))
+    value = float(size)
+    for unit in (N_("KB"), N_("MB"), N_("GB")):
+        value /= 1024
+        if value < 1024 or unit == "GB":
+            break
+    return t("{size} {unit}", size=decimal_text(value), unit=t(unit))
 
 
 class EvidenceListModel(QAbstractListModel):
@@ -70,15 +76,17 @@ class EvidenceListModel(QAbstractListModel):
                 )
             return type_icon(item.media)
         if role == Qt.ToolTipRole:
-            lines = [item.original_name, f"{item.rma} · {item.supplied_by}"]
+            lines = [item.original_name, f"{item.rma} · {supplied_by_label(item.supplied_by)}"]
             if item.caption:
                 lines.append(item.caption)
             lines.append(f"{item.mime}, {human_size(item.size)}")
-            lines.append(t("Added %s") % item.added_at.strftime("%Y-%m-%d %H:%M"))
-            if item.late:
+            lines.append(t("Added {moment}", moment=moment_text(item.added_at)))
+            if item.late and item.evidence_due is not None:
                 lines.append(
-                    t("Added after the supplier evidence deadline (%s)")
-                    % item.evidence_due.isoformat()
+                    t(
+                        "Added after the supplier evidence deadline ({due})",
+                        due=date_text(item.evidence_due),
+                    )
                 )
             return "\n".join(lines)
         if role == ItemRole:

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text, moment_text
 from returnsdesk.services import evidence
 from returnsdesk.services.evidence import EvidenceItem, MediaType
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.thumbnails import load_preview
 from returnsdesk.session import Session
-from returnsdesk.ui.evidence.dialogs import supplied_by_labels
+from returnsdesk.ui.evidence.dialogs import supplied_by_label
 from returnsdesk.ui.evidence.icons import type_icon
 from returnsdesk.ui.evidence.model import human_size
 from returnsdesk.ui.tasks import Job, run_task
@@ -58,7 +59,7 @@ class EvidenceViewer(QDialog):
         self._job: Job | None = None
         self._fit = True
         self.setWindowTitle(t("Evidence"))
-        self.resize(1100, 720)
+        self.resize(1100, 650)  # fits a 1280×720 screen with its title bar
 
         self.scene = QGraphicsScene(self)
         self.pixmap_item = QGraphicsPixmapItem()
@@ -96,17 +97,17 @@ class EvidenceViewer(QDialog):
         form = QFormLayout(side)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
-            ("position", t("Item")),
-            ("rma", t("Case")),
-            ("name", t("Original name")),
-            ("size", t("Size")),
-            ("type", t("Type")),
-            ("dimensions", t("Dimensions")),
-            ("by", t("Supplied by")),
-            ("captured", t("Captured")),
-            ("added", t("Added")),
-            ("deadline", t("Evidence deadline")),
-            ("sha", t("SHA-256")),
+            ("position", t("Item:")),
+            ("rma", t("Case:")),
+            ("name", t("Original name:")),
+            ("size", t("Size:")),
+            ("type", t("Type:")),
+            ("dimensions", t("Dimensions:")),
+            ("by", t("Supplied by:")),
+            ("captured", t("Captured:")),
+            ("added", t("Added:")),
+            ("deadline", t("Evidence deadline:")),
+            ("sha", t("SHA-256:")),
         ):
             value = QLabel()
             value.setTextFormat(Qt.PlainText)
@@ -120,7 +121,7 @@ class EvidenceViewer(QDialog):
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(t("What does this show?"))
         self.save_caption_button = QPushButton(t("Save caption"))
-        form.addRow(t("Caption"), self.caption)
+        form.addRow(t("Caption:"), self.caption)
         form.addRow("", self.save_caption_button)
         form.addRow("", self.remove_button)
         self.message = QLabel()
@@ -174,23 +175,22 @@ class EvidenceViewer(QDialog):
         item = self.current
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.items) - 1)
-        who = supplied_by_labels(self).get(item.supplied_by, item.supplied_by)
-        stamp = "%Y-%m-%d %H:%M UTC"
+        who = supplied_by_label(item.supplied_by)
         deadline = t("none")
         if item.evidence_due is not None:
-            deadline = item.evidence_due.isoformat()
+            deadline = date_text(item.evidence_due)
             if item.late:
-                deadline += t(" — this file was added after it")
+                deadline = t("{due} — this file was added after it", due=deadline)
         values = {
-            "position": f"{index + 1} / {len(self.items)}",
+            "position": t("{position} of {count}", position=index + 1, count=len(self.items)),
             "rma": item.rma,
             "name": item.original_name,
             "size": human_size(item.size),
             "type": item.mime,
             "dimensions": f"{item.width} × {item.height}" if item.width else t("no preview"),
             "by": who,
-            "captured": item.captured_at.strftime(stamp) if item.captured_at else t("unknown"),
-            "added": item.added_at.strftime(stamp),
+            "captured": moment_text(item.captured_at) if item.captured_at else t("unknown"),
+            "added": moment_text(item.added_at),
             "deadline": deadline,
             "sha": f"{item.sha256[:32]}\n{item.sha256[32:]}",
         }
@@ -198,7 +198,7 @@ class EvidenceViewer(QDialog):
             self.fields[key].setText(value)
         self.caption.setText(item.caption)
         self.message.clear()
-        self.setWindowTitle(t("Evidence — %s") % item.original_name)
+        self.setWindowTitle(t("Evidence — {name}", name=item.original_name))
         self._load_preview(item)
 
     def _load_preview(self, item: EvidenceItem) -> None:

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.formats.importers import ParseResult, Table, detect_format, parse, read_table
 from returnsdesk.formats.importers.generic import guess_mapping, save_mapping, saved_mapping
 from returnsdesk.services.imports import ImportSummary, import_orders
@@ -41,6 +42,10 @@ from returnsdesk.ui.imports.problems_model import ProblemsModel
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
 
 _LAST_FOLDER = "import/last_folder"
+
+
+def _n(count: int) -> str:
+    return number_text(count)
 
 
 @dataclass
@@ -111,16 +116,16 @@ class ImportOrdersDialog(QDialog):
         form = QFormLayout()
         self.count_labels: dict[str, QLabel] = {}
         for key, text in (
-            ("orders", t("Orders")),
-            ("customers", t("Customers")),
-            ("suppliers", t("Suppliers")),
-            ("products", t("Products")),
-            ("problems", t("Problem rows")),
+            ("orders", t("Orders:")),
+            ("customers", t("Customers:")),
+            ("suppliers", t("Suppliers:")),
+            ("products", t("Products:")),
+            ("problems", t("Problem rows:")),
         ):
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.PlainText)
             self.count_labels[key] = label
-            form.addRow(text + ":", label)
+            form.addRow(text, label)
         layout.addLayout(form)
         self.problems_title = QLabel()
         self.problems_title.setWordWrap(True)
@@ -194,7 +199,7 @@ class ImportOrdersDialog(QDialog):
                 return False
             self.path = Path(name)
             settings.setValue(_LAST_FOLDER, str(self.path.parent))
-        self._show_work(t("Reading %1…").replace("%1", self.path.name))
+        self._show_work(t("Reading {name}…", name=self.path.name))
         path = self.path
 
         def read(job: Job) -> _Read:
@@ -224,7 +229,14 @@ class ImportOrdersDialog(QDialog):
                 return
             fmt = "csv"
         table = read.table
-        self._show_work(t("Checking %1 rows…").replace("%1", f"{len(table.rows):,}"))
+        self._show_work(
+            tn(
+                "Checking {count} row…",
+                "Checking {count} rows…",
+                len(table.rows),
+                count=_n(len(table.rows)),
+            )
+        )
 
         def rehearse(job: Job) -> tuple[ParseResult, ImportSummary]:
             result = parse(table, fmt, mapping=mapping, check=job.check)
@@ -269,32 +281,40 @@ class ImportOrdersDialog(QDialog):
             "csv": t("CSV file (your column choice)"),
         }
         self.file_label.setText(
-            f"{self.path.name if self.path else ''} — {names.get(result.format, result.format)}, "
-            + t("%1 rows").replace("%1", f"{result.rows:,}")
+            tn(
+                "{file} — {format}, {count} row",
+                "{file} — {format}, {count} rows",
+                result.rows,
+                file=self.path.name if self.path else "",
+                format=names.get(result.format, result.format),
+                count=_n(result.rows),
+            )
         )
         self.count_labels["orders"].setText(
-            t("%1 new, %2 updated, %3 unchanged")
-            .replace("%1", f"{preview.orders_created:,}")
-            .replace("%2", f"{preview.orders_updated:,}")
-            .replace("%3", f"{preview.orders_unchanged:,}")
+            t(
+                "{new} new, {updated} updated, {same} unchanged",
+                new=_n(preview.orders_created),
+                updated=_n(preview.orders_updated),
+                same=_n(preview.orders_unchanged),
+            )
         )
         self.count_labels["customers"].setText(
-            t("%1 new, %2 updated")
-            .replace("%1", f"{preview.customers_created:,}")
-            .replace("%2", f"{preview.customers_updated:,}")
+            t(
+                "{new} new, {updated} updated",
+                new=_n(preview.customers_created),
+                updated=_n(preview.customers_updated),
+            )
         )
-        self.count_labels["suppliers"].setText(
-            t("%1 new").replace("%1", f"{preview.suppliers_created:,}")
-        )
-        self.count_labels["products"].setText(
-            t("%1 new").replace("%1", f"{preview.products_created:,}")
-        )
+        self.count_labels["suppliers"].setText(t("{new} new", new=_n(preview.suppliers_created)))
+        self.count_labels["products"].setText(t("{new} new", new=_n(preview.products_created)))
         self.count_labels["problems"].setText(
-            t("%1 (orders left out: %2)")
-            .replace("%1", f"{len(result.problems):,}")
-            .replace("%2", f"{result.bad_orders:,}")
+            t(
+                "{count} (orders left out: {orders})",
+                count=_n(len(result.problems)),
+                orders=_n(result.bad_orders),
+            )
             if result.problems
-            else t("none")
+            else t("none", context="problem rows")
         )
         self.problems.set_problems(result.problems)
         self.problems_view.setVisible(bool(result.problems))
@@ -307,7 +327,12 @@ class ImportOrdersDialog(QDialog):
             )
         elif result.duplicate_rows:
             self.problems_title.setText(
-                t("%1 duplicate rows will be ignored.").replace("%1", f"{result.duplicate_rows:,}")
+                tn(
+                    "{count} duplicate row will be ignored.",
+                    "{count} duplicate rows will be ignored.",
+                    result.duplicate_rows,
+                    count=_n(result.duplicate_rows),
+                )
             )
         else:
             self.problems_title.setText(t("Every row can be imported."))
@@ -319,7 +344,14 @@ class ImportOrdersDialog(QDialog):
         if self.parsed is None:
             return
         orders = self.parsed.orders
-        self._show_work(t("Importing %1 orders…").replace("%1", f"{len(orders):,}"))
+        self._show_work(
+            tn(
+                "Importing {count} order…",
+                "Importing {count} orders…",
+                len(orders),
+                count=_n(len(orders)),
+            )
+        )
 
         def write(job: Job) -> ImportSummary:
             return import_orders(orders, progress=job.progress, check=job.check)
@@ -331,14 +363,14 @@ class ImportOrdersDialog(QDialog):
         self.summary = summary
         self.done_label.setText(
             t(
-                "Imported: %1 new orders, %2 updated, %3 unchanged. "
-                "%4 new customers, %5 new suppliers."
+                "Imported: {orders} new orders, {updated} updated, {same} unchanged. "
+                "{customers} new customers, {suppliers} new suppliers.",
+                orders=_n(summary.orders_created),
+                updated=_n(summary.orders_updated),
+                same=_n(summary.orders_unchanged),
+                customers=_n(summary.customers_created),
+                suppliers=_n(summary.suppliers_created),
             )
-            .replace("%1", f"{summary.orders_created:,}")
-            .replace("%2", f"{summary.orders_updated:,}")
-            .replace("%3", f"{summary.orders_unchanged:,}")
-            .replace("%4", f"{summary.customers_created:,}")
-            .replace("%5", f"{summary.suppliers_created:,}")
         )
         self.stack.setCurrentIndex(self.PAGE_DONE)
         self.imported.emit(summary)
@@ -351,7 +383,7 @@ class ImportOrdersDialog(QDialog):
         if isinstance(error, InputError | OSError):
             message = str(error)
         else:
-            message = t("The import failed and nothing was changed.") + f"\n\n{error}"
+            message = t("The import failed and nothing was changed.\n\n{error}", error=error)
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning, t("Cannot import this file"), message, parent=self
         )

@@ -20,10 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.formats.importers.generic import MAPPABLE_FIELDS, ColumnMapping, check_mapping
 
 _SAMPLE_ROWS = 5
+CURRENCY_HINT = "EUR"
+#: How a file writes 01/05/2026, in words.
+DATE_ORDERS = {
+    "dmy": N_("day first (1 May)"),
+    "mdy": N_("month first (5 January)"),
+    "ymd": N_("year first (2026-05-01)"),
+}
 
 
 def _shop_currency() -> str:
@@ -96,15 +103,14 @@ class ColumnMappingDialog(QDialog):
         options.addWidget(QLabel(t("Currency when no column gives it:")))
         self._currency = QLineEdit(mapping.currency or _shop_currency())
         self._currency.setMaxLength(3)
-        self._currency.setPlaceholderText("EUR")
+        self._currency.setPlaceholderText(CURRENCY_HINT)
         self._currency.setMaximumWidth(70)
         options.addWidget(self._currency)
         options.addSpacing(20)
         options.addWidget(QLabel(t("Dates like 01/05/2026 are:")))
         self._date_order = QComboBox()
-        self._date_order.addItem(t("day first (1 May)"), "dmy")
-        self._date_order.addItem(t("month first (5 January)"), "mdy")
-        self._date_order.addItem(t("year first (2026-05-01)"), "ymd")
+        for order, label in DATE_ORDERS.items():
+            self._date_order.addItem(t(label), order)
         self._date_order.setCurrentIndex(max(0, self._date_order.findData(mapping.date_order)))
         options.addWidget(self._date_order)
         options.addStretch(1)
@@ -172,7 +178,7 @@ class ColumnMappingDialog(QDialog):
             if required and not self._combos[f].currentData()
         ]
         if missing:
-            self._error.setText(t("Choose a column for: %1.").replace("%1", ", ".join(missing)))
+            self._error.setText(t("Choose a column for: {fields}.", fields=", ".join(missing)))
             return
         try:
             check_mapping(self.mapping(), self._header)

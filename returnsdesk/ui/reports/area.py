@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.clock import utc_now
@@ -59,6 +61,8 @@ from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
 from returnsdesk.ui.tasks import run_task
 
 CHART_ROWS = 15
+#: "23 Nov 2026" / "23 nov. 2026": a day no reader can mistake (unlike 11/12/26).
+DAY_FORMAT = "d MMM yyyy"
 
 
 class ReportView(QWidget):
@@ -87,11 +91,11 @@ class ReportView(QWidget):
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumWidth(360)
+        self.chart_view.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.chart_view)
         splitter.addWidget(self.view)
-        splitter.setSizes([430, 700])
+        splitter.setSizes([330, 800])  # the table gets the room: its last columns are words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -102,8 +106,13 @@ class ReportView(QWidget):
         header = self.view.horizontalHeader()
         header.setResizeContentsPrecision(200)  # a sample of rows, never the whole table
         self.view.resizeColumnsToContents()
+        metrics = header.fontMetrics()
         for column in range(len(self.table.columns)):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 320))
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            title_width = metrics.horizontalAdvance(title) + 16  # the title always shows whole
+            self.view.setColumnWidth(
+                column, max(min(self.view.columnWidth(column), 320), title_width)
+            )
         self._fill_chart()
 
     def _fill_chart(self) -> None:
@@ -136,6 +145,7 @@ class ReportView(QWidget):
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
+        values.applyNiceNumbers()  # ticks on round numbers (0, 10, 20…), not 13, 25, 38
 
     def _bar_clicked(self, index: int, _barset=None) -> None:
         if 0 <= index < len(self._chart_rows):
@@ -175,6 +185,8 @@ class ReportsArea(QWidget):
             self.preset.addItem(text, key)
         self.date_from = QDateEdit(self, calendarPopup=True)
         self.date_to = QDateEdit(self, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat(DAY_FORMAT)
         self.refresh_button = QPushButton(t("Show"), self)
         self.export_button = QPushButton(t("Export view to .xlsx…"), self)
         self.status = QLabel(self)
@@ -195,6 +207,19 @@ class ReportsArea(QWidget):
             view.drill_down.connect(lambda row, name=table.name: self.drill(name, row))
             self.views[table.name] = view
             self.tabs.addTab(view, cat.text(table.title_key, self.lang))
+        # The views are listed down the side: their names, in full, never fit one tab row.
+        self.view_list = QListWidget(self)
+        self.view_list.setObjectName("report-views")
+        self.view_list.setWordWrap(True)
+        self.view_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view_list.setSpacing(2)
+        self.view_list.addItems([self.tabs.tabText(i) for i in range(self.tabs.count())])
+        self.view_list.setFixedWidth(190)
+        self.tabs.tabBar().hide()
+        self.tabs.setDocumentMode(True)
+        self.view_list.currentRowChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.view_list.setCurrentRow)
+        self.view_list.setCurrentRow(0)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(t("Period:"), self))
@@ -210,7 +235,10 @@ class ReportsArea(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.headline)
         layout.addWidget(self.note)
-        layout.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.view_list)
+        body.addWidget(self.tabs, 1)
+        layout.addLayout(body, 1)
 
         self.tabs.currentChanged.connect(self._tab_opened)
         self.preset.currentIndexChanged.connect(self._preset_changed)
@@ -441,7 +469,7 @@ class ReportsArea(QWidget):
         run_task(
             lambda job: export_table(report, table.name, path, self.lang),
             on_success=lambda n: self.status.setText(
-                t("Exported {n} rows to {p}").format(n=n, p=path)
+                tn("Exported {n} row to {path}", "Exported {n} rows to {path}", n, path=path)
             ),
             on_error=lambda e: (self.status.setText(""), show_error(self, t("Export"), e)),
         )

@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from returnsdesk.domain.i18n import current_language
 from returnsdesk.domain.risk import Flag, rules_of_mask
-from returnsdesk.formats.catalogue import norm_lang
 from returnsdesk.services import risk
-from returnsdesk.ui import labels
 
 _BADGE = (
     "QLabel { background: #fff3e0; color: #8a4b00; border: 1px solid #f0b46a;"
@@ -17,15 +16,15 @@ _BADGE = (
 
 
 def _lang() -> str:
-    return norm_lang(labels.locale_name())
+    return current_language()
 
 
 def risk_titles(mask: int) -> str:
     """The inbox cell: the names of the signals that fire ('' when none)."""
     from returnsdesk.domain.risk import RULE_TITLES
 
-    fr = _lang() == "fr"
-    return ", ".join(RULE_TITLES[rule][1 if fr else 0] for rule in rules_of_mask(mask))
+    column = 1 if _lang() == "fr" else 0
+    return ", ".join(RULE_TITLES[rule][column] for rule in rules_of_mask(mask))
 
 
 def risk_tooltip(case_id: int) -> str:

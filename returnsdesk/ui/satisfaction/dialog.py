@@ -24,12 +24,14 @@ from returnsdesk.services import satisfaction
 from returnsdesk.services.clock import utc_now
 from returnsdesk.ui.messages import show_error
 
+NOT_SET = "—"
+
 
 class SurveyAnswerDialog(QDialog):
     def __init__(self, case_id: int, rma: str, parent=None) -> None:
         super().__init__(parent)
         self.case_id = case_id
-        self.setWindowTitle(t("Satisfaction survey answer — {rma}").format(rma=rma))
+        self.setWindowTitle(t("Satisfaction survey answer — {rma}", rma=rma))
         self.paste = QPlainTextEdit(self)
         self.paste.setPlaceholderText(
             t("Paste the customer's reply here (e.g. “Ease: 4  Outcome: 5  Comment: …”)")
@@ -43,9 +45,10 @@ class SurveyAnswerDialog(QDialog):
         self.outcome = QSpinBox(self)
         for spin in (self.ease, self.outcome):
             spin.setRange(0, 5)
-            spin.setSpecialValueText(t("—"))
+            spin.setSpecialValueText(NOT_SET)
         self.comment = QPlainTextEdit(self)
         self.answered_on = QDateEdit(self, calendarPopup=True)
+        self.answered_on.setDisplayFormat("d MMM yyyy")
         today = utc_now().date()
         self.answered_on.setDate(QDate(today.year, today.month, today.day))
         existing = satisfaction.answer_of(case_id)
@@ -90,7 +93,7 @@ class SurveyAnswerDialog(QDialog):
             if value is None
         ]
         self.read_result.setText(
-            t("Could not read: {m}. Please set it by hand.").format(m=", ".join(missing))
+            t("Could not read: {marks}. Please set it by hand.", marks=", ".join(missing))
             if missing
             else t("Marks read from the reply; check them before saving.")
         )

@@ -50,10 +50,10 @@ class SurveyMenu:
     def run(self) -> bool:
         """True when an answer was recorded."""
         box = QMessageBox(self.parent)
-        box.setWindowTitle(self.parent.tr("Satisfaction survey"))
-        box.setText(self.parent.tr("Send the survey to the customer, or record their answer?"))
-        send = box.addButton(self.parent.tr("Send survey…"), QMessageBox.ButtonRole.ActionRole)
-        record = box.addButton(self.parent.tr("Record answer…"), QMessageBox.ButtonRole.ActionRole)
+        box.setWindowTitle(t("Satisfaction survey"))
+        box.setText(t("Send the survey to the customer, or record their answer?"))
+        send = box.addButton(t("Send survey…"), QMessageBox.ButtonRole.ActionRole)
+        record = box.addButton(t("Record answer…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is send:

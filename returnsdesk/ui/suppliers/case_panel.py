@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.services.contacts import contacts_of_case
 from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
 from returnsdesk.ui.suppliers.message_view import MessageView
 from returnsdesk.ui.suppliers.model import ContactLogModel
-from returnsdesk.ui.suppliers.view import make_table
+from returnsdesk.ui.suppliers.view import fit_columns, make_table
 from returnsdesk.ui.templates.compose_dialog import ComposeDialog
 
 
@@ -71,15 +71,17 @@ class CaseSupplierPanel(QWidget):
         contacts = contacts_of_case(self.case_id)
         self.model.set_contacts(contacts)
         self.message.show_contact(None)
-        for column, width in enumerate([250, 125, 90, 80, 300, 110]):
-            self.log.setColumnWidth(column, width)
+        fit_columns(self.log, [280, 125, 0, 0, 260, 110])
         if not has_supplier:
             self.summary.setText(t("No supplier on this case."))
         else:
             pending = sum(1 for c in contacts if c.awaiting_reply and c.answered_at is None)
             self.summary.setText(
-                t("{name}: {n} message(s), {p} awaiting reply").format(
-                    name=case.supplier.name, n=len(contacts), p=pending
+                t(
+                    "{name}: {messages}, {pending} awaiting reply",
+                    name=case.supplier.name,
+                    messages=tn("{n} message", "{n} messages", len(contacts)),
+                    pending=pending,
                 )
             )
 

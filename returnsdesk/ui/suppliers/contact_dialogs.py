@@ -28,10 +28,11 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.services import contacts
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.contacts import CHANNEL_LABELS, Channel, ContactInput, Decision, Direction
+from returnsdesk.services.contacts import Channel, ContactInput, Decision, Direction
 from returnsdesk.store.models import Case, Evidence, Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.suppliers.model import channel_label
 from returnsdesk.ui.suppliers.times import supplier_clock
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
@@ -59,20 +60,21 @@ class LogContactDialog(QDialog):
         if supplier_id is None:
             raise InputError(t("This case has no supplier yet."))
         self.supplier = Supplier.get_by_id(supplier_id)
-        title = t("Log contact with {name}").format(name=self.supplier.name)
         if case is not None:
-            title += f" — {case.rma}"
+            title = t("Log contact with {name} — {rma}", name=self.supplier.name, rma=case.rma)
+        else:
+            title = t("Log contact with {name}", name=self.supplier.name)
         self.setWindowTitle(title)
 
         now = QDateTime.currentDateTime()
         self.when = QDateTimeEdit(now, self, calendarPopup=True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat("d MMM yyyy HH:mm")
         self.when_supplier = QLabel(self)
         self.when_supplier.setTextFormat(Qt.TextFormat.PlainText)
         self.when.dateTimeChanged.connect(self._show_supplier_time)
         self.channel = QComboBox(self)
         for channel in Channel:
-            self.channel.addItem(t(CHANNEL_LABELS[channel]), channel.value)
+            self.channel.addItem(channel_label(channel), channel.value)
         self.sent = QRadioButton(t("Sent to the supplier"), self)
         self.received = QRadioButton(t("Received from the supplier"), self)
         group = QButtonGroup(self)
@@ -88,7 +90,7 @@ class LogContactDialog(QDialog):
         self.awaiting = QLineEdit(self)
         self.awaiting.setPlaceholderText(t("e.g. refund decision, return address"))
         self.reply_due = QDateTimeEdit(self, calendarPopup=True)
-        self.reply_due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reply_due.setDisplayFormat("d MMM yyyy HH:mm")
         hours = contacts.follow_up_hours(self.supplier)
         self.reply_due.setDateTime(now.addSecs(hours * 3600))
         self.expects.setChecked(direction == Direction.SENT)
@@ -137,7 +139,7 @@ class LogContactDialog(QDialog):
         layout.addWidget(buttons)
         self._sync()
         self._show_supplier_time()
-        self.resize(640, 0)
+        self.resize(720, 0)
 
     def _sync(self, *_args) -> None:
         sending = self.sent.isChecked()
@@ -149,7 +151,7 @@ class LogContactDialog(QDialog):
     def _show_supplier_time(self, *_args) -> None:
         moment = _as_utc(self.when.dateTime())
         self.when_supplier.setText(
-            t("supplier's time: {time}").format(time=supplier_clock(self.supplier.timezone, moment))
+            t("supplier's time: {time}", time=supplier_clock(self.supplier.timezone, moment))
         )
 
     def values(self) -> ContactInput:
@@ -195,14 +197,14 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.case = Case.get_by_id(case_id)
         self.result_message = ""
-        self.setWindowTitle(t("Supplier decision — {rma}").format(rma=self.case.rma))
+        self.setWindowTitle(t("Supplier decision — {rma}", rma=self.case.rma))
         self.approved = QRadioButton(t("Approved"), self)
         self.partial = QRadioButton(t("Partially approved"), self)
         self.rejected = QRadioButton(t("Rejected"), self)
         self.approved.setChecked(True)
         self.amount = AmountEdit(self.case.currency, labels.locale_name(), self)
         self.amount.setPlaceholderText(
-            t("Amount agreed, in {currency}").format(currency=self.case.currency)
+            t("Amount agreed, in {currency}", currency=self.case.currency)
         )
         self.reason = QPlainTextEdit(self)
         self.reason.setMaximumHeight(80)
@@ -263,7 +265,7 @@ class DecisionDialog(QDialog):
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 self.windowTitle(),
-                t("Decision recorded.") + "\n" + result.why_not_moved,
+                t("Decision recorded.\n{why}", why=result.why_not_moved),
                 QMessageBox.StandardButton.Ok,
                 self,
             )

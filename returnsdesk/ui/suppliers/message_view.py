@@ -41,11 +41,15 @@ class MessageView(QWidget):
             self.quoted_button.hide()
             self.quoted.hide()
             return
-        direction = t("Sent to") if contact.direction == "sent" else t("From")
-        when = both_times(contact.at, contact.supplier.timezone)
-        self.header.setText(
-            f"{direction} {contact.supplier.name} · {when}\n{contact.subject or '—'}"
-        )
+        values = {
+            "name": contact.supplier.name,
+            "when": both_times(contact.at, contact.supplier.timezone),
+            "subject": contact.subject or "—",
+        }
+        if contact.direction == "sent":
+            self.header.setText(t("Sent to {name} · {when}\n{subject}", **values))
+        else:
+            self.header.setText(t("From {name} · {when}\n{subject}", **values))
         self.body.setPlainText(contact.body)  # plain text: nothing in it is markup
         lines = len(contact.quoted.splitlines())
         self.quoted_button.setVisible(bool(contact.quoted))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.contacts import CHANNEL_LABELS, Channel
+from returnsdesk.services.contacts import Channel, Decision
 from returnsdesk.services.suppliers import SupplierSummary, summaries
 from returnsdesk.store.models import SupplierContact
 from returnsdesk.ui import labels
@@ -18,13 +18,42 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LATE = QColor("#c62828")
 
 
-def _money_lines(summary: SupplierSummary, attribute: str) -> str:
-    parts = [
-        labels.money(getattr(row, attribute), row.currency)
+#: How a channel is named in the window (the stored value is a code).
+CHANNELS = {
+    Channel.EMAIL: N_("E-mail"),
+    Channel.CHAT: N_("Chat"),
+    Channel.PHONE: N_("Phone"),
+    Channel.DISPUTE: N_("Platform dispute"),
+    Channel.OTHER: N_("Other"),
+}
+
+
+#: A supplier's recorded decision, in words.
+DECISIONS = {
+    Decision.APPROVED: N_("approved"),
+    Decision.PARTIAL: N_("partially approved"),
+    Decision.REJECTED: N_("rejected"),
+}
+
+
+def channel_label(channel: Channel) -> str:
+    return t(CHANNELS[channel])
+
+
+def money_lines(summary: SupplierSummary) -> str:
+    """One line per currency, its code first, so amounts in two currencies never mix."""
+    lines = [
+        t(
+            "{currency}: claimed {claimed} · recovered {recovered} · owed {owed}",
+            currency=row.currency,
+            claimed=labels.money(row.claimed, row.currency),
+            recovered=labels.money(row.recovered, row.currency),
+            owed=labels.money(row.outstanding, row.currency),
+        )
         for row in summary.money
         if row.claimed or row.recovered
     ]
-    return "\n".join(parts) if parts else "—"
+    return "\n".join(lines) if lines else "—"
 
 
 class _RowsModel(QAbstractTableModel):
@@ -54,15 +83,14 @@ class _RowsModel(QAbstractTableModel):
 
 class SuppliersModel(_RowsModel):
     HEADERS = [
-        "Supplier",
-        "Local time",
-        "Open cases",
-        "Awaiting reply",
-        "Claimed",
-        "Recovered",
-        "Outstanding",
-        "Median reply",
+        N_("Supplier"),
+        N_("Local time"),
+        N_("Open cases"),
+        N_("Awaiting reply"),
+        N_("Median reply"),
+        N_("Money per currency"),
     ]
+    MONEY = 5
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -88,6 +116,8 @@ class SuppliersModel(_RowsModel):
             return s.id
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and s.overdue_replies:
             return QBrush(LATE)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut at its edge
+            return self.data(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
@@ -100,16 +130,16 @@ class SuppliersModel(_RowsModel):
             if not s.awaiting_reply:
                 return "—"
             oldest = waited((self.now - s.oldest_waiting_since).total_seconds() / 3600)
-            text = t("{n} (oldest {age})").format(n=s.awaiting_reply, age=oldest)
             if s.overdue_replies:
-                text += t(", {n} overdue").format(n=s.overdue_replies)
-            return text
-        if column == 4:
-            return _money_lines(s, "claimed")
-        if column == 5:
-            return _money_lines(s, "recovered")
-        if column == 6:
-            return _money_lines(s, "outstanding")
+                return t(
+                    "{n} (oldest {age}), {late} overdue",
+                    n=s.awaiting_reply,
+                    age=oldest,
+                    late=s.overdue_replies,
+                )
+            return t("{n} (oldest {age})", n=s.awaiting_reply, age=oldest)
+        if column == self.MONEY:
+            return money_lines(s)
         if s.median_reply_hours is None:
             return "—"
         return waited(s.median_reply_hours)
@@ -118,7 +148,15 @@ class SuppliersModel(_RowsModel):
 class ContactLogModel(_RowsModel):
     """Messages of a supplier or of a case, newest first."""
 
-    HEADERS = ["When", "Case", "Channel", "Direction", "Subject", "Reference", "Reply"]
+    HEADERS = [
+        N_("Date and time"),
+        N_("Case"),
+        N_("Channel"),
+        N_("Direction"),
+        N_("Subject"),
+        N_("Reference"),
+        N_("Reply"),
+    ]
 
     def set_contacts(self, contacts: list[SupplierContact]) -> None:
         self.beginResetModel()
@@ -131,15 +169,18 @@ class ContactLogModel(_RowsModel):
 
     def _reply(self, c: SupplierContact) -> str:
         if c.decision:
-            return t("Decision: {d}").format(d=c.decision.replace("_", " "))
+            return t("Decision: {decision}", decision=t(DECISIONS.get(c.decision, c.decision)))
         if not c.awaiting_reply:
             return ""
         if c.answered_at is not None:
             return t("answered")
         hours = (self.now - c.at).total_seconds() / 3600
         late = c.reply_due_at is not None and c.reply_due_at <= self.now
-        status = t("overdue") if late else t("awaiting")
-        return f"{status}, {waited(hours)}" + (f" — {c.awaiting}" if c.awaiting else "")
+        if late:
+            text = t("overdue, waited {time}", time=waited(hours))
+        else:
+            text = t("awaiting, for {time}", time=waited(hours))
+        return f"{text} — {c.awaiting}" if c.awaiting else text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -149,7 +190,8 @@ class ContactLogModel(_RowsModel):
         if role == ID_ROLE:
             return c.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 4):
-            return f"{both_times(c.at, c.supplier.timezone)} ({c.supplier.timezone})\n\n{c.body}"
+            when = both_times(c.at, c.supplier.timezone)
+            return f"{when} ({c.supplier.timezone})\n\n{c.body}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 6:
             if c.awaiting_reply and c.answered_at is None and c.reply_due_at <= self.now:
                 return QBrush(LATE)
@@ -160,7 +202,7 @@ class ContactLogModel(_RowsModel):
         if column == 1:
             return c.case.rma if c.case_id else "—"
         if column == 2:
-            return t(CHANNEL_LABELS[Channel(c.channel)])
+            return channel_label(Channel(c.channel))
         if column == 3:
             return t("Sent") if c.direction == "sent" else t("Received")
         if column == 4:

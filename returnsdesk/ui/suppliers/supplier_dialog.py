@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,13 +25,17 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.platforms import PROFILES, Platform
 from returnsdesk.services import suppliers
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.suppliers import SupplierInput
 from returnsdesk.store.models import Supplier
+from returnsdesk.ui.documents.language_choice import fill_languages
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.times import supplier_clock
+
+URL_HINT = "https://"
 
 
 class OptionalDays(QSpinBox):
@@ -59,7 +64,7 @@ class SupplierDialog(QDialog):
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
         self.chat_url = QLineEdit(self)
-        self.chat_url.setPlaceholderText("https://")
+        self.chat_url.setPlaceholderText(URL_HINT)
         self.phone = QLineEdit(self)
         for line in (self.name, self.email, self.phone):
             line.setMaxLength(300)
@@ -75,8 +80,7 @@ class SupplierDialog(QDialog):
         self._clock.timeout.connect(self._show_local_time)
         self._clock.start()
         self.language = QComboBox(self)
-        self.language.addItem(t("English"), "en")
-        self.language.addItem(t("French"), "fr")
+        fill_languages(self.language)
         self.return_address = QPlainTextEdit(self)
         self.return_address.setMaximumHeight(70)
         self.return_address.setTabChangesFocus(True)
@@ -89,7 +93,7 @@ class SupplierDialog(QDialog):
         self.without_return = QCheckBox(t("Reimburses without a return"), self)
         self.dispute_platform = QLineEdit(self)
         self.escalation_days = OptionalDays(365, t(" days"), self)
-        self.escalation_days.setSpecialValueText(t("none"))
+        self.escalation_days.setSpecialValueText(t("never", context="escalate"))
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
@@ -103,6 +107,7 @@ class SupplierDialog(QDialog):
         tz_row = QWidget(self)
         tz_layout = QHBoxLayout(tz_row)
         tz_layout.setContentsMargins(0, 0, 0, 0)
+        tz_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         tz_layout.addWidget(self.timezone, 1)
         tz_layout.addWidget(self.local_time)
         contact.addRow(t("Time zone:"), tz_row)
@@ -112,7 +117,8 @@ class SupplierDialog(QDialog):
         self.profile = QComboBox(self)
         self.profile.addItem(t("— keep as typed —"), "")
         for platform, profile in PROFILES.items():
-            self.profile.addItem(profile.name, platform.value)
+            name = t("Other platform") if platform == Platform.OTHER else profile.name
+            self.profile.addItem(name, platform.value)
         self.profile.setToolTip(
             t("Fill the policy with the platform's published rules (sources in the list)")
         )
@@ -191,8 +197,11 @@ class SupplierDialog(QDialog):
         rules = PROFILES[Platform(code)].rules
         self.profile_rules.setPlainText(
             "\n".join(
-                t("• {rule}\n  Source: {url} (read {day})").format(
-                    rule=r.text, url=r.source, day=r.checked_on.isoformat()
+                t(
+                    "• {rule}\n  Source: {url} (read {day})",
+                    rule=r.text,
+                    url=r.source,
+                    day=date_text(r.checked_on),
                 )
                 for r in rules
             )
@@ -201,7 +210,7 @@ class SupplierDialog(QDialog):
 
     def _show_local_time(self, *_args) -> None:
         self.local_time.setText(
-            t("now {time}").format(time=supplier_clock(self.timezone.currentText(), utc_now()))
+            t("now {time}", time=supplier_clock(self.timezone.currentText(), utc_now()))
         )
 
     def values(self) -> SupplierInput:

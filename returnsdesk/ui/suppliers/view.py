@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import percent_text
 from returnsdesk.services.contacts import contacts_of_supplier
 from returnsdesk.services.risk import supplier_flags_by_id
 from returnsdesk.store.models import Supplier
+from returnsdesk.ui.documents.language_choice import language_name
 from returnsdesk.ui.mail_import import MailDropTarget
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.risk.badges import RiskBadges
@@ -35,37 +37,73 @@ def make_table(parent, model) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
+    table.setWordWrap(False)  # a cell's lines are its own (one per currency), never re-wrapped
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
 
 
+def _days(value: int | None) -> str:
+    return tn("{n} day", "{n} days", value) if value is not None else t("store default")
+
+
+def fit_columns(table: QTableView, widths: list[int]) -> None:
+    """Each column at least as wide as its title (0: just its title), the last stretched."""
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = table.model()
+    for column, width in enumerate(widths):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 24))
+
+
 def policy_text(supplier: Supplier) -> str:
     """Plain-text summary of a supplier's contacts and policy for the detail pane."""
-
-    def days(value, unit="days"):
-        return f"{value} {unit}" if value is not None else "store default"
-
+    hours = supplier.follow_up_hours
     lines = [
         supplier.name,
         " · ".join(x for x in (supplier.email, supplier.phone, supplier.chat_url) if x) or "—",
-        f"Language: {supplier.language} · Time zone: {supplier.timezone}",
-        f"Return window: {days(supplier.return_days)} · Evidence within: "
-        f"{days(supplier.evidence_days)} · Chase after: {days(supplier.follow_up_hours, 'h')}",
-        f"Restocking fee: {supplier.restocking_fee_percent} % · "
-        f"{'Pays' if supplier.pays_return_shipping_at_fault else 'Does not pay'} return shipping "
-        f"when at fault · {'Reimburses' if supplier.reimburses_without_return else 'Needs'} "
-        f"{'without a return' if supplier.reimburses_without_return else 'the item back'}",
+        t(
+            "Language: {language} · Time zone: {zone}",
+            language=language_name(supplier.language),
+            zone=supplier.timezone,
+        ),
+        t(
+            "Return window: {window} · Evidence within: {evidence} · Chase after: {chase}",
+            window=_days(supplier.return_days),
+            evidence=_days(supplier.evidence_days),
+            chase=t("{n} h", n=hours) if hours is not None else t("store default"),
+        ),
+        " · ".join(
+            (
+                t(
+                    "Restocking fee: {percent}",
+                    percent=percent_text(supplier.restocking_fee_percent / 100, digits=0),
+                ),
+                t("Pays return shipping when at fault")
+                if supplier.pays_return_shipping_at_fault
+                else t("Does not pay return shipping when at fault"),
+                t("Reimburses without a return")
+                if supplier.reimburses_without_return
+                else t("Needs the item back"),
+            )
+        ),
     ]
     if supplier.dispute_platform:
-        escalate = (
-            f", escalate after {supplier.escalation_days} days" if supplier.escalation_days else ""
-        )
-        lines.append(f"Disputes: {supplier.dispute_platform}{escalate}")
+        if supplier.escalation_days:
+            lines.append(
+                t(
+                    "Disputes: {platform}, escalate after {days}",
+                    platform=supplier.dispute_platform,
+                    days=_days(supplier.escalation_days),
+                )
+            )
+        else:
+            lines.append(t("Disputes: {platform}", platform=supplier.dispute_platform))
     if supplier.return_address:
-        lines.append("Return address: " + supplier.return_address.replace("\n", ", "))
+        address = supplier.return_address.replace("\n", ", ")
+        lines.append(t("Return address: {address}", address=address))
     return "\n".join(lines)
 
 
@@ -143,8 +181,7 @@ class SuppliersView(MailDropTarget, QWidget):
         chosen = self.selected_supplier_id()
         self._flags = supplier_flags_by_id()
         self.model.reload()
-        for column, width in enumerate([220, 190, 80, 210, 130, 130, 130]):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, [170, 195, 0, 215, 0])
         self.table.resizeRowsToContents()  # one line per currency; a handful of suppliers
         row = (
             self.model.row_of(chosen)
@@ -178,8 +215,7 @@ class SuppliersView(MailDropTarget, QWidget):
         supplier = Supplier.get_by_id(supplier_id)
         self.details.setText(policy_text(supplier))
         self.log_model.set_contacts(contacts_of_supplier(supplier_id))
-        for column, width in enumerate([250, 125, 90, 80, 300, 110]):
-            self.log.setColumnWidth(column, width)
+        fit_columns(self.log, [280, 125, 0, 0, 260, 110])
 
     def new_supplier(self) -> None:
         dialog = SupplierDialog(None, self)
