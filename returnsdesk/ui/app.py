@@ -70,7 +70,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
             t(
                 "ReturnsDesk is already open on this store (process {pid}). Use that window, "
                 "or close it and start again.",
-            ).format(pid=pid if pid is not None else "?"),
+                pid=pid if pid is not None else "?",
+            ),
         )
         return 1
     try:

@@ -59,7 +59,7 @@ class ExceptionHook(QObject):
         if plain is not None:
             return plain
         where = (
-            t("The details were saved in {path}.").format(path=self.log_file)
+            t("The details were saved in {path}.", path=self.log_file)
             if self.log_file is not None
             else t("The details could not be saved (the data folder cannot be written).")
         )
@@ -68,8 +68,9 @@ class ExceptionHook(QObject):
                 "Something unexpected went wrong: {error}\n\nEverything saved before this moment "
                 "is safe in the store, and ReturnsDesk keeps running. Check that what you were "
                 "doing was saved; if this happens again, restart ReturnsDesk and send the log "
-                "file to support."
-            ).format(error=error)
+                "file to support.",
+                error=error,
+            )
             + "\n\n"
             + where
         )

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.workflow import Status
 from returnsdesk.formats.cases_csv import write_cases_csv
 from returnsdesk.services import cases
@@ -54,8 +55,7 @@ class MainWindow(QMainWindow):
         self.suppliers: SuppliersView | None = None
         self.evidence: EvidenceGallery | None = None
         self.ledger: LedgerView | None = None
-        title = t("ReturnsDesk")
-        self.setWindowTitle(title + (t(" — demo store") if demo else ""))
+        self.setWindowTitle(t("ReturnsDesk — demo store") if demo else t("ReturnsDesk"))
 
         self.inbox = InboxWidget(self)
         self.case_tabs = QTabWidget(self)
@@ -250,12 +250,11 @@ class MainWindow(QMainWindow):
             return
         self.counts_label.setText(
             t(
-                "Needs action: {a}   Overdue: {o}   Due this week: {w}   Open chargebacks: {c}"
-            ).format(
-                a=counts[View.NEEDS_ACTION],
-                o=counts[View.OVERDUE],
-                w=counts[View.DUE_THIS_WEEK],
-                c=counts[View.CHARGEBACKS],
+                "Needs action: {a}   Overdue: {o}   Due this week: {w}   Open chargebacks: {c}",
+                a=number_text(counts[View.NEEDS_ACTION]),
+                o=number_text(counts[View.OVERDUE]),
+                w=number_text(counts[View.DUE_THIS_WEEK]),
+                c=number_text(counts[View.CHARGEBACKS]),
             )
         )
 
@@ -362,7 +361,7 @@ class MainWindow(QMainWindow):
         choice, ok = QInputDialog.getItem(
             self,
             t("Change status"),
-            t("New status for {n} selected case(s):").format(n=len(ids)),
+            tn("New status for the selected case:", "New status for {n} selected cases:", len(ids)),
             names,
             0,
             False,
@@ -370,7 +369,7 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         target = list(Status)[names.index(choice)]
-        dialog = TransitionDialog(t("{n} cases").format(n=len(ids)), "new", target, "", self)
+        dialog = TransitionDialog(tn("{n} case", "{n} cases", len(ids)), "new", target, "", self)
         if not dialog.exec():
             return
         note, resolution = dialog.values()
@@ -384,11 +383,13 @@ class MainWindow(QMainWindow):
         self.inbox.refresh()
         for index in range(1, self.case_tabs.count()):
             self.case_tabs.widget(index).reload()
-        message = t("{n} case(s) moved to {s}.").format(n=moved, s=choice)
+        message = tn(
+            "{n} case moved to {status}.", "{n} cases moved to {status}.", moved, status=choice
+        )
         if refused:
             message += "\n\n" + t("Not moved:") + "\n" + "\n".join(refused[:20])
             if len(refused) > 20:
-                message += "\n" + t("… and {n} more.").format(n=len(refused) - 20)
+                message += "\n" + t("… and {n} more.", n=len(refused) - 20)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             t("Change status"),
@@ -415,7 +416,9 @@ class MainWindow(QMainWindow):
     def _one_case_id(self) -> int | None:
         ids = self._target_case_ids()
         if len(ids) != 1:
-            QMessageBox.information(self, t("Print"), t("Open or select one case first."))
+            QMessageBox.information(
+                self, t("Print", context="verb"), t("Open or select one case first.")
+            )
             return None
         return ids[0]
 
@@ -441,7 +444,9 @@ class MainWindow(QMainWindow):
     def export_selection(self) -> None:
         ids = self.inbox.selected_case_ids()
         if not ids:
-            QMessageBox.information(self, t("Export"), t("Select cases in the inbox first."))
+            QMessageBox.information(
+                self, t("Export", context="verb"), t("Select cases in the inbox first.")
+            )
             return
         path, _ = QFileDialog.getSaveFileName(
             self, t("Export selected cases"), "cases.csv", t("CSV files (*.csv)")
@@ -454,7 +459,10 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             show_error(self, t("Export failed"), exc)
             return
-        self.statusBar().showMessage(t("Exported {n} case(s) to {p}").format(n=count, p=path), 5000)
+        self.statusBar().showMessage(
+            tn("Exported {n} case to {path}", "Exported {n} cases to {path}", count, path=path),
+            5000,
+        )
 
     def about(self) -> None:
         QMessageBox.about(
@@ -462,8 +470,9 @@ class MainWindow(QMainWindow):
             t("About ReturnsDesk"),
             t(
                 "ReturnsDesk 0.1\n\nReturns, refunds, supplier claims and chargebacks for "
-                "dropshippers — offline, in one local file.\n\nData folder: {folder}"
-            ).format(folder=self.session.data_dir),
+                "dropshippers — offline, in one local file.\n\nData folder: {folder}",
+                folder=self.session.data_dir,
+            ),
         )
 
     # -- layout persistence --------------------------------------------------

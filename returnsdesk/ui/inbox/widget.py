@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t, tn
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies, view_counts
@@ -30,14 +31,14 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
 
 VIEW_TITLES = {
-    View.NEEDS_ACTION: "Needs action",
-    View.OVERDUE: "Overdue",
-    View.DUE_THIS_WEEK: "Due this week",
-    View.WAITING_SUPPLIER: "Waiting on supplier",
-    View.WAITING_CUSTOMER: "Waiting on customer",
-    View.CHARGEBACKS: "Chargebacks",
-    View.CLOSED: "Closed",
-    View.ALL: "All",
+    View.NEEDS_ACTION: N_("Needs action"),
+    View.OVERDUE: N_("Overdue"),
+    View.DUE_THIS_WEEK: N_("Due this week"),
+    View.WAITING_SUPPLIER: N_("Waiting on supplier"),
+    View.WAITING_CUSTOMER: N_("Waiting on customer"),
+    View.CHARGEBACKS: N_("Chargebacks"),
+    View.CLOSED: N_("Closed"),
+    View.ALL: N_("All"),
 }
 COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80, 150]
 
@@ -287,14 +288,22 @@ class InboxWidget(QWidget):
         self._apply(query, recount=True)
 
     def _update_summary(self) -> None:
-        self.summary.setText(t("{shown:,} cases in this view").format(shown=self.model.total()))
+        total = self.model.total()
+        self.summary.setText(
+            tn(
+                "{count} case in this view",
+                "{count} cases in this view",
+                total,
+                count=number_text(total),
+            )
+        )
 
     def _update_counts(self) -> None:
         self._counted_filters = self.filters()
         counts = view_counts(self._counted_filters, self.model.today)
         self.counts = counts
         for index, view in enumerate(self._views):
-            self.tabs.setTabText(index, f"{t(VIEW_TITLES[view])} ({counts[view]:,})")
+            self.tabs.setTabText(index, f"{t(VIEW_TITLES[view])} ({number_text(counts[view])})")
         self._update_summary()
         self.counts_changed.emit(counts)
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.ledger import PAYOUT_SIGN, LedgerKind
 from returnsdesk.domain.money import amount_in_words
 from returnsdesk.domain.posting_check import Concern, concerns
@@ -35,7 +36,7 @@ from returnsdesk.services.ledger import EntryInput, OverRefundError
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Case
 from returnsdesk.ui.labels import locale_name
-from returnsdesk.ui.ledger.common import kind_label, money, reversible
+from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
@@ -172,9 +173,11 @@ class CaseMoneyPanel(QWidget):
         self.currency = self.case.currency
         self.amount.set_currency(self.currency)
         self.amount.setPlaceholderText(
-            t("Amount in %1, e.g. %2")
-            .replace("%1", self.currency)
-            .replace("%2", money(1250, self.currency, self.locale))
+            t(
+                "Amount in {currency}, e.g. {example}",
+                currency=self.currency,
+                example=self._money(1250),
+            )
         )
         self._reset_form()
         self.message.clear()
@@ -184,37 +187,46 @@ class CaseMoneyPanel(QWidget):
         self.model.set_filter(LedgerFilter(case_id=self.case_id))
         figures = ledger.case_money(self.case_id)
         self.figures.setText(
-            t("Paid out %1 · Recovered %2 · Net cost %3")
-            .replace("%1", money(figures.paid_out, figures.currency, self.locale))
-            .replace("%2", money(figures.recovered, figures.currency, self.locale))
-            .replace("%3", money(figures.net_cost, figures.currency, self.locale))
+            t(
+                "Paid out {paid} · Recovered {recovered} · Net cost {net}",
+                paid=money_text(figures.paid_out, figures.currency, self.locale),
+                recovered=money_text(figures.recovered, figures.currency, self.locale),
+                net=money_text(figures.net_cost, figures.currency, self.locale),
+            )
         )
         order = self.case.order
         across = ledger.order_money(order.id)
         credit = ledger.customer_credit(order.customer_id).get(self.currency, 0)
         cases = Case.select().where(Case.order == order.id).count()
-        m = lambda minor: money(minor, self.currency, self.locale)  # noqa: E731
+        m = self._money
         k = across.by_kind
         self.context.setText(
-            t("Order %1: customer paid %2, %3 left to give back · Store credit balance %4")
-            .replace("%1", order.number)
-            .replace("%2", m(order.total_minor))
-            .replace("%3", m(max(across.left, 0)))
-            .replace("%4", m(credit))
+            t(
+                "Order {order}: customer paid {paid}, {left} left to give back · "
+                "Store credit balance {credit}",
+                order=order.number,
+                paid=m(order.total_minor),
+                left=m(max(across.left, 0)),
+                credit=m(credit),
+            )
             + "\n"
-            + t(
-                "Given back across its %1 case(s): refunds %2 · store credit %3 · "
-                "chargebacks %4 · replacements %5"
+            + tn(
+                "Given back on its {n} case: refunds {refunds} · store credit {credit} · "
+                "chargebacks {chargebacks} · replacements {replacements}",
+                "Given back across its {n} cases: refunds {refunds} · store credit {credit} · "
+                "chargebacks {chargebacks} · replacements {replacements}",
+                cases,
+                refunds=m(k.get(LedgerKind.CUSTOMER_REFUND, 0)),
+                credit=m(k.get(LedgerKind.STORE_CREDIT_ISSUED, 0)),
+                chargebacks=m(
+                    k.get(LedgerKind.CHARGEBACK_DEBIT, 0) - k.get(LedgerKind.CHARGEBACK_REVERSAL, 0)
+                ),
+                replacements=m(k.get(LedgerKind.REPLACEMENT_COST, 0)),
             )
-            .replace("%1", str(cases))
-            .replace("%2", m(k.get(LedgerKind.CUSTOMER_REFUND, 0)))
-            .replace("%3", m(k.get(LedgerKind.STORE_CREDIT_ISSUED, 0)))
-            .replace(
-                "%4",
-                m(k.get(LedgerKind.CHARGEBACK_DEBIT, 0) - k.get(LedgerKind.CHARGEBACK_REVERSAL, 0)),
-            )
-            .replace("%5", m(k.get(LedgerKind.REPLACEMENT_COST, 0)))
         )
+
+    def _money(self, minor: int) -> str:
+        return money_text(minor, self.currency, self.locale)
 
     def _reset_form(self) -> None:
         today = utc_now().date()
@@ -282,10 +294,12 @@ class CaseMoneyPanel(QWidget):
             self._say(str(exc), ok=False)
             return False
         self._say(
-            t("Posted %1 of %2 (entry #%3).")
-            .replace("%1", kind_label(entry.kind))
-            .replace("%2", money(entry.amount_minor, entry.currency, self.locale))
-            .replace("%3", str(entry.id)),
+            t(
+                "Posted {kind} of {amount} (entry #{id}).",
+                kind=kind_label(entry.kind),
+                amount=money_text(entry.amount_minor, entry.currency, self.locale),
+                id=entry.id,
+            ),
             ok=True,
         )
         self._reset_form()
@@ -306,8 +320,9 @@ class CaseMoneyPanel(QWidget):
         if not found:
             return True
         reasons = {
-            Concern.LARGE: t("It is half or more of what the customer paid (%1).").replace(
-                "%1", money(order.total_minor, self.currency, self.locale)
+            Concern.LARGE: t(
+                "It is half or more of what the customer paid ({paid}).",
+                paid=self._money(order.total_minor),
             ),
             Concern.TEN_TIMES_CASE: t(
                 "It is ten times the amount of the case or more: check the decimal separator."
@@ -317,12 +332,12 @@ class CaseMoneyPanel(QWidget):
             ),
             Concern.OTHER_KIND: t("“Other” entries are not counted in any category."),
         }
-        text = (
-            t("Post %1 of %2 (%3) on %4?")
-            .replace("%1", kind_label(kind))
-            .replace("%2", money(amount, self.currency, self.locale))
-            .replace("%3", amount_in_words(amount, self.currency, self.locale))
-            .replace("%4", self.case.rma)
+        text = t(
+            "Post {kind} of {amount} ({words}) on {rma}?",
+            kind=kind_label(kind),
+            amount=self._money(amount),
+            words=amount_in_words(amount, self.currency, self.locale),
+            rma=self.case.rma,
         )
         return self.confirm("\n\n".join([text, *(reasons[c] for c in found)]))
 
@@ -352,7 +367,7 @@ class CaseMoneyPanel(QWidget):
             return False
         if not reverse_with_dialog(entry, self.locale, self):
             return False
-        self._say(t("Entry #%1 reversed.").replace("%1", str(entry.id)), ok=True)
+        self._say(t("Entry #{id} reversed.", id=entry.id), ok=True)
         self.reload()
         self.changed.emit()
         return True

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.domain.i18n.formatting import number_text
+from returnsdesk.domain.i18n.formatting import money_text, number_text
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui.labels import locale_name
-from returnsdesk.ui.ledger.common import kind_label, money, reversible
+from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel
 
@@ -246,10 +246,10 @@ class LedgerView(QWidget):
                     " ({count} entries)",
                     total.count,
                     currency=total.currency,
-                    paid=money(total.paid_out, total.currency, self.locale),
-                    recovered=money(total.recovered, total.currency, self.locale),
-                    net=money(total.net, total.currency, self.locale),
-                    count=number_text(total.count),
+                    paid=money_text(total.paid_out, total.currency, self.locale),
+                    recovered=money_text(total.recovered, total.currency, self.locale),
+                    net=money_text(total.net, total.currency, self.locale),
+                    count=number_text(total.count, self.locale),
                 )
             )
         self.totals.setText("\n".join(parts))
