@@ -108,12 +108,17 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
         instance.release()
 
 
-def replace_main_window(old) -> None:
-    """Open a new main window on the (restored or repaired) store and close the old one."""
+def replace_main_window(old, reopen: list[int] | tuple[int, ...] = ()):
+    """Open a new main window on the current store (restored, repaired, or the same one in
+    another language), reopen the cases in ``reopen``, and close the old window."""
     from returnsdesk.session import current
     from returnsdesk.ui.main_window import MainWindow
 
+    old.save_layout()
     window = MainWindow(current(), demo=_demo)
     _windows[:] = [window]
+    for case_id in reopen:
+        window.open_case(case_id)
     window.show()
     old.close()
+    return window

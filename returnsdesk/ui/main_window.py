@@ -41,6 +41,7 @@ from returnsdesk.ui.documents import (
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
+from returnsdesk.ui.language import follow_language_choice
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.preferences.pages import open_preferences
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.suppliers: SuppliersView | None = None
         self.evidence: EvidenceGallery | None = None
         self.ledger: LedgerView | None = None
+        self.close_agreed = False
         self.setWindowTitle(t("ReturnsDesk — demo store") if demo else t("ReturnsDesk"))
 
         self.inbox = InboxWidget(self)
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(
             t("&Preferences…"),
-            lambda: open_preferences(self) and self.refresh(),
+            self.edit_preferences,
             QKeySequence.StandardKey.Preferences,
             edit_menu,
         )
@@ -243,6 +245,11 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             if action.text() in (t("&Change status…"), t("&Refresh")):
                 toolbar.addAction(action)
+
+    def edit_preferences(self) -> None:
+        if open_preferences(self):
+            self.refresh()
+            follow_language_choice(self)
 
     # -- counts --------------------------------------------------------------
     def _show_counts(self, counts: dict) -> None:
@@ -491,16 +498,34 @@ class MainWindow(QMainWindow):
         if header is not None:
             self.inbox.table.horizontalHeader().restoreState(header)
 
-    def closeEvent(self, event) -> None:
+    def agree_to_close(self) -> bool:
+        """Ask each open case with unsaved edits (save, discard or cancel); True when every
+        one agreed, after which closing asks no more."""
         for index in range(self.case_tabs.count() - 1, 0, -1):
             widget = self.case_tabs.widget(index)
             if isinstance(widget, CaseWorkspace) and not widget.confirm_close():
-                event.ignore()
-                return
+                return False
+        self.close_agreed = True
+        return True
+
+    def open_case_ids(self) -> list[int]:
+        return [
+            widget.case_id
+            for index in range(1, self.case_tabs.count())
+            if isinstance(widget := self.case_tabs.widget(index), CaseWorkspace)
+        ]
+
+    def closeEvent(self, event) -> None:
+        if not self.close_agreed and not self.agree_to_close():
+            event.ignore()
+            return
+        self.save_layout()
+        self.safekeeping.on_quit()
+        super().closeEvent(event)
+
+    def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("inbox/header", self.inbox.table.horizontalHeader().saveState())
-        self.safekeeping.on_quit()
-        super().closeEvent(event)
