@@ -66,7 +66,11 @@ def follow_language_choice(window: QWidget) -> bool:
 
 def apply(app: QApplication, lang: str) -> None:
     i18n.set_language(lang)
-    locale = QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
+    locale = (
+        QLocale(QLocale.Language.French, QLocale.Country.France)
+        if lang == "fr"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     QLocale.setDefault(locale)
     for translator in _qt_translators:
         app.removeTranslator(translator)

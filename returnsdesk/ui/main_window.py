@@ -40,6 +40,7 @@ from returnsdesk.ui.documents import (
 )
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.imports.dialog import ImportOrdersDialog
+from returnsdesk.ui.inbox.columns import restore_columns
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
 from returnsdesk.ui.language import follow_language_choice
 from returnsdesk.ui.ledger import LedgerView
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.nav = QListWidget(self)
-        self.nav.setMaximumWidth(170)
+        self.nav.setMaximumWidth(240)
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self.add_area(t("Inbox"), lambda: self.case_tabs)
         self.add_area(t("Suppliers"), self._make_suppliers)
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1100])
+        splitter.setSizes([max(150, self.nav.sizeHintForColumn(0) + 16), 1100])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -496,7 +497,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = settings.value("inbox/header")
         if header is not None:
-            self.inbox.table.horizontalHeader().restoreState(header)
+            restore_columns(self.inbox.table, header)
 
     def agree_to_close(self) -> bool:
         """Ask each open case with unsaved edits (save, discard or cancel); True when every

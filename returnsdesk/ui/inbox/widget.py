@@ -28,6 +28,7 @@ from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies, view_counts
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui import labels
+from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
 
 VIEW_TITLES = {
@@ -40,7 +41,6 @@ VIEW_TITLES = {
     View.CLOSED: N_("Closed"),
     View.ALL: N_("All"),
 }
-COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80, 150]
 
 
 class InboxWidget(QWidget):
@@ -124,8 +124,7 @@ class InboxWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        set_up_columns(self.table)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(
@@ -135,11 +134,13 @@ class InboxWidget(QWidget):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.search.setMinimumWidth(320)
+        # Three rows, so that every view tab and the search fit a 1280-pixel screen in
+        # either language: the views; the search and the lists; dates and risk.
+        self.search.setMinimumWidth(220)
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
-        top.addWidget(self.search)
         filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
         for widget in (
             self.status_filter,
             self.reason_filter,
@@ -147,16 +148,24 @@ class InboxWidget(QWidget):
             self.supplier_filter,
             self.currency_filter,
         ):
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(10)
             filters.addWidget(widget, 1)
-        filters.addWidget(self.date_enabled)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("–", self))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.flagged_only)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_enabled)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.date_to)
+        dates.addSpacing(12)
+        dates.addWidget(self.flagged_only)
+        dates.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.explicit_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
