@@ -127,7 +127,6 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(QDate(date_to.year, date_to.month, date_to.day))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
         self.format = QComboBox()
         self.format.addItem(t("Excel workbook (.xlsx)"), userData=".xlsx")
         self.format.addItem(t("CSV, UTF-8 (.csv)"), userData=".csv")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTableView
 
 from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.i18n.formatting import money_text
@@ -31,6 +32,14 @@ COLUMNS: list[tuple[str | None, str]] = [
 COL = {key or "reversal": i for i, (key, _) in enumerate(COLUMNS)}
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def fit_columns(table: QTableView, widths: dict[str, int]) -> None:
+    """Column widths from ``widths`` (by key), widened so the window's titles show whole."""
+    metrics = table.horizontalHeader().fontMetrics()
+    for key, width in widths.items():
+        title = t(COLUMNS[COL[key]][1])
+        table.setColumnWidth(COL[key], max(width, metrics.horizontalAdvance(title) + 28))
 
 
 class LedgerTableModel(QAbstractTableModel):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,7 +39,7 @@ from returnsdesk.store.models import Case
 from returnsdesk.ui.labels import locale_name
 from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
-from returnsdesk.ui.ledger.model import COL, LedgerTableModel
+from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 #: Kinds offered first in the form, in the order a merchant meets them.
@@ -81,7 +82,13 @@ class CaseMoneyPanel(QWidget):
     # --- layout ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        # Two columns, so that the posting form shows whole in the case's lower tabs of a
+        # 1280×720 window: the case's money on the left, the form on the right.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        money = QVBoxLayout()
+        money.setSpacing(4)
+        layout.addLayout(money, 1)
         self.figures = QLabel()
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         font = self.figures.font()
@@ -90,8 +97,14 @@ class CaseMoneyPanel(QWidget):
         self.figures.setFont(font)
         self.context = QLabel()
         self.context.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.figures)
-        layout.addWidget(self.context)
+        self.context.setWordWrap(True)
+        self.reverse_button = QPushButton(t("Reverse selected entry…"))
+        self.reverse_button.setEnabled(False)
+        heading = QHBoxLayout()
+        heading.addWidget(self.figures, 1)
+        heading.addWidget(self.reverse_button)
+        money.addLayout(heading)
+        money.addWidget(self.context)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -103,26 +116,28 @@ class CaseMoneyPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for key in HIDDEN_COLUMNS:
             self.table.setColumnHidden(COL[key], True)
-        for key, width in {"id": 50, "date": 90, "kind": 170, "amount": 95, "memo": 200}.items():
-            self.table.setColumnWidth(COL[key], width)
-        layout.addWidget(self.table, 1)
-
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        self.reverse_button = QPushButton(t("Reverse selected entry…"))
-        self.reverse_button.setEnabled(False)
-        actions.addWidget(self.reverse_button)
-        layout.addLayout(actions)
+        widths = {"id": 40, "date": 90, "kind": 150, "amount": 90, "reversal": 100, "memo": 200}
+        fit_columns(self.table, widths)
+        # The table takes what height is left: its own preferred height would make the
+        # scroll area around the panel taller than the tab and hide the form.
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.table.setMinimumHeight(60)
+        money.addWidget(self.table, 1)
 
         box = QGroupBox(t("Record money"))
-        form = QFormLayout(box)
+        form = QGridLayout(box)
+        form.setContentsMargins(8, 4, 8, 4)
+        form.setVerticalSpacing(4)
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(14)
         for kind in FORM_KINDS:
             self.kind.addItem(kind_label(kind), kind.value)
         self.amount = AmountEdit(locale=self.locale)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
         self.method = QLineEdit()
         self.method.setPlaceholderText(t("Card, PayPal, bank transfer…"))
         self.reference = QLineEdit()
@@ -138,24 +153,33 @@ class CaseMoneyPanel(QWidget):
         self.override_widget = QWidget()
         self.override_widget.setLayout(override_row)
         override_row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(t("Kind:"), self.kind)
-        form.addRow(t("Amount:"), self.amount)
-        form.addRow(t("Date:"), self.date)
-        form.addRow(t("Method:"), self.method)
-        form.addRow(t("Reference:"), self.reference)
-        form.addRow(t("Memo:"), self.memo)
-        form.addRow("", self.override_widget)
+        top = Qt.AlignmentFlag.AlignTop
+        fields = [
+            (t("Kind:"), self.kind, t("Amount:"), self.amount),
+            (t("Date:"), self.date, t("Method:"), self.method),
+            (t("Reference:"), self.reference, t("Memo:"), self.memo),
+        ]
+        for row, (first, first_field, second, second_field) in enumerate(fields):
+            form.addWidget(QLabel(first), row, 0, top)
+            form.addWidget(first_field, row, 1, top)
+            form.addWidget(QLabel(second), row, 2, top)
+            form.addWidget(second_field, row, 3, top)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         self.post_button = QPushButton(t("Post"))
         self.post_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.post_button)
-        form.addRow(buttons)
+        last = QHBoxLayout()
+        last.addWidget(self.override_widget, 1)
+        last.addStretch(0)
+        last.addWidget(self.post_button)
+        form.addLayout(last, 3, 0, 1, 4)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        form.addRow(self.message)
-        layout.addWidget(box)
+        self.message.hide()
+        form.addWidget(self.message, 4, 0, 1, 4)
+        form.setRowStretch(5, 1)
+        layout.addWidget(box, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.override.toggled.connect(self.override_reason.setEnabled)
@@ -181,6 +205,7 @@ class CaseMoneyPanel(QWidget):
         )
         self._reset_form()
         self.message.clear()
+        self.message.hide()
         self.reload()
 
     def reload(self) -> None:
@@ -248,6 +273,7 @@ class CaseMoneyPanel(QWidget):
     def _say(self, text: str, ok: bool) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # --- actions ----------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from returnsdesk.store.models import Supplier
 from returnsdesk.ui.labels import locale_name
 from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
-from returnsdesk.ui.ledger.model import COL, LedgerTableModel
+from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 
 COLUMN_WIDTHS = {
     "id": 60,
@@ -102,7 +102,6 @@ class LedgerView(QWidget):
         today = utc_now().date()
         for edit, day in ((self.date_from, month_start(today)), (self.date_to, today)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.setEnabled(False)
         self.kind = QComboBox()
@@ -138,8 +137,7 @@ class LedgerView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for key, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(COL[key], width)
+        fit_columns(self.table, COLUMN_WIDTHS)
         self.table.sortByColumn(COL["date"], Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
 
