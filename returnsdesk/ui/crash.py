@@ -80,12 +80,17 @@ class ExceptionHook(QObject):
         self.shown.append(text)
         if QApplication.instance() is None or getattr(self, "quiet", False):
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            t("ReturnsDesk: unexpected error"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            QApplication.activeWindow(),
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        crash_box(text, QApplication.activeWindow()).exec()
+
+
+def crash_box(text: str, parent=None) -> QMessageBox:
+    """The dialog that explains an unexpected error (``text`` as the hook wrote it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        t("ReturnsDesk: unexpected error"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

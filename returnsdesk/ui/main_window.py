@@ -473,15 +473,22 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
+        self.about_box().exec()
+
+    def about_box(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             t("About ReturnsDesk"),
             t(
                 "ReturnsDesk 0.1\n\nReturns, refunds, supplier claims and chargebacks for "
                 "dropshippers — offline, in one local file.\n\nData folder: {folder}",
                 folder=self.session.data_dir,
             ),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
 
     # -- layout persistence --------------------------------------------------
     def _restore_layout(self) -> None:

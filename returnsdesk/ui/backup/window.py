@@ -118,6 +118,15 @@ class Safekeeping(QObject):
         except personal_data.PersonalDataError as error:
             show_error(self.window, t("Personal data"), error)
             return
+        box, export, erase = self.personal_data_box(email)
+        box.exec()
+        if box.clickedButton() is export:
+            self.export_personal_data(email)
+        elif box.clickedButton() is erase:
+            self.anonymise(email)
+
+    def personal_data_box(self, email: str):
+        """The question asked about a customer's personal data, and its two buttons."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             t("Personal data"),
@@ -133,11 +142,7 @@ class Safekeeping(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         export = box.addButton(t("Export…"), QMessageBox.ButtonRole.AcceptRole)
         erase = box.addButton(t("Anonymise…"), QMessageBox.ButtonRole.DestructiveRole)
-        box.exec()
-        if box.clickedButton() is export:
-            self.export_personal_data(email)
-        elif box.clickedButton() is erase:
-            self.anonymise(email)
+        return box, export, erase
 
     def export_personal_data(self, email: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
