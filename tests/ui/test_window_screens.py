@@ -160,7 +160,7 @@ def test_check_dialog(qtbot, demo_store, lang):
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
         _look(dialog, "check_dialog", lang)
         if lang == "fr":
-            assert dialog.summary.text().startswith("Le magasin est sain")
+            assert dialog.summary.text().startswith("La base est saine")
 
 
 @pytest.mark.parametrize("lang", LANGS)

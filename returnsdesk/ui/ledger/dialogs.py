@@ -37,6 +37,7 @@ class ReverseDialog(QDialog):
     def __init__(self, row: LedgerRow, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Reverse entry #{id}", id=row.id))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         summary = QLabel(
             t(

@@ -107,9 +107,16 @@ class LedgerView(QWidget):
         self.kind = QComboBox()
         self.supplier = QComboBox()
         self.currency = QComboBox()
+        for combo, letters in ((self.kind, 16), (self.supplier, 14), (self.currency, 8)):
+            # Long kinds and supplier names must not push the bar past a 1280-pixel window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
         self.rma = QLineEdit()
         self.rma.setPlaceholderText(t("Case RMA"))
         self.rma.setClearButtonEnabled(True)
+        self.rma.setMinimumWidth(110)
         self.rma.setMaximumWidth(150)
         for label, widget in [
             (t("Period:"), self.period),

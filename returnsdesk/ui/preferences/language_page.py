@@ -54,7 +54,7 @@ class LanguagePage(PreferencesPage):
         self.window_language.setObjectName("window-language")
         system = language.resolve(language.SYSTEM)
         self.window_language.addItem(
-            t("The system's ({language})", language=language_name(system)), language.SYSTEM
+            t("Same as the system: {language}", language=language_name(system)), language.SYSTEM
         )
         for code in LANGUAGES:
             self.window_language.addItem(language_name(code), code)
