@@ -62,7 +62,7 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         if instance.bring_existing_to_front():
-            print("ReturnsDesk is already open on this store: brought it to the front.")
+            print(t("ReturnsDesk is already open on this store: brought it to the front."))
             return 0
         pid = instance.holder_pid()
         _refuse(

@@ -158,6 +158,11 @@ def test_check_dialog(qtbot, demo_store, lang):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: (
+                dialog.summary.height() >= dialog.summary.heightForWidth(dialog.summary.width()) - 1
+            )
+        )  # the layout has taken the new summary in
         _look(dialog, "check_dialog", lang)
         if lang == "fr":
             assert dialog.summary.text().startswith("La base est saine")

@@ -59,6 +59,7 @@ class CheckDialog(QDialog):
         self.summary.setObjectName("check-summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.progress = TaskProgress(self)

@@ -107,7 +107,7 @@ class LedgerView(QWidget):
         self.kind = QComboBox()
         self.supplier = QComboBox()
         self.currency = QComboBox()
-        for combo, letters in ((self.kind, 16), (self.supplier, 14), (self.currency, 8)):
+        for combo, letters in ((self.kind, 16), (self.supplier, 17), (self.currency, 8)):
             # Long kinds and supplier names must not push the bar past a 1280-pixel window.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
