@@ -86,11 +86,14 @@ def _run_gui(args: argparse.Namespace) -> int:
     if args.demo:
         from returnsdesk.demo import build_demo_store
 
-        folder = Path(tempfile.mkdtemp(prefix="returnsdesk-demo-"))
-        build_demo_store(folder, cases=300, seed=7)
-    else:
-        folder = paths.data_dir(getattr(args, "data_dir", None))
-    return run_app(folder, demo=args.demo)
+        # The demo store lives as long as its window: the folder goes when the app ends.
+        with tempfile.TemporaryDirectory(
+            prefix="returnsdesk-demo-", ignore_cleanup_errors=True
+        ) as temporary:
+            folder = Path(temporary)
+            build_demo_store(folder, cases=300, seed=7)
+            return run_app(folder, demo=True)
+    return run_app(paths.data_dir(getattr(args, "data_dir", None)), demo=False)
 
 
 def _data_dir_of(args: argparse.Namespace) -> Path | None:

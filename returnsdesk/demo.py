@@ -753,6 +753,9 @@ class _Generator:
             recent_claim = now - timedelta(hours=rng.uniform(1, 90))
             claim_at = min(now, max(opened + timedelta(hours=1), recent_claim))
         answered_at = None if waiting else claim_at + timedelta(hours=rng.uniform(4, 70))
+        # Nothing is written, sent or answered after the demo's "now".
+        claim_at = min(claim_at, now)
+        answered_at = min(answered_at, now) if answered_at is not None else None
         self.add(
             "supplier_contact",
             (

@@ -41,7 +41,7 @@ class OrderInput:
     lines: list[LineInput] = field(default_factory=list)
     customer_email: str = ""
     customer_country: str = ""
-    customer_language: str = "en"
+    customer_language: str = ""  # unknown: documents use the shop's language
     customer_phone: str = ""
     customer_address: str = ""
     store: str = ""
@@ -101,7 +101,7 @@ def find_or_create_customer(
     name: str,
     email: str,
     country: str = "",
-    language: str = "en",
+    language: str = "",
     now: datetime | None = None,
     **extra: str,
 ) -> Customer:
@@ -116,7 +116,7 @@ def find_or_create_customer(
         name=name,
         email=email,
         country=country,
-        language=language or "en",
+        language=(language or "").strip().lower(),
         phone=clean_text(extra.get("phone", ""), "Phone"),
         address=clean_text(extra.get("address", ""), "Address", max_len=LONG),
         created_at=resolve(now),

@@ -279,7 +279,7 @@ def render_for_case(
         own_language = supplier.language if supplier else "en"
     else:
         to = customer.email
-        own_language = customer.language
+        own_language = customer.language or settings.shop_details().language
     lang = normalise_language(language if language is not None else own_language)
     values = case_values(case_id, lang, now)
     template = get_template(k, lang)

@@ -62,7 +62,7 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         if instance.bring_existing_to_front():
-            print("ReturnsDesk is already open on this store: brought it to the front.")
+            print(t("ReturnsDesk is already open on this store: brought it to the front."))
             return 0
         pid = instance.holder_pid()
         _refuse(
@@ -70,7 +70,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
             t(
                 "ReturnsDesk is already open on this store (process {pid}). Use that window, "
                 "or close it and start again.",
-            ).format(pid=pid if pid is not None else "?"),
+                pid=pid if pid is not None else "?",
+            ),
         )
         return 1
     try:
@@ -107,12 +108,17 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
         instance.release()
 
 
-def replace_main_window(old) -> None:
-    """Open a new main window on the (restored or repaired) store and close the old one."""
+def replace_main_window(old, reopen: list[int] | tuple[int, ...] = ()):
+    """Open a new main window on the current store (restored, repaired, or the same one in
+    another language), reopen the cases in ``reopen``, and close the old window."""
     from returnsdesk.session import current
     from returnsdesk.ui.main_window import MainWindow
 
+    old.save_layout()
     window = MainWindow(current(), demo=_demo)
     _windows[:] = [window]
+    for case_id in reopen:
+        window.open_case(case_id)
     window.show()
     old.close()
+    return window

@@ -59,7 +59,7 @@ class ExceptionHook(QObject):
         if plain is not None:
             return plain
         where = (
-            t("The details were saved in {path}.").format(path=self.log_file)
+            t("The details were saved in {path}.", path=self.log_file)
             if self.log_file is not None
             else t("The details could not be saved (the data folder cannot be written).")
         )
@@ -68,8 +68,9 @@ class ExceptionHook(QObject):
                 "Something unexpected went wrong: {error}\n\nEverything saved before this moment "
                 "is safe in the store, and ReturnsDesk keeps running. Check that what you were "
                 "doing was saved; if this happens again, restart ReturnsDesk and send the log "
-                "file to support."
-            ).format(error=error)
+                "file to support.",
+                error=error,
+            )
             + "\n\n"
             + where
         )
@@ -79,12 +80,17 @@ class ExceptionHook(QObject):
         self.shown.append(text)
         if QApplication.instance() is None or getattr(self, "quiet", False):
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            t("ReturnsDesk: unexpected error"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            QApplication.activeWindow(),
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        crash_box(text, QApplication.activeWindow()).exec()
+
+
+def crash_box(text: str, parent=None) -> QMessageBox:
+    """The dialog that explains an unexpected error (``text`` as the hook wrote it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        t("ReturnsDesk: unexpected error"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from returnsdesk.domain import deadlines
-from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n import N_, t, tn
 from returnsdesk.domain.i18n.formatting import babel_locale, date_text, moment_text, money_text
 from returnsdesk.domain.reasons import reason_label, resolution_label
 from returnsdesk.domain.workflow import kind_label, status_label
@@ -65,7 +65,5 @@ def countdown(due: date, today: date) -> str:
     if left == 1:
         return t("tomorrow")
     if left > 1:
-        return t("in {n} days").format(n=left)
-    if left == -1:
-        return t("1 day overdue")
-    return t("{n} days overdue").format(n=-left)
+        return tn("in {n} day", "in {n} days", left)
+    return tn("{n} day overdue", "{n} days overdue", -left)

@@ -9,9 +9,10 @@ numbers and text direction of Qt's own widgets) and Qt's translations of its own
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from returnsdesk.domain import i18n
+from returnsdesk.domain.i18n import t
 
 SETTING = "window/language"
 SYSTEM = "system"
@@ -36,9 +37,40 @@ def resolve(choice: str) -> str:
     return i18n.norm_lang(choice)
 
 
+def follow_language_choice(window: QWidget) -> bool:
+    """After Preferences saved: when the chosen window language differs from the one shown,
+    rebuild the main window in it (with its open cases), but only once the old window agreed
+    to close (its unsaved-edits questions). When the user keeps the old window, say that the
+    language applies at the next start. True when the window was rebuilt."""
+    wanted = resolve(chosen())
+    if wanted == i18n.current_language():
+        return False
+    if not window.agree_to_close():  # type: ignore[attr-defined]
+        QMessageBox.information(
+            window,
+            t("Language"),
+            t(
+                "The window keeps its language so that your unsaved changes stay as they are. "
+                "The language you chose applies the next time ReturnsDesk starts."
+            ),
+        )
+        return False
+    from returnsdesk.ui.app import replace_main_window
+
+    reopen = window.open_case_ids()  # type: ignore[attr-defined]
+    apply(QApplication.instance(), wanted)  # type: ignore[arg-type]
+    window.safekeeping.skip_quit_backup = True  # type: ignore[attr-defined]
+    replace_main_window(window, reopen)
+    return True
+
+
 def apply(app: QApplication, lang: str) -> None:
     i18n.set_language(lang)
-    locale = QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
+    locale = (
+        QLocale(QLocale.Language.French, QLocale.Country.France)
+        if lang == "fr"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     QLocale.setDefault(locale)
     for translator in _qt_translators:
         app.removeTranslator(translator)

@@ -81,10 +81,13 @@ def import_mail_files(
             try:
                 result = import_mail(evidence_dir, read_mail(path), case_id, supplier_id)
             except InputError as exc:
-                lines.append(f"{path.name}: {t('not imported')}: {exc}")
+                lines.append(t("{file}: not imported: {reason}", file=path.name, reason=exc))
             else:
                 lines.append(f"{path.name}: {describe(result)}")
-                lines += [f"    {t('attachment not kept')}: {s}" for s in result.skipped]
+                lines += [
+                    "    " + t("attachment not kept: {name}", name=skipped)
+                    for skipped in result.skipped
+                ]
             job.progress(index + 1, len(paths))
         return lines
 

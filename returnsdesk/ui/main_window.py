@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.workflow import Status
 from returnsdesk.formats.cases_csv import write_cases_csv
 from returnsdesk.services import cases
@@ -39,7 +40,9 @@ from returnsdesk.ui.documents import (
 )
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.imports.dialog import ImportOrdersDialog
+from returnsdesk.ui.inbox.columns import restore_columns
 from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
+from returnsdesk.ui.language import follow_language_choice
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.preferences.pages import open_preferences
@@ -54,8 +57,8 @@ class MainWindow(QMainWindow):
         self.suppliers: SuppliersView | None = None
         self.evidence: EvidenceGallery | None = None
         self.ledger: LedgerView | None = None
-        title = t("ReturnsDesk")
-        self.setWindowTitle(title + (t(" — demo store") if demo else ""))
+        self.close_agreed = False
+        self.setWindowTitle(t("ReturnsDesk — demo store") if demo else t("ReturnsDesk"))
 
         self.inbox = InboxWidget(self)
         self.case_tabs = QTabWidget(self)
@@ -69,7 +72,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.nav = QListWidget(self)
-        self.nav.setMaximumWidth(170)
+        self.nav.setMaximumWidth(240)
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self.add_area(t("Inbox"), lambda: self.case_tabs)
         self.add_area(t("Suppliers"), self._make_suppliers)
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1100])
+        splitter.setSizes([max(150, self.nav.sizeHintForColumn(0) + 16), 1100])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -191,7 +194,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(
             t("&Preferences…"),
-            lambda: open_preferences(self) and self.refresh(),
+            self.edit_preferences,
             QKeySequence.StandardKey.Preferences,
             edit_menu,
         )
@@ -246,18 +249,22 @@ class MainWindow(QMainWindow):
             if action.text() in (t("&Change status…"), t("&Refresh")):
                 toolbar.addAction(action)
 
+    def edit_preferences(self) -> None:
+        if open_preferences(self):
+            self.refresh()
+            follow_language_choice(self)
+
     # -- counts --------------------------------------------------------------
     def _show_counts(self, counts: dict) -> None:
         if not counts:
             return
         self.counts_label.setText(
             t(
-                "Needs action: {a}   Overdue: {o}   Due this week: {w}   Open chargebacks: {c}"
-            ).format(
-                a=counts[View.NEEDS_ACTION],
-                o=counts[View.OVERDUE],
-                w=counts[View.DUE_THIS_WEEK],
-                c=counts[View.CHARGEBACKS],
+                "Needs action: {a}   Overdue: {o}   Due this week: {w}   Open chargebacks: {c}",
+                a=number_text(counts[View.NEEDS_ACTION]),
+                o=number_text(counts[View.OVERDUE]),
+                w=number_text(counts[View.DUE_THIS_WEEK]),
+                c=number_text(counts[View.CHARGEBACKS]),
             )
         )
 
@@ -374,7 +381,7 @@ class MainWindow(QMainWindow):
         choice, ok = QInputDialog.getItem(
             self,
             t("Change status"),
-            t("New status for {n} selected case(s):").format(n=len(ids)),
+            tn("New status for the selected case:", "New status for {n} selected cases:", len(ids)),
             names,
             0,
             False,
@@ -382,7 +389,7 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         target = list(Status)[names.index(choice)]
-        dialog = TransitionDialog(t("{n} cases").format(n=len(ids)), "new", target, "", self)
+        dialog = TransitionDialog(tn("{n} case", "{n} cases", len(ids)), "new", target, "", self)
         if not dialog.exec():
             return
         note, resolution = dialog.values()
@@ -396,11 +403,13 @@ class MainWindow(QMainWindow):
         self.inbox.refresh()
         for index in range(1, self.case_tabs.count()):
             self.case_tabs.widget(index).reload()
-        message = t("{n} case(s) moved to {s}.").format(n=moved, s=choice)
+        message = tn(
+            "{n} case moved to {status}.", "{n} cases moved to {status}.", moved, status=choice
+        )
         if refused:
             message += "\n\n" + t("Not moved:") + "\n" + "\n".join(refused[:20])
             if len(refused) > 20:
-                message += "\n" + t("… and {n} more.").format(n=len(refused) - 20)
+                message += "\n" + t("… and {n} more.", n=len(refused) - 20)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             t("Change status"),
@@ -427,7 +436,9 @@ class MainWindow(QMainWindow):
     def _one_case_id(self) -> int | None:
         ids = self._target_case_ids()
         if len(ids) != 1:
-            QMessageBox.information(self, t("Print"), t("Open or select one case first."))
+            QMessageBox.information(
+                self, t("Print", context="verb"), t("Open or select one case first.")
+            )
             return None
         return ids[0]
 
@@ -453,7 +464,9 @@ class MainWindow(QMainWindow):
     def export_selection(self) -> None:
         ids = self.inbox.selected_case_ids()
         if not ids:
-            QMessageBox.information(self, t("Export"), t("Select cases in the inbox first."))
+            QMessageBox.information(
+                self, t("Export", context="verb"), t("Select cases in the inbox first.")
+            )
             return
         path, _ = QFileDialog.getSaveFileName(
             self, t("Export selected cases"), "cases.csv", t("CSV files (*.csv)")
@@ -466,17 +479,28 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             show_error(self, t("Export failed"), exc)
             return
-        self.statusBar().showMessage(t("Exported {n} case(s) to {p}").format(n=count, p=path), 5000)
+        self.statusBar().showMessage(
+            tn("Exported {n} case to {path}", "Exported {n} cases to {path}", count, path=path),
+            5000,
+        )
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
+        self.about_box().exec()
+
+    def about_box(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             t("About ReturnsDesk"),
             t(
                 "ReturnsDesk 0.1\n\nReturns, refunds, supplier claims and chargebacks for "
-                "dropshippers — offline, in one local file.\n\nData folder: {folder}"
-            ).format(folder=self.session.data_dir),
+                "dropshippers — offline, in one local file.\n\nData folder: {folder}",
+                folder=self.session.data_dir,
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box
 
     # -- layout persistence --------------------------------------------------
     def _restore_layout(self) -> None:
@@ -492,18 +516,36 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = settings.value("inbox/header")
         if header is not None:
-            self.inbox.table.horizontalHeader().restoreState(header)
+            restore_columns(self.inbox.table, header)
 
-    def closeEvent(self, event) -> None:
+    def agree_to_close(self) -> bool:
+        """Ask each open case with unsaved edits (save, discard or cancel); True when every
+        one agreed, after which closing asks no more."""
         for index in range(self.case_tabs.count() - 1, 0, -1):
             widget = self.case_tabs.widget(index)
             if isinstance(widget, CaseWorkspace) and not widget.confirm_close():
-                event.ignore()
-                return
+                return False
+        self.close_agreed = True
+        return True
+
+    def open_case_ids(self) -> list[int]:
+        return [
+            widget.case_id
+            for index in range(1, self.case_tabs.count())
+            if isinstance(widget := self.case_tabs.widget(index), CaseWorkspace)
+        ]
+
+    def closeEvent(self, event) -> None:
+        if not self.close_agreed and not self.agree_to_close():
+            event.ignore()
+            return
+        self.save_layout()
+        self.safekeeping.on_quit()
+        super().closeEvent(event)
+
+    def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("inbox/header", self.inbox.table.horizontalHeader().saveState())
-        self.safekeeping.on_quit()
-        super().closeEvent(event)

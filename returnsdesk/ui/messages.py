@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.failures import plain_message
 
 log = logging.getLogger(__name__)
@@ -19,13 +20,11 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
     if isinstance(error, InputError):
         text = str(error)
     elif plain is not None:  # a full disk, a read-only folder, a locked file
-        log.warning("%s: %s", title, error)
+        log.log(logging.WARNING, "%s: %s", title, error)
         text = plain
     else:
         log.error("Unexpected error", exc_info=error)
-        text = (
-            parent.tr("Something went wrong: {error}").format(error=error) if parent else str(error)
-        )
+        text = t("Something went wrong: {error}", error=error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()

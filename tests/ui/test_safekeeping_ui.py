@@ -85,13 +85,14 @@ def test_check_dialog_finds_a_leftover_and_repairs_it(qtbot, demo_store):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
-    assert "1 problem(s) found, 1 of them repairable with Repair" in dialog.summary.text()
+    assert "1 problem found, 1 of them can be fixed with Repair" in dialog.summary.text()
     assert "partial file" in dialog.details.toPlainText()
     assert dialog.repair_button.isEnabled()
     _shot(dialog, "check_dialog")
     with qtbot.waitSignal(dialog.repaired, timeout=20_000):
         dialog.repair_button.click()
-    assert "Repaired: removed 1 leftover file(s)" in dialog.summary.text()
+    assert "Repaired 1 problem." in dialog.summary.text()
+    assert "Repaired: removed 1 leftover file" in dialog.details.toPlainText()
     assert not any(incoming.iterdir())
     _shot(dialog, "check_dialog_repaired")
 

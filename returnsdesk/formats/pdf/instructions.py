@@ -137,7 +137,7 @@ def instructions_facts(
     if customer.country and customer.country not in address:
         address = f"{address}\n{customer.country}".strip()
     return InstructionsFacts(
-        lang=cat.norm_lang(lang or customer.language),
+        lang=cat.norm_lang(lang or customer.language or shop.language),
         issued_on=now.date(),
         shop=shop,
         rma=case.rma,

@@ -52,7 +52,7 @@ class AutoBackup(QObject):
 
     def _fail(self, error: Exception) -> None:
         self.running = False
-        log.warning("Automatic backup failed", exc_info=error)
+        log.log(logging.WARNING, "Automatic backup failed", exc_info=error)
         self.failed.emit(plain_message(error, self.data_dir) or str(error))
 
     def on_quit(self, report: Callable[[str], None]) -> None:
@@ -69,5 +69,5 @@ class AutoBackup(QObject):
         try:
             backup.create_backup(self.data_dir)
         except Exception as error:
-            log.warning("Backup on quit failed", exc_info=error)
+            log.log(logging.WARNING, "Backup on quit failed", exc_info=error)
             report(plain_message(error, self.data_dir) or str(error))

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import decimal_text, number_text
 from returnsdesk.failures import plain_message
 from returnsdesk.services import backup
 from returnsdesk.ui.backup.progress import TaskProgress
@@ -66,20 +67,21 @@ class BackupDialog(QDialog):
     def _done(self, result: backup.BackupResult) -> None:
         made = result.backup
         text = t(
-            "Backed up and verified: {cases} cases, {files} evidence files ({new} new, {mb} MB "
-            "copied).\n{path}"
-        ).format(
-            cases=made.manifest.cases,
-            files=made.manifest.evidence_files,
-            new=result.copied_files,
-            mb=f"{result.copied_bytes / 1e6:.1f}",
+            "Backed up and verified: {cases}, {files} ({new} new, {mb} MB copied).\n{path}",
+            cases=tn("{n} case", "{n} cases", made.manifest.cases),
+            files=tn("{n} evidence file", "{n} evidence files", made.manifest.evidence_files),
+            new=number_text(result.copied_files),
+            mb=decimal_text(result.copied_bytes / 1e6),
             path=made.path,
         )
         if made.manifest.evidence_not_copied:
-            text += "\n" + t(
-                "{n} evidence file(s) were missing or altered and are not in the backup: "
-                "use Help → Check the store…"
-            ).format(n=len(made.manifest.evidence_not_copied))
+            text += "\n" + tn(
+                "{n} evidence file was missing or altered and is not in the backup: "
+                "use Help → Check the store…",
+                "{n} evidence files were missing or altered and are not in the backup: "
+                "use Help → Check the store…",
+                len(made.manifest.evidence_not_copied),
+            )
         self.result_label.setText(text)
         self.backed_up.emit(result)
 
@@ -88,9 +90,7 @@ class BackupDialog(QDialog):
             self.result_label.setText(t("Cancelled: no backup was made."))
         else:
             self.result_label.setText(
-                t("No backup was made. {reason}").format(
-                    reason=describe_failure(error, self.data_dir)
-                )
+                t("No backup was made. {reason}", reason=describe_failure(error, self.data_dir))
             )
 
     def reject(self) -> None:

@@ -14,11 +14,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.services.health import HealthReport, check_store
 from returnsdesk.ui.backup.backup_dialog import describe_failure
 from returnsdesk.ui.backup.progress import TaskProgress
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
+
+
+def health_summary(report: HealthReport) -> str:
+    """The check's outcome in the window's language (the details stay as the check wrote them)."""
+    if report.ok and not report.repaired:
+        return t(
+            "The store is healthy: {cases}, {files} checked, ledger and search index consistent.",
+            cases=tn("{n} case", "{n} cases", report.cases),
+            files=tn("{n} evidence file", "{n} evidence files", report.evidence_checked),
+        )
+    parts = []
+    if report.repaired:
+        parts.append(tn("Repaired {n} problem.", "Repaired {n} problems.", len(report.repaired)))
+    if report.findings:
+        fixable = sum(1 for f in report.findings if f.repairable)
+        found = tn("{n} problem found.", "{n} problems found.", len(report.findings))
+        if fixable:
+            found = tn(
+                "{n} problem found, {fixable} of them can be fixed with Repair.",
+                "{n} problems found, {fixable} of them can be fixed with Repair.",
+                len(report.findings),
+                fixable=fixable,
+            )
+        parts.append(found)
+    else:
+        parts.append(t("No problems left."))
+    return " ".join(parts)
 
 
 class CheckDialog(QDialog):
@@ -32,6 +59,7 @@ class CheckDialog(QDialog):
         self.summary.setObjectName("check-summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.progress = TaskProgress(self)
@@ -83,8 +111,9 @@ class CheckDialog(QDialog):
 
     def _done(self, report: HealthReport, repaired: bool) -> None:
         self.report = report
-        self.summary.setText(report.summary(repair_hint=t(" with Repair")))
-        lines = [
+        self.summary.setText(health_summary(report))
+        lines = [t("Repaired: {what}", what=what) for what in report.repaired]
+        lines += [
             f"{self.area_titles[f.area.value]}: {f.text}"
             + (t("  (repairable)") if f.repairable else "")
             for f in report.findings
@@ -101,7 +130,7 @@ class CheckDialog(QDialog):
             self.summary.setText(t("Cancelled: the check did not finish."))
         else:
             self.summary.setText(
-                t("The check could not run. {reason}").format(reason=describe_failure(error))
+                t("The check could not run. {reason}", reason=describe_failure(error))
             )
 
     def reject(self) -> None:

@@ -107,9 +107,7 @@ class BackupPreferencesPage(PreferencesPage):
             raise BackupError(t("Choose the backup folder with its full path."))
         existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
         if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK):
-            raise BackupError(
-                t("The backup folder {folder} cannot be written to.").format(folder=folder)
-            )
+            raise BackupError(t("The backup folder {folder} cannot be written to.", folder=folder))
 
     def save(self) -> None:
         backup.save_backup_settings(self.folder.text(), self.automatic.isChecked(), self._rule())

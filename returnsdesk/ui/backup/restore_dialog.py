@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import moment_text
 from returnsdesk.services import backup
 from returnsdesk.services.restore import RestoreResult, restore_backup
 from returnsdesk.ui.backup.backup_dialog import describe_failure
@@ -33,6 +34,24 @@ from returnsdesk.ui.backup.progress import TaskProgress
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
 
 ROLE_PATH = Qt.ItemDataRole.UserRole
+ROLE_WHEN = Qt.ItemDataRole.UserRole + 1
+
+
+def restore_summary(result: RestoreResult) -> str:
+    """What was restored, from when, and where the replaced store went."""
+    m = result.backup.manifest
+    text = t(
+        "Restored the store in {folder} from the backup taken {when} "
+        "({cases}, {entries}, {files}).",
+        folder=result.data_dir,
+        when=moment_text(m.created_at),
+        cases=tn("{n} case", "{n} cases", m.cases),
+        entries=tn("{n} ledger entry", "{n} ledger entries", m.ledger_entries),
+        files=tn("{n} evidence file", "{n} evidence files", m.evidence_files),
+    )
+    if result.set_aside is not None:
+        text += " " + t("The store it replaced was set aside as {path}.", path=result.set_aside)
+    return text
 
 
 class RestoreDialog(QDialog):
@@ -87,21 +106,22 @@ class RestoreDialog(QDialog):
 
     def load(self, folder: Path) -> None:
         self.folder = folder
-        self.folder_label.setText(t("Backups in {folder}").format(folder=folder))
+        self.folder_label.setText(t("Backups in {folder}", folder=folder))
         self.list.clear()
         for item in backup.list_backups(folder):
             m = item.manifest
+            when = moment_text(m.created_at)
             row = QListWidgetItem(
                 t(
-                    "{when} UTC — {cases} cases, {entries} ledger entries, {files} evidence files"
-                ).format(
-                    when=f"{m.created_at:%Y-%m-%d %H:%M}",
-                    cases=m.cases,
-                    entries=m.ledger_entries,
-                    files=m.evidence_files,
+                    "{when} — {cases}, {entries}, {files}",
+                    when=when,
+                    cases=tn("{n} case", "{n} cases", m.cases),
+                    entries=tn("{n} ledger entry", "{n} ledger entries", m.ledger_entries),
+                    files=tn("{n} evidence file", "{n} evidence files", m.evidence_files),
                 )
             )
             row.setData(ROLE_PATH, str(item.path))
+            row.setData(ROLE_WHEN, when)
             self.list.addItem(row)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -125,8 +145,9 @@ class RestoreDialog(QDialog):
         if not self.confirm(
             t(
                 "Replace the current store with the backup of {when}?\n\nThe current store is "
-                "set aside first; nothing is deleted."
-            ).format(when=item.text().split(" — ")[0])
+                "set aside first; nothing is deleted.",
+                when=item.data(ROLE_WHEN),
+            )
         ):
             return
         path, data_dir = Path(item.data(ROLE_PATH)), self.data_dir
@@ -140,7 +161,7 @@ class RestoreDialog(QDialog):
         self.progress.follow(self.job)
 
     def _done(self, result: RestoreResult) -> None:
-        self.result_label.setText(result.summary())
+        self.result_label.setText(restore_summary(result))
         self.restored.emit(result)
 
     def _failed(self, error: Exception) -> None:
@@ -149,9 +170,7 @@ class RestoreDialog(QDialog):
             self.result_label.setText(t("Cancelled: nothing was restored."))
         else:
             self.result_label.setText(
-                t("Nothing was restored. {reason}").format(
-                    reason=describe_failure(error, self.data_dir)
-                )
+                t("Nothing was restored. {reason}", reason=describe_failure(error, self.data_dir))
             )
 
     def reject(self) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.services import backup
 
 
@@ -26,22 +26,23 @@ class BackupStatusLabel(QLabel):
         if last is None:
             text = t("No backup yet — File → Back up now…")
         else:
-            text = t("Last backup: {age}").format(age=self._age(now - last))
+            age = age_text(now - last)
+            text = t("Last backup: {age}", age=age)
             if self.overdue:
-                text += t(" — back up now (File → Back up now…)")
+                text = t("Last backup: {age} — back up now (File → Back up now…)", age=age)
         self.setText(text)
         self.setStyleSheet("color: #b00020; font-weight: bold;" if self.overdue else "")
-        self.setToolTip(
-            t("Backups go to {folder}").format(folder=backup.backup_folder(self.data_dir))
-        )
+        self.setToolTip(t("Backups go to {folder}", folder=backup.backup_folder(self.data_dir)))
 
-    def _age(self, age) -> str:
-        minutes = int(age.total_seconds() // 60)
-        if minutes < 2:
-            return t("just now")
-        if minutes < 120:
-            return t("{n} minutes ago").format(n=minutes)
-        hours = minutes // 60
-        if hours < 48:
-            return t("{n} hours ago").format(n=hours)
-        return t("{n} days ago").format(n=hours // 24)
+
+def age_text(age: timedelta) -> str:
+    """How long ago, in the window's language ("2 days ago")."""
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 2:
+        return t("just now")
+    if minutes < 120:
+        return tn("{n} minute ago", "{n} minutes ago", minutes)
+    hours = minutes // 60
+    if hours < 48:
+        return tn("{n} hour ago", "{n} hours ago", hours)
+    return tn("{n} day ago", "{n} days ago", hours // 24)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.failures import plain_message
 from returnsdesk.formats.personal_data_zip import export_personal_data
 from returnsdesk.services import personal_data
@@ -47,12 +47,15 @@ class Safekeeping(QObject):
         self.skip_quit_backup = False
         if is_read_only():
             window.setWindowTitle(
-                window.windowTitle() + t(" — read-only (the folder cannot be written)")
+                t(
+                    "{title} — read-only (the folder cannot be written)",
+                    title=window.windowTitle(),
+                )
             )
 
     def _auto_failed(self, reason: str) -> None:
         self.window.statusBar().showMessage(
-            t("Automatic backup failed: {reason}").format(reason=reason), 15_000
+            t("Automatic backup failed: {reason}", reason=reason), 15_000
         )
 
     def back_up_now(self) -> BackupDialog:
@@ -96,7 +99,7 @@ class Safekeeping(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             t("Backup on quit"),
-            t("The automatic backup could not be made. {reason}").format(reason=reason),
+            t("The automatic backup could not be made. {reason}", reason=reason),
             QMessageBox.StandardButton.Ok,
             self.window,
         )
@@ -115,25 +118,31 @@ class Safekeeping(QObject):
         except personal_data.PersonalDataError as error:
             show_error(self.window, t("Personal data"), error)
             return
+        box, export, erase = self.personal_data_box(email)
+        box.exec()
+        if box.clickedButton() is export:
+            self.export_personal_data(email)
+        elif box.clickedButton() is erase:
+            self.anonymise(email)
+
+    def personal_data_box(self, email: str):
+        """The question asked about a customer's personal data, and its two buttons."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             t("Personal data"),
             t(
                 "Personal data of the customer {email}:\n\nExport writes everything held about "
                 "them (and their evidence) to a zip. Anonymise replaces their name, e-mail, "
-                "phone and addresses on every case; money records and case facts are kept."
-            ).format(email=email),
+                "phone and addresses on every case; money records and case facts are kept.",
+                email=email,
+            ),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         export = box.addButton(t("Export…"), QMessageBox.ButtonRole.AcceptRole)
         erase = box.addButton(t("Anonymise…"), QMessageBox.ButtonRole.DestructiveRole)
-        box.exec()
-        if box.clickedButton() is export:
-            self.export_personal_data(email)
-        elif box.clickedButton() is erase:
-            self.anonymise(email)
+        return box, export, erase
 
     def export_personal_data(self, email: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -148,7 +157,7 @@ class Safekeeping(QObject):
         run_task(
             lambda job: export_personal_data(folder, email, Path(path), check=job.check),
             lambda result: self.window.statusBar().showMessage(
-                t("Wrote {path}").format(path=result.path), 8000
+                t("Wrote {path}", path=result.path), 8000
             ),
             lambda error: self._failed(t("Export personal data"), error),
         )
@@ -159,8 +168,9 @@ class Safekeeping(QObject):
             t("Anonymise"),
             t(
                 "Anonymise the customer {email} on every case? This cannot be undone (a backup "
-                "made before still holds the data)."
-            ).format(email=email),
+                "made before still holds the data).",
+                email=email,
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -170,7 +180,12 @@ class Safekeeping(QObject):
             self._failed(t("Anonymise"), error)
             return
         self.window.statusBar().showMessage(
-            t("Anonymised the customer on {n} case(s).").format(n=len(result.cases)), 8000
+            tn(
+                "Anonymised the customer on {n} case.",
+                "Anonymised the customer on {n} cases.",
+                len(result.cases),
+            ),
+            8000,
         )
         self.window.refresh()
 

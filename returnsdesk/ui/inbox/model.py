@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.rule_text import deadline_label
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
 from returnsdesk.ui import labels
@@ -36,18 +37,18 @@ OVERDUE = QColor("#c62828")
 DUE_SOON = QColor("#ef6c00")
 
 HEADERS = {
-    Column.RMA: "RMA",
-    Column.ORDER: "Order",
-    Column.CUSTOMER: "Customer",
-    Column.PRODUCT: "Product",
-    Column.REASON: "Reason",
-    Column.STATUS: "Status",
-    Column.SUPPLIER: "Supplier",
-    Column.AMOUNT: "Amount",
-    Column.NEXT_DUE: "Next deadline",
-    Column.LAST_ACTIVITY: "Last activity",
-    Column.WAITING_ON: "Waiting on",
-    Column.RISK: "Risk",
+    Column.RMA: N_("RMA"),
+    Column.ORDER: N_("Order"),
+    Column.CUSTOMER: N_("Customer"),
+    Column.PRODUCT: N_("Product"),
+    Column.REASON: N_("Reason"),
+    Column.STATUS: N_("Status"),
+    Column.SUPPLIER: N_("Supplier"),
+    Column.AMOUNT: N_("Amount"),
+    Column.NEXT_DUE: N_("Next deadline"),
+    Column.LAST_ACTIVITY: N_("Last activity"),
+    Column.WAITING_ON: N_("Waiting on"),
+    Column.RISK: N_("Risk"),
 }
 COLUMNS = list(HEADERS)
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -249,7 +250,7 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.RISK and row.risk:
             return QBrush(DUE_SOON)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NEXT_DUE and row.next_due_on:
-            return f"{labels.day(row.next_due_on)} — {row.next_due_code.replace('_', ' ')}"
+            return f"{labels.day(row.next_due_on)} — {deadline_label(row.next_due_code)}"
         return None
 
     def _display(self, row: InboxRow, column: Column) -> str:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t, tn
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.services import risk
@@ -30,22 +31,22 @@ from returnsdesk.services.work_counts import WorkCounts, work_counts
 from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui import labels
+from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
 from returnsdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
 VIEW_TITLES = {
-    View.NEEDS_ACTION: "Needs action",
-    View.OVERDUE: "Overdue",
-    View.DUE_THIS_WEEK: "Due this week",
-    View.WAITING_SUPPLIER: "Waiting on supplier",
-    View.WAITING_CUSTOMER: "Waiting on customer",
-    View.CHARGEBACKS: "Chargebacks",
-    View.CLOSED: "Closed",
-    View.ALL: "All",
+    View.NEEDS_ACTION: N_("Needs action"),
+    View.OVERDUE: N_("Overdue"),
+    View.DUE_THIS_WEEK: N_("Due this week"),
+    View.WAITING_SUPPLIER: N_("Waiting on supplier"),
+    View.WAITING_CUSTOMER: N_("Waiting on customer"),
+    View.CHARGEBACKS: N_("Chargebacks"),
+    View.CLOSED: N_("Closed"),
+    View.ALL: N_("All"),
 }
-COLUMN_WIDTHS = [118, 64, 140, 170, 130, 125, 150, 90, 115, 125, 80, 150]
 
 
 class InboxWidget(QWidget):
@@ -133,8 +134,7 @@ class InboxWidget(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        set_up_columns(self.table)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(
@@ -144,11 +144,13 @@ class InboxWidget(QWidget):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.search.setMinimumWidth(320)
+        # Three rows, so that every view tab and the search fit a 1280-pixel screen in
+        # either language: the views; the search and the lists; dates and risk.
+        self.search.setMinimumWidth(220)
         top = QHBoxLayout()
         top.addWidget(self.tabs, 1)
-        top.addWidget(self.search)
         filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
         for widget in (
             self.status_filter,
             self.reason_filter,
@@ -156,16 +158,24 @@ class InboxWidget(QWidget):
             self.supplier_filter,
             self.currency_filter,
         ):
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(10)
             filters.addWidget(widget, 1)
-        filters.addWidget(self.date_enabled)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("–", self))
-        filters.addWidget(self.date_to)
-        filters.addWidget(self.flagged_only)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_enabled)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.date_to)
+        dates.addSpacing(12)
+        dates.addWidget(self.flagged_only)
+        dates.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.explicit_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
@@ -323,9 +333,19 @@ class InboxWidget(QWidget):
     def _update_summary(self) -> None:
         total = self.model.total()
         if total is None:
-            text = t("{shown:,} cases or more in this view").format(shown=self.model.rowCount())
+            text = tn(
+                "{count} case or more in this view",
+                "{count} cases or more in this view",
+                self.model.rowCount(),
+                count=number_text(self.model.rowCount()),
+            )
         else:
-            text = t("{shown:,} cases in this view").format(shown=total)
+            text = tn(
+                "{count} case in this view",
+                "{count} cases in this view",
+                total,
+                count=number_text(total),
+            )
         self.summary.setText(text)
 
     def _update_counts(self) -> None:
@@ -343,7 +363,7 @@ class InboxWidget(QWidget):
         counts = dict(work.views)
         self.counts = counts
         for index, view in enumerate(self._views):
-            self.tabs.setTabText(index, f"{t(VIEW_TITLES[view])} ({counts[view]:,})")
+            self.tabs.setTabText(index, f"{t(VIEW_TITLES[view])} ({number_text(counts[view])})")
         self.counts_changed.emit(counts)
         self.work_counts_changed.emit(work)
 

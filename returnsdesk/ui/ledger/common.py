@@ -1,9 +1,11 @@
-"""Small helpers shared by the ledger widgets: locale, labels, amounts."""
+"""Small helpers shared by the ledger widgets: labels, directions, reversibility."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind, ledger_label
-from returnsdesk.domain.money import format_money
 
 
 def kind_label(kind: str) -> str:
@@ -20,8 +22,12 @@ def direction_of(kind: str) -> Direction:
         return Direction.NEUTRAL
 
 
-def money(minor: int, currency: str, locale: str) -> str:
-    return format_money(minor, currency, locale)
+def entry_day(iso: str) -> str:
+    """An entry's date (stored as ISO text) as the window's language writes it."""
+    try:
+        return date_text(date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def reversible(entry) -> bool:

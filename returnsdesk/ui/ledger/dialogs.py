@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import money_text, number_text
 from returnsdesk.services import ledger
 from returnsdesk.store.ledger_sql import LedgerRow
-from returnsdesk.ui.ledger.common import kind_label, money
+from returnsdesk.ui.ledger.common import entry_day, kind_label
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
 
 
@@ -35,17 +36,18 @@ class ReverseDialog(QDialog):
 
     def __init__(self, row: LedgerRow, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(t("Reverse entry #%1").replace("%1", str(row.id)))
+        self.setWindowTitle(t("Reverse entry #{id}", id=row.id))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         summary = QLabel(
             t(
-                "%1 of %2 on %3, dated %4.\nA reversal entry of the same amount will cancel it; "
-                "the original stays in the ledger."
+                "{kind} of {amount} on {rma}, dated {day}.\nA reversal entry of the same amount "
+                "will cancel it; the original stays in the ledger.",
+                kind=kind_label(row.kind),
+                amount=money_text(row.amount_minor, row.currency, locale),
+                rma=row.rma,
+                day=entry_day(row.entry_date),
             )
-            .replace("%1", kind_label(row.kind))
-            .replace("%2", money(row.amount_minor, row.currency, locale))
-            .replace("%3", row.rma)
-            .replace("%4", row.entry_date)
         )
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
@@ -80,17 +82,15 @@ class ReverseDialog(QDialog):
 
 def reverse_with_dialog(row: LedgerRow, locale: str, parent: QWidget) -> bool:
     """Ask for a reason and post the reversal; shows refusals. True if posted."""
-    title = parent.tr("Reverse entry")
+    title = t("Reverse entry")
     if row.reverses_id is not None:
-        QMessageBox.information(parent, title, parent.tr("A reversal cannot itself be reversed."))
+        QMessageBox.information(parent, title, t("A reversal cannot itself be reversed."))
         return False
     if row.reversed_by_id is not None:
         QMessageBox.information(
             parent,
             title,
-            parent.tr("This entry was already reversed by #%1.").replace(
-                "%1", str(row.reversed_by_id)
-            ),
+            t("This entry was already reversed by #{id}.", id=row.reversed_by_id),
         )
         return False
     reason = ReverseDialog.ask(row, locale, parent)
@@ -102,7 +102,7 @@ def reverse_with_dialog(row: LedgerRow, locale: str, parent: QWidget) -> bool:
         # Reversing a won dispute gives the money back to the customer's side: the payout
         # guard asks for a recorded reason before the order gives back more than was paid.
         override, ok = QInputDialog.getText(
-            parent, title, str(exc) + "\n\n" + parent.tr("Reason for the override:")
+            parent, title, str(exc) + "\n\n" + t("Reason for the override:")
         )
         if not ok or not override.strip():
             return False
@@ -128,10 +128,9 @@ class ExportDialog(QDialog):
         self.date_to = QDateEdit(QDate(date_to.year, date_to.month, date_to.day))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
         self.format = QComboBox()
-        self.format.addItem(t("Excel workbook (.xlsx)"), ".xlsx")
-        self.format.addItem(t("CSV, UTF-8 (.csv)"), ".csv")
+        self.format.addItem(t("Excel workbook (.xlsx)"), userData=".xlsx")
+        self.format.addItem(t("CSV, UTF-8 (.csv)"), userData=".csv")
         form.addRow(t("From:"), self.date_from)
         form.addRow(t("To:"), self.date_to)
         form.addRow(t("Format:"), self.format)
@@ -157,10 +156,8 @@ def start_export(path: Path, date_from: date, date_to: date, parent: QWidget, on
     """Run the export on a worker with a cancellable progress dialog."""
     from returnsdesk.formats.ledger_export import export_ledger
 
-    progress = QProgressDialog(
-        parent.tr("Exporting the ledger…"), parent.tr("Cancel"), 0, 0, parent
-    )
-    progress.setWindowTitle(parent.tr("Export for accounting"))
+    progress = QProgressDialog(t("Exporting the ledger…"), t("Cancel"), 0, 0, parent)
+    progress.setWindowTitle(t("Export for accounting"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
@@ -185,7 +182,7 @@ def start_export(path: Path, date_from: date, date_to: date, parent: QWidget, on
                 on_done(None, error)
             return
         message = str(error) if isinstance(error, InputError | OSError) else repr(error)
-        QMessageBox.warning(parent, parent.tr("Export failed"), message)
+        QMessageBox.warning(parent, t("Export failed"), message)
         if on_done:
             on_done(None, error)
 
@@ -202,12 +199,8 @@ def export_with_dialogs(date_from: date, date_to: date, parent: QWidget) -> Job 
     start, end = dialog.period()
     suffix = dialog.format.currentData()
     suggested = f"ledger-{start.isoformat()}-to-{end.isoformat()}{suffix}"
-    filters = (
-        parent.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else parent.tr("CSV file (*.csv)")
-    )
-    name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export for accounting"), suggested, filters
-    )
+    filters = t("Excel workbook (*.xlsx)") if suffix == ".xlsx" else t("CSV file (*.csv)")
+    name, _ = QFileDialog.getSaveFileName(parent, t("Export for accounting"), suggested, filters)
     if not name:
         return None
     path = Path(name)
@@ -218,10 +211,14 @@ def export_with_dialogs(date_from: date, date_to: date, parent: QWidget) -> Job 
         if result is not None:
             QMessageBox.information(
                 parent,
-                parent.tr("Export for accounting"),
-                parent.tr("Wrote %1 entries to %2.")
-                .replace("%1", f"{result.entries:,}")
-                .replace("%2", str(result.path)),
+                t("Export for accounting"),
+                tn(
+                    "Wrote {count} entry to {path}.",
+                    "Wrote {count} entries to {path}.",
+                    result.entries,
+                    count=number_text(result.entries),
+                    path=result.path,
+                ),
             )
 
     return start_export(path, start, end, parent, done)

@@ -4,32 +4,42 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTableView
 
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.ledger import Direction
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter, LedgerRow
 from returnsdesk.ui.labels import locale_name
-from returnsdesk.ui.ledger.common import direction_of, kind_label, money
+from returnsdesk.ui.ledger.common import direction_of, entry_day, kind_label
 
 #: (sort key in ledger_sql.SORT_KEYS or None, header text)
 COLUMNS: list[tuple[str | None, str]] = [
     ("id", "#"),
-    ("date", "Date"),
-    ("rma", "RMA"),
-    ("order", "Order"),
-    ("customer", "Customer"),
-    ("supplier", "Supplier"),
-    ("kind", "Kind"),
-    ("amount", "Amount"),
-    (None, "Reversal"),
-    ("method", "Method"),
-    ("reference", "Reference"),
-    ("memo", "Memo"),
+    ("date", N_("Date")),
+    ("rma", N_("RMA")),
+    ("order", N_("Order")),
+    ("customer", N_("Customer")),
+    ("supplier", N_("Supplier")),
+    ("kind", N_("Kind")),
+    ("amount", N_("Amount")),
+    (None, N_("Reversal")),
+    ("method", N_("Method")),
+    ("reference", N_("Reference")),
+    ("memo", N_("Memo")),
 ]
 COL = {key or "reversal": i for i, (key, _) in enumerate(COLUMNS)}
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def fit_columns(table: QTableView, widths: dict[str, int]) -> None:
+    """Column widths from ``widths`` (by key), widened so the window's titles show whole."""
+    metrics = table.horizontalHeader().fontMetrics()
+    for key, width in widths.items():
+        title = t(COLUMNS[COL[key]][1])
+        table.setColumnWidth(COL[key], max(width, metrics.horizontalAdvance(title) + 28))
 
 
 class LedgerTableModel(QAbstractTableModel):
@@ -162,11 +172,11 @@ class LedgerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = []
             if row.reverses_id is not None:
-                tips.append(t("Reversal of entry #%1").replace("%1", str(row.reverses_id)))
+                tips.append(t("Reversal of entry #{id}", id=row.reverses_id))
             if row.reversed_by_id is not None:
-                tips.append(t("Cancelled by reversal #%1").replace("%1", str(row.reversed_by_id)))
+                tips.append(t("Cancelled by reversal #{id}", id=row.reversed_by_id))
             if row.override_note:
-                tips.append(t("Override: %1").replace("%1", row.override_note))
+                tips.append(t("Override: {note}", note=row.override_note))
             if column == COL["memo"] and row.memo:
                 tips.append(row.memo)
             return "\n".join(tips) or None
@@ -176,7 +186,7 @@ class LedgerTableModel(QAbstractTableModel):
         if column == COL["id"]:
             return str(row.id)
         if column == COL["date"]:
-            return row.entry_date
+            return entry_day(row.entry_date)
         if column == COL["rma"]:
             return row.rma
         if column == COL["order"]:
@@ -187,11 +197,11 @@ class LedgerTableModel(QAbstractTableModel):
             return row.supplier
         if column == COL["kind"]:
             label = kind_label(row.kind)
-            return t("%1 (reversal)").replace("%1", label) if row.reverses_id else label
+            return t("{kind} (reversal)", kind=label) if row.reverses_id else label
         if column == COL["amount"]:
             if direction_of(row.kind) == Direction.NEUTRAL:
-                return money(row.amount_minor, row.currency, self.locale)
-            return money(row.signed_minor, row.currency, self.locale)
+                return money_text(row.amount_minor, row.currency, self.locale)
+            return money_text(row.signed_minor, row.currency, self.locale)
         if column == COL["method"]:
             return row.method
         if column == COL["reference"]:
@@ -199,12 +209,12 @@ class LedgerTableModel(QAbstractTableModel):
         if column == COL["memo"]:
             memo = row.memo.replace("\n", " ")
             if row.override_note:
-                memo += " " + t("[override: %1]").replace("%1", row.override_note)
+                memo += " " + t("[override: {note}]", note=row.override_note)
             return memo
         if column == COL["reversal"]:
             if row.reverses_id is not None:
-                return t("reverses #%1").replace("%1", str(row.reverses_id))
+                return t("reverses #{id}", id=row.reverses_id)
             if row.reversed_by_id is not None:
-                return t("reversed by #%1").replace("%1", str(row.reversed_by_id))
+                return t("reversed by #{id}", id=row.reversed_by_id)
             return ""
         return None

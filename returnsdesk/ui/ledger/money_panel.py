@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.ledger import PAYOUT_SIGN, LedgerKind
 from returnsdesk.domain.money import amount_in_words
 from returnsdesk.domain.posting_check import Concern, concerns
@@ -35,9 +37,9 @@ from returnsdesk.services.ledger import EntryInput, OverRefundError
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Case
 from returnsdesk.ui.labels import locale_name
-from returnsdesk.ui.ledger.common import kind_label, money, reversible
+from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
-from returnsdesk.ui.ledger.model import COL, LedgerTableModel
+from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 #: Kinds offered first in the form, in the order a merchant meets them.
@@ -80,7 +82,13 @@ class CaseMoneyPanel(QWidget):
     # --- layout ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        # Two columns, so that the posting form shows whole in the case's lower tabs of a
+        # 1280×720 window: the case's money on the left, the form on the right.
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        money = QVBoxLayout()
+        money.setSpacing(4)
+        layout.addLayout(money, 1)
         self.figures = QLabel()
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         font = self.figures.font()
@@ -89,8 +97,14 @@ class CaseMoneyPanel(QWidget):
         self.figures.setFont(font)
         self.context = QLabel()
         self.context.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.figures)
-        layout.addWidget(self.context)
+        self.context.setWordWrap(True)
+        self.reverse_button = QPushButton(t("Reverse selected entry…"))
+        self.reverse_button.setEnabled(False)
+        heading = QHBoxLayout()
+        heading.addWidget(self.figures, 1)
+        heading.addWidget(self.reverse_button)
+        money.addLayout(heading)
+        money.addWidget(self.context)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -102,26 +116,28 @@ class CaseMoneyPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for key in HIDDEN_COLUMNS:
             self.table.setColumnHidden(COL[key], True)
-        for key, width in {"id": 50, "date": 90, "kind": 170, "amount": 95, "memo": 200}.items():
-            self.table.setColumnWidth(COL[key], width)
-        layout.addWidget(self.table, 1)
-
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        self.reverse_button = QPushButton(t("Reverse selected entry…"))
-        self.reverse_button.setEnabled(False)
-        actions.addWidget(self.reverse_button)
-        layout.addLayout(actions)
+        widths = {"id": 40, "date": 90, "kind": 150, "amount": 90, "reversal": 100, "memo": 200}
+        fit_columns(self.table, widths)
+        # The table takes what height is left: its own preferred height would make the
+        # scroll area around the panel taller than the tab and hide the form.
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.table.setMinimumHeight(60)
+        money.addWidget(self.table, 1)
 
         box = QGroupBox(t("Record money"))
-        form = QFormLayout(box)
+        form = QGridLayout(box)
+        form.setContentsMargins(8, 4, 8, 4)
+        form.setVerticalSpacing(4)
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(14)
         for kind in FORM_KINDS:
             self.kind.addItem(kind_label(kind), kind.value)
         self.amount = AmountEdit(locale=self.locale)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
         self.method = QLineEdit()
         self.method.setPlaceholderText(t("Card, PayPal, bank transfer…"))
         self.reference = QLineEdit()
@@ -137,24 +153,33 @@ class CaseMoneyPanel(QWidget):
         self.override_widget = QWidget()
         self.override_widget.setLayout(override_row)
         override_row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(t("Kind:"), self.kind)
-        form.addRow(t("Amount:"), self.amount)
-        form.addRow(t("Date:"), self.date)
-        form.addRow(t("Method:"), self.method)
-        form.addRow(t("Reference:"), self.reference)
-        form.addRow(t("Memo:"), self.memo)
-        form.addRow("", self.override_widget)
+        top = Qt.AlignmentFlag.AlignTop
+        fields = [
+            (t("Kind:"), self.kind, t("Amount:"), self.amount),
+            (t("Date:"), self.date, t("Method:"), self.method),
+            (t("Reference:"), self.reference, t("Memo:"), self.memo),
+        ]
+        for row, (first, first_field, second, second_field) in enumerate(fields):
+            form.addWidget(QLabel(first), row, 0, top)
+            form.addWidget(first_field, row, 1, top)
+            form.addWidget(QLabel(second), row, 2, top)
+            form.addWidget(second_field, row, 3, top)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         self.post_button = QPushButton(t("Post"))
         self.post_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.post_button)
-        form.addRow(buttons)
+        last = QHBoxLayout()
+        last.addWidget(self.override_widget, 1)
+        last.addStretch(0)
+        last.addWidget(self.post_button)
+        form.addLayout(last, 3, 0, 1, 4)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        form.addRow(self.message)
-        layout.addWidget(box)
+        self.message.hide()
+        form.addWidget(self.message, 4, 0, 1, 4)
+        form.setRowStretch(5, 1)
+        layout.addWidget(box, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.override.toggled.connect(self.override_reason.setEnabled)
@@ -172,49 +197,61 @@ class CaseMoneyPanel(QWidget):
         self.currency = self.case.currency
         self.amount.set_currency(self.currency)
         self.amount.setPlaceholderText(
-            t("Amount in %1, e.g. %2")
-            .replace("%1", self.currency)
-            .replace("%2", money(1250, self.currency, self.locale))
+            t(
+                "Amount in {currency}, e.g. {example}",
+                currency=self.currency,
+                example=self._money(1250),
+            )
         )
         self._reset_form()
         self.message.clear()
+        self.message.hide()
         self.reload()
 
     def reload(self) -> None:
         self.model.set_filter(LedgerFilter(case_id=self.case_id))
         figures = ledger.case_money(self.case_id)
         self.figures.setText(
-            t("Paid out %1 · Recovered %2 · Net cost %3")
-            .replace("%1", money(figures.paid_out, figures.currency, self.locale))
-            .replace("%2", money(figures.recovered, figures.currency, self.locale))
-            .replace("%3", money(figures.net_cost, figures.currency, self.locale))
+            t(
+                "Paid out {paid} · Recovered {recovered} · Net cost {net}",
+                paid=money_text(figures.paid_out, figures.currency, self.locale),
+                recovered=money_text(figures.recovered, figures.currency, self.locale),
+                net=money_text(figures.net_cost, figures.currency, self.locale),
+            )
         )
         order = self.case.order
         across = ledger.order_money(order.id)
         credit = ledger.customer_credit(order.customer_id).get(self.currency, 0)
         cases = Case.select().where(Case.order == order.id).count()
-        m = lambda minor: money(minor, self.currency, self.locale)  # noqa: E731
+        m = self._money
         k = across.by_kind
         self.context.setText(
-            t("Order %1: customer paid %2, %3 left to give back · Store credit balance %4")
-            .replace("%1", order.number)
-            .replace("%2", m(order.total_minor))
-            .replace("%3", m(max(across.left, 0)))
-            .replace("%4", m(credit))
+            t(
+                "Order {order}: customer paid {paid}, {left} left to give back · "
+                "Store credit balance {credit}",
+                order=order.number,
+                paid=m(order.total_minor),
+                left=m(max(across.left, 0)),
+                credit=m(credit),
+            )
             + "\n"
-            + t(
-                "Given back across its %1 case(s): refunds %2 · store credit %3 · "
-                "chargebacks %4 · replacements %5"
+            + tn(
+                "Given back on its {n} case: refunds {refunds} · store credit {credit} · "
+                "chargebacks {chargebacks} · replacements {replacements}",
+                "Given back across its {n} cases: refunds {refunds} · store credit {credit} · "
+                "chargebacks {chargebacks} · replacements {replacements}",
+                cases,
+                refunds=m(k.get(LedgerKind.CUSTOMER_REFUND, 0)),
+                credit=m(k.get(LedgerKind.STORE_CREDIT_ISSUED, 0)),
+                chargebacks=m(
+                    k.get(LedgerKind.CHARGEBACK_DEBIT, 0) - k.get(LedgerKind.CHARGEBACK_REVERSAL, 0)
+                ),
+                replacements=m(k.get(LedgerKind.REPLACEMENT_COST, 0)),
             )
-            .replace("%1", str(cases))
-            .replace("%2", m(k.get(LedgerKind.CUSTOMER_REFUND, 0)))
-            .replace("%3", m(k.get(LedgerKind.STORE_CREDIT_ISSUED, 0)))
-            .replace(
-                "%4",
-                m(k.get(LedgerKind.CHARGEBACK_DEBIT, 0) - k.get(LedgerKind.CHARGEBACK_REVERSAL, 0)),
-            )
-            .replace("%5", m(k.get(LedgerKind.REPLACEMENT_COST, 0)))
         )
+
+    def _money(self, minor: int) -> str:
+        return money_text(minor, self.currency, self.locale)
 
     def _reset_form(self) -> None:
         today = utc_now().date()
@@ -236,6 +273,7 @@ class CaseMoneyPanel(QWidget):
     def _say(self, text: str, ok: bool) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     # --- actions ----------------------------------------------------------------------
 
@@ -282,10 +320,12 @@ class CaseMoneyPanel(QWidget):
             self._say(str(exc), ok=False)
             return False
         self._say(
-            t("Posted %1 of %2 (entry #%3).")
-            .replace("%1", kind_label(entry.kind))
-            .replace("%2", money(entry.amount_minor, entry.currency, self.locale))
-            .replace("%3", str(entry.id)),
+            t(
+                "Posted {kind} of {amount} (entry #{id}).",
+                kind=kind_label(entry.kind),
+                amount=money_text(entry.amount_minor, entry.currency, self.locale),
+                id=entry.id,
+            ),
             ok=True,
         )
         self._reset_form()
@@ -306,8 +346,9 @@ class CaseMoneyPanel(QWidget):
         if not found:
             return True
         reasons = {
-            Concern.LARGE: t("It is half or more of what the customer paid (%1).").replace(
-                "%1", money(order.total_minor, self.currency, self.locale)
+            Concern.LARGE: t(
+                "It is half or more of what the customer paid ({paid}).",
+                paid=self._money(order.total_minor),
             ),
             Concern.TEN_TIMES_CASE: t(
                 "It is ten times the amount of the case or more: check the decimal separator."
@@ -317,12 +358,12 @@ class CaseMoneyPanel(QWidget):
             ),
             Concern.OTHER_KIND: t("“Other” entries are not counted in any category."),
         }
-        text = (
-            t("Post %1 of %2 (%3) on %4?")
-            .replace("%1", kind_label(kind))
-            .replace("%2", money(amount, self.currency, self.locale))
-            .replace("%3", amount_in_words(amount, self.currency, self.locale))
-            .replace("%4", self.case.rma)
+        text = t(
+            "Post {kind} of {amount} ({words}) on {rma}?",
+            kind=kind_label(kind),
+            amount=self._money(amount),
+            words=amount_in_words(amount, self.currency, self.locale),
+            rma=self.case.rma,
         )
         return self.confirm("\n\n".join([text, *(reasons[c] for c in found)]))
 
@@ -352,7 +393,7 @@ class CaseMoneyPanel(QWidget):
             return False
         if not reverse_with_dialog(entry, self.locale, self):
             return False
-        self._say(t("Entry #%1 reversed.").replace("%1", str(entry.id)), ok=True)
+        self._say(t("Entry #{id} reversed.", id=entry.id), ok=True)
         self.reload()
         self.changed.emit()
         return True

@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.domain.i18n.formatting import number_text
+from returnsdesk.domain.i18n.formatting import money_text, number_text
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Supplier
 from returnsdesk.ui.labels import locale_name
-from returnsdesk.ui.ledger.common import kind_label, money, reversible
+from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
-from returnsdesk.ui.ledger.model import COL, LedgerTableModel
+from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 
 COLUMN_WIDTHS = {
     "id": 60,
@@ -102,15 +102,21 @@ class LedgerView(QWidget):
         today = utc_now().date()
         for edit, day in ((self.date_from, month_start(today)), (self.date_to, today)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.setEnabled(False)
         self.kind = QComboBox()
         self.supplier = QComboBox()
         self.currency = QComboBox()
+        for combo, letters in ((self.kind, 16), (self.supplier, 17), (self.currency, 8)):
+            # Long kinds and supplier names must not push the bar past a 1280-pixel window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
         self.rma = QLineEdit()
         self.rma.setPlaceholderText(t("Case RMA"))
         self.rma.setClearButtonEnabled(True)
+        self.rma.setMinimumWidth(110)
         self.rma.setMaximumWidth(150)
         for label, widget in [
             (t("Period:"), self.period),
@@ -138,8 +144,7 @@ class LedgerView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for key, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(COL[key], width)
+        fit_columns(self.table, COLUMN_WIDTHS)
         self.table.sortByColumn(COL["date"], Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
 
@@ -246,10 +251,10 @@ class LedgerView(QWidget):
                     " ({count} entries)",
                     total.count,
                     currency=total.currency,
-                    paid=money(total.paid_out, total.currency, self.locale),
-                    recovered=money(total.recovered, total.currency, self.locale),
-                    net=money(total.net, total.currency, self.locale),
-                    count=number_text(total.count),
+                    paid=money_text(total.paid_out, total.currency, self.locale),
+                    recovered=money_text(total.recovered, total.currency, self.locale),
+                    net=money_text(total.net, total.currency, self.locale),
+                    count=number_text(total.count, self.locale),
                 )
             )
         self.totals.setText("\n".join(parts))

@@ -10,10 +10,12 @@ from returnsdesk.ui.preferences.dialog import PreferencesDialog, PreferencesPage
 def preference_pages() -> list[PreferencesPage]:
     from returnsdesk.ui.backup.preferences_page import BackupPreferencesPage
     from returnsdesk.ui.policy.preferences_page import StorePolicyPage
+    from returnsdesk.ui.preferences.language_page import LanguagePage
     from returnsdesk.ui.risk.preferences_page import RiskPreferencesPage
 
     return [
         StorePolicyPage(),
+        LanguagePage(),
         BackupPreferencesPage(),
         RiskPreferencesPage(),
     ]
