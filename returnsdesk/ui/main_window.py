@@ -270,10 +270,15 @@ class MainWindow(QMainWindow):
 
     def _show_work_counts(self, work) -> None:
         """What needs action beside Inbox, the overdue supplier replies beside Suppliers."""
-        self.nav.item(0).setText(t("Inbox ({n})").format(n=work.needs_action))
+        self.nav.item(0).setText(t("Inbox ({count})", count=number_text(work.needs_action)))
         suppliers = t("Suppliers")
         if work.overdue_replies:
-            suppliers = t("Suppliers\n{n} overdue").format(n=work.overdue_replies)
+            suppliers = tn(
+                "Suppliers\n{count} reply overdue",
+                "Suppliers\n{count} replies overdue",
+                work.overdue_replies,
+                count=number_text(work.overdue_replies),
+            )
         self.nav.item(1).setText(suppliers)
         wide = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 6
         self.nav.setMinimumWidth(min(wide, self.nav.maximumWidth()))
