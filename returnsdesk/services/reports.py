@@ -295,9 +295,8 @@ def _memo(memo: dict, key: str, read):
 
 
 def _scorecards(p: Period, cases: dict[int | None, int], as_of: date, memo: dict) -> tuple:
-    claims = _memo(memo, "claims", lambda: q.claim_counts(p))
-    replies = _memo(memo, "replies", lambda: q.median_reply_days(p))
-    money_days = q.median_money_days(p)
+    figures = _memo(memo, "claims", lambda: q.claim_figures(p))
+    claims, replies, money_days = figures.counts, figures.replies, figures.money
     defect_rows = _memo(memo, "defects", lambda: q.defects_by_sku(p, risk_sql.DEFECT_REASONS))
     defects: dict[int, list[DefectRow]] = {}
     for sid, sku, reason, n in defect_rows:
@@ -340,7 +339,6 @@ def _supplier_facts(p: Period, as_of: date, memo: dict) -> list:
     if "supplier_facts" not in memo:
         if (p.first_stamp, p.after_stamp) == risk_sql.window(as_of) and {
             "claims",
-            "replies",
             "defects",
         } <= set(memo):
             facts = _facts_of_period(p, memo)
@@ -351,7 +349,7 @@ def _supplier_facts(p: Period, as_of: date, memo: dict) -> list:
 
 
 def _facts_of_period(p: Period, memo: dict) -> dict[int, SupplierFacts]:
-    claims, replies = memo["claims"], memo["replies"]
+    claims, replies = memo["claims"].counts, memo["claims"].replies
     defects: Counter = Counter()
     for sid, _sku, _reason, n in memo["defects"]:
         defects[sid] += n

@@ -8,6 +8,7 @@ kinds 0, and a reversal entry (``reverses_id`` set) counts with the opposite sig
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -345,50 +346,61 @@ _CLAIMS = """SELECT sc.case_id, sc.supplier_id, min(sc.at) AS sent
     GROUP BY sc.case_id, sc.supplier_id HAVING min(sc.at) >= ? AND min(sc.at) < ?"""
 
 
-def claim_counts(period: Period) -> dict[int, tuple[int, int, int]]:
-    """{supplier id: (claims sent, approved, reimbursed)} for claims first sent in the
-    period: approved = the supplier's recorded decision was approved or partially
-    approved; reimbursed = net supplier reimbursement on the case above zero (any date)."""
+@dataclass(frozen=True)
+class ClaimFigures:
+    """Per supplier, over the claims first sent in a period (see ``claim_figures``)."""
+
+    #: {supplier id: (claims sent, approved, reimbursed)}
+    counts: dict[int, tuple[int, int, int]]
+    #: {supplier id: (claims answered, median days from the first claim message to the first
+    #: reply)}
+    replies: dict[int, tuple[int, float]]
+    #: {supplier id: (claims reimbursed, median days from the first claim message to the
+    #: first reimbursement entry)}
+    money: dict[int, tuple[int, float]]
+
+
+def _medians(values: dict[int, list[float]]) -> dict[int, tuple[int, float]]:
+    return {sid: (len(v), float(statistics.median(v))) for sid, v in values.items() if v}
+
+
+def claim_figures(period: Period) -> ClaimFigures:
+    """Claims first sent in the period, read in one pass: approved = the supplier's recorded
+    decision was approved or partially approved; reimbursed = net supplier reimbursement on
+    the case above zero (any date); reply and money days from the first claim message."""
     rows = _rows(
-        f"""WITH claims AS ({_CLAIMS})
-            SELECT cl.supplier_id, count(*),
-                   sum(EXISTS (SELECT 1 FROM supplier_contact r WHERE r.case_id = cl.case_id
-                               AND r.direction = 'received'
-                               AND r.decision IN ('approved', 'partially_approved'))),
-                   sum(coalesce((SELECT sum(CASE WHEN l.reverses_id IS NULL THEN l.amount_minor
-                                                 ELSE -l.amount_minor END)
-                                 FROM ledger_entry l WHERE l.case_id = cl.case_id
-                                 AND l.kind = 'supplier_reimbursement'), 0) > 0)
-            FROM claims cl GROUP BY 1""",
+        f"""WITH claims AS MATERIALIZED ({_CLAIMS})
+            SELECT cl.supplier_id,
+                   EXISTS (SELECT 1 FROM supplier_contact r WHERE r.case_id = cl.case_id
+                           AND r.direction = 'received'
+                           AND r.decision IN ('approved', 'partially_approved')),
+                   coalesce((SELECT sum(CASE WHEN l.reverses_id IS NULL THEN l.amount_minor
+                                             ELSE -l.amount_minor END)
+                             FROM ledger_entry l WHERE l.case_id = cl.case_id
+                             AND l.kind = 'supplier_reimbursement'), 0) > 0,
+                   (SELECT julianday(min(r.at)) - julianday(cl.sent) FROM supplier_contact r
+                    WHERE r.case_id = cl.case_id AND r.direction = 'received'
+                    AND r.at >= cl.sent),
+                   (SELECT julianday(min(l.entry_date)) - julianday(substr(cl.sent, 1, 10))
+                    FROM ledger_entry l WHERE l.case_id = cl.case_id
+                    AND l.kind = 'supplier_reimbursement' AND +l.reverses_id IS NULL)
+            FROM claims cl""",  # "+": look entries up by case, never by reverses_id
         _span(period),
     )
-    return {sid: (n, approved, paid) for sid, n, approved, paid in rows}
-
-
-def median_reply_days(period: Period) -> dict[int, tuple[int, float]]:
-    """{supplier id: (claims answered, median days from first claim message to first reply)}."""
-    return _median_by(
-        f"""WITH claims AS ({_CLAIMS})
-            SELECT cl.supplier_id AS grp, julianday(min(r.at)) - julianday(cl.sent) AS value
-            FROM claims cl JOIN supplier_contact r
-              ON r.case_id = cl.case_id AND r.direction = 'received' AND r.at >= cl.sent
-            GROUP BY cl.case_id, cl.supplier_id""",
-        _span(period),
-    )
-
-
-def median_money_days(period: Period) -> dict[int, tuple[int, float]]:
-    """{supplier id: (claims reimbursed, median days from first claim message to the first
-    reimbursement entry)}."""
-    return _median_by(
-        f"""WITH claims AS ({_CLAIMS})
-            SELECT cl.supplier_id AS grp,
-                   julianday(min(l.entry_date)) - julianday(substr(cl.sent, 1, 10)) AS value
-            FROM claims cl JOIN ledger_entry l
-              ON l.case_id = cl.case_id AND l.kind = 'supplier_reimbursement'
-              AND l.reverses_id IS NULL
-            GROUP BY cl.case_id, cl.supplier_id""",
-        _span(period),
+    counts: dict[int, list[int]] = {}
+    replies: dict[int, list[float]] = {}
+    money: dict[int, list[float]] = {}
+    for sid, approved, paid, reply, paid_after in rows:
+        n = counts.setdefault(sid, [0, 0, 0])
+        n[0], n[1], n[2] = n[0] + 1, n[1] + approved, n[2] + paid
+        if reply is not None:
+            replies.setdefault(sid, []).append(reply)
+        if paid_after is not None:
+            money.setdefault(sid, []).append(paid_after)
+    return ClaimFigures(
+        {sid: (a, b, c) for sid, (a, b, c) in counts.items()},
+        _medians(replies),
+        _medians(money),
     )
 
 
