@@ -120,13 +120,23 @@ def _has_words(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= 2
 
 
+def _is_log_call(call: ast.Call) -> bool:
+    """``log.warning("...")`` writes the log file, which is for the developer."""
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in {"log", "logger", "logging"}
+    )
+
+
 def bare_window_strings(files: list[Path]) -> list[str]:
     """English literals handed straight to a Qt text setter, skipping the language layer."""
     bad = []
     for path in files:
         rel = str(path.relative_to(PACKAGE))
         for call in _calls(path):
-            if _name(call) not in TEXT_SETTERS:
+            if _name(call) not in TEXT_SETTERS or _is_log_call(call):
                 continue
             for arg in call.args:
                 text = _literal(arg)
