@@ -28,7 +28,7 @@ MNT = Path(sys.argv[1])
 
 def fill(leave: int) -> None:
     '''Fill the disk, then give back ``leave`` bytes.'''
-    with open(MNT / "filler", "wb") as out:
+    with open(MNT / "filler", "wb", buffering=0) as out:  # nothing left to flush on close
         try:
             while True:
                 out.write(b"\0" * 65536)

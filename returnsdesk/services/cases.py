@@ -32,7 +32,6 @@ from returnsdesk.domain.reasons import (
 from returnsdesk.domain.rma import format_rma
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import (
-    STATUS_LABELS,
     Kind,
     Status,
     TransitionRequest,
@@ -123,22 +122,6 @@ def case_view(case_id: int) -> CaseView:
     if case is None:
         raise InputError("The case no longer exists.")
     return CaseView.of(case)
-
-
-_DETAIL_LABELS = {
-    "reason": "reason",
-    "reason_note": "reason note",
-    "fault": "fault",
-    "requested_resolution": "requested resolution",
-    "agreed_resolution": "agreed resolution",
-    "supplier_reference": "supplier reference",
-    "return_carrier": "return carrier",
-    "return_tracking": "return tracking number",
-    "return_label_ref": "return label reference",
-    "notes": "notes",
-    "chargeback_due_on": "chargeback due date",
-    "chargeback_reference": "chargeback reference",
-}
 
 
 @dataclass(frozen=True)
@@ -260,7 +243,14 @@ def open_case(data: OpenCaseInput, now: datetime | None = None) -> Case:
         CaseLine.insert_many(
             [{"case": case.id, "order_line": i, "quantity": q} for i, q in chosen]
         ).execute()
-        record_event(case, EventKind.CREATED, f"Case opened: {kind.value}, {reason.value}.", now)
+        record_event(
+            case,
+            EventKind.CREATED,
+            "",
+            now,
+            code="case_opened",
+            params={"kind": kind.value, "reason": reason.value},
+        )
         refresh_next_due(case, now)
         index_case(case.id)
     return case
@@ -303,12 +293,21 @@ def transition(
         elif target == Status.REOPENED:
             case.closed_at = None
         case.save(only=[Case.status, Case.agreed_resolution, Case.closed_at])
-        text = f"{STATUS_LABELS[current]} → {STATUS_LABELS[target]}"
-        if resolution:
-            text += f" ({Resolution(resolution).value})"
-        if note:
-            text += f": {note}"
-        record_event(case, EventKind.STATUS, text, now, from_status=current, to_status=target)
+        record_event(
+            case,
+            EventKind.STATUS,
+            "",
+            now,
+            from_status=current,
+            to_status=target,
+            code="status_changed",
+            params={
+                "from_status": current.value,
+                "to_status": target.value,
+                "resolution": resolution,
+                "note": note,
+            },
+        )
         refresh_next_due(case, now)
     return case
 
@@ -361,10 +360,7 @@ def update_details(
             setattr(case, name, getattr(details, name))
         case.save(only=[getattr(Case, name) for name in changed])
         record_event(
-            case,
-            EventKind.EDIT,
-            "Changed " + ", ".join(_DETAIL_LABELS[n] for n in changed) + ".",
-            now,
+            case, EventKind.EDIT, "", now, code="details_changed", params={"fields": changed}
         )
         refresh_next_due(case, now)
         index_case(case.id)
@@ -388,7 +384,7 @@ def record_first_response(case_id: int, now: datetime | None = None) -> Case:
         if case.first_response_at is None:
             case.first_response_at = now
             case.save(only=[Case.first_response_at])
-            record_event(case, EventKind.NOTE, "First response sent to the customer.", now)
+            record_event(case, EventKind.NOTE, "", now, code="first_response")
             refresh_next_due(case, now)
     return case
 

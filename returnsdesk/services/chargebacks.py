@@ -134,13 +134,17 @@ def open_chargeback(
     with write():
         others = [c for c in _order_cases(order_id) if c.id != case.id]
         for other in others:
-            record_event(other, EventKind.NOTE, f"Chargeback {case.rma} opened on this order.", now)
+            record_event(
+                other, EventKind.NOTE, "", now, code="chargeback_linked", params={"rma": case.rma}
+            )
         if others:
             record_event(
                 Case.get_by_id(case.id),
                 EventKind.NOTE,
-                "Same order as " + ", ".join(o.rma for o in others) + ".",
+                "",
                 now,
+                code="same_order",
+                params={"rmas": ", ".join(o.rma for o in others)},
             )
     return Case.get_by_id(case.id)
 

@@ -177,17 +177,22 @@ def _link_evidence(contact: SupplierContact, case: Case | None, evidence_ids: li
 def _on_case(case: Case, contact: SupplierContact, supplier: Supplier, at: datetime) -> None:
     from returnsdesk.services.cases import refresh_next_due
 
-    verb = "sent to" if contact.direction == Direction.SENT else "received from"
-    text = f"{CHANNEL_LABELS[Channel(contact.channel)]} {verb} {supplier.name}"
-    if contact.subject:
-        text += f": {contact.subject}"
-    if contact.supplier_reference:
-        text += f" (ref. {contact.supplier_reference})"
-    if contact.awaiting_reply:
-        text += "; awaiting reply"
-        if contact.awaiting:
-            text += f" ({contact.awaiting})"
-    record_event(case, EventKind.CONTACT, text + ".", at)
+    record_event(
+        case,
+        EventKind.CONTACT,
+        "",
+        at,
+        code="contact",
+        params={
+            "channel": contact.channel,
+            "direction": contact.direction,
+            "supplier": supplier.name,
+            "subject": contact.subject,
+            "reference": contact.supplier_reference,
+            "awaiting_reply": bool(contact.awaiting_reply),
+            "awaiting": contact.awaiting,
+        },
+    )
     if contact.supplier_reference and not case.supplier_reference:
         case.supplier_reference = contact.supplier_reference
         case.save(only=[Case.supplier_reference])
@@ -356,7 +361,9 @@ def log_customer_message(
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
             raise InputError("The case no longer exists.")
-        record_event(case, EventKind.CONTACT, f"E-mail sent to the customer: {subject}.", now)
+        record_event(
+            case, EventKind.CONTACT, "", now, code="customer_email", params={"subject": subject}
+        )
         if case.first_response_at is None:
             case.first_response_at = now
             case.save(only=[Case.first_response_at])

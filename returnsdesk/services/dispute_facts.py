@@ -20,7 +20,7 @@ from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import settings
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.settings import ShopDetails
-from returnsdesk.services.timeline import EventKind
+from returnsdesk.services.timeline import EventKind, event_params
 from returnsdesk.store.models import (
     Case,
     CaseEvent,
@@ -249,6 +249,8 @@ def _event_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
     """An event as the pack shows it; money, evidence and edits have their own sections
     (or are internal), so they are left out."""
     kind = EventKind(event.kind)
+    if event.code:
+        return _coded_item(event, rma)
     if kind == EventKind.CREATED:
         return TimelineFacts(event.at, rma, "created", "", "")
     if kind == EventKind.STATUS:
@@ -267,6 +269,22 @@ def _event_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
     if kind == EventKind.CONTACT and event.text.startswith(_CUSTOMER_EMAIL):
         subject = event.text[len(_CUSTOMER_EMAIL) :].rstrip(".")
         return TimelineFacts(event.at, rma, "customer_email", "", subject)
+    return None
+
+
+def _coded_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
+    params = event_params(event)
+    code = event.code
+    if code == "case_opened":
+        return TimelineFacts(event.at, rma, "created", "", "")
+    if code == "status_changed":
+        return TimelineFacts(event.at, rma, "status", event.to_status, str(params.get("note", "")))
+    if code == "first_response":
+        return TimelineFacts(event.at, rma, "first_response", "", "")
+    if code == "chargeback_linked":
+        return TimelineFacts(event.at, rma, "linked", str(params.get("rma", "")), "")
+    if code == "customer_email":
+        return TimelineFacts(event.at, rma, "customer_email", "", str(params.get("subject", "")))
     return None
 
 

@@ -415,6 +415,18 @@ def _v8_line_rule_facts(db: SqliteDatabase) -> None:
     )
 
 
+def _v9_timeline_event_codes(db: SqliteDatabase) -> None:
+    """Timeline events keep what happened as a code and JSON parameters, so the sentence is
+    written in the reader's language when shown; older events keep their stored text."""
+    _execute_script(
+        db,
+        """
+        ALTER TABLE case_event ADD COLUMN code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE case_event ADD COLUMN params TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -424,6 +436,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v6_chargeback_facts,
     _v7_satisfaction_and_report_indexes,
     _v8_line_rule_facts,
+    _v9_timeline_event_codes,
 ]
 CURRENT_VERSION = len(STEPS)
 
