@@ -30,7 +30,7 @@ from returnsdesk.domain.policy import (
     end_of_day,
     next_deadline,
 )
-from returnsdesk.domain.reasons import Reason, Resolution, default_fault
+from returnsdesk.domain.reasons import Reason, Resolution, default_fault, reason_label
 from returnsdesk.domain.rma import format_rma
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.services.evidence_files import store_bytes
@@ -765,7 +765,8 @@ class _Generator:
                 "email",
                 "sent",
                 f"Claim for order #{1000 + case_id}",
-                f"Hello, the customer reports: {reason.value}. Photos attached. Please advise.",
+                f"Hello, the customer reports: {reason_label(reason, 'en').lower()}. "
+                "Photos attached. Please advise.",
                 "",
                 1,
                 to_stamp(claim_at + timedelta(hours=follow_up)),

@@ -89,6 +89,21 @@ def kind_label(kind: Kind | str, lang: str | None = None) -> str:
     return t(KIND_LABELS[Kind(kind)], lang)
 
 
+WAITING_LABELS: dict[WaitingOn, str] = {
+    WaitingOn.ME: N_("Me"),
+    WaitingOn.CUSTOMER: N_("Customer"),
+    WaitingOn.SUPPLIER: N_("Supplier"),
+    WaitingOn.CARRIER: N_("Carrier"),
+    WaitingOn.BANK: N_("Bank"),
+}
+
+
+def waiting_label(waiting: WaitingOn | str, lang: str | None = None) -> str:
+    """Who the case waits on, as a reader of ``lang`` names it ("—" for nobody)."""
+    value = WaitingOn(waiting)
+    return t(WAITING_LABELS[value], lang) if value in WAITING_LABELS else "—"
+
+
 _TRIAGE = (
     Status.AWAITING_CUSTOMER,
     Status.AWAITING_SUPPLIER,
