@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from returnsdesk.domain.countries import country_name
 from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n.formatting import date_text
 
 LANGUAGES = ("en", "fr")
 
@@ -342,10 +343,7 @@ def norm_lang(lang: str | None) -> str:
 
 def date_words(value: date, lang: str = "en") -> str:
     """A day in words: "Monday 23 March 2026" / "lundi 23 mars 2026"."""
-    from babel.dates import format_date
-
-    pattern = "EEEE d MMMM y"
-    return format_date(value, pattern, locale=norm_lang(lang))
+    return date_text(value, norm_lang(lang), "EEEE d MMMM y")
 
 
 def _moment(value: datetime, tz_name: str, lang: str) -> str:
