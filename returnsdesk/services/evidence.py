@@ -350,10 +350,13 @@ def link_files(
                     added_at=now,
                 )
             )
-        names = ", ".join(item.original_name for item in prepared)
-        count = "" if len(prepared) == 1 else f"{len(prepared)} files, "
         record_event(
-            case, EventKind.EVIDENCE, f"Evidence added by the {who.value}: {count}{names}.", now
+            case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="evidence_added",
+            params={"who": who.value, "names": [item.original_name for item in prepared]},
         )
     return rows
 
@@ -394,12 +397,14 @@ def set_caption(evidence_id: int, caption: str, now: datetime | None = None) -> 
             return item
         item.caption = caption
         item.save(only=[Evidence.caption])
-        text = (
-            f"Caption of {item.original_name}: {caption}"
-            if caption
-            else (f"Caption of {item.original_name} cleared.")
+        record_event(
+            item.case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="caption",
+            params={"name": item.original_name, "caption": caption},
         )
-        record_event(item.case, EventKind.EVIDENCE, text, now)
     return item
 
 
@@ -414,7 +419,14 @@ def remove_evidence(evidence_id: int, now: datetime | None = None) -> Evidence:
             return item
         item.removed_at = now
         item.save(only=[Evidence.removed_at])
-        record_event(item.case, EventKind.EVIDENCE, f"Evidence removed: {item.original_name}.", now)
+        record_event(
+            item.case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="evidence_removed",
+            params={"name": item.original_name},
+        )
     return item
 
 

@@ -230,15 +230,23 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
             override_note=used_override,
             created_at=now,
         )
-        text = f"{LABELS[kind]} {_money(amount, currency)} (entry #{entry.id}, {entry_date})"
-        details = ", ".join(p for p in (method, reference) if p)
-        if details:
-            text += f" — {details}"
-        if memo:
-            text += f": {memo}"
-        if used_override:
-            text += f" [Override: {used_override}]"
-        record_event(case, EventKind.MONEY, text, now)
+        record_event(
+            case,
+            EventKind.MONEY,
+            "",
+            now,
+            code="money_posted",
+            params={
+                "kind": LedgerKind(kind).value,
+                "amount_minor": amount,
+                "currency": currency,
+                "entry": entry.id,
+                "entry_date": entry_date.isoformat(),
+                "details": ", ".join(p for p in (method, reference) if p),
+                "memo": memo,
+                "override": used_override,
+            },
+        )
         refresh_next_due(case, now)  # a refund in full closes the legal refund deadline
     return entry
 
@@ -305,10 +313,18 @@ def reverse_entry(
         record_event(
             case,
             EventKind.MONEY,
-            f"Reversal #{reversal.id} of entry #{original.id} ({LABELS[kind]} "
-            f"{_money(original.amount_minor, original.currency)}): {reason}"
-            + (f" [Override: {used_override}]" if used_override else ""),
+            "",
             now,
+            code="money_reversed",
+            params={
+                "reversal": reversal.id,
+                "entry": original.id,
+                "kind": LedgerKind(kind).value,
+                "amount_minor": original.amount_minor,
+                "currency": original.currency,
+                "memo": reason,
+                "override": used_override,
+            },
         )
         refresh_next_due(case, now)
     return reversal

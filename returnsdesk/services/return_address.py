@@ -188,8 +188,12 @@ def choose(
         CaseReturnAddress.insert(
             case=case.id, choice=choice.value, saved_address=saved, chosen_at=now
         ).on_conflict_replace().execute()
-        text = f"Return address: {CHOICE_TEXT[choice]}"
-        if saved is not None:
-            text += f" ({saved.name})"
-        record_event(case, EventKind.EDIT, text + ".", now)
+        record_event(
+            case,
+            EventKind.EDIT,
+            "",
+            now,
+            code="return_address",
+            params={"choice": choice.value, "saved": saved.name if saved is not None else ""},
+        )
     return destination(case_id)

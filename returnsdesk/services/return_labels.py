@@ -161,17 +161,19 @@ def set_label(
             changed.append(Case.return_tracking)
         if changed:
             case.save(only=changed)
-        text = f"Prepaid return label attached: {prepared.original_name}"
-        details = ", ".join(
-            part
-            for part in (
-                carrier,
-                f"tracking {tracking}" if tracking else "",
-                f"expires {expires_on.isoformat()}" if expires_on else "",
-            )
-            if part
+        record_event(
+            case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="label_attached",
+            params={
+                "name": prepared.original_name,
+                "carrier": carrier,
+                "tracking": tracking,
+                "expires_on": expires_on.isoformat() if expires_on else "",
+            },
         )
-        record_event(case, EventKind.EVIDENCE, text + (f" ({details})." if details else "."), now)
         index_case(case.id)
     return _view(ReturnLabel.get_by_id(label.id), evidence_dir)
 
@@ -188,9 +190,10 @@ def remove_label(case_id: int, now: datetime | None = None) -> None:
         record_event(
             label.case,
             EventKind.EVIDENCE,
-            f"Prepaid return label removed: {label.original_name}. Its cost stays in the "
-            "ledger; reverse it there if the carrier refunded it.",
+            "",
             now,
+            code="label_removed",
+            params={"name": label.original_name},
         )
 
 

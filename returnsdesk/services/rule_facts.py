@@ -263,13 +263,20 @@ def save_line_facts(line_id: int, data: LineRuleFacts, now: datetime | None = No
         if before == changes:
             return
         OrderLine.update(**changes).where(OrderLine.id == line_id).execute()
-        text = f"Line {line.title!r}: " + ", ".join(
-            f"{name.replace('_', ' ')} {value if value is not None else 'not known'}"
+        facts = {
+            name: value.isoformat() if isinstance(value, date) else value
             for name, value in changes.items()
             if before[name] != value
-        )
+        }
         for case in Case.select().join(CaseLine).where(CaseLine.order_line == line_id):
-            record_event(case, EventKind.EDIT, text + ".", now)
+            record_event(
+                case,
+                EventKind.EDIT,
+                "",
+                now,
+                code="line_facts",
+                params={"line": line.title, "facts": facts},
+            )
         _refresh_cases_of_order(order.id, now)
 
 
@@ -351,17 +358,8 @@ def save_case_dates(case_id: int, data: CaseRuleDates, now: datetime | None = No
         if not changed:
             return case
         case.save(only=[getattr(Case, name) for name in changed])
-        record_event(
-            case,
-            EventKind.EDIT,
-            "Recorded "
-            + ", ".join(
-                f"{_DATE_LABELS[n]} {getattr(case, n).isoformat() if getattr(case, n) else '—'}"
-                for n in changed
-            )
-            + ".",
-            now,
-        )
+        dates = {n: getattr(case, n).isoformat() if getattr(case, n) else None for n in changed}
+        record_event(case, EventKind.EDIT, "", now, code="dates_recorded", params={"dates": dates})
         from returnsdesk.services.cases import refresh_next_due
 
         refresh_next_due(case, now)

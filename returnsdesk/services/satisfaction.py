@@ -77,7 +77,7 @@ def record_answer(
                 answered_on=answered_on,
                 recorded_at=now,
             )
-            verb = "Satisfaction survey answered"
+            corrected = False
         else:
             SurveyAnswer.update(
                 ease=marks.ease,
@@ -86,9 +86,18 @@ def record_answer(
                 answered_on=answered_on,
                 recorded_at=now,
             ).where(SurveyAnswer.id == existing.id).execute()
-            verb = "Satisfaction survey answer corrected"
-        text = f"{verb}: ease {marks.ease}/5, outcome {marks.outcome}/5"
-        if marks.comment:
-            text += f". Comment: {marks.comment}"
-        record_event(case, EventKind.SURVEY, text, now)
+            corrected = True
+        record_event(
+            case,
+            EventKind.SURVEY,
+            "",
+            now,
+            code="survey",
+            params={
+                "ease": marks.ease,
+                "outcome": marks.outcome,
+                "comment": marks.comment,
+                "corrected": corrected,
+            },
+        )
     return Answer(case_id, marks.ease, marks.outcome, marks.comment, answered_on)
