@@ -14,8 +14,10 @@ from enum import StrEnum
 
 from peewee import JOIN
 
+from returnsdesk.domain import event_text
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.money import format_money
+from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.reasons import Resolution
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import STATUS_LABELS, Status, allowed_targets
@@ -35,13 +37,8 @@ class Channel(StrEnum):
     OTHER = "other"
 
 
-CHANNEL_LABELS = {
-    Channel.EMAIL: "E-mail",
-    Channel.CHAT: "Chat",
-    Channel.PHONE: "Phone",
-    Channel.DISPUTE: "Platform dispute",
-    Channel.OTHER: "Other",
-}
+#: How a message travelled (English, marked for translation: show with ``t()``).
+CHANNEL_LABELS = {channel: event_text.CHANNEL_LABELS[channel.value] for channel in Channel}
 
 
 class Direction(StrEnum):
@@ -56,9 +53,9 @@ class Decision(StrEnum):
 
 
 DECISION_LABELS = {
-    Decision.APPROVED: "approved",
-    Decision.PARTIAL: "partially approved",
-    Decision.REJECTED: "rejected",
+    Decision.APPROVED: N_("approved"),
+    Decision.PARTIAL: N_("partially approved"),
+    Decision.REJECTED: N_("rejected"),
 }
 
 
@@ -251,12 +248,16 @@ def record_decision(
                 raise InputError("Enter the amount the supplier agreed to.")
             if amount_minor > case.amount_minor:
                 raise InputError("The agreed amount is more than the money at stake on the case.")
-        label = DECISION_LABELS[decision]
-        summary = f"Supplier decision: {label}"
+        # The log entry is written in the window's language (English on the command line):
+        # it is the user's own record of the answer, kept as they read it.
+        label = t(DECISION_LABELS[decision])
         if decision == Decision.PARTIAL:
-            summary += f", {format_money(amount_minor, case.currency)}"
+            amount = money_text(amount_minor or 0, case.currency)
+            summary = t("Supplier decision: {decision}, {amount}", decision=label, amount=amount)
+        else:
+            summary = t("Supplier decision: {decision}", decision=label)
         if reason:
-            summary += f" — {reason}"
+            summary = f"{summary} — {reason}"
         contact = log_contact(
             ContactInput(
                 supplier_id=case.supplier_id,
