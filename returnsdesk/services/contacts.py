@@ -84,7 +84,7 @@ def _enum(kind, value, what: str):
     try:
         return kind(value)
     except ValueError:
-        raise InputError(f"Unknown {what}: {value!r}.") from None
+        raise InputError(t("Unknown {what}: {value!r}.", what=what, value=value)) from None
 
 
 def log_contact(
@@ -101,25 +101,25 @@ def log_contact(
     channel = _enum(Channel, data.channel, "channel")
     at = resolve(data.at) if data.at is not None else now
     if at > now + timedelta(minutes=5):
-        raise InputError("A message cannot be logged in the future.")
+        raise InputError(t("A message cannot be logged in the future."))
     subject = clean_text(data.subject, "Subject")
     body = clean_text(data.body, "Message", max_len=LONG)
     if not subject and not body:
-        raise InputError("Give the message a subject or a text.")
+        raise InputError(t("Give the message a subject or a text."))
     reference = clean_text(data.supplier_reference, "Supplier reference")
     awaiting = clean_text(data.awaiting, "Awaited reply")
     expects = direction == Direction.SENT and (data.expects_reply or bool(awaiting))
     if data.reply_due_at is not None and data.reply_due_at <= at:
-        raise InputError("The reply cannot be due before the message was sent.")
+        raise InputError(t("The reply cannot be due before the message was sent."))
     with write():
         supplier = Supplier.get_or_none(Supplier.id == data.supplier_id)
         if supplier is None:
-            raise InputError("The supplier no longer exists.")
+            raise InputError(t("The supplier no longer exists."))
         case = None
         if data.case_id is not None:
             case = Case.get_or_none(Case.id == data.case_id)
             if case is None:
-                raise InputError("The case no longer exists.")
+                raise InputError(t("The case no longer exists."))
         due = None
         if expects:
             due = data.reply_due_at or at + timedelta(hours=follow_up_hours(supplier))
@@ -164,10 +164,10 @@ def _link_evidence(contact: SupplierContact, case: Case | None, evidence_ids: li
     if not evidence_ids:
         return
     if case is None:
-        raise InputError("Evidence can only be sent with a message about a case.")
+        raise InputError(t("Evidence can only be sent with a message about a case."))
     items = list(Evidence.select().where(Evidence.id.in_(evidence_ids)))
     if len(items) != len(set(evidence_ids)) or any(e.case_id != case.id for e in items):
-        raise InputError("Only the case's own evidence can be sent with this message.")
+        raise InputError(t("Only the case's own evidence can be sent with this message."))
     Evidence.update(contact=contact).where(Evidence.id.in_(evidence_ids)).execute()
 
 
@@ -236,18 +236,20 @@ def record_decision(
     decision = _enum(Decision, decision, "decision")
     reason = clean_text(reason, "Reason", max_len=LONG)
     if decision == Decision.REJECTED and not reason:
-        raise InputError("Say why the supplier rejected the claim.")
+        raise InputError(t("Say why the supplier rejected the claim."))
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         if case.supplier_id is None:
-            raise InputError(f"{case.rma} has no supplier to record a decision from.")
+            raise InputError(t("{rma} has no supplier to record a decision from.", rma=case.rma))
         if decision == Decision.PARTIAL:
             if amount_minor is None or amount_minor <= 0:
-                raise InputError("Enter the amount the supplier agreed to.")
+                raise InputError(t("Enter the amount the supplier agreed to."))
             if amount_minor > case.amount_minor:
-                raise InputError("The agreed amount is more than the money at stake on the case.")
+                raise InputError(
+                    t("The agreed amount is more than the money at stake on the case.")
+                )
         # The log entry is written in the window's language (English on the command line):
         # it is the user's own record of the answer, kept as they read it.
         label = t(DECISION_LABELS[decision])
@@ -357,11 +359,11 @@ def log_customer_message(
     subject = clean_text(subject, "Subject")
     clean_text(body, "Message", max_len=LONG)
     if not subject and not body.strip():
-        raise InputError("Give the message a subject or a text.")
+        raise InputError(t("Give the message a subject or a text."))
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         record_event(
             case, EventKind.CONTACT, "", now, code="customer_email", params={"subject": subject}
         )
