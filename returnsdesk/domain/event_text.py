@@ -9,10 +9,11 @@ sentence when it is shown, so the timeline reads in the window's language and no
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 
+from returnsdesk.domain.chargebacks import dispute_reason_label
 from returnsdesk.domain.i18n import N_, t, tn
-from returnsdesk.domain.i18n.formatting import date_text, money_text
+from returnsdesk.domain.i18n.formatting import date_text, moment_text, money_text
 from returnsdesk.domain.ledger import ledger_label
 from returnsdesk.domain.reasons import reason_label, resolution_label
 from returnsdesk.domain.workflow import kind_label, status_label
@@ -315,6 +316,25 @@ def _return_address(params: Params, lang: str | None) -> str:
     return t("Return address: {where}.", lang, where=where)
 
 
+_PROCESSOR_NAMES = {"stripe": "Stripe", "paypal": "PayPal", "shopify_payments": "Shopify Payments"}
+
+
+def _chargeback_notice(params: Params, lang: str | None) -> str:
+    processor = _text(params, "processor")
+    try:
+        reason = dispute_reason_label(_text(params, "reason"), lang)
+        due = moment_text(datetime.fromisoformat(_text(params, "due_at")), lang, UTC)
+    except ValueError:
+        reason, due = _text(params, "reason"), _text(params, "due_at")
+    return t(
+        "Chargeback notice recorded: {processor}, reason: {reason}, response due {due} UTC.",
+        lang,
+        processor=_PROCESSOR_NAMES.get(processor, processor),
+        reason=reason,
+        due=due,
+    )
+
+
 _SENTENCES: dict[str, Callable[[Params, str | None], str]] = {
     "case_opened": _case_opened,
     "status_changed": _status_changed,
@@ -337,6 +357,7 @@ _SENTENCES: dict[str, Callable[[Params, str | None], str]] = {
     "dates_recorded": _dates_recorded,
     "line_facts": _line_facts,
     "return_address": _return_address,
+    "chargeback_notice": _chargeback_notice,
 }
 
 EVENT_CODES = frozenset(_SENTENCES)

@@ -100,9 +100,14 @@ def record_notice(case_id: int, data: ChargebackNotice, now: datetime | None = N
         record_event(
             case,
             EventKind.EDIT,
-            f"Chargeback notice recorded: {processor.value}, reason {reason.value}, "
-            f"response due {due_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC.",
+            "",
             now,
+            code="chargeback_notice",
+            params={
+                "processor": processor.value,
+                "reason": reason.value,
+                "due_at": due_at.astimezone(UTC).isoformat(),
+            },
         )
         refresh_next_due(case, now)
     return Case.get_by_id(case_id)

@@ -122,3 +122,27 @@ def test_the_demo_store_timeline_reads_in_french_without_codes(demo_store):
         rendered = sentence[:2] if event.code == "case_opened" else sentence[:1]  # not the note
         words = set(" ".join(rendered).replace(",", " ").replace("(", " ").split())
         assert not words & codes, event_text(event, "fr")
+
+
+def test_a_chargeback_notice_names_the_reason_not_its_code(store, now):
+    from datetime import UTC, datetime
+
+    from returnsdesk.domain.chargebacks import DisputeReason, Processor
+    from returnsdesk.services.chargebacks import ChargebackNotice, open_chargeback
+    from tests.factories import make_order
+
+    due = datetime(2026, 6, 20, 23, 59, tzinfo=UTC)
+    case = open_chargeback(
+        make_order().id,
+        ChargebackNotice(DisputeReason.PRODUCT_NOT_RECEIVED, Processor.SHOPIFY_PAYMENTS, due),
+        Reason.NOT_RECEIVED,
+        now=now,
+    )
+    french = " ".join(_texts(case.id, "fr"))
+    english = " ".join(_texts(case.id, "en"))
+    assert "Avis de rétrofacturation enregistré : Shopify Payments, motif : Produit non reçu" in (
+        french
+    )
+    assert "reason: Product not received" in english
+    assert "product_not_received" not in french + english
+    assert "shopify_payments" not in french + english
