@@ -10,9 +10,11 @@ the same language.
 
 from __future__ import annotations
 
-from returnsdesk.domain.i18n import N_, t
+from datetime import date
+
+from returnsdesk.domain.i18n import N_, formatting, t
 from returnsdesk.domain.i18n.catalogue import catalogue
-from returnsdesk.domain.i18n.formatting import date_text, label_value, money_text
+from returnsdesk.domain.i18n.formatting import label_value, money_text
 from returnsdesk.domain.ledger import ledger_label as ledger_label_of
 from returnsdesk.domain.reasons import fault_label, reason_label
 from returnsdesk.domain.reasons import resolution_label as _resolution_label
@@ -22,7 +24,13 @@ from returnsdesk.domain.workflow import status_label as status_label_of
 
 LANGUAGES = ("en", "fr")
 
-__all__ = ["date_text", "label_value", "money_text"]
+__all__ = ["label_value", "money_text"]
+
+
+def date_text(value: date | None, lang: str | None = None, length: str = "long") -> str:
+    """A day as documents print it: the long form ("8 avril 2026") unless told otherwise."""
+    return formatting.date_text(value, lang, length)
+
 
 _EN: dict[str, str] = {
     # shared

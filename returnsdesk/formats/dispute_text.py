@@ -25,7 +25,6 @@ _EN: dict[str, str] = {
     "processor": N_("Payment processor"),
     "due_at": N_("Response due"),
     "cases": N_("Cases on this order"),
-    "p_cases": N_("The order has {count} case(s) in our records: {list}."),
     "p_given": N_("Before this dispute the customer was given back {amount}: {list}."),
     "given_item": N_("{kind} of {amount} on {date} (case {rma}{ref})"),
     "ref": N_(", reference {ref}"),

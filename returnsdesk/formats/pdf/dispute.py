@@ -25,6 +25,7 @@ from pathlib import Path
 
 from returnsdesk.domain.chargebacks import SECTION_ORDER, STRIPE_FIELDS, Processor, Section
 from returnsdesk.domain.countries import country_name
+from returnsdesk.domain.i18n import tn
 from returnsdesk.domain.i18n.formatting import date_text, moment_text
 from returnsdesk.domain.ledger import GIVEN_BACK
 from returnsdesk.formats import catalogue as cat
@@ -240,7 +241,15 @@ def _cover_paragraphs(ctx: _Ctx) -> list[str]:
         f"{c.rma} ({cat.kind_label(c.kind, ctx.lang).lower()}, {ctx.day(c.opened_at.date())})"
         for c in f.cases
     )
-    paragraphs.append(ctx.t("p_cases", count=len(f.cases), list=cases))
+    paragraphs.append(
+        tn(
+            "The order has {n} case in our records: {list}.",
+            "The order has {n} cases in our records: {list}.",
+            len(f.cases),
+            ctx.lang,
+            list=cases,
+        )
+    )
     paragraphs.append(_given_sentence(ctx))
     paragraphs += _argument(ctx)
     paragraphs.append(ctx.t("p_policy_text" if f.policy.published_text else "p_policy_terms"))
