@@ -14,6 +14,7 @@ from pathlib import Path
 
 from returnsdesk.domain.chargebacks import DisputeReason, Processor
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import GIVEN_BACK, LedgerKind
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.domain.workflow import Kind
@@ -143,8 +144,11 @@ class DisputeFacts:
 def check_chargeback(case: Case) -> None:
     if case.kind != Kind.CHARGEBACK:
         raise InputError(
-            f"{case.rma} is not a chargeback case; evidence packs are made for chargeback "
-            "cases only."
+            t(
+                "{rma} is not a chargeback case; evidence packs are made for chargeback cases "
+                "only.",
+                rma=case.rma,
+            )
         )
 
 
@@ -152,7 +156,7 @@ def gather(case_id: int, evidence_dir: Path) -> DisputeFacts:
     """The facts of a chargeback case and of every other case of its order."""
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     check_chargeback(case)
     order = case.order
     customer = order.customer

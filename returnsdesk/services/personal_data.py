@@ -25,6 +25,7 @@ from typing import Any
 from peewee import ForeignKeyField, fn
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.timeline import EventKind, record_event
@@ -52,23 +53,23 @@ class PersonalDataError(InputError):
 def _customers(email: str) -> list[Customer]:
     email = (email or "").strip()
     if not email:
-        raise PersonalDataError("Give the customer's e-mail address.")
+        raise PersonalDataError(t("Give the customer's e-mail address."))
     found = list(
         Customer.select().where(fn.lower(Customer.email) == email.lower()).order_by(Customer.id)
     )
     if not found:
-        raise PersonalDataError(f"No customer has the e-mail address {email!r}.")
+        raise PersonalDataError(t("No customer has the e-mail address {email!r}.", email=email))
     return found
 
 
 def customer_email_of_case(case_id: int) -> str:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise PersonalDataError("The case no longer exists.")
+        raise PersonalDataError(t("The case no longer exists."))
     email = case.order.customer.email
     if not email:
         raise PersonalDataError(
-            f"The customer of {case.rma} has no e-mail address (already anonymised?)."
+            t("The customer of {rma} has no e-mail address (already anonymised?).", rma=case.rma)
         )
     return email
 

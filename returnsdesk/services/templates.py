@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.messages import (
     AUDIENCE,
@@ -71,12 +72,18 @@ def _key(key: TemplateKey | str) -> TemplateKey:
     try:
         return TemplateKey(key)
     except ValueError:
-        raise InputError(f"Unknown message template: {key!r}.") from None
+        raise InputError(t("Unknown message template: {key!r}.", key=key)) from None
 
 
 def _language(language: str) -> str:
     if language not in LANGUAGES:
-        raise InputError(f"Templates exist in {', '.join(LANGUAGES)}, not {language!r}.")
+        raise InputError(
+            t(
+                "Templates exist in {languages}, not {language!r}.",
+                languages=", ".join(LANGUAGES),
+                language=language,
+            )
+        )
     return language
 
 
@@ -168,7 +175,7 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
     lang = normalise_language(language)
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     order = case.order
     customer = order.customer
     supplier = case.supplier
@@ -268,7 +275,7 @@ def render_for_case(
     k = _key(key)
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     audience = AUDIENCE[k]
     customer = case.order.customer
     supplier = case.supplier
