@@ -335,6 +335,14 @@ def _chargeback_notice(params: Params, lang: str | None) -> str:
     )
 
 
+def _anonymised(params: Params, lang: str | None) -> str:
+    return t(
+        "The customer's personal data was anonymised on request (name, e-mail, phone, "
+        "addresses); money records and case facts are kept.",
+        lang,
+    )
+
+
 _SENTENCES: dict[str, Callable[[Params, str | None], str]] = {
     "case_opened": _case_opened,
     "status_changed": _status_changed,
@@ -358,6 +366,7 @@ _SENTENCES: dict[str, Callable[[Params, str | None], str]] = {
     "line_facts": _line_facts,
     "return_address": _return_address,
     "chargeback_notice": _chargeback_notice,
+    "anonymised": _anonymised,
 }
 
 EVENT_CODES = frozenset(_SENTENCES)

@@ -146,3 +146,16 @@ def test_a_chargeback_notice_names_the_reason_not_its_code(store, now):
     assert "reason: Product not received" in english
     assert "product_not_received" not in french + english
     assert "shopify_payments" not in french + english
+
+
+def test_anonymising_a_customer_clears_their_name_from_coded_events(store, now):
+    """GDPR erasure (art. 17): the sentence is rendered from parameters, so they are
+    scrubbed too, not only the stored English text."""
+    from returnsdesk.services.personal_data import anonymise
+
+    case = make_case(now)
+    contacts.log_customer_message(case.id, "Your return, Chloé Dubois", "Hello", now=now)
+    anonymise("chloe@example.com", now=now)
+    for lang in ("en", "fr"):
+        assert not any("Chloé" in text for text in _texts(case.id, lang))
+    assert any("anonymis" in text for text in _texts(case.id, "fr"))
