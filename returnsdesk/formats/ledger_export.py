@@ -127,7 +127,13 @@ Check = Callable[[], None]
 
 def check_period(date_from: date | None, date_to: date | None) -> None:
     if date_from and date_to and date_from > date_to:
-        raise ExportError(f"The period starts ({date_from}) after it ends ({date_to}).")
+        raise ExportError(
+            t(
+                "The period starts ({date_from}) after it ends ({date_to}).",
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
 
 
 def export_ledger(
@@ -151,10 +157,13 @@ def export_ledger(
     suffix = path.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         raise ExportError(
-            f"Unknown export format {path.suffix or '(none)'!r}: use a .xlsx or .csv file name."
+            t(
+                "Unknown export format {suffix!r}: use a .xlsx or .csv file name.",
+                suffix=path.suffix or "(none)",
+            )
         )
     if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+        raise ExportError(t("The folder {parent} does not exist.", parent=path.parent))
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
     with atomic_path(path, suffix=suffix) as tmp:
         language = norm_lang(lang) if lang is not None else current_language()
