@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.demo_events import event_row
 from returnsdesk.demo_labels import add_return_extras
 from returnsdesk.demo_money_pairs import add_money_pairs, generated_notices
 from returnsdesk.domain.errors import InputError
@@ -29,9 +30,9 @@ from returnsdesk.domain.policy import (
     end_of_day,
     next_deadline,
 )
-from returnsdesk.domain.reasons import Reason, Resolution, default_fault
+from returnsdesk.domain.reasons import Reason, Resolution, default_fault, reason_label
 from returnsdesk.domain.rma import format_rma
-from returnsdesk.domain.workflow import FINISHED, STATUS_LABELS, Kind, Status
+from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.services.evidence_files import store_bytes
 from returnsdesk.store.db import make_database
 from returnsdesk.store.migrations import migrate
@@ -506,7 +507,7 @@ class _Generator:
             "opened_at, first_response_at, chargeback_due_on, chargeback_reference, "
             "withdrawal_notice_on, closed_at, updated_at, next_due_on, next_due_code, version",
             "case_line": "case_id, order_line_id, quantity",
-            "case_event": "case_id, at, kind, from_status, to_status, text",
+            "case_event": "case_id, at, kind, from_status, to_status, text, code, params",
             "supplier_contact": "id, supplier_id, case_id, at, channel, direction, subject, body, "
             "supplier_reference, awaiting_reply, reply_due_at, answered_at",
             "evidence_file": "id, sha256, size, mime, width, height, captured_at",
@@ -714,25 +715,26 @@ class _Generator:
         times = [min(t, now) for t in times]
         self.add(
             "case_event",
-            (
+            event_row(
                 case_id,
-                to_stamp(opened),
+                opened,
                 "created",
-                "",
-                path[0],
-                f"Case opened: {kind.value}, {reason.value}.",
+                "case_opened",
+                {"kind": kind.value, "reason": reason.value},
+                to_status=path[0],
             ),
         )
         agreed = ""
         for previous, step, at in zip(path, path[1:], times, strict=False):
             note = rng.choice(NOTES_FOR[step]) if step in NOTES_FOR else ""
-            text = f"{STATUS_LABELS[previous]} → {STATUS_LABELS[step]}"
             if step in (S.APPROVED, S.RESOLVED):
                 agreed = resolution.value
-                text += f" ({agreed})"
-            if note:
-                text += f": {note}"
-            self.add("case_event", (case_id, to_stamp(at), "status", previous, step, text))
+            params = {"from_status": previous.value, "to_status": step.value, "note": note}
+            params["resolution"] = agreed if step in (S.APPROVED, S.RESOLVED) else ""
+            self.add(
+                "case_event",
+                event_row(case_id, at, "status", "status_changed", params, previous, step),
+            )
         last_activity = times[-1] if times else opened
         first_response = opened + timedelta(hours=rng.uniform(1, 30)) if len(path) > 1 else None
         if first_response and first_response > now:
@@ -766,24 +768,15 @@ class _Generator:
                 "email",
                 "sent",
                 f"Claim for order #{1000 + case_id}",
-                f"Hello, the customer reports: {reason.value}. Photos attached. Please advise.",
+                f"Hello, the customer reports: {reason_label(reason, 'en').lower()}. "
+                "Photos attached. Please advise.",
                 "",
                 1,
                 to_stamp(claim_at + timedelta(hours=follow_up)),
                 to_stamp(answered_at) if answered_at else None,
             ),
         )
-        self.add(
-            "case_event",
-            (
-                case_id,
-                to_stamp(claim_at),
-                "contact",
-                "",
-                "",
-                "Claim sent to the supplier by e-mail.",
-            ),
-        )
+        self.add("case_event", event_row(case_id, claim_at, "contact", "claim_sent", {}))
         if answered_at is not None:
             self.add(
                 "supplier_contact",
@@ -812,13 +805,12 @@ class _Generator:
             )
             self.add(
                 "case_event",
-                (
+                event_row(
                     case_id,
-                    to_stamp(answered_at),
+                    answered_at,
                     "contact",
-                    "",
-                    "",
-                    f"Supplier replied ({supplier_ref}).",
+                    "supplier_replied",
+                    {"reference": supplier_ref},
                 ),
             )
             last_activity = max(last_activity, answered_at)

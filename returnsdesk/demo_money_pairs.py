@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from returnsdesk.demo_events import event_row
 from returnsdesk.domain.policy import end_of_day
 from returnsdesk.store.models import to_stamp
 
@@ -113,14 +114,12 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
     due_day = (min(cb_opened, gen.now) + timedelta(days=10)).date()
     gen.add(
         "case_event",
-        (
+        event_row(
             ret,
-            to_stamp(cb_opened),
+            cb_opened,
             "note",
-            "",
-            "",
-            # the words services.chargebacks records, so packs print them in their language
-            f"Chargeback {gen.rows['case'][chargeback - 1][1]} opened on this order.",
+            "chargeback_linked",
+            {"rma": gen.rows["case"][chargeback - 1][1]},
         ),
     )
     reason = "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
@@ -201,7 +200,7 @@ def _case_row(
     gen.add("case_line", (case_id, line_id, 1))
     gen.add(
         "case_event",
-        (case_id, to_stamp(opened), "created", "", "", f"Case opened: {kind}, {reason}."),
+        event_row(case_id, opened, "created", "case_opened", {"kind": kind, "reason": reason}),
     )
     return case_id
 

@@ -13,22 +13,24 @@ import errno
 import shutil
 from pathlib import Path
 
-DISK_FULL = (
+from returnsdesk.domain.i18n import N_, t
+
+DISK_FULL = N_(
     "The disk is full: nothing was saved. Free some space (or choose another folder) and try again."
 )
-READ_ONLY = (
+READ_ONLY = N_(
     "The folder is read-only: nothing was saved. Check that the disk is not write-protected "
     "and that you may write to the folder, then try again."
 )
-NO_PERMISSION = (
+NO_PERMISSION = N_(
     "Permission denied: nothing was saved. Check that you may write to the folder "
     "and the file, then try again."
 )
-LOCKED = (
+LOCKED = N_(
     "The file is locked by another program: nothing was saved. Close the other program "
     "(or wait for it to finish) and try again."
 )
-IO_ERROR = (
+IO_ERROR = N_(
     "The disk reported a read or write error: nothing was saved. Check the disk "
     "(or the USB key or network folder) and try again."
 )
@@ -75,7 +77,8 @@ NEARLY_FULL = 1024 * 1024
 
 
 def plain_message(error: BaseException, folder: Path | None = None) -> str | None:
-    """The sentence for a failure the user can act on, or None for anything else.
+    """The sentence for a failure the user can act on (in the window's language), or None
+    for anything else.
 
     ``folder`` (the data folder) lets a vague SQLite "disk I/O error" — what SQLite
     reports when it cannot even grow its shared-memory file — be told apart: on a
@@ -91,8 +94,8 @@ def plain_message(error: BaseException, folder: Path | None = None) -> str | Non
             break
         current = current.__cause__ or current.__context__
     if message == IO_ERROR and folder is not None and _nearly_full(folder):
-        return DISK_FULL
-    return message
+        message = DISK_FULL
+    return t(message) if message is not None else None
 
 
 def _nearly_full(folder: Path) -> bool:
@@ -103,4 +106,4 @@ def _nearly_full(folder: Path) -> bool:
 
 
 def is_disk_full(error: BaseException) -> bool:
-    return plain_message(error) == DISK_FULL
+    return plain_message(error) == t(DISK_FULL)

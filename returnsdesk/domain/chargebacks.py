@@ -24,6 +24,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.reasons import Reason
 
 
@@ -35,6 +36,22 @@ class DisputeReason(StrEnum):
     CREDIT_NOT_PROCESSED = "credit_not_processed"
     SUBSCRIPTION_CANCELED = "subscription_canceled"
     GENERAL = "general"
+
+
+#: What each dispute reason is called (English, marked for translation).
+DISPUTE_REASON_LABELS: dict[DisputeReason, str] = {
+    DisputeReason.FRAUDULENT: N_("Fraudulent (payment not recognised)"),
+    DisputeReason.PRODUCT_NOT_RECEIVED: N_("Product not received"),
+    DisputeReason.PRODUCT_UNACCEPTABLE: N_("Product unacceptable"),
+    DisputeReason.DUPLICATE: N_("Duplicate payment"),
+    DisputeReason.CREDIT_NOT_PROCESSED: N_("Credit not processed"),
+    DisputeReason.SUBSCRIPTION_CANCELED: N_("Subscription cancelled"),
+    DisputeReason.GENERAL: N_("General"),
+}
+
+
+def dispute_reason_label(reason: DisputeReason | str, lang: str | None = None) -> str:
+    return t(DISPUTE_REASON_LABELS[DisputeReason(reason)], lang)
 
 
 class Processor(StrEnum):

@@ -14,6 +14,7 @@ from functools import cache
 import pycountry
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 _ALIASES = {"UK": "GB", "EL": "GR"}
 
@@ -50,7 +51,7 @@ def parse_country(text: str, field: str = "Country") -> str:
     """
     cleaned = " ".join((text or "").split())
     if not cleaned:
-        raise InputError(f"{field}: enter a country.")
+        raise InputError(t("{field}: enter a country.", field=field))
     upper = cleaned.upper()
     if upper in _ALIASES:
         return _ALIASES[upper]
@@ -61,7 +62,13 @@ def parse_country(text: str, field: str = "Country") -> str:
             return str(found.alpha_2)
     code = _names().get(_fold(cleaned))
     if code is None:
-        raise InputError(f"{field}: {cleaned!r} is not a country (use a code such as FR or DE).")
+        raise InputError(
+            t(
+                "{field}: {cleaned!r} is not a country (use a code such as FR or DE).",
+                field=field,
+                cleaned=cleaned,
+            )
+        )
     return code
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 
 def checked_size(path: Path, limit: int, what: str) -> int:
@@ -13,12 +14,17 @@ def checked_size(path: Path, limit: int, what: str) -> int:
     try:
         size = path.stat().st_size
     except OSError:
-        raise InputError(f"{path.name}: no such file.") from None
+        raise InputError(t("{name}: no such file.", name=path.name)) from None
     if not path.is_file() or size == 0:
-        raise InputError(f"{path.name}: empty or not a file.")
+        raise InputError(t("{name}: empty or not a file.", name=path.name))
     if size > limit:
         raise InputError(
-            f"{path.name}: {size / 1e6:,.0f} MB is too big for {what} "
-            f"(at most {limit // (1024 * 1024)} MB)."
+            t(
+                "{name}: {size:,.0f} MB is too big for {what} (at most {limit} MB).",
+                name=path.name,
+                size=size / 1e6,
+                what=what,
+                limit=limit // (1024 * 1024),
+            )
         )
     return size

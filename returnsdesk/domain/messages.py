@@ -18,12 +18,16 @@ from enum import StrEnum
 from urllib.parse import quote
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import N_, t, tn
+from returnsdesk.domain.i18n.formatting import date_text
 
 
 class TemplateKey(StrEnum):
     """Which message. Values are stable: they are stored in ``message_template.key``."""
 
     SUPPLIER_CLAIM = "supplier_claim"
+    #: The claim for a parcel that never arrived (chosen for a not-received case).
+    SUPPLIER_CLAIM_NOT_RECEIVED = "supplier_claim_not_received"
     SUPPLIER_FOLLOW_UP = "supplier_follow_up"
     CUSTOMER_ACKNOWLEDGEMENT = "customer_acknowledgement"
     CUSTOMER_EVIDENCE_REQUEST = "customer_evidence_request"
@@ -38,20 +42,26 @@ CUSTOMER = "customer"
 
 AUDIENCE: dict[TemplateKey, str] = {
     key: SUPPLIER
-    if key in (TemplateKey.SUPPLIER_CLAIM, TemplateKey.SUPPLIER_FOLLOW_UP)
+    if key
+    in (
+        TemplateKey.SUPPLIER_CLAIM,
+        TemplateKey.SUPPLIER_CLAIM_NOT_RECEIVED,
+        TemplateKey.SUPPLIER_FOLLOW_UP,
+    )
     else CUSTOMER
     for key in TemplateKey
 }
 
 TEMPLATE_TITLES: dict[TemplateKey, str] = {
-    TemplateKey.SUPPLIER_CLAIM: "Supplier claim",
-    TemplateKey.SUPPLIER_FOLLOW_UP: "Supplier follow-up",
-    TemplateKey.CUSTOMER_ACKNOWLEDGEMENT: "Customer acknowledgement",
-    TemplateKey.CUSTOMER_EVIDENCE_REQUEST: "Customer evidence request",
-    TemplateKey.CUSTOMER_RETURN_INSTRUCTIONS: "Customer return instructions",
-    TemplateKey.REFUND_CONFIRMATION: "Refund confirmation",
-    TemplateKey.DELAY_NOTICE: "Delay notice",
-    TemplateKey.SATISFACTION_SURVEY: "Satisfaction survey",
+    TemplateKey.SUPPLIER_CLAIM: N_("Supplier claim"),
+    TemplateKey.SUPPLIER_CLAIM_NOT_RECEIVED: N_("Supplier claim (parcel not received)"),
+    TemplateKey.SUPPLIER_FOLLOW_UP: N_("Supplier follow-up"),
+    TemplateKey.CUSTOMER_ACKNOWLEDGEMENT: N_("Customer acknowledgement"),
+    TemplateKey.CUSTOMER_EVIDENCE_REQUEST: N_("Customer evidence request"),
+    TemplateKey.CUSTOMER_RETURN_INSTRUCTIONS: N_("Customer return instructions"),
+    TemplateKey.REFUND_CONFIRMATION: N_("Refund confirmation"),
+    TemplateKey.DELAY_NOTICE: N_("Delay notice"),
+    TemplateKey.SATISFACTION_SURVEY: N_("Satisfaction survey"),
 }
 
 #: Every placeholder a template may use, with what it is filled with.
@@ -85,7 +95,36 @@ PLACEHOLDERS: dict[str, str] = {
     "resolution": "Agreed resolution, in the message's language",
 }
 
-MISSING = "[missing: {name}]"
+#: What a placeholder is called where a message says it is missing ("[missing: delivery
+#: date]"): a person's words, in the message's language, never the placeholder's code.
+PLACEHOLDER_NAMES: dict[str, str] = {
+    "customer_name": N_("customer's name"),
+    "customer_email": N_("customer's e-mail address"),
+    "order_number": N_("order number"),
+    "order_date": N_("order date"),
+    "rma": N_("case number"),
+    "shop_name": N_("shop name"),
+    "shop_email": N_("shop e-mail address"),
+    "supplier_name": N_("supplier's name"),
+    "supplier_reference": N_("supplier's reference"),
+    "reason": N_("reason"),
+    "items": N_("items concerned"),
+    "evidence_list": N_("evidence files"),
+    "evidence_checklist": N_("evidence checklist"),
+    "amount": N_("amount at stake"),
+    "refund_amount": N_("amount refunded"),
+    "return_deadline": N_("return deadline"),
+    "evidence_deadline": N_("evidence deadline"),
+    "return_address": N_("return address"),
+    "return_label_ref": N_("return label reference"),
+    "return_carrier": N_("return carrier"),
+    "return_tracking": N_("return tracking number"),
+    "tracking_number": N_("tracking number"),
+    "delivered_on": N_("delivery date"),
+    "claim_sent_on": N_("date the claim was sent"),
+    "days_waiting": N_("time waited for the supplier"),
+    "resolution": N_("agreed resolution"),
+}
 
 LANGUAGES = ("en", "fr")
 
@@ -99,14 +138,27 @@ class Template:
     body: str
 
 
-def missing_marker(name: str) -> str:
-    return MISSING.replace("{name}", name)
+def placeholder_name(name: str, language: str = "en") -> str:
+    """What a person calls placeholder ``name`` in ``language`` (an unknown name, typed by
+    the user in their own template, is shown as typed)."""
+    known = PLACEHOLDER_NAMES.get(name)
+    return t(known, normalise_language(language)) if known else name
 
 
-def render(text: str, values: Mapping[str, str | None]) -> tuple[str, list[str]]:
+def missing_marker(name: str, language: str = "en") -> str:
+    """``[missing: delivery date]`` / ``[manquant : date de livraison]``."""
+    return t(
+        "[missing: {name}]", normalise_language(language), name=placeholder_name(name, language)
+    )
+
+
+def render(
+    text: str, values: Mapping[str, str | None], language: str = "en"
+) -> tuple[str, list[str]]:
     """Fill ``{name}`` placeholders; return the text and the names left missing (in order).
 
-    A name is missing when it is not in ``PLACEHOLDERS`` or its value is None or blank.
+    A name is missing when it is not in ``PLACEHOLDERS`` or its value is None or blank; its
+    marker names it in ``language``.
     """
     missing: list[str] = []
 
@@ -120,7 +172,7 @@ def render(text: str, values: Mapping[str, str | None]) -> tuple[str, list[str]]
         if value is None or not value.strip():
             if name not in missing:
                 missing.append(name)
-            return missing_marker(name)
+            return missing_marker(name, language)
         return value
 
     return _TOKEN.sub(fill, text or ""), missing
@@ -167,82 +219,46 @@ def mailto_url(to: str, subject: str, body: str) -> str:
     )
 
 
-# --- French labels ----------------------------------------------------------------------
-# services/ may not import formats/, so the labels e-mails need live here.
-
-REASON_LABELS_FR: dict[str, str] = {
-    "damaged_in_transit": "Endommagé pendant le transport",
-    "defective": "Défectueux",
-    "wrong_item": "Mauvais article",
-    "not_as_described": "Non conforme à la description",
-    "missing_parts": "Pièces manquantes",
-    "not_received": "Non reçu",
-    "arrived_late": "Arrivé en retard",
-    "size_too_small": "Taille trop petite",
-    "size_too_large": "Taille trop grande",
-    "colour_style": "Couleur/style",
-    "no_longer_wanted": "Ne convient plus",
-    "personalisation_error": "Erreur d'impression/personnalisation",
-    "other": "Autre",
-}
-
-RESOLUTION_LABELS_FR: dict[str, str] = {
-    "refund": "Remboursement",
-    "partial_refund": "Remboursement partiel",
-    "store_credit": "Avoir",
-    "replacement": "Remplacement",
-    "exchange": "Échange",
-    "keep_item": "Remboursement sans retour (vous gardez l'article)",
-    "refusal": "Refus",
-}
-
-
 # --- pieces of text built from case data ------------------------------------------------
 
 
 def item_line(quantity: int, title: str, variant: str, sku: str, language: str) -> str:
     """``- 2 × Lamp (Blue), SKU LMP-001`` (French: ``réf.``)."""
+    lang = normalise_language(language)
     text = f"- {quantity} × {title}"
     if variant:
         text += f" ({variant})"
     if sku:
-        text += f", {'réf.' if normalise_language(language) == 'fr' else 'SKU'} {sku}"
+        text = t("{item}, SKU {sku}", lang, item=text, sku=sku)
     return text
 
 
 def long_date(value, language: str) -> str:
     """``8 May 2026`` / ``8 mai 2026`` (day-month-year in English too: British usage)."""
-    from babel.dates import format_date
-
-    locale = "fr" if normalise_language(language) == "fr" else "en_GB"
-    return format_date(value, format="long", locale=locale)
+    return date_text(value, normalise_language(language), "long")
 
 
 def evidence_line(name: str, caption: str, captured_at: datetime | None, language: str) -> str:
     """``- IMG_1.jpg — Box as delivered — captured 8 May 2026, 14:02 UTC``."""
-    fr = normalise_language(language) == "fr"
+    lang = normalise_language(language)
     parts = [f"- {name}"]
     if caption:
         parts.append(caption)
     if captured_at is None:
-        parts.append("date de capture inconnue" if fr else "capture time unknown")
+        parts.append(t("capture time unknown", lang))
     else:
         at = captured_at.astimezone(UTC)
-        day = long_date(at.date(), language)
-        parts.append(
-            f"capturé le {day} à {at:%H:%M} UTC" if fr else f"captured {day}, {at:%H:%M} UTC"
-        )
+        day = long_date(at.date(), lang)
+        parts.append(t("captured {day}, {time} UTC", lang, day=day, time=f"{at:%H:%M}"))
     return " — ".join(parts)
 
 
 def days_text(days: int, language: str) -> str:
     """``3 days`` / ``3 jours``; under a day reads ``less than a day``."""
-    fr = normalise_language(language) == "fr"
+    lang = normalise_language(language)
     if days < 1:
-        return "moins d'un jour" if fr else "less than a day"
-    if fr:
-        return f"{days} jour" if days == 1 else f"{days} jours"
-    return f"{days} day" if days == 1 else f"{days} days"
+        return t("less than a day", lang)
+    return tn("{n} day", "{n} days", days, lang)
 
 
 # --- default texts ----------------------------------------------------------------------
@@ -281,6 +297,37 @@ DEFAULTS: dict[tuple[TemplateKey, str], Template] = {
         "Pourriez-vous l'examiner et nous indiquer la solution retenue (remboursement, "
         "remplacement ou retour) ? Merci de rappeler notre référence {rma} dans votre "
         "réponse.\n\n"
+        "En vous remerciant par avance pour votre aide.\n\n" + _FR_SIGNATURE,
+    ),
+    (TemplateKey.SUPPLIER_CLAIM_NOT_RECEIVED, "en"): Template(
+        "Parcel not received – order {order_number} (our ref. {rma})",
+        "Dear {supplier_name} team,\n\n"
+        "We are writing about order {order_number}, placed on {order_date}. Our customer "
+        "tells us the parcel never arrived.\n\n"
+        "Tracking number: {tracking_number}. The tracking does not show the parcel as "
+        "delivered to the customer; could you please check it with the carrier and open an "
+        "investigation if needed?\n\n"
+        "Items ordered:\n{items}\n\n"
+        "Amount at stake: {amount}.\n\n"
+        "Please reship the order to the customer at no extra cost, or refund it to us, and "
+        "let us know which you choose. Please quote our reference {rma} in your reply.\n\n"
+        "Thank you in advance for your help.\n\n" + _EN_SIGNATURE,
+    ),
+    (TemplateKey.SUPPLIER_CLAIM_NOT_RECEIVED, "fr"): Template(
+        "Colis non reçu – commande {order_number} (notre réf. {rma})",
+        "À l'attention du service après-vente – {supplier_name}\n\n"
+        "Madame, Monsieur,\n\n"
+        "Nous vous contactons au sujet de la commande {order_number}, passée le "
+        "{order_date}. Notre client nous indique que le colis ne lui est jamais "
+        "parvenu.\n\n"
+        "Numéro de suivi : {tracking_number}. Le suivi n'indique pas de livraison au "
+        "client ; pourriez-vous le vérifier auprès du transporteur et ouvrir une enquête si "
+        "nécessaire ?\n\n"
+        "Articles commandés :\n{items}\n\n"
+        "Montant en jeu : {amount}.\n\n"
+        "Merci de réexpédier la commande au client sans frais supplémentaires, ou de nous "
+        "la rembourser, et de nous indiquer la solution retenue. Merci de rappeler notre "
+        "référence {rma} dans votre réponse.\n\n"
         "En vous remerciant par avance pour votre aide.\n\n" + _FR_SIGNATURE,
     ),
     (TemplateKey.SUPPLIER_FOLLOW_UP, "en"): Template(

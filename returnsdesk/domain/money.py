@@ -28,6 +28,7 @@ from babel.numbers import (
 )
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 #: Largest amount accepted, in minor units: far above any order, far below SQLite's
 #: 64-bit integer limit, so sums of millions of entries cannot overflow.
@@ -71,8 +72,11 @@ def check_currency(code: str) -> str:
     normalised = (code or "").strip().upper()
     if normalised not in currency_exponents():
         raise MoneyError(
-            f"Unknown currency code: {code!r}. Use the three-letter ISO 4217 code of the "
-            "currency the customer paid in (EUR, USD, GBP...)."
+            t(
+                "Unknown currency code: {code!r}. Use the three-letter ISO 4217 code of the "
+                "currency the customer paid in (EUR, USD, GBP...).",
+                code=code,
+            )
         )
     return normalised
 
@@ -95,7 +99,7 @@ class Money:
 
     def __post_init__(self) -> None:
         if isinstance(self.minor, bool) or not isinstance(self.minor, int):
-            raise MoneyError("Money amounts are whole minor units (integers).")
+            raise MoneyError(t("Money amounts are whole minor units (integers)."))
         object.__setattr__(self, "currency", check_currency(self.currency))
 
     def __add__(self, other: Money) -> Money:
@@ -124,9 +128,15 @@ class Money:
     def _same_currency(self, other: object) -> bool:
         """Refuse anything that is not Money of the same currency (returns False)."""
         if not isinstance(other, Money):
-            raise MoneyError("Money only combines with money.")
+            raise MoneyError(t("Money only combines with money."))
         if self.currency != other.currency:
-            raise MoneyError(f"Cannot combine {self.currency} with {other.currency}.")
+            raise MoneyError(
+                t(
+                    "Cannot combine {currency} with {currency2}.",
+                    currency=self.currency,
+                    currency2=other.currency,
+                )
+            )
         return False
 
     def to_decimal(self) -> Decimal:
@@ -145,14 +155,19 @@ def from_decimal(value: Decimal, currency: str) -> int:
     """Exact conversion to minor units; refuses more precision than the currency has."""
     exponent = minor_exponent(currency)
     if not value.is_finite():
-        raise MoneyError("Amount is not a number.")
+        raise MoneyError(t("Amount is not a number."))
     scaled = value.scaleb(exponent)
     if scaled != scaled.to_integral_value():
         raise MoneyError(
-            f"{currency} amounts have {exponent} decimal place(s) at most; got {value}."
+            t(
+                "{currency} amounts have {exponent} decimal place(s) at most; got {value}.",
+                currency=currency,
+                exponent=exponent,
+                value=value,
+            )
         )
     if abs(scaled) > MAX_MINOR:
-        raise MoneyError(f"Amount {value} is too large.")
+        raise MoneyError(t("Amount {value} is too large.", value=value))
     return int(scaled)
 
 
@@ -209,15 +224,20 @@ def _strip_currency(text: str, code: str) -> str:
     head_mark = "".join(head.replace("-", "").split())
     tail_mark = "".join(tail.split())
     if head.count("-") > 1 or (head_mark and tail_mark):
-        raise MoneyError(f"Not an amount: {text!r}")
+        raise MoneyError(t("Not an amount: {text!r}", text=text))
     mark = head_mark or tail_mark
     if mark and mark.upper() not in currency_marks(code):
         if _names_a_currency(mark):
             raise MoneyError(
-                f"This amount is in {code}; {text!r} names another currency ({mark}). "
-                f"Enter the amount in {code}."
+                t(
+                    "This amount is in {code}; {text!r} names another currency ({mark}). Enter "
+                    "the amount in {code}.",
+                    code=code,
+                    text=text,
+                    mark=mark,
+                )
             )
-        raise MoneyError(f"Not an amount: {text!r}")
+        raise MoneyError(t("Not an amount: {text!r}", text=text))
     return sign + body
 
 
@@ -263,22 +283,25 @@ def parse_amount(
     code = check_currency(currency)
     raw = (text or "").strip().strip(_SPACES)
     if not raw:
-        raise MoneyError("Enter an amount.")
+        raise MoneyError(t("Enter an amount."))
     if len(raw) > MAX_TEXT:
-        raise MoneyError(f"Not an amount: the text is {len(raw):,} characters long.")
+        raise MoneyError(t("Not an amount: the text is {raw:,} characters long.", raw=len(raw)))
     body = _strip_currency(raw, code)
     negative = body.startswith("-")
     body = body.lstrip("-")
     if not body or not _NUMBER.fullmatch(body) or not any(ch.isdigit() for ch in body):
-        raise MoneyError(f"Not an amount: {text!r}")
+        raise MoneyError(t("Not an amount: {text!r}", text=text))
     try:
         integer, fraction = _split_number(body, _decimal_sign(locale))
     except ValueError:
         raise MoneyError(
-            f"Not an amount: {text!r}. Digits are grouped by three (1,234.56 or 1 234,56)."
+            t(
+                "Not an amount: {text!r}. Digits are grouped by three (1,234.56 or 1 234,56).",
+                text=text,
+            )
         ) from None
     if not fraction.isdigit() and fraction:
-        raise MoneyError(f"Not an amount: {text!r}")
+        raise MoneyError(t("Not an amount: {text!r}", text=text))
     exponent = minor_exponent(code)
     if len(fraction) > exponent:  # "1,120" in French is ambiguous: refused, never 1.12
         hint = (
@@ -288,13 +311,20 @@ def parse_amount(
             else ""
         )
         raise MoneyError(
-            f"{code} amounts have {exponent} decimal place(s) at most; "
-            f"{text.strip()!r} has {len(fraction)}.{hint}"
+            t(
+                "{code} amounts have {exponent} decimal place(s) at most; {text!r} has "
+                "{fraction}.{hint}",
+                code=code,
+                exponent=exponent,
+                text=text.strip(),
+                fraction=len(fraction),
+                hint=hint,
+            )
         )
     value = Decimal(f"{integer}.{fraction or '0'}")
     minor = from_decimal(-value if negative else value, code)
     if minor < 0 and not allow_negative:
-        raise MoneyError("The amount cannot be negative.")
+        raise MoneyError(t("The amount cannot be negative."))
     return minor
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from enum import StrEnum
 
 from returnsdesk.domain.deadlines import add_days
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.policy import Deadline, DeadlineState
 from returnsdesk.domain.reasons import Reason
 
@@ -289,15 +290,15 @@ def platform_deadlines(
 @dataclass(frozen=True)
 class EvidenceNeed:
     code: str
+    #: What to show, in English (marked for translation; ``text`` gives it in a language).
     en: str
-    fr: str
     #: "image", "video" or "" (any file).
     media: str
     #: Words (lower case, EN and FR) of which one must appear in the caption; empty = any.
     keywords: tuple[str, ...]
 
-    def text(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+    def text(self, lang: str | None = None) -> str:
+        return t(self.en, lang)
 
 
 NEEDS: dict[str, EvidenceNeed] = {
@@ -305,8 +306,7 @@ NEEDS: dict[str, EvidenceNeed] = {
     for n in (
         EvidenceNeed(
             "complaint",
-            "Customer's complaint, showing their e-mail address and the date",
-            "Réclamation du client, avec son adresse e-mail et la date",
+            N_("Customer's complaint, showing their e-mail address and the date"),
             "",
             (
                 "complaint",
@@ -323,50 +323,43 @@ NEEDS: dict[str, EvidenceNeed] = {
         ),  # fmt: skip
         EvidenceNeed(
             "photo_fault",
-            "Clear photos of the problem: the whole item and close-ups",
-            "Photos nettes du problème : l'article entier et des gros plans",
+            N_("Clear photos of the problem: the whole item and close-ups"),
             "image",
             (),
         ),
         EvidenceNeed(
             "video_fault",
-            "Video showing the fault (the item not working)",
-            "Vidéo montrant le défaut (l'article qui ne fonctionne pas)",
+            N_("Video showing the fault (the item not working)"),
             "video",
             (),
         ),
         EvidenceNeed(
             "size_ruler",
-            "Size: the item laid flat with a ruler, and the size label",
-            "Taille : l'article à plat avec une règle, et l'étiquette de taille",
+            N_("Size: the item laid flat with a ruler, and the size label"),
             "image",
             ("ruler", "règle", "regle", "tape", "measure", "mesure", "size label", "étiquette"),
         ),
         EvidenceNeed(
             "parcel_label",
-            "The parcel and its shipping label",
-            "Le colis et son étiquette d'expédition",
+            N_("The parcel and its shipping label"),
             "image",
             ("parcel", "colis", "package", "box", "carton", "shipping label", "emballage"),
         ),
         EvidenceNeed(
             "listing",
-            "The product listing beside what arrived",
-            "L'annonce du produit à côté de ce qui a été reçu",
+            N_("The product listing beside what arrived"),
             "",
             ("listing", "annonce", "description", "product page", "fiche", "sku"),
         ),
         EvidenceNeed(
             "tracking",
-            "The tracking page",
-            "La page de suivi du colis",
+            N_("The tracking page"),
             "",
             ("tracking", "suivi"),
         ),
         EvidenceNeed(
             "post_office_certificate",
-            "Post-office certificate of non-delivery",
-            "Attestation de non-livraison de la poste",
+            N_("Post-office certificate of non-delivery"),
             "",
             ("certificate", "certificat", "attestation", "non-delivery", "non-livraison"),
         ),

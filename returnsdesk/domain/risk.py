@@ -18,6 +18,8 @@ from datetime import date
 from enum import StrEnum
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import N_, norm_lang, t, tn
+from returnsdesk.domain.i18n.formatting import date_text, number_text
 
 #: Setting key under which the thresholds are stored (JSON of ``Thresholds``).
 SETTING_KEY = "risk_thresholds"
@@ -54,16 +56,25 @@ def rules_of_mask(mask: int) -> list[Rule]:
     return [rule for rule, bit in BIT.items() if mask & bit]
 
 
-RULE_TITLES = {
-    Rule.REPEATED_REQUESTS: ("Repeated requests", "Demandes répétées"),
-    Rule.ADDRESS_MISMATCH: ("Billing/shipping mismatch", "Facturation ≠ livraison"),
-    Rule.PAST_CHARGEBACKS: ("Past chargebacks", "Rétrofacturations passées"),
-    Rule.BEFORE_DELIVERY: ("Opened before delivery", "Ouvert avant la livraison"),
-    Rule.FIRST_ORDER_HIGH_VALUE: ("First order, high value", "Première commande élevée"),
-    Rule.SLOW_REPLIES: ("Slow replies", "Réponses lentes"),
-    Rule.HIGH_DEFECT_RATE: ("High defect rate", "Taux de défauts élevé"),
-    Rule.LOW_REIMBURSEMENT: ("Low reimbursement rate", "Faible taux de remboursement"),
+#: Each rule's short title (English, marked for translation: show with ``rule_title``).
+RULE_LABELS: dict[Rule, str] = {
+    Rule.REPEATED_REQUESTS: N_("Repeated requests"),
+    Rule.ADDRESS_MISMATCH: N_("Billing/shipping mismatch"),
+    Rule.PAST_CHARGEBACKS: N_("Past chargebacks"),
+    Rule.BEFORE_DELIVERY: N_("Opened before delivery"),
+    Rule.FIRST_ORDER_HIGH_VALUE: N_("First order, high value"),
+    Rule.SLOW_REPLIES: N_("Slow replies"),
+    Rule.HIGH_DEFECT_RATE: N_("High defect rate"),
+    Rule.LOW_REIMBURSEMENT: N_("Low reimbursement rate"),
 }
+
+
+def rule_title(rule: Rule, lang: str | None = None) -> str:
+    return t(RULE_LABELS[Rule(rule)], lang)
+
+
+#: (English, French) titles, kept for callers that pick by index; prefer ``rule_title``.
+RULE_TITLES = {rule: (label, t(label, "fr")) for rule, label in RULE_LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -124,8 +135,7 @@ class Flag:
     values: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def title(self, lang: str = "en") -> str:
-        en, fr = RULE_TITLES[self.rule]
-        return fr if lang.startswith("fr") else en
+        return rule_title(self.rule, lang)
 
     def reason(self, lang: str = "en") -> str:
         return explain(self, lang)
@@ -179,16 +189,16 @@ def names_differ(billing: str, shipping: str) -> bool:
     return bool(a and b) and a != b
 
 
-def case_flags(facts: CaseFacts, t: Thresholds) -> list[Flag]:
+def case_flags(facts: CaseFacts, limits: Thresholds) -> list[Flag]:
     """The customer-side signals for one case, in rule order."""
     who = facts.customer
     flags = []
-    if facts.requests_12_months >= t.repeat_requests:
+    if facts.requests_12_months >= limits.repeat_requests:
         flags.append(
             Flag(
                 Rule.REPEATED_REQUESTS,
                 who,
-                {"count": facts.requests_12_months, "threshold": t.repeat_requests},
+                {"count": facts.requests_12_months, "threshold": limits.repeat_requests},
             )
         )
     countries = (
@@ -210,7 +220,7 @@ def case_flags(facts: CaseFacts, t: Thresholds) -> list[Flag]:
                 },
             )
         )
-    if facts.other_chargebacks >= t.past_chargebacks:
+    if facts.other_chargebacks >= limits.past_chargebacks:
         flags.append(Flag(Rule.PAST_CHARGEBACKS, who, {"count": facts.other_chargebacks}))
     if (
         facts.delivered_on is not None
@@ -225,7 +235,7 @@ def case_flags(facts: CaseFacts, t: Thresholds) -> list[Flag]:
                 {"opened_on": facts.opened_on, "delivered_on": facts.delivered_on},
             )
         )
-    limit = t.first_order_value * 10**facts.minor_exponent
+    limit = limits.first_order_value * 10**facts.minor_exponent
     if facts.earlier_orders == 0 and facts.order_total_minor >= limit:
         flags.append(
             Flag(
@@ -234,21 +244,21 @@ def case_flags(facts: CaseFacts, t: Thresholds) -> list[Flag]:
                 {
                     "total_minor": facts.order_total_minor,
                     "currency": facts.currency,
-                    "threshold": t.first_order_value,
+                    "threshold": limits.first_order_value,
                 },
             )
         )
     return flags
 
 
-def supplier_flags(facts: SupplierFacts, t: Thresholds) -> list[Flag]:
+def supplier_flags(facts: SupplierFacts, limits: Thresholds) -> list[Flag]:
     """The supplier-side signals, each only once there is enough history to speak."""
     who = facts.supplier
     flags = []
     if (
-        facts.replies >= t.min_claims
+        facts.replies >= limits.min_claims
         and facts.median_reply_days is not None
-        and facts.median_reply_days >= t.slow_reply_days
+        and facts.median_reply_days >= limits.slow_reply_days
     ):
         flags.append(
             Flag(
@@ -257,13 +267,13 @@ def supplier_flags(facts: SupplierFacts, t: Thresholds) -> list[Flag]:
                 {
                     "days": round(facts.median_reply_days, 1),
                     "replies": facts.replies,
-                    "threshold": t.slow_reply_days,
+                    "threshold": limits.slow_reply_days,
                 },
             )
         )
-    if facts.orders >= t.min_claims * 10 and facts.orders > 0:
+    if facts.orders >= limits.min_claims * 10 and facts.orders > 0:
         rate = 100 * facts.defect_cases / facts.orders
-        if rate >= t.defect_rate_percent:
+        if rate >= limits.defect_rate_percent:
             flags.append(
                 Flag(
                     Rule.HIGH_DEFECT_RATE,
@@ -272,13 +282,13 @@ def supplier_flags(facts: SupplierFacts, t: Thresholds) -> list[Flag]:
                         "rate": round(rate, 1),
                         "cases": facts.defect_cases,
                         "orders": facts.orders,
-                        "threshold": t.defect_rate_percent,
+                        "threshold": limits.defect_rate_percent,
                     },
                 )
             )
-    if facts.claims >= t.min_claims:
+    if facts.claims >= limits.min_claims:
         rate = 100 * facts.reimbursed_claims / facts.claims
-        if rate < t.reimbursement_rate_percent:
+        if rate < limits.reimbursement_rate_percent:
             flags.append(
                 Flag(
                     Rule.LOW_REIMBURSEMENT,
@@ -287,7 +297,7 @@ def supplier_flags(facts: SupplierFacts, t: Thresholds) -> list[Flag]:
                         "rate": round(rate),
                         "reimbursed": facts.reimbursed_claims,
                         "claims": facts.claims,
-                        "threshold": t.reimbursement_rate_percent,
+                        "threshold": limits.reimbursement_rate_percent,
                     },
                 )
             )
@@ -303,97 +313,98 @@ def _money(minor: int, currency: str, exponent: int) -> str:
     return f"{'-' if minor < 0 else ''}{text} {currency}"
 
 
-def _number(value: object, fr: bool) -> str:
-    text = str(value)
-    return text.replace(".", ",") if fr and isinstance(value, float) else text
+def _figure(value: object, lang: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return number_text(value, lang)
 
 
 def explain(flag: Flag, lang: str = "en") -> str:
     """The signal in one plain sentence, with its figures and threshold."""
-    fr = lang.startswith("fr")
-    v = {k: _number(x, fr) if isinstance(x, float) else x for k, x in flag.values.items()}
+    lang = norm_lang(lang)
+    v = {k: _figure(x, lang) for k, x in flag.values.items()}
     rule = flag.rule
     if rule == Rule.REPEATED_REQUESTS:
-        if fr:
-            return (
-                f"{v['count']} demandes de ce client sur les 12 derniers mois "
-                f"(signal à partir de {v['threshold']})."
-            )
-        return (
-            f"{v['count']} requests from this customer in the last 12 months "
-            f"(flagged from {v['threshold']})."
+        return t(
+            "{count} requests from this customer in the last 12 months (flagged from {threshold}).",
+            lang,
+            count=v["count"],
+            threshold=v["threshold"],
         )
     if rule == Rule.ADDRESS_MISMATCH:
         parts = []
-        if v.get("countries"):
+        if flag.values.get("countries"):
             parts.append(
-                f"pays de facturation {v['billing_country']}, de livraison {v['shipping_country']}"
-                if fr
-                else f"billing country {v['billing_country']}, "
-                f"shipping country {v['shipping_country']}"
+                t(
+                    "billing country {billing}, shipping country {shipping}",
+                    lang,
+                    billing=v["billing_country"],
+                    shipping=v["shipping_country"],
+                )
             )
-        if names_differ(str(v.get("billing_name", "")), str(v.get("shipping_name", ""))):
+        billing, shipping = str(v.get("billing_name", "")), str(v.get("shipping_name", ""))
+        if names_differ(billing, shipping):
             parts.append(
-                f"facturé à « {v['billing_name']} », livré à « {v['shipping_name']} »"
-                if fr
-                else f"billed to “{v['billing_name']}”, shipped to “{v['shipping_name']}”"
+                t(
+                    "billed to “{billing}”, shipped to “{shipping}”",
+                    lang,
+                    billing=billing,
+                    shipping=shipping,
+                )
             )
-        lead = "Adresses différentes : " if fr else "Billing and shipping differ: "
-        return lead + "; ".join(parts) + "."
+        return t("Billing and shipping differ: {details}.", lang, details="; ".join(parts))
     if rule == Rule.PAST_CHARGEBACKS:
-        n = v["count"]
-        if fr:
-            plural = "s" if n > 1 else ""
-            return f"Ce client a ouvert {n} rétrofacturation{plural} sur d'autres dossiers."
-        return f"This customer opened {n} chargeback{'s' if n != 1 else ''} on other cases."
+        return tn(
+            "This customer opened {n} chargeback on other cases.",
+            "This customer opened {n} chargebacks on other cases.",
+            int(str(flag.values["count"])),
+            lang,
+        )
     if rule == Rule.BEFORE_DELIVERY:
-        if fr:
-            return (
-                f"Dossier ouvert le {v['opened_on'].isoformat()}, avant la livraison du colis "
-                f"({v['delivered_on'].isoformat()})."
-            )
-        return (
-            f"Case opened on {v['opened_on'].isoformat()}, before the parcel was delivered "
-            f"({v['delivered_on'].isoformat()})."
+        opened, delivered = flag.values["opened_on"], flag.values["delivered_on"]
+        assert isinstance(opened, date) and isinstance(delivered, date)
+        return t(
+            "Case opened on {opened}, before the parcel was delivered ({delivered}).",
+            lang,
+            opened=date_text(opened, lang),
+            delivered=date_text(delivered, lang),
         )
     if rule == Rule.FIRST_ORDER_HIGH_VALUE:
         from returnsdesk.domain.money import minor_exponent
 
-        amount = _money(
-            int(v["total_minor"]), str(v["currency"]), minor_exponent(str(v["currency"]))
+        currency = str(flag.values["currency"])
+        amount = _money(int(str(flag.values["total_minor"])), currency, minor_exponent(currency))
+        return t(
+            "The customer's first order, worth {amount} (flagged from {threshold}).",
+            lang,
+            amount=amount,
+            threshold=v["threshold"],
         )
-        if fr:
-            return (
-                f"Première commande de ce client, d'un montant de {amount} "
-                f"(signal à partir de {v['threshold']})."
-            )
-        return f"The customer's first order, worth {amount} (flagged from {v['threshold']})."
     if rule == Rule.SLOW_REPLIES:
-        if fr:
-            return (
-                f"Délai médian de première réponse : {v['days']} jours sur {v['replies']} "
-                f"réclamations (signal à partir de {v['threshold']} jours)."
-            )
-        return (
-            f"Median {v['days']} days to a first reply over {v['replies']} claims "
-            f"(flagged from {v['threshold']} days)."
+        return t(
+            "Median {days} days to a first reply over {replies} claims (flagged from "
+            "{threshold} days).",
+            lang,
+            days=v["days"],
+            replies=v["replies"],
+            threshold=v["threshold"],
         )
     if rule == Rule.HIGH_DEFECT_RATE:
-        if fr:
-            return (
-                f"{v['cases']} dossiers pour défaut sur {v['orders']} commandes en 12 mois, "
-                f"soit {v['rate']} % (signal à partir de {v['threshold']} %)."
-            )
-        return (
-            f"{v['cases']} defect cases for {v['orders']} orders in 12 months, {v['rate']} % "
-            f"(flagged from {v['threshold']} %)."
+        return t(
+            "{cases} defect cases for {orders} orders in 12 months, {rate} % (flagged from "
+            "{threshold} %).",
+            lang,
+            cases=v["cases"],
+            orders=v["orders"],
+            rate=v["rate"],
+            threshold=v["threshold"],
         )
-    if fr:
-        return (
-            f"{v['reimbursed']} réclamations remboursées sur {v['claims']} en 12 mois, "
-            f"soit {v['rate']} % (signal sous {v['threshold']} %)."
-        )
-    return (
-        f"{v['reimbursed']} of {v['claims']} claims reimbursed in 12 months, {v['rate']} % "
-        f"(flagged below {v['threshold']} %)."
+    return t(
+        "{reimbursed} of {claims} claims reimbursed in 12 months, {rate} % (flagged below "
+        "{threshold} %).",
+        lang,
+        reimbursed=v["reimbursed"],
+        claims=v["claims"],
+        rate=v["rate"],
+        threshold=v["threshold"],
     )

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 MAX_COMMENT = 4000
 
@@ -33,9 +34,16 @@ class SurveyMarks:
         for name in ("ease", "outcome"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
-                raise InputError(f"The {name} mark must be a whole number from 1 to 5.")
+                raise InputError(
+                    t("The {name} mark must be a whole number from 1 to 5.", name=name)
+                )
         if len(self.comment) > MAX_COMMENT:
-            raise InputError(f"The comment is too long (at most {MAX_COMMENT:,} characters).")
+            raise InputError(
+                t(
+                    "The comment is too long (at most {max_comment:,} characters).",
+                    max_comment=MAX_COMMENT,
+                )
+            )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import number_text
 
 SHORT = 300
 LONG = 20_000
@@ -23,14 +25,22 @@ def clean_text(
     untouched; the layers that display them escape them.
     """
     text = (value or "").strip()
+    name = t(field)  # the field's name in the window's language, when it has French
     if required and not text:
-        raise TextError(f"{field} is required.")
+        raise TextError(t("{field} is required.", field=name))
     if len(text) > max_len:
-        raise TextError(f"{field} is too long ({len(text):,} characters; at most {max_len:,}).")
+        raise TextError(
+            t(
+                "{field} is too long ({count} characters; at most {limit}).",
+                field=name,
+                count=number_text(len(text)),
+                limit=number_text(max_len),
+            )
+        )
     if any(ch in _FORBIDDEN for ch in text):
-        raise TextError(f"{field} contains control characters.")
+        raise TextError(t("{field} contains control characters.", field=name))
     if max_len <= SHORT and ("\n" in text or "\r" in text):
-        raise TextError(f"{field} must fit on one line.")
+        raise TextError(t("{field} must fit on one line.", field=name))
     return text
 
 

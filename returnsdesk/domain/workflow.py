@@ -89,6 +89,21 @@ def kind_label(kind: Kind | str, lang: str | None = None) -> str:
     return t(KIND_LABELS[Kind(kind)], lang)
 
 
+WAITING_LABELS: dict[WaitingOn, str] = {
+    WaitingOn.ME: N_("Me"),
+    WaitingOn.CUSTOMER: N_("Customer"),
+    WaitingOn.SUPPLIER: N_("Supplier"),
+    WaitingOn.CARRIER: N_("Carrier"),
+    WaitingOn.BANK: N_("Bank"),
+}
+
+
+def waiting_label(waiting: WaitingOn | str, lang: str | None = None) -> str:
+    """Who the case waits on, as a reader of ``lang`` names it ("—" for nobody)."""
+    value = WaitingOn(waiting)
+    return t(WAITING_LABELS[value], lang) if value in WAITING_LABELS else "—"
+
+
 _TRIAGE = (
     Status.AWAITING_CUSTOMER,
     Status.AWAITING_SUPPLIER,
@@ -184,14 +199,23 @@ def check_transition(request: TransitionRequest) -> None:
     """Raise TransitionError unless ``request`` is an allowed, complete move."""
     current, target = Status(request.current), Status(request.target)
     if target not in TRANSITIONS[current]:
-        options = ", ".join(STATUS_LABELS[s] for s in TRANSITIONS[current]) or "none"
+        options = ", ".join(status_label(s) for s in TRANSITIONS[current]) or t("none")
         raise TransitionError(
-            f"A case that is {STATUS_LABELS[current].lower()} cannot become "
-            f"{STATUS_LABELS[target].lower()}. Allowed next: {options}."
+            t(
+                "A case that is {current} cannot become {target}. Allowed next: {options}.",
+                current=status_label(current).lower(),
+                target=status_label(target).lower(),
+                options=options,
+            )
         )
     if target in NOTE_REQUIRED and not request.note.strip():
-        raise TransitionError(f"Say why the case is {STATUS_LABELS[target].lower()}.")
+        raise TransitionError(
+            t("Say why the case is {status}.", status=status_label(target).lower())
+        )
     if target in RESOLUTION_REQUIRED and not request.resolution.strip():
         raise TransitionError(
-            f"Choose the agreed resolution before marking the case {STATUS_LABELS[target].lower()}."
+            t(
+                "Choose the agreed resolution before marking the case {status}.",
+                status=status_label(target).lower(),
+            )
         )

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.fileio import atomic_path
 from returnsdesk.services.evidence import CHUNK, EvidenceFilter, EvidenceItem, list_evidence
 from returnsdesk.services.evidence_files import stored_path
@@ -127,10 +128,10 @@ def export_case_evidence(
 ) -> ExportResult:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise ExportError("The case no longer exists.")
+        raise ExportError(t("The case no longer exists."))
     items = list(reversed(list_evidence(EvidenceFilter(case_id=case_id))))  # oldest first
     if not items:
-        raise ExportError(f"{case.rma} has no evidence to export.")
+        raise ExportError(t("{rma} has no evidence to export.", rma=case.rma))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     named = [(_safe_name(i + 1, item.original_name), item) for i, item in enumerate(items)]
@@ -140,7 +141,12 @@ def export_case_evidence(
             for index, (name, item) in enumerate(named):
                 source = stored_path(evidence_dir, item.sha256)
                 if not source.is_file():
-                    raise ExportError(f"{item.original_name}: the stored file is missing.")
+                    raise ExportError(
+                        t(
+                            "{name}: the stored file is missing.",
+                            name=item.original_name,
+                        )
+                    )
                 compress = (
                     zipfile.ZIP_STORED
                     if item.mime.startswith(("image/jpeg", "video/"))
@@ -160,8 +166,11 @@ def export_case_evidence(
                         writer.write(chunk)
                 if digest.hexdigest() != item.sha256:
                     raise ExportError(
-                        f"{item.original_name}: the stored file no longer matches its "
-                        "hash (damaged). Restore the evidence folder from a backup."
+                        t(
+                            "{name}: the stored file no longer matches its hash (damaged). "
+                            "Restore the evidence folder from a backup.",
+                            name=item.original_name,
+                        )
                     )
                 total += item.size
                 if progress is not None:

@@ -32,8 +32,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import DIRECTION, LABELS, Direction, LedgerKind
+from returnsdesk.domain.i18n import N_, current_language, norm_lang, t
+from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind, ledger_label
 from returnsdesk.domain.money import format_plain, minor_exponent
+from returnsdesk.domain.reasons import fault_label
+from returnsdesk.domain.workflow import kind_label, status_label
 from returnsdesk.fileio import atomic_path
 from returnsdesk.services.ledger import period_totals, supplier_money
 from returnsdesk.store import ledger_sql
@@ -42,49 +45,49 @@ from returnsdesk.store import ledger_sql
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _CATALOGUE = {
-    "sheet.ledger": "Ledger",
-    "sheet.summary": "Summary",
-    "sheet.cases": "Cases",
-    "col.id": "Entry ID",
-    "col.date": "Date",
-    "col.rma": "RMA",
-    "col.order": "Order",
-    "col.customer": "Customer",
-    "col.supplier": "Supplier",
-    "col.kind": "Kind",
-    "col.direction": "Direction",
-    "col.amount": "Amount",
-    "col.signed": "Signed amount",
-    "col.currency": "Currency",
-    "col.method": "Payment method",
-    "col.reference": "Reference",
-    "col.memo": "Memo",
-    "col.reverses": "Reverses entry",
-    "col.reversed_by": "Reversed by entry",
-    "col.override": "Override reason",
-    "col.month": "Month",
-    "col.entries": "Entries",
-    "col.net": "Amount (net of reversals)",
-    "col.claimed": "Claimed",
-    "col.recovered": "Recovered",
-    "col.outstanding": "Outstanding",
-    "col.case_kind": "Case kind",
-    "col.fault": "Fault",
-    "col.status": "Status",
-    "col.paid_out": "Paid out",
-    "col.net_cost": "Net cost",
-    "total": "Total",
-    "by_month": "Totals per month, kind and currency",
-    "by_supplier": "Per supplier",
-    Direction.PAID_OUT: "Paid out",
-    Direction.RECOVERED: "Recovered",
-    Direction.NEUTRAL: "Neutral",
+    "sheet.ledger": N_("Ledger"),
+    "sheet.summary": N_("Summary"),
+    "sheet.cases": N_("Cases"),
+    "col.id": N_("Entry ID"),
+    "col.date": N_("Date"),
+    "col.rma": N_("RMA"),
+    "col.order": N_("Order"),
+    "col.customer": N_("Customer"),
+    "col.supplier": N_("Supplier"),
+    "col.kind": N_("Kind"),
+    "col.direction": N_("Direction"),
+    "col.amount": N_("Amount"),
+    "col.signed": N_("Signed amount"),
+    "col.currency": N_("Currency"),
+    "col.method": N_("Payment method"),
+    "col.reference": N_("Reference"),
+    "col.memo": N_("Memo"),
+    "col.reverses": N_("Reverses entry"),
+    "col.reversed_by": N_("Reversed by entry"),
+    "col.override": N_("Override reason"),
+    "col.month": N_("Month"),
+    "col.entries": N_("Entries"),
+    "col.net": N_("Amount (net of reversals)"),
+    "col.claimed": N_("Claimed"),
+    "col.recovered": N_("Recovered"),
+    "col.outstanding": N_("Outstanding"),
+    "col.case_kind": N_("Case kind"),
+    "col.fault": N_("Fault"),
+    "col.status": N_("Status"),
+    "col.paid_out": N_("Paid out"),
+    "col.net_cost": N_("Net cost"),
+    "total": N_("Total"),
+    "by_month": N_("Totals per month, kind and currency"),
+    "by_supplier": N_("Per supplier"),
+    Direction.PAID_OUT: N_("Paid out"),
+    Direction.RECOVERED: N_("Recovered"),
+    Direction.NEUTRAL: N_("Neutral"),
 }
 
 
-def text(key: str) -> str:
-    """The one catalogue of export strings (English for now; French slots in here)."""
-    return _CATALOGUE.get(key, key)
+def text(key: str, lang: str | None = None) -> str:
+    """An export string in ``lang`` (the window's language by default)."""
+    return t(_CATALOGUE[key], lang) if key in _CATALOGUE else key
 
 
 LEDGER_COLUMNS = [
@@ -124,7 +127,13 @@ Check = Callable[[], None]
 
 def check_period(date_from: date | None, date_to: date | None) -> None:
     if date_from and date_to and date_from > date_to:
-        raise ExportError(f"The period starts ({date_from}) after it ends ({date_to}).")
+        raise ExportError(
+            t(
+                "The period starts ({date_from}) after it ends ({date_to}).",
+                date_from=date_from,
+                date_to=date_to,
+            )
+        )
 
 
 def export_ledger(
@@ -134,8 +143,10 @@ def export_ledger(
     *,
     progress: Progress | None = None,
     check: Check | None = None,
+    lang: str | None = None,
 ) -> ExportResult:
-    """Write the accounting export for the period (both ends included) to ``path``.
+    """Write the accounting export for the period (both ends included) to ``path``,
+    headers and labels in ``lang`` (the window's language by default).
 
     The format follows the extension (.xlsx or .csv). ``progress(done, total)``
     is called as rows are written; ``check()`` may raise to cancel (the target
@@ -146,13 +157,17 @@ def export_ledger(
     suffix = path.suffix.lower()
     if suffix not in {".xlsx", ".csv"}:
         raise ExportError(
-            f"Unknown export format {path.suffix or '(none)'!r}: use a .xlsx or .csv file name."
+            t(
+                "Unknown export format {suffix!r}: use a .xlsx or .csv file name.",
+                suffix=path.suffix or "(none)",
+            )
         )
     if not path.parent.is_dir():
-        raise ExportError(f"The folder {path.parent} does not exist.")
+        raise ExportError(t("The folder {parent} does not exist.", parent=path.parent))
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
     with atomic_path(path, suffix=suffix) as tmp:
-        count = writer(tmp, date_from, date_to, progress or _no_progress, check)
+        language = norm_lang(lang) if lang is not None else current_language()
+        count = writer(tmp, date_from, date_to, progress or _no_progress, check, language)
     return ExportResult(path, count)
 
 
@@ -167,7 +182,9 @@ def _safe_csv(value: str) -> str:
 # --- CSV ---------------------------------------------------------------------------------
 
 
-def _write_csv(target: Path, date_from, date_to, progress: Progress, check: Check | None) -> int:
+def _write_csv(
+    target: Path, date_from, date_to, progress: Progress, check: Check | None, lang: str
+) -> int:
     total = ledger_sql.count_in_period(date_from, date_to)
     progress(0, total)
     if check:
@@ -176,7 +193,7 @@ def _write_csv(target: Path, date_from, date_to, progress: Progress, check: Chec
     done = 0
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle)
-        out.writerow([text(c) for c in LEDGER_COLUMNS])
+        out.writerow([text(c, lang) for c in LEDGER_COLUMNS])
         for row in ledger_sql.iter_period_rows(date_from, date_to):
             (eid, day, _case, rma, order, customer, supplier, _fault, kind, amount, signed) = row[
                 :11
@@ -191,8 +208,8 @@ def _write_csv(target: Path, date_from, date_to, progress: Progress, check: Chec
                     _safe_csv(order),
                     _safe_csv(customer),
                     _safe_csv(supplier),
-                    LABELS[LedgerKind(kind)],
-                    text(DIRECTION[LedgerKind(kind)]),
+                    ledger_label(kind, lang),
+                    text(DIRECTION[LedgerKind(kind)], lang),
                     format_plain(amount, currency),
                     format_plain(signed, currency),
                     currency,
@@ -212,7 +229,7 @@ def _write_csv(target: Path, date_from, date_to, progress: Progress, check: Chec
         out.writerow([])
         for currency in sorted(sums):
             out.writerow(
-                [f"{text('total')} {currency}"]
+                [f"{text('total', lang)} {currency}"]
                 + [""] * 8
                 + [format_plain(sums[currency], currency), currency]
             )
@@ -321,7 +338,9 @@ def _set_widths(ws, widths: list[int]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = min(max(width, 6) + 2, 60)
 
 
-def _write_xlsx(target: Path, date_from, date_to, progress: Progress, check: Check | None) -> int:
+def _write_xlsx(
+    target: Path, date_from, date_to, progress: Progress, check: Check | None, lang: str
+) -> int:
     from openpyxl import Workbook
 
     total = ledger_sql.count_in_period(date_from, date_to)
@@ -330,11 +349,11 @@ def _write_xlsx(target: Path, date_from, date_to, progress: Progress, check: Che
         check()
     wb = Workbook(write_only=True)
     try:
-        done = _ledger_sheet(wb, date_from, date_to, total, progress, check)
-        _summary_sheet(wb, date_from, date_to)
+        done = _ledger_sheet(wb, date_from, date_to, total, progress, check, lang)
+        _summary_sheet(wb, date_from, date_to, lang)
         if check:
             check()
-        _cases_sheet(wb, date_from, date_to, check)
+        _cases_sheet(wb, date_from, date_to, check, lang)
         if check:
             check()
     except BaseException:
@@ -354,11 +373,13 @@ def _abandon(wb) -> None:
             pass
 
 
-def _ledger_sheet(wb, date_from, date_to, total, progress, check) -> int:
-    ws = wb.create_sheet(text("sheet.ledger"))
-    labels = [text(c) for c in LEDGER_COLUMNS]
+def _ledger_sheet(wb, date_from, date_to, total, progress, check, lang: str) -> int:
+    ws = wb.create_sheet(text("sheet.ledger", lang))
+    labels = [text(c, lang) for c in LEDGER_COLUMNS]
     longest = ledger_sql.max_text_lengths(date_from, date_to)
-    kind_width = max(len(v) for v in LABELS.values())
+    kind_labels = {k.value: ledger_label(k, lang) for k in LedgerKind}
+    direction_labels = {k.value: text(DIRECTION[k], lang) for k in LedgerKind}
+    kind_width = max(len(v) for v in kind_labels.values())
     content = [
         len(str(ledger_sql.count_in_period(None, None) or 1)) + 1,
         10,
@@ -382,8 +403,6 @@ def _ledger_sheet(wb, date_from, date_to, total, progress, check) -> int:
     ws.freeze_panes = "A2"
     cells = _Cells(ws)
     ws.append(cells.header(labels))
-    kind_labels = {k.value: LABELS[k] for k in LedgerKind}
-    direction_labels = {k.value: text(DIRECTION[k]) for k in LedgerKind}
     safe = cells.text
     sums: dict[str, int] = {}
     done = 0
@@ -420,52 +439,52 @@ def _ledger_sheet(wb, date_from, date_to, total, progress, check) -> int:
     ws.auto_filter.ref = f"A1:Q{done + 1}"
     ws.append(())
     for currency in sorted(sums):
-        label = cells.header([f"{text('total')} {currency}"])[0]
+        label = cells.header([f"{text('total', lang)} {currency}"])[0]
         ws.append((label,) + (None,) * 8 + (cells.money(sums[currency], currency, 2), currency))
     return done
 
 
-def _summary_sheet(wb, date_from, date_to) -> None:
-    ws = wb.create_sheet(text("sheet.summary"))
+def _summary_sheet(wb, date_from, date_to, lang: str) -> None:
+    ws = wb.create_sheet(text("sheet.summary", lang))
     _set_widths(ws, [28, 26, 12, 10, 10, 26, 16])
     cells = _Cells(ws)
-    ws.append(cells.header([text("by_month")]))
+    ws.append(cells.header([text("by_month", lang)]))
     ws.append(
         cells.header(
             [
-                text("col.month"),
-                text("col.kind"),
-                text("col.direction"),
-                text("col.currency"),
-                text("col.entries"),
-                text("col.net"),
-                text("col.signed"),
+                text("col.month", lang),
+                text("col.kind", lang),
+                text("col.direction", lang),
+                text("col.currency", lang),
+                text("col.entries", lang),
+                text("col.net", lang),
+                text("col.signed", lang),
             ]
         )
     )
-    for t in period_totals(date_from, date_to):
-        kind = LedgerKind(t.kind)
+    for total in period_totals(date_from, date_to):
+        kind = LedgerKind(total.kind)
         ws.append(
             (
-                t.month,
-                LABELS[kind],
-                text(DIRECTION[kind]),
-                t.currency,
-                t.count,
-                cells.money(t.net, t.currency, 0),
-                cells.money(t.signed, t.currency, 1),
+                total.month,
+                ledger_label(kind, lang),
+                text(DIRECTION[kind], lang),
+                total.currency,
+                total.count,
+                cells.money(total.net, total.currency, 0),
+                cells.money(total.signed, total.currency, 1),
             )
         )
     ws.append(())
-    ws.append(cells.header([text("by_supplier")]))
+    ws.append(cells.header([text("by_supplier", lang)]))
     ws.append(
         cells.header(
             [
-                text("col.supplier"),
-                text("col.currency"),
-                text("col.claimed"),
-                text("col.recovered"),
-                text("col.outstanding"),
+                text("col.supplier", lang),
+                text("col.currency", lang),
+                text("col.claimed", lang),
+                text("col.recovered", lang),
+                text("col.outstanding", lang),
             ]
         )
     )
@@ -481,21 +500,21 @@ def _summary_sheet(wb, date_from, date_to) -> None:
         )
 
 
-def _cases_sheet(wb, date_from, date_to, check) -> None:
-    ws = wb.create_sheet(text("sheet.cases"))
+def _cases_sheet(wb, date_from, date_to, check, lang: str) -> None:
+    ws = wb.create_sheet(text("sheet.cases", lang))
     labels = [
-        text("col.rma"),
-        text("col.order"),
-        text("col.customer"),
-        text("col.supplier"),
-        text("col.case_kind"),
-        text("col.fault"),
-        text("col.status"),
-        text("col.currency"),
-        text("col.entries"),
-        text("col.paid_out"),
-        text("col.recovered"),
-        text("col.net_cost"),
+        text("col.rma", lang),
+        text("col.order", lang),
+        text("col.customer", lang),
+        text("col.supplier", lang),
+        text("col.case_kind", lang),
+        text("col.fault", lang),
+        text("col.status", lang),
+        text("col.currency", lang),
+        text("col.entries", lang),
+        text("col.paid_out", lang),
+        text("col.recovered", lang),
+        text("col.net_cost", lang),
     ]
     longest = ledger_sql.max_text_lengths(date_from, date_to)
     content = [longest["rma"], longest["order"], longest["customer"], longest["supplier"]]
@@ -504,6 +523,11 @@ def _cases_sheet(wb, date_from, date_to, check) -> None:
     cells = _Cells(ws)
     ws.append(cells.header(labels))
     safe = cells.text
+    kinds, faults, statuses = (
+        _labels(kind_label, lang),
+        _labels(fault_label, lang),
+        _labels(status_label, lang),
+    )
     count = 0
     for (
         rma,
@@ -524,9 +548,9 @@ def _cases_sheet(wb, date_from, date_to, check) -> None:
                 safe(order),
                 safe(customer),
                 safe(supplier),
-                kind,
-                fault,
-                status,
+                kinds(kind),
+                faults(fault),
+                statuses(status),
                 currency,
                 n,
                 cells.money(paid, currency, 0),
@@ -538,3 +562,18 @@ def _cases_sheet(wb, date_from, date_to, check) -> None:
         if check and count % 5000 == 0:
             check()
     ws.auto_filter.ref = f"A1:L{count + 1}"
+
+
+def _labels(label: Callable[[str, str], str], lang: str) -> Callable[[str], str]:
+    """A code's label in ``lang``, each label looked up once for the whole sheet."""
+    seen: dict[str, str] = {}
+
+    def of(code: str) -> str:
+        if code not in seen:
+            try:
+                seen[code] = label(code, lang) if code else ""
+            except (KeyError, ValueError):
+                seen[code] = code
+        return seen[code]
+
+    return of

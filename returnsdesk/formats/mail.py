@@ -24,6 +24,7 @@ from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.files import checked_size
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.mail import MailAttachment, ParsedMail
 
 #: A saved e-mail bigger than this is refused (it would be read into memory).
@@ -191,7 +192,7 @@ def parse_eml(data: bytes) -> ParsedMail:
     """Parse the bytes of an ``.eml`` file."""
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default gives these
-        raise InputError("Not an e-mail message.")
+        raise InputError(t("Not an e-mail message."))
     plain = html_part = None
     try:
         plain = message.get_body(preferencelist=("plain",))
@@ -278,11 +279,13 @@ def parse_msg(path: Path) -> ParsedMail:
     try:
         import extract_msg
     except ImportError:  # pragma: no cover - a declared dependency
-        raise InputError("Outlook .msg files need the extract-msg package.") from None
+        raise InputError(t("Outlook .msg files need the extract-msg package.")) from None
     try:
         message = extract_msg.openMsg(str(path))
     except Exception as exc:
-        raise InputError(f"{path.name}: not a readable Outlook message ({exc}).") from None
+        raise InputError(
+            t("{name}: not a readable Outlook message ({exc}).", name=path.name, exc=exc)
+        ) from None
     try:
         text = message.body or ""
         if not text.strip() and message.htmlBody:
@@ -316,7 +319,9 @@ def parse_msg(path: Path) -> ParsedMail:
     except InputError:
         raise
     except Exception as exc:  # a calendar item, a contact card, a damaged property stream
-        raise InputError(f"{path.name}: not an Outlook e-mail that can be read ({exc}).") from None
+        raise InputError(
+            t("{name}: not an Outlook e-mail that can be read ({exc}).", name=path.name, exc=exc)
+        ) from None
     finally:
         message.close()
 
@@ -331,13 +336,17 @@ def read_mail(path: Path | str) -> ParsedMail:
         return parse_msg(path)
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise InputError(f"{path.name}: not an e-mail file (binary content).")
+        raise InputError(t("{name}: not an e-mail file (binary content).", name=path.name))
     try:
         parsed = parse_eml(data)
     except InputError:
         raise
     except Exception as exc:  # fuzzed files never got here; a safety net, not a path
-        raise InputError(f"{path.name}: cannot be read as an e-mail ({exc}).") from None
+        raise InputError(
+            t("{name}: cannot be read as an e-mail ({exc}).", name=path.name, exc=exc)
+        ) from None
     if not (parsed.from_address or parsed.subject or parsed.message_id):
-        raise InputError(f"{path.name}: not an e-mail file (no sender, subject or Message-ID).")
+        raise InputError(
+            t("{name}: not an e-mail file (no sender, subject or Message-ID).", name=path.name)
+        )
     return parsed

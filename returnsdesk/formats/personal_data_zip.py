@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.fileio import atomic_path
 from returnsdesk.services.evidence import CHUNK
 from returnsdesk.services.personal_data import PersonalDataError, gather
@@ -44,7 +45,10 @@ def export_personal_data(
             for item in data.evidence:
                 if not item.path.is_file():
                     raise PersonalDataError(
-                        f"{item.original_name}: the stored file is missing (see returnsdesk check)."
+                        t(
+                            "{name}: the stored file is missing (see returnsdesk check).",
+                            name=item.original_name,
+                        )
                     )
                 digest = hashlib.sha256()
                 info = zipfile.ZipInfo(f"evidence/{item.sha256}")
@@ -59,7 +63,10 @@ def export_personal_data(
                         w.write(chunk)
                 if digest.hexdigest() != item.sha256:
                     raise PersonalDataError(
-                        f"{item.original_name}: the stored file no longer matches its hash."
+                        t(
+                            "{name}: the stored file no longer matches its hash.",
+                            name=item.original_name,
+                        )
                     )
     customers = data.record["customers"]
     cases = sum(len(o["cases"]) for c in customers for o in c["orders"])

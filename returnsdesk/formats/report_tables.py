@@ -15,6 +15,12 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+from returnsdesk.domain.i18n.formatting import (
+    date_text,
+    decimal_text,
+    number_text,
+    percent_text,
+)
 from returnsdesk.domain.money import minor_exponent
 from returnsdesk.fileio import atomic_path
 from returnsdesk.formats import catalogue as cat
@@ -52,9 +58,7 @@ def _c(key: str, kind: Kind, value) -> Column:
 
 
 def _month(row, lang: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(row.first_day, "MMM yyyy", locale=cat.norm_lang(lang))
+    return date_text(row.first_day, lang, "MMM yyyy")
 
 
 def _satisfaction_rows(report: Report) -> list:
@@ -219,17 +223,11 @@ def display(value: object, kind: Kind, lang: str) -> str:
     if value is None or value == "":
         return "—" if kind != Kind.TEXT else ""
     if kind == Kind.PERCENT:
-        from babel.numbers import format_percent
-
-        return format_percent(value, "#,##0.0 %", locale=lang)
+        return percent_text(value, lang)
     if kind == Kind.DECIMAL:
-        from babel.numbers import format_decimal
-
-        return format_decimal(round(float(value), 1), "0.0", locale=lang)
+        return decimal_text(float(value), lang)
     if kind == Kind.INT:
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, locale=lang)
+        return number_text(value, lang)
     if kind == Kind.MONEY:
         return "  ".join(cat.money_text(v, cur, lang) for cur, v in value) or "—"
     return str(value)

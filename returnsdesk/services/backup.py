@@ -31,6 +31,7 @@ from pathlib import Path
 
 from returnsdesk import paths
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.retention import Retention, to_keep
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
@@ -104,7 +105,7 @@ class Manifest:
     def from_json(cls, text: str) -> Manifest:
         data = json.loads(text)
         if data.get("application") != "ReturnsDesk" or data.get("format") != FORMAT:
-            raise ValueError("not a ReturnsDesk backup manifest")
+            raise ValueError("not a ReturnsDesk backup manifest")  # caught: the caller says it
         counts = data["counts"]
         return cls(
             created_at=datetime.fromisoformat(data["created_at"]),
@@ -172,7 +173,7 @@ def retention() -> Retention:
 def save_backup_settings(folder: str, automatic: bool, rule: Retention) -> None:
     folder = folder.strip()
     if folder and not Path(folder).expanduser().is_absolute():
-        raise BackupError("Choose the backup folder with its full path.")
+        raise BackupError(t("Choose the backup folder with its full path."))
     settings.set_value(SETTING_FOLDER, folder)
     settings.set_value(SETTING_AUTOMATIC, bool(automatic))
     settings.set_value(
@@ -302,14 +303,16 @@ def create_backup(
     moment = resolve(now)
     database_path = paths.database_path(data_dir)
     if not database_path.is_file():
-        raise BackupError(f"There is no store to back up in {data_dir}.")
+        raise BackupError(t("There is no store to back up in {data_dir}.", data_dir=data_dir))
     folder = Path(folder) if folder is not None else backup_folder(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BackupError(f"The backup folder {folder} cannot be created ({error}).") from error
+        raise BackupError(
+            t("The backup folder {folder} cannot be created ({error}).", folder=folder, error=error)
+        ) from error
     if folder.resolve() == data_dir.resolve():
-        raise BackupError("Choose a backup folder other than the data folder itself.")
+        raise BackupError(t("Choose a backup folder other than the data folder itself."))
     clean_leftovers(folder)
 
     def report(done: int, total: int) -> None:
@@ -385,21 +388,29 @@ def _verify(
 ) -> None:
     database = path / DATABASE
     if not database.is_file():
-        raise BackupError(f"{path} holds no database file.")
+        raise BackupError(t("{path} holds no database file.", path=path))
     if database.stat().st_size != manifest.database_size or (
         _hash_file(database, check) != manifest.database_sha256
     ):
-        raise BackupError(f"The database in {path} does not match its manifest (altered?).")
+        raise BackupError(
+            t("The database in {path} does not match its manifest (altered?).", path=path)
+        )
     problems = backup_sql.integrity_problems(database)
     if problems:
-        raise BackupError(f"The database in {path} is damaged: {problems[0]}")
+        raise BackupError(
+            t("The database in {path} is damaged: {problems}", path=path, problems=problems[0])
+        )
     facts = backup_sql.database_facts(database)
     if facts.application_id != APPLICATION_ID:
-        raise BackupError(f"{path} is not a ReturnsDesk backup.")
+        raise BackupError(t("{path} is not a ReturnsDesk backup.", path=path))
     if facts.schema_version > migrations.CURRENT_VERSION:
         raise BackupError(
-            f"{path} was made by a newer ReturnsDesk (schema {facts.schema_version}); "
-            "update the app to restore it."
+            t(
+                "{path} was made by a newer ReturnsDesk (schema {schema_version}); update the app "
+                "to restore it.",
+                path=path,
+                schema_version=facts.schema_version,
+            )
         )
     folder = path.parent
     for sha, size in manifest.evidence:
@@ -407,9 +418,13 @@ def _verify(
             check()
         target = object_path(folder, sha)
         if not target.is_file() or target.stat().st_size != size:
-            raise BackupError(f"Evidence file {sha[:12]}… of {path.name} is missing.")
+            raise BackupError(
+                t("Evidence file {sha}… of {name} is missing.", sha=sha[:12], name=path.name)
+            )
         if deep and _hash_file(target, check) != sha:
-            raise BackupError(f"Evidence file {sha[:12]}… of {path.name} was altered.")
+            raise BackupError(
+                t("Evidence file {sha}… of {name} was altered.", sha=sha[:12], name=path.name)
+            )
 
 
 def read_backup(path: Path) -> Backup:
@@ -419,11 +434,19 @@ def read_backup(path: Path) -> Backup:
         path = path.parent
     manifest_path = path / MANIFEST
     if not manifest_path.is_file():
-        raise BackupError(f"{path} is not a ReturnsDesk backup (no {MANIFEST} in it).")
+        raise BackupError(
+            t(
+                "{path} is not a ReturnsDesk backup (no {manifest} in it).",
+                path=path,
+                manifest=MANIFEST,
+            )
+        )
     try:
         manifest = Manifest.from_json(manifest_path.read_text(encoding="utf-8"))
     except (ValueError, KeyError, TypeError) as error:
-        raise BackupError(f"The manifest of {path} cannot be read ({error}).") from None
+        raise BackupError(
+            t("The manifest of {path} cannot be read ({error}).", path=path, error=error)
+        ) from None
     return Backup(path.resolve(), manifest)
 
 

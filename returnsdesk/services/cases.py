@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.policy import (
     CaseFacts,
     Deadline,
@@ -32,12 +33,12 @@ from returnsdesk.domain.reasons import (
 from returnsdesk.domain.rma import format_rma
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import (
-    STATUS_LABELS,
     Kind,
     Status,
     TransitionRequest,
     check_transition,
     initial_status,
+    status_label,
 )
 from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import resolve
@@ -121,24 +122,8 @@ class CaseView:
 def case_view(case_id: int) -> CaseView:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     return CaseView.of(case)
-
-
-_DETAIL_LABELS = {
-    "reason": "reason",
-    "reason_note": "reason note",
-    "fault": "fault",
-    "requested_resolution": "requested resolution",
-    "agreed_resolution": "agreed resolution",
-    "supplier_reference": "supplier reference",
-    "return_carrier": "return carrier",
-    "return_tracking": "return tracking number",
-    "return_label_ref": "return label reference",
-    "notes": "notes",
-    "chargeback_due_on": "chargeback due date",
-    "chargeback_reference": "chargeback reference",
-}
 
 
 @dataclass(frozen=True)
@@ -152,7 +137,7 @@ def _enum(enum_type, value, what: str):
     try:
         return enum_type(value)
     except ValueError:
-        raise InputError(f"Unknown {what}: {value!r}.") from None
+        raise InputError(t("Unknown {what}: {value!r}.", what=what, value=value)) from None
 
 
 def next_rma(year: int) -> str:
@@ -210,30 +195,34 @@ def open_case(data: OpenCaseInput, now: datetime | None = None) -> Case:
     reason = _enum(Reason, data.reason, "reason")
     reason_note = clean_text(data.reason_note, "Reason note", max_len=LONG)
     if reason_requires_note(reason) and not reason_note:
-        raise InputError("Reason 'Other' needs a note explaining it.")
+        raise InputError(t("Reason 'Other' needs a note explaining it."))
     requested = data.requested_resolution
     if requested:
         _enum(Resolution, requested, "resolution")
     if kind == Kind.CHARGEBACK and data.chargeback_due_on is None:
         raise InputError(
-            "A chargeback case needs the response due date from the processor's notice."
+            t("A chargeback case needs the response due date from the processor's notice.")
         )
     with write():
         order = Order.get_or_none(Order.id == data.order_id)
         if order is None:
-            raise InputError("The order no longer exists.")
+            raise InputError(t("The order no longer exists."))
         order_lines = {line.id: line for line in order.lines}
         chosen = data.lines or [(line_id, line.quantity) for line_id, line in order_lines.items()]
         if not chosen:
-            raise InputError("The order has no lines to open a case on.")
+            raise InputError(t("The order has no lines to open a case on."))
         amount = 0
         for line_id, quantity in chosen:
             line = order_lines.get(line_id)
             if line is None:
-                raise InputError("A chosen line does not belong to this order.")
+                raise InputError(t("A chosen line does not belong to this order."))
             if not 1 <= quantity <= line.quantity:
                 raise InputError(
-                    f"Quantity for {line.title!r} must be between 1 and {line.quantity}."
+                    t(
+                        "Quantity for {title!r} must be between 1 and {quantity}.",
+                        title=line.title,
+                        quantity=line.quantity,
+                    )
                 )
             amount += quantity * line.unit_price_minor
         supplier = next(
@@ -260,7 +249,14 @@ def open_case(data: OpenCaseInput, now: datetime | None = None) -> Case:
         CaseLine.insert_many(
             [{"case": case.id, "order_line": i, "quantity": q} for i, q in chosen]
         ).execute()
-        record_event(case, EventKind.CREATED, f"Case opened: {kind.value}, {reason.value}.", now)
+        record_event(
+            case,
+            EventKind.CREATED,
+            "",
+            now,
+            code="case_opened",
+            params={"kind": kind.value, "reason": reason.value},
+        )
         refresh_next_due(case, now)
         index_case(case.id)
     return case
@@ -269,11 +265,14 @@ def open_case(data: OpenCaseInput, now: datetime | None = None) -> Case:
 def _load_for_write(case_id: int, expected_version: int | None) -> Case:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     if expected_version is not None and case.version != expected_version:
         raise ConflictError(
-            f"{case.rma} was changed elsewhere since you opened it. "
-            "Reload it to see the latest version, then make your change again."
+            t(
+                "{rma} was changed elsewhere since you opened it. Reload it to see the latest "
+                "version, then make your change again.",
+                rma=case.rma,
+            )
         )
     return case
 
@@ -303,12 +302,21 @@ def transition(
         elif target == Status.REOPENED:
             case.closed_at = None
         case.save(only=[Case.status, Case.agreed_resolution, Case.closed_at])
-        text = f"{STATUS_LABELS[current]} → {STATUS_LABELS[target]}"
-        if resolution:
-            text += f" ({Resolution(resolution).value})"
-        if note:
-            text += f": {note}"
-        record_event(case, EventKind.STATUS, text, now, from_status=current, to_status=target)
+        record_event(
+            case,
+            EventKind.STATUS,
+            "",
+            now,
+            from_status=current,
+            to_status=target,
+            code="status_changed",
+            params={
+                "from_status": current.value,
+                "to_status": target.value,
+                "resolution": resolution,
+                "note": note,
+            },
+        )
         refresh_next_due(case, now)
     return case
 
@@ -317,7 +325,7 @@ def _validate_details(details: CaseDetails) -> CaseDetails:
     reason = _enum(Reason, details.reason, "reason")
     note = clean_text(details.reason_note, "Reason note", max_len=LONG)
     if reason_requires_note(reason) and not note:
-        raise InputError("Reason 'Other' needs a note explaining it.")
+        raise InputError(t("Reason 'Other' needs a note explaining it."))
     for name in ("requested_resolution", "agreed_resolution"):
         value = getattr(details, name)
         if value:
@@ -348,7 +356,13 @@ def update_details(
     with write():
         case = _load_for_write(case_id, expected_version)
         if Status(case.status) in {Status.CLOSED, Status.CANCELLED}:
-            raise InputError(f"{case.rma} is {case.status}; reopen it to change its details.")
+            raise InputError(
+                t(
+                    "{rma} is {status}; reopen it to change its details.",
+                    rma=case.rma,
+                    status=status_label(case.status).lower(),
+                )
+            )
         before = CaseDetails.of(case)
         changed = [
             f.name
@@ -361,10 +375,7 @@ def update_details(
             setattr(case, name, getattr(details, name))
         case.save(only=[getattr(Case, name) for name in changed])
         record_event(
-            case,
-            EventKind.EDIT,
-            "Changed " + ", ".join(_DETAIL_LABELS[n] for n in changed) + ".",
-            now,
+            case, EventKind.EDIT, "", now, code="details_changed", params={"fields": changed}
         )
         refresh_next_due(case, now)
         index_case(case.id)
@@ -388,7 +399,7 @@ def record_first_response(case_id: int, now: datetime | None = None) -> Case:
         if case.first_response_at is None:
             case.first_response_at = now
             case.save(only=[Case.first_response_at])
-            record_event(case, EventKind.NOTE, "First response sent to the customer.", now)
+            record_event(case, EventKind.NOTE, "", now, code="first_response")
             refresh_next_due(case, now)
     return case
 
@@ -396,7 +407,7 @@ def record_first_response(case_id: int, now: datetime | None = None) -> Case:
 def find_by_rma(rma: str) -> Case:
     case = Case.get_or_none(Case.rma == rma.strip().upper())
     if case is None:
-        raise InputError(f"No case {rma.strip()!r}.")
+        raise InputError(t("No case {rma!r}.", rma=rma.strip()))
     return case
 
 

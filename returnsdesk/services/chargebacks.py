@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 from returnsdesk.domain.chargebacks import PAYPAL_RESPONSE_DAYS, DisputeReason, Processor
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import GIVEN_BACK
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.text import clean_text
@@ -61,14 +62,16 @@ def _notice(data: ChargebackNotice) -> tuple[DisputeReason, Processor, datetime,
     try:
         reason = DisputeReason(data.reason)
     except ValueError:
-        raise InputError(f"Unknown dispute reason: {data.reason!r}.") from None
+        raise InputError(t("Unknown dispute reason: {reason!r}.", reason=data.reason)) from None
     try:
         processor = Processor(data.processor)
     except ValueError:
-        raise InputError(f"Unknown payment processor: {data.processor!r}.") from None
+        raise InputError(
+            t("Unknown payment processor: {processor!r}.", processor=data.processor)
+        ) from None
     if data.due_at is None or data.due_at.tzinfo is None:
         raise InputError(
-            "Enter the response due time with its time zone, as the processor's notice gives it."
+            t("Enter the response due time with its time zone, as the processor's notice gives it.")
         )
     reference = clean_text(data.reference, "Chargeback reference")
     return reason, processor, data.due_at, reference
@@ -86,9 +89,9 @@ def record_notice(case_id: int, data: ChargebackNotice, now: datetime | None = N
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         if case.kind != Kind.CHARGEBACK:
-            raise InputError(f"{case.rma} is not a chargeback case.")
+            raise InputError(t("{rma} is not a chargeback case.", rma=case.rma))
         Case.update(
             chargeback_reason=reason.value,
             chargeback_processor=processor.value,
@@ -100,9 +103,14 @@ def record_notice(case_id: int, data: ChargebackNotice, now: datetime | None = N
         record_event(
             case,
             EventKind.EDIT,
-            f"Chargeback notice recorded: {processor.value}, reason {reason.value}, "
-            f"response due {due_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC.",
+            "",
             now,
+            code="chargeback_notice",
+            params={
+                "processor": processor.value,
+                "reason": reason.value,
+                "due_at": due_at.astimezone(UTC).isoformat(),
+            },
         )
         refresh_next_due(case, now)
     return Case.get_by_id(case_id)
@@ -134,13 +142,17 @@ def open_chargeback(
     with write():
         others = [c for c in _order_cases(order_id) if c.id != case.id]
         for other in others:
-            record_event(other, EventKind.NOTE, f"Chargeback {case.rma} opened on this order.", now)
+            record_event(
+                other, EventKind.NOTE, "", now, code="chargeback_linked", params={"rma": case.rma}
+            )
         if others:
             record_event(
                 Case.get_by_id(case.id),
                 EventKind.NOTE,
-                "Same order as " + ", ".join(o.rma for o in others) + ".",
+                "",
                 now,
+                code="same_order",
+                params={"rmas": ", ".join(o.rma for o in others)},
             )
     return Case.get_by_id(case.id)
 

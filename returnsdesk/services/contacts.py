@@ -14,8 +14,10 @@ from enum import StrEnum
 
 from peewee import JOIN
 
+from returnsdesk.domain import event_text
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.money import format_money
+from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.reasons import Resolution
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import STATUS_LABELS, Status, allowed_targets
@@ -35,13 +37,8 @@ class Channel(StrEnum):
     OTHER = "other"
 
 
-CHANNEL_LABELS = {
-    Channel.EMAIL: "E-mail",
-    Channel.CHAT: "Chat",
-    Channel.PHONE: "Phone",
-    Channel.DISPUTE: "Platform dispute",
-    Channel.OTHER: "Other",
-}
+#: How a message travelled (English, marked for translation: show with ``t()``).
+CHANNEL_LABELS = {channel: event_text.CHANNEL_LABELS[channel.value] for channel in Channel}
 
 
 class Direction(StrEnum):
@@ -56,9 +53,9 @@ class Decision(StrEnum):
 
 
 DECISION_LABELS = {
-    Decision.APPROVED: "approved",
-    Decision.PARTIAL: "partially approved",
-    Decision.REJECTED: "rejected",
+    Decision.APPROVED: N_("approved"),
+    Decision.PARTIAL: N_("partially approved"),
+    Decision.REJECTED: N_("rejected"),
 }
 
 
@@ -87,7 +84,7 @@ def _enum(kind, value, what: str):
     try:
         return kind(value)
     except ValueError:
-        raise InputError(f"Unknown {what}: {value!r}.") from None
+        raise InputError(t("Unknown {what}: {value!r}.", what=what, value=value)) from None
 
 
 def log_contact(
@@ -104,25 +101,25 @@ def log_contact(
     channel = _enum(Channel, data.channel, "channel")
     at = resolve(data.at) if data.at is not None else now
     if at > now + timedelta(minutes=5):
-        raise InputError("A message cannot be logged in the future.")
+        raise InputError(t("A message cannot be logged in the future."))
     subject = clean_text(data.subject, "Subject")
     body = clean_text(data.body, "Message", max_len=LONG)
     if not subject and not body:
-        raise InputError("Give the message a subject or a text.")
+        raise InputError(t("Give the message a subject or a text."))
     reference = clean_text(data.supplier_reference, "Supplier reference")
     awaiting = clean_text(data.awaiting, "Awaited reply")
     expects = direction == Direction.SENT and (data.expects_reply or bool(awaiting))
     if data.reply_due_at is not None and data.reply_due_at <= at:
-        raise InputError("The reply cannot be due before the message was sent.")
+        raise InputError(t("The reply cannot be due before the message was sent."))
     with write():
         supplier = Supplier.get_or_none(Supplier.id == data.supplier_id)
         if supplier is None:
-            raise InputError("The supplier no longer exists.")
+            raise InputError(t("The supplier no longer exists."))
         case = None
         if data.case_id is not None:
             case = Case.get_or_none(Case.id == data.case_id)
             if case is None:
-                raise InputError("The case no longer exists.")
+                raise InputError(t("The case no longer exists."))
         due = None
         if expects:
             due = data.reply_due_at or at + timedelta(hours=follow_up_hours(supplier))
@@ -167,27 +164,32 @@ def _link_evidence(contact: SupplierContact, case: Case | None, evidence_ids: li
     if not evidence_ids:
         return
     if case is None:
-        raise InputError("Evidence can only be sent with a message about a case.")
+        raise InputError(t("Evidence can only be sent with a message about a case."))
     items = list(Evidence.select().where(Evidence.id.in_(evidence_ids)))
     if len(items) != len(set(evidence_ids)) or any(e.case_id != case.id for e in items):
-        raise InputError("Only the case's own evidence can be sent with this message.")
+        raise InputError(t("Only the case's own evidence can be sent with this message."))
     Evidence.update(contact=contact).where(Evidence.id.in_(evidence_ids)).execute()
 
 
 def _on_case(case: Case, contact: SupplierContact, supplier: Supplier, at: datetime) -> None:
     from returnsdesk.services.cases import refresh_next_due
 
-    verb = "sent to" if contact.direction == Direction.SENT else "received from"
-    text = f"{CHANNEL_LABELS[Channel(contact.channel)]} {verb} {supplier.name}"
-    if contact.subject:
-        text += f": {contact.subject}"
-    if contact.supplier_reference:
-        text += f" (ref. {contact.supplier_reference})"
-    if contact.awaiting_reply:
-        text += "; awaiting reply"
-        if contact.awaiting:
-            text += f" ({contact.awaiting})"
-    record_event(case, EventKind.CONTACT, text + ".", at)
+    record_event(
+        case,
+        EventKind.CONTACT,
+        "",
+        at,
+        code="contact",
+        params={
+            "channel": contact.channel,
+            "direction": contact.direction,
+            "supplier": supplier.name,
+            "subject": contact.subject,
+            "reference": contact.supplier_reference,
+            "awaiting_reply": bool(contact.awaiting_reply),
+            "awaiting": contact.awaiting,
+        },
+    )
     if contact.supplier_reference and not case.supplier_reference:
         case.supplier_reference = contact.supplier_reference
         case.save(only=[Case.supplier_reference])
@@ -234,24 +236,30 @@ def record_decision(
     decision = _enum(Decision, decision, "decision")
     reason = clean_text(reason, "Reason", max_len=LONG)
     if decision == Decision.REJECTED and not reason:
-        raise InputError("Say why the supplier rejected the claim.")
+        raise InputError(t("Say why the supplier rejected the claim."))
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         if case.supplier_id is None:
-            raise InputError(f"{case.rma} has no supplier to record a decision from.")
+            raise InputError(t("{rma} has no supplier to record a decision from.", rma=case.rma))
         if decision == Decision.PARTIAL:
             if amount_minor is None or amount_minor <= 0:
-                raise InputError("Enter the amount the supplier agreed to.")
+                raise InputError(t("Enter the amount the supplier agreed to."))
             if amount_minor > case.amount_minor:
-                raise InputError("The agreed amount is more than the money at stake on the case.")
-        label = DECISION_LABELS[decision]
-        summary = f"Supplier decision: {label}"
+                raise InputError(
+                    t("The agreed amount is more than the money at stake on the case.")
+                )
+        # The log entry is written in the window's language (English on the command line):
+        # it is the user's own record of the answer, kept as they read it.
+        label = t(DECISION_LABELS[decision])
         if decision == Decision.PARTIAL:
-            summary += f", {format_money(amount_minor, case.currency)}"
+            amount = money_text(amount_minor or 0, case.currency)
+            summary = t("Supplier decision: {decision}, {amount}", decision=label, amount=amount)
+        else:
+            summary = t("Supplier decision: {decision}", decision=label)
         if reason:
-            summary += f" — {reason}"
+            summary = f"{summary} — {reason}"
         contact = log_contact(
             ContactInput(
                 supplier_id=case.supplier_id,
@@ -351,12 +359,14 @@ def log_customer_message(
     subject = clean_text(subject, "Subject")
     clean_text(body, "Message", max_len=LONG)
     if not subject and not body.strip():
-        raise InputError("Give the message a subject or a text.")
+        raise InputError(t("Give the message a subject or a text."))
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
-        record_event(case, EventKind.CONTACT, f"E-mail sent to the customer: {subject}.", now)
+            raise InputError(t("The case no longer exists."))
+        record_event(
+            case, EventKind.CONTACT, "", now, code="customer_email", params={"subject": subject}
+        )
         if case.first_response_at is None:
             case.first_response_at = now
             case.save(only=[Case.first_response_at])

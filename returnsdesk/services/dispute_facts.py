@@ -14,13 +14,14 @@ from pathlib import Path
 
 from returnsdesk.domain.chargebacks import DisputeReason, Processor
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import GIVEN_BACK, LedgerKind
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import settings
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.settings import ShopDetails
-from returnsdesk.services.timeline import EventKind
+from returnsdesk.services.timeline import EventKind, event_params
 from returnsdesk.store.models import (
     Case,
     CaseEvent,
@@ -143,8 +144,11 @@ class DisputeFacts:
 def check_chargeback(case: Case) -> None:
     if case.kind != Kind.CHARGEBACK:
         raise InputError(
-            f"{case.rma} is not a chargeback case; evidence packs are made for chargeback "
-            "cases only."
+            t(
+                "{rma} is not a chargeback case; evidence packs are made for chargeback cases "
+                "only.",
+                rma=case.rma,
+            )
         )
 
 
@@ -152,7 +156,7 @@ def gather(case_id: int, evidence_dir: Path) -> DisputeFacts:
     """The facts of a chargeback case and of every other case of its order."""
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     check_chargeback(case)
     order = case.order
     customer = order.customer
@@ -249,6 +253,8 @@ def _event_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
     """An event as the pack shows it; money, evidence and edits have their own sections
     (or are internal), so they are left out."""
     kind = EventKind(event.kind)
+    if event.code:
+        return _coded_item(event, rma)
     if kind == EventKind.CREATED:
         return TimelineFacts(event.at, rma, "created", "", "")
     if kind == EventKind.STATUS:
@@ -267,6 +273,22 @@ def _event_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
     if kind == EventKind.CONTACT and event.text.startswith(_CUSTOMER_EMAIL):
         subject = event.text[len(_CUSTOMER_EMAIL) :].rstrip(".")
         return TimelineFacts(event.at, rma, "customer_email", "", subject)
+    return None
+
+
+def _coded_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
+    params = event_params(event)
+    code = event.code
+    if code == "case_opened":
+        return TimelineFacts(event.at, rma, "created", "", "")
+    if code == "status_changed":
+        return TimelineFacts(event.at, rma, "status", event.to_status, str(params.get("note", "")))
+    if code == "first_response":
+        return TimelineFacts(event.at, rma, "first_response", "", "")
+    if code == "chargeback_linked":
+        return TimelineFacts(event.at, rma, "linked", str(params.get("rma", "")), "")
+    if code == "customer_email":
+        return TimelineFacts(event.at, rma, "customer_email", "", str(params.get("subject", "")))
     return None
 
 

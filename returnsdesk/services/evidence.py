@@ -35,6 +35,8 @@ from pathlib import Path
 from peewee import JOIN
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.policy import SupplierPolicy, supplier_evidence_due
 from returnsdesk.domain.text import clean_text
 from returnsdesk.services import settings
@@ -200,17 +202,26 @@ def _check_source(path: Path) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise EvidenceError(f"{path.name}: no such file.") from None
+        raise EvidenceError(t("{name}: no such file.", name=path.name)) from None
     except OSError as exc:
-        raise EvidenceError(f"{path.name}: cannot be read ({exc.strerror}).") from None
+        raise EvidenceError(
+            t("{name}: cannot be read ({strerror}).", name=path.name, strerror=exc.strerror)
+        ) from None
     if not path.is_file():
-        raise EvidenceError(f"{path.name}: not a file.")
+        raise EvidenceError(t("{name}: not a file.", name=path.name))
     if info.st_size == 0:
-        raise EvidenceError(f"{path.name}: the file is empty (0 bytes); nothing to attach.")
+        raise EvidenceError(
+            t("{name}: the file is empty (0 bytes); nothing to attach.", name=path.name)
+        )
     if info.st_size > MAX_FILE_BYTES:
         raise EvidenceError(
-            f"{path.name}: the file is too big ({info.st_size / 1e6:,.0f} MB; "
-            f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB). Trim or compress the video first."
+            t(
+                "{name}: the file is too big ({size} MB; at most {limit} MB). Trim or compress "
+                "the video first.",
+                name=path.name,
+                size=number_text(round(info.st_size / 1e6)),
+                limit=MAX_FILE_BYTES // (1024 * 1024),
+            )
         )
     return info.st_size
 
@@ -242,11 +253,15 @@ def ingest_file(
                 writer.write(chunk)
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
-                    raise EvidenceError(f"{source.name}: the file grew past the size limit.")
+                    raise EvidenceError(
+                        t("{name}: the file grew past the size limit.", name=source.name)
+                    )
             writer.flush()
             os.fsync(writer.fileno())
         if size == 0:
-            raise EvidenceError(f"{source.name}: the file is empty (0 bytes); nothing to attach.")
+            raise EvidenceError(
+                t("{name}: the file is empty (0 bytes); nothing to attach.", name=source.name)
+            )
         sha = digest.hexdigest()
         target = stored_path(evidence_dir, sha)
         if target.exists():
@@ -281,7 +296,7 @@ def prepare_files(
     """
     paths = [Path(s) for s in sources]
     if not paths:
-        raise EvidenceError("Choose at least one file to attach.")
+        raise EvidenceError(t("Choose at least one file to attach."))
     for path in paths:
         _check_source(path)
         clean_text(path.name, "File name")
@@ -299,7 +314,13 @@ def _supplied_by(value: str) -> SuppliedBy:
         return SuppliedBy(value)
     except ValueError:
         choices = ", ".join(s.value for s in SuppliedBy)
-        raise EvidenceError(f"Unknown supplier of evidence {value!r} (use {choices}).") from None
+        raise EvidenceError(
+            t(
+                "Unknown supplier of evidence {value!r} (use {choices}).",
+                value=value,
+                choices=choices,
+            )
+        ) from None
 
 
 def record_file(item: PreparedFile) -> EvidenceFile:
@@ -331,11 +352,11 @@ def link_files(
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise EvidenceError("The case no longer exists.")
+            raise EvidenceError(t("The case no longer exists."))
         if contact_id is not None:
             contact = SupplierContact.get_or_none(SupplierContact.id == contact_id)
             if contact is None or contact.case_id not in (None, case.id):
-                raise EvidenceError("That supplier message does not belong to this case.")
+                raise EvidenceError(t("That supplier message does not belong to this case."))
         rows = []
         for item in prepared:
             file = record_file(item)
@@ -350,10 +371,13 @@ def link_files(
                     added_at=now,
                 )
             )
-        names = ", ".join(item.original_name for item in prepared)
-        count = "" if len(prepared) == 1 else f"{len(prepared)} files, "
         record_event(
-            case, EventKind.EVIDENCE, f"Evidence added by the {who.value}: {count}{names}.", now
+            case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="evidence_added",
+            params={"who": who.value, "names": [item.original_name for item in prepared]},
         )
     return rows
 
@@ -378,7 +402,7 @@ def attach_files(
     _supplied_by(supplied_by)
     clean_text(caption, "Caption")
     if Case.get_or_none(Case.id == case_id) is None:
-        raise EvidenceError("The case no longer exists.")
+        raise EvidenceError(t("The case no longer exists."))
     prepared = prepare_files(evidence_dir, sources, check, progress)
     return link_files(case_id, prepared, supplied_by, caption, contact_id, now)
 
@@ -389,17 +413,19 @@ def set_caption(evidence_id: int, caption: str, now: datetime | None = None) -> 
     with write():
         item = Evidence.get_or_none(Evidence.id == evidence_id)
         if item is None:
-            raise EvidenceError("That evidence no longer exists.")
+            raise EvidenceError(t("That evidence no longer exists."))
         if item.caption == caption:
             return item
         item.caption = caption
         item.save(only=[Evidence.caption])
-        text = (
-            f"Caption of {item.original_name}: {caption}"
-            if caption
-            else (f"Caption of {item.original_name} cleared.")
+        record_event(
+            item.case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="caption",
+            params={"name": item.original_name, "caption": caption},
         )
-        record_event(item.case, EventKind.EVIDENCE, text, now)
     return item
 
 
@@ -409,12 +435,19 @@ def remove_evidence(evidence_id: int, now: datetime | None = None) -> Evidence:
     with write():
         item = Evidence.get_or_none(Evidence.id == evidence_id)
         if item is None:
-            raise EvidenceError("That evidence no longer exists.")
+            raise EvidenceError(t("That evidence no longer exists."))
         if item.removed_at is not None:
             return item
         item.removed_at = now
         item.save(only=[Evidence.removed_at])
-        record_event(item.case, EventKind.EVIDENCE, f"Evidence removed: {item.original_name}.", now)
+        record_event(
+            item.case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="evidence_removed",
+            params={"name": item.original_name},
+        )
     return item
 
 

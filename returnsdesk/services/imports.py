@@ -33,6 +33,7 @@ from datetime import date, datetime
 
 from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import MAX_MINOR, check_currency
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.services.clock import resolve
@@ -123,30 +124,36 @@ class _Rollback(Exception):
 
 def _amount(value: int, what: str, number: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"Order {number}: {what} must be a whole number of minor units.")
+        raise InputError(
+            t(
+                "Order {number}: {what} must be a whole number of minor units.",
+                number=number,
+                what=what,
+            )
+        )
     if value < 0:
-        raise InputError(f"Order {number}: {what} cannot be negative.")
+        raise InputError(t("Order {number}: {what} cannot be negative.", number=number, what=what))
     if value > MAX_MINOR:
-        raise InputError(f"Order {number}: {what} is too large.")
+        raise InputError(t("Order {number}: {what} is too large.", number=number, what=what))
 
 
 def validate_imported(order: ImportedOrder) -> None:
     """Raise InputError (message for the user) if ``order`` cannot be stored."""
     number = clean_text(order.number, "Order number", required=True)
     if order.store not in STORES:
-        raise InputError(f"Unknown store {order.store!r}.")
+        raise InputError(t("Unknown store {store!r}.", store=order.store))
     check_currency(order.currency)
     if order.placed_at.tzinfo is None:
-        raise InputError(f"Order {number}: the order date needs a time zone.")
+        raise InputError(t("Order {number}: the order date needs a time zone.", number=number))
     placed = order.placed_at.date()
     if order.shipped_on and order.shipped_on < placed:
-        raise InputError(f"Order {number}: shipped before it was placed.")
+        raise InputError(t("Order {number}: shipped before it was placed.", number=number))
     if order.delivered_on and order.delivered_on < placed:
-        raise InputError(f"Order {number}: delivered before it was placed.")
+        raise InputError(t("Order {number}: delivered before it was placed.", number=number))
     if order.shipped_on and order.delivered_on and order.delivered_on < order.shipped_on:
-        raise InputError(f"Order {number}: delivered before it was shipped.")
+        raise InputError(t("Order {number}: delivered before it was shipped.", number=number))
     if not order.lines:
-        raise InputError(f"Order {number} has no items.")
+        raise InputError(t("Order {number} has no items.", number=number))
     for name in ("customer_name", "customer_phone"):
         clean_text(getattr(order, name), name.replace("_", " ").capitalize())
     check_email(order.customer_email, f"Order {number}: customer e-mail")
@@ -162,9 +169,15 @@ def validate_imported(order: ImportedOrder) -> None:
         clean_text(line.variant, "Variant")
         clean_text(line.supplier_name, "Vendor")
         if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
-            raise InputError(f"Order {number}: quantities are whole numbers.")
+            raise InputError(t("Order {number}: quantities are whole numbers.", number=number))
         if line.quantity < 1:
-            raise InputError(f"Order {number}: quantity of {line.title!r} must be at least 1.")
+            raise InputError(
+                t(
+                    "Order {number}: quantity of {title!r} must be at least 1.",
+                    number=number,
+                    title=line.title,
+                )
+            )
         _amount(line.unit_price_minor, "unit price", number)
     for name in ("shipping_minor", "tax_minor"):
         _amount(getattr(order, name), name.split("_")[0], number)
@@ -537,7 +550,7 @@ def import_orders(
         validate_imported(order)
         key = (order.store, order.number.strip())
         if key in seen:
-            raise InputError(f"Order {key[1]} appears twice in the import.")
+            raise InputError(t("Order {key} appears twice in the import.", key=key[1]))
         seen.add(key)
     summary = ImportSummary(dry_run=dry_run)
     kill_after = int(os.environ.get(KILL_HOOK_ENV, "0") or 0)

@@ -28,7 +28,8 @@ from datetime import date, datetime
 from peewee import IntegrityError
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.ledger import LABELS, LedgerKind, order_payout, payout_change
+from returnsdesk.domain.i18n import t
+from returnsdesk.domain.ledger import LedgerKind, ledger_label, order_payout, payout_change
 from returnsdesk.domain.money import MAX_MINOR, check_currency, format_money
 from returnsdesk.domain.text import clean_text
 from returnsdesk.services.cases import refresh_next_due
@@ -112,16 +113,16 @@ def _kind(value: LedgerKind | str) -> LedgerKind:
     try:
         return LedgerKind(value)
     except ValueError:
-        raise LedgerError(f"Unknown ledger entry kind: {value!r}.") from None
+        raise LedgerError(t("Unknown ledger entry kind: {value!r}.", value=value)) from None
 
 
 def _amount(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerError("Amounts are whole minor units.")
+        raise LedgerError(t("Amounts are whole minor units."))
     if value <= 0:
-        raise LedgerError("The amount must be more than zero.")
+        raise LedgerError(t("The amount must be more than zero."))
     if value > MAX_MINOR:
-        raise LedgerError("The amount is too large.")
+        raise LedgerError(t("The amount is too large."))
     return value
 
 
@@ -171,10 +172,16 @@ def _check_payout(order: Order, kind: LedgerKind, change: int, override: str) ->
         return override
     currency = order.currency
     raise OverRefundError(
-        f"The customer paid {_money(order.total_minor, currency)} on order "
-        f"{order.number}; {_money(max(left, 0), currency)} is left to give back "
-        "(refunds, store credit, chargebacks and replacements on all its cases count). "
-        f"{LABELS[kind]} of {_money(change, currency)} needs an override with a reason.",
+        t(
+            "The customer paid {paid} on order {number}; {left} is left to give back (refunds, "
+            "store credit, chargebacks and replacements on all its cases count). {kind} of "
+            "{amount} needs an override with a reason.",
+            paid=_money(order.total_minor, currency),
+            number=order.number,
+            left=_money(max(left, 0), currency),
+            kind=ledger_label(kind),
+            amount=_money(change, currency),
+        ),
         max(left, 0),
         currency,
     )
@@ -193,30 +200,39 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
     currency = check_currency(data.currency)
     entry_date = data.entry_date or now.date()
     if entry_date > now.date():
-        raise LedgerError("The entry date cannot be in the future.")
+        raise LedgerError(t("The entry date cannot be in the future."))
     method = clean_text(data.method, "Payment method")
     reference = clean_text(data.reference, "Reference")
     memo = clean_text(data.memo, "Memo", max_len=MEMO_MAX)
     override = clean_text(data.override_note, "Override reason", max_len=MEMO_MAX)
     if kind in OTHER_KINDS and not memo:
-        raise LedgerError(f"“{LABELS[kind]}” needs a memo saying what it was.")
+        raise LedgerError(t("“{kind}” needs a memo saying what it was.", kind=ledger_label(kind)))
     with write():
         case = Case.get_or_none(Case.id == data.case_id)
         if case is None:
-            raise LedgerError("The case no longer exists.")
+            raise LedgerError(t("The case no longer exists."))
         order: Order = case.order
         if currency != order.currency:
             raise LedgerError(
-                f"Order {order.number} was paid in {order.currency}; "
-                f"an entry in {currency} cannot be posted on {case.rma}."
+                t(
+                    "Order {number} was paid in {paid_in}; an entry in {currency} cannot be "
+                    "posted on {rma}.",
+                    number=order.number,
+                    paid_in=order.currency,
+                    currency=currency,
+                    rma=case.rma,
+                )
             )
         used_override = _check_payout(order, kind, payout_change(kind, amount, False), override)
         if kind == LedgerKind.STORE_CREDIT_REDEEMED:
             balance = ledger_sql.customer_credit(order.customer_id).get(currency, 0)
             if amount > balance:
                 raise LedgerError(
-                    f"The customer has {_money(balance, currency)} of store credit; "
-                    f"{_money(amount, currency)} cannot be redeemed."
+                    t(
+                        "The customer has {balance} of store credit; {amount} cannot be redeemed.",
+                        balance=_money(balance, currency),
+                        amount=_money(amount, currency),
+                    )
                 )
         entry = LedgerEntry.create(
             case=case,
@@ -230,15 +246,23 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
             override_note=used_override,
             created_at=now,
         )
-        text = f"{LABELS[kind]} {_money(amount, currency)} (entry #{entry.id}, {entry_date})"
-        details = ", ".join(p for p in (method, reference) if p)
-        if details:
-            text += f" — {details}"
-        if memo:
-            text += f": {memo}"
-        if used_override:
-            text += f" [Override: {used_override}]"
-        record_event(case, EventKind.MONEY, text, now)
+        record_event(
+            case,
+            EventKind.MONEY,
+            "",
+            now,
+            code="money_posted",
+            params={
+                "kind": LedgerKind(kind).value,
+                "amount_minor": amount,
+                "currency": currency,
+                "entry": entry.id,
+                "entry_date": entry_date.isoformat(),
+                "details": ", ".join(p for p in (method, reference) if p),
+                "memo": memo,
+                "override": used_override,
+            },
+        )
         refresh_next_due(case, now)  # a refund in full closes the legal refund deadline
     return entry
 
@@ -258,19 +282,24 @@ def reverse_entry(
     reason = clean_text(reason, "Reason for the reversal", max_len=MEMO_MAX, required=True)
     entry_date = entry_date or now.date()
     if entry_date > now.date():
-        raise LedgerError("The entry date cannot be in the future.")
+        raise LedgerError(t("The entry date cannot be in the future."))
     with write():
         original = LedgerEntry.get_or_none(LedgerEntry.id == entry_id)
         if original is None:
-            raise LedgerError("The entry no longer exists.")
+            raise LedgerError(t("The entry no longer exists."))
         if original.reverses_id is not None:
             raise LedgerError(
-                f"Entry #{original.id} is itself a reversal and cannot be reversed; "
-                "post a new entry instead."
+                t(
+                    "Entry #{id} is itself a reversal and cannot be reversed; post a new entry "
+                    "instead.",
+                    id=original.id,
+                )
             )
         existing = LedgerEntry.get_or_none(LedgerEntry.reverses == original.id)
         if existing is not None:
-            raise LedgerError(f"Entry #{original.id} was already reversed by #{existing.id}.")
+            raise LedgerError(
+                t("Entry #{id} was already reversed by #{id2}.", id=original.id, id2=existing.id)
+            )
         case: Case = original.case
         kind = LedgerKind(original.kind)
         override = clean_text(override_note, "Override reason", max_len=MEMO_MAX)
@@ -282,9 +311,11 @@ def reverse_entry(
             balance = ledger_sql.customer_credit(customer_id).get(original.currency, 0)
             if original.amount_minor > balance:
                 raise LedgerError(
-                    "Part of this store credit was already redeemed "
-                    f"(balance {_money(balance, original.currency)}); reverse the redemption "
-                    "first."
+                    t(
+                        "Part of this store credit was already redeemed (balance {balance}); "
+                        "reverse the redemption first.",
+                        balance=_money(balance, original.currency),
+                    )
                 )
         try:
             reversal = LedgerEntry.create(
@@ -301,14 +332,22 @@ def reverse_entry(
                 created_at=now,
             )
         except IntegrityError:
-            raise LedgerError(f"Entry #{original.id} was already reversed.") from None
+            raise LedgerError(t("Entry #{id} was already reversed.", id=original.id)) from None
         record_event(
             case,
             EventKind.MONEY,
-            f"Reversal #{reversal.id} of entry #{original.id} ({LABELS[kind]} "
-            f"{_money(original.amount_minor, original.currency)}): {reason}"
-            + (f" [Override: {used_override}]" if used_override else ""),
+            "",
             now,
+            code="money_reversed",
+            params={
+                "reversal": reversal.id,
+                "entry": original.id,
+                "kind": LedgerKind(kind).value,
+                "amount_minor": original.amount_minor,
+                "currency": original.currency,
+                "memo": reason,
+                "override": used_override,
+            },
         )
         refresh_next_due(case, now)
     return reversal
@@ -318,7 +357,7 @@ def case_money(case_id: int) -> CaseMoney:
     """Paid out, recovered and net cost of one case (one indexed SUM)."""
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise LedgerError("The case no longer exists.")
+        raise LedgerError(t("The case no longer exists."))
     paid_out, recovered = ledger_sql.case_totals(case_id)
     return CaseMoney(case.currency, paid_out, recovered)
 
@@ -341,7 +380,7 @@ def supplier_money(
 def period_totals(date_from: date | None, date_to: date | None) -> list[PeriodTotalRow]:
     """Totals per month × kind × currency for the period (both ends included)."""
     if date_from and date_to and date_from > date_to:
-        raise LedgerError("The period starts after it ends.")
+        raise LedgerError(t("The period starts after it ends."))
     return ledger_sql.period_totals(date_from, date_to)
 
 

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.mail import ParsedMail, order_numbers, rma_numbers
 from returnsdesk.domain.text import LONG
 from returnsdesk.services import settings
@@ -153,12 +154,12 @@ def import_mail(
     if case_id is not None:
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
     supplier = None
     if supplier_id is not None:
         supplier = Supplier.get_or_none(Supplier.id == supplier_id)
         if supplier is None:
-            raise InputError("The supplier no longer exists.")
+            raise InputError(t("The supplier no longer exists."))
     if supplier is None and case is not None and case.supplier_id:
         supplier = case.supplier
     if supplier is None:
@@ -170,11 +171,20 @@ def import_mail(
             supplier = case.supplier
     if supplier is None:
         raise InputError(
-            "This e-mail is not to or from a known supplier, and names no case with a "
-            "supplier. Drop it on the supplier or the case it belongs to."
+            t(
+                "This e-mail is not to or from a known supplier, and names no case with a "
+                "supplier. Drop it on the supplier or the case it belongs to."
+            )
         )
     if case is not None and case.supplier_id not in (None, supplier.id):
-        raise InputError(f"{case.rma} is with {case.supplier.name}, not {supplier.name}.")
+        raise InputError(
+            t(
+                "{rma} is with {name}, not {name2}.",
+                rma=case.rma,
+                name=case.supplier.name,
+                name2=supplier.name,
+            )
+        )
 
     if mail.message_id:
         existing = SupplierContact.get_or_none(SupplierContact.message_id == mail.message_id)
@@ -190,8 +200,11 @@ def import_mail(
         at = now
     if at > now + timedelta(minutes=5):
         raise InputError(
-            f"The e-mail is dated {at.isoformat(' ', 'minutes')}, in the future; "
-            "check the file (or the computer's clock)."
+            t(
+                "The e-mail is dated {minutes}, in the future; check the file (or the computer's "
+                "clock).",
+                minutes=at.isoformat(" ", "minutes"),
+            )
         )
     direction = _direction(mail, supplier)
     subject = mail.subject or "(no subject)"

@@ -9,6 +9,7 @@ from peewee import fn
 
 from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import MAX_MINOR, check_currency
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.services.clock import resolve
@@ -57,11 +58,11 @@ class OrderInput:
 
 def _check_amount(value: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{what} must be a whole number of minor units.")
+        raise InputError(t("{what} must be a whole number of minor units.", what=what))
     if value < 0:
-        raise InputError(f"{what} cannot be negative.")
+        raise InputError(t("{what} cannot be negative.", what=what))
     if value > MAX_MINOR:
-        raise InputError(f"{what} is too large.")
+        raise InputError(t("{what} is too large.", what=what))
     return value
 
 
@@ -73,25 +74,28 @@ def validate_order(data: OrderInput) -> None:
     check_country(data.customer_country)
     check_currency(data.currency)
     if data.placed_at.tzinfo is None:
-        raise InputError("The order date needs a time zone.")
+        raise InputError(t("The order date needs a time zone."))
     placed = data.placed_at.date()
     if data.delivered_on and data.delivered_on < placed:
         raise InputError(
-            f"Delivery date {data.delivered_on.isoformat()} is before the order date "
-            f"{placed.isoformat()}."
+            t(
+                "Delivery date {delivered_on} is before the order date {placed}.",
+                delivered_on=data.delivered_on.isoformat(),
+                placed=placed.isoformat(),
+            )
         )
     if data.shipped_on and data.shipped_on < placed:
-        raise InputError("The shipping date is before the order date.")
+        raise InputError(t("The shipping date is before the order date."))
     if data.shipped_on and data.delivered_on and data.delivered_on < data.shipped_on:
-        raise InputError("The delivery date is before the shipping date.")
+        raise InputError(t("The delivery date is before the shipping date."))
     if not data.lines:
-        raise InputError("An order needs at least one line.")
+        raise InputError(t("An order needs at least one line."))
     for line in data.lines:
         clean_text(line.title, "Item title", required=True)
         if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
-            raise InputError("Quantities are whole numbers.")
+            raise InputError(t("Quantities are whole numbers."))
         if line.quantity < 1:
-            raise InputError(f"Quantity of {line.title!r} must be at least 1.")
+            raise InputError(t("Quantity of {title!r} must be at least 1.", title=line.title))
         _check_amount(line.unit_price_minor, "Unit price")
     _check_amount(data.shipping_minor, "Shipping")
     _check_amount(data.tax_minor, "Tax")
@@ -132,7 +136,7 @@ def create_order(data: OrderInput, now: datetime | None = None) -> Order:
             .where((Order.store == data.store) & (Order.number == data.number.strip()))
             .exists()
         ):
-            raise InputError(f"Order {data.number.strip()} already exists.")
+            raise InputError(t("Order {number} already exists.", number=data.number.strip()))
         customer = find_or_create_customer(
             data.customer_name,
             data.customer_email,

@@ -16,6 +16,7 @@ each case's timeline records that it was done.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +26,7 @@ from typing import Any
 from peewee import ForeignKeyField, fn
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.timeline import EventKind, record_event
@@ -52,23 +54,23 @@ class PersonalDataError(InputError):
 def _customers(email: str) -> list[Customer]:
     email = (email or "").strip()
     if not email:
-        raise PersonalDataError("Give the customer's e-mail address.")
+        raise PersonalDataError(t("Give the customer's e-mail address."))
     found = list(
         Customer.select().where(fn.lower(Customer.email) == email.lower()).order_by(Customer.id)
     )
     if not found:
-        raise PersonalDataError(f"No customer has the e-mail address {email!r}.")
+        raise PersonalDataError(t("No customer has the e-mail address {email!r}.", email=email))
     return found
 
 
 def customer_email_of_case(case_id: int) -> str:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise PersonalDataError("The case no longer exists.")
+        raise PersonalDataError(t("The case no longer exists."))
     email = case.order.customer.email
     if not email:
         raise PersonalDataError(
-            f"The customer of {case.rma} has no e-mail address (already anonymised?)."
+            t("The customer of {rma} has no e-mail address (already anonymised?).", rma=case.rma)
         )
     return email
 
@@ -180,6 +182,27 @@ def _scrub(text: str, secrets: list[str]) -> str:
     return text
 
 
+def _scrub_params(params: str, secrets: list[str]) -> str:
+    """An event's JSON parameters with the secrets removed from every text in them."""
+    if not params:
+        return params
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return _scrub(value, secrets)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    try:
+        data = json.loads(params)
+    except ValueError:
+        return _scrub(params, secrets)
+    return json.dumps(clean(data), ensure_ascii=False, sort_keys=True)
+
+
 def anonymise(email: str, now: datetime | None = None) -> AnonymiseResult:
     """Replace the customer's personal details, keep money records and case facts."""
     now = resolve(now)
@@ -201,13 +224,7 @@ def anonymise(email: str, now: datetime | None = None) -> AnonymiseResult:
                 Order.update(shipping_address="").where(Order.id == order.id).execute()
                 for case in Case.select().where(Case.order == order):
                     _scrub_case(case, secrets)
-                    record_event(
-                        case,
-                        EventKind.EDIT,
-                        "The customer's personal data was anonymised on request (name, e-mail, "
-                        "phone, addresses); money records and case facts are kept.",
-                        now,
-                    )
+                    record_event(case, EventKind.EDIT, "", now, code="anonymised")
                     rmas.append(case.rma)
                     case_ids.append(case.id)
         index_cases(case_ids)
@@ -222,8 +239,9 @@ def _scrub_case(case: Case, secrets: list[str]) -> None:
     ).where(Case.id == case.id).execute()
     for event in CaseEvent.select().where(CaseEvent.case == case):
         cleaned = _scrub(event.text, secrets)
-        if cleaned != event.text:
-            CaseEvent.update(text=cleaned).where(CaseEvent.id == event.id).execute()
+        params = _scrub_params(event.params, secrets)
+        if (cleaned, params) != (event.text, event.params):
+            CaseEvent.update(text=cleaned, params=params).where(CaseEvent.id == event.id).execute()
     for contact in SupplierContact.select().where(SupplierContact.case == case):
         texts = (contact.subject, contact.body, contact.quoted)
         subject, body, quoted = (_scrub(text, secrets) for text in texts)

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.domain.i18n import t
 from returnsdesk.services.backup import (
     DATABASE,
     STAMP_FORMAT,
@@ -89,7 +90,7 @@ def restore_backup(
             backup_sql.copy_database(database_path, set_aside, check)
             if backup_sql.integrity_problems(set_aside):
                 raise BackupError(
-                    "The current store could not be set aside intact; nothing was restored."
+                    t("The current store could not be set aside intact; nothing was restored.")
                 )
         except BaseException:
             set_aside.unlink(missing_ok=True)
@@ -101,7 +102,9 @@ def restore_backup(
         target = evidence_dir / sha[:2] / sha
         if not target.is_file():
             if copy_object(object_path(backup.folder, sha), target, sha, check) is None:
-                raise BackupError(f"Evidence file {sha[:12]}… of the backup was altered.")
+                raise BackupError(
+                    t("Evidence file {sha}… of the backup was altered.", sha=sha[:12])
+                )
             copied += 1
         if progress is not None:
             progress(index + 1, len(items) + 1)

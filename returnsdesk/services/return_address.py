@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.return_address import (
     AddressChoice,
     DefaultWhy,
@@ -95,13 +96,13 @@ def save_address(
     with write():
         clash = SavedAddress.get_or_none(SavedAddress.name == name)
         if clash is not None and clash.id != address_id:
-            raise InputError(f"There is already a saved address called {name!r}.")
+            raise InputError(t("There is already a saved address called {name!r}.", name=name))
         if address_id is None:
             row = SavedAddress.create(name=name, address=address, notes=notes, created_at=now)
         else:
             row = SavedAddress.get_or_none(SavedAddress.id == address_id)
             if row is None:
-                raise InputError("That saved address no longer exists.")
+                raise InputError(t("That saved address no longer exists."))
             row.name, row.address, row.notes = name, address, notes
             row.save()
     return _view(row)
@@ -121,8 +122,12 @@ def delete_address(address_id: int) -> None:
         )
         if user is not None:
             raise InputError(
-                f"{row.name!r} is the return address of {user.case.rma}; "
-                "choose another address for that case first."
+                t(
+                    "{name!r} is the return address of {rma}; choose another address for that "
+                    "case first.",
+                    name=row.name,
+                    rma=user.case.rma,
+                )
             )
         row.delete_instance()
 
@@ -132,7 +137,7 @@ def destination(case: Case | int) -> ReturnDestination:
     if isinstance(case, int):
         found = Case.get_or_none(Case.id == case)
         if found is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         case = found
     supplier = case.supplier if case.supplier_id else None
     shop = settings.shop_details()
@@ -172,24 +177,28 @@ def choose(
     try:
         choice = AddressChoice(choice)
     except ValueError:
-        raise InputError(f"Unknown return address choice: {choice!r}.") from None
+        raise InputError(t("Unknown return address choice: {choice!r}.", choice=choice)) from None
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         saved = None
         if choice == AddressChoice.SAVED:
             saved = SavedAddress.get_or_none(SavedAddress.id == saved_address_id)
             if saved is None:
-                raise InputError("Pick one of the saved addresses.")
+                raise InputError(t("Pick one of the saved addresses."))
         elif choice == AddressChoice.SUPPLIER:
             if case.supplier_id is None or not case.supplier.return_address.strip():
-                raise InputError(f"{case.rma} has no supplier with a return address.")
+                raise InputError(t("{rma} has no supplier with a return address.", rma=case.rma))
         CaseReturnAddress.insert(
             case=case.id, choice=choice.value, saved_address=saved, chosen_at=now
         ).on_conflict_replace().execute()
-        text = f"Return address: {CHOICE_TEXT[choice]}"
-        if saved is not None:
-            text += f" ({saved.name})"
-        record_event(case, EventKind.EDIT, text + ".", now)
+        record_event(
+            case,
+            EventKind.EDIT,
+            "",
+            now,
+            code="return_address",
+            params={"choice": choice.value, "saved": saved.name if saved is not None else ""},
+        )
     return destination(case_id)

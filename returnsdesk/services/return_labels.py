@@ -15,6 +15,7 @@ from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.files import checked_size
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.policy import Deadline
 from returnsdesk.domain.return_labels import (
@@ -24,7 +25,7 @@ from returnsdesk.domain.return_labels import (
     label_expiry_deadline,
 )
 from returnsdesk.domain.text import clean_text
-from returnsdesk.domain.workflow import FINISHED, Status
+from returnsdesk.domain.workflow import FINISHED, Status, status_label
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence import prepare_files, record_file
 from returnsdesk.services.evidence_files import stored_path
@@ -63,14 +64,16 @@ def check_label_file(path: Path) -> str:
     with open(path, "rb") as handle:
         mime = sniff_mime(handle.read(64))
     if mime not in LABEL_MIMES:
-        raise InputError(f"{path.name}: a label must be a PDF, PNG or JPEG file.")
+        raise InputError(t("{name}: a label must be a PDF, PNG or JPEG file.", name=path.name))
     if mime == "application/pdf":
         _check_pdf(path)
     else:
         from returnsdesk.services.evidence import probe_image
 
         if probe_image(path, mime).width is None:
-            raise InputError(f"{path.name}: the image cannot be read (damaged or too large).")
+            raise InputError(
+                t("{name}: the image cannot be read (damaged or too large).", name=path.name)
+            )
     return mime
 
 
@@ -81,19 +84,26 @@ def _check_pdf(path: Path) -> None:
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{path.name}: the PDF is password-protected.")
+            raise InputError(t("{name}: the PDF is password-protected.", name=path.name))
         pages = len(reader.pages)
         boxes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages[:5]]
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise InputError(f"{path.name}: the PDF cannot be read ({exc}).") from None
+        raise InputError(
+            t("{name}: the PDF cannot be read ({exc}).", name=path.name, exc=exc)
+        ) from None
     if not 1 <= pages <= MAX_LABEL_PAGES:
         raise InputError(
-            f"{path.name}: a label PDF has 1 to {MAX_LABEL_PAGES} pages; this one has {pages}."
+            t(
+                "{name}: a label PDF has 1 to {max_label_pages} pages; this one has {pages}.",
+                name=path.name,
+                max_label_pages=MAX_LABEL_PAGES,
+                pages=pages,
+            )
         )
     if any(not (10 <= w <= 14400 and 10 <= h <= 14400) for w, h in boxes):
-        raise InputError(f"{path.name}: the PDF's page size is not a printable one.")
+        raise InputError(t("{name}: the PDF's page size is not a printable one.", name=path.name))
 
 
 def set_label(
@@ -114,12 +124,18 @@ def set_label(
     carrier = clean_text(carrier, "Carrier")
     tracking = clean_text(tracking, "Tracking number")
     if cost_minor is not None and cost_minor <= 0:
-        raise InputError("The label cost must be more than zero (leave it out if it was free).")
+        raise InputError(t("The label cost must be more than zero (leave it out if it was free)."))
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     if Status(case.status) in FINISHED:
-        raise InputError(f"{case.rma} is {case.status}; reopen it to give it a label.")
+        raise InputError(
+            t(
+                "{rma} is {status}; reopen it to give it a label.",
+                rma=case.rma,
+                status=status_label(case.status).lower(),
+            )
+        )
     check_label_file(source)
     prepared = prepare_files(evidence_dir, [source])[0]
     with write():
@@ -161,17 +177,19 @@ def set_label(
             changed.append(Case.return_tracking)
         if changed:
             case.save(only=changed)
-        text = f"Prepaid return label attached: {prepared.original_name}"
-        details = ", ".join(
-            part
-            for part in (
-                carrier,
-                f"tracking {tracking}" if tracking else "",
-                f"expires {expires_on.isoformat()}" if expires_on else "",
-            )
-            if part
+        record_event(
+            case,
+            EventKind.EVIDENCE,
+            "",
+            now,
+            code="label_attached",
+            params={
+                "name": prepared.original_name,
+                "carrier": carrier,
+                "tracking": tracking,
+                "expires_on": expires_on.isoformat() if expires_on else "",
+            },
         )
-        record_event(case, EventKind.EVIDENCE, text + (f" ({details})." if details else "."), now)
         index_case(case.id)
     return _view(ReturnLabel.get_by_id(label.id), evidence_dir)
 
@@ -188,9 +206,10 @@ def remove_label(case_id: int, now: datetime | None = None) -> None:
         record_event(
             label.case,
             EventKind.EVIDENCE,
-            f"Prepaid return label removed: {label.original_name}. Its cost stays in the "
-            "ledger; reverse it there if the carrier refunded it.",
+            "",
             now,
+            code="label_removed",
+            params={"name": label.original_name},
         )
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from returnsdesk.domain.countries import parse_country
 from returnsdesk.domain.deadlines import zone
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.policy import (
     CaseFacts,
     LineFacts,
@@ -226,9 +227,11 @@ def _check_day(day: date | None, order: Order, what: str, now: datetime) -> None
         return
     tz = shop_time_zone()
     if day < local_day(order.placed_at, tz):
-        raise InputError(f"{what} ({day.isoformat()}) is before the order was placed.")
+        raise InputError(
+            t("{what} ({day}) is before the order was placed.", what=what, day=day.isoformat())
+        )
     if day > local_day(now, tz):
-        raise InputError(f"{what} ({day.isoformat()}) is in the future.")
+        raise InputError(t("{what} ({day}) is in the future.", what=what, day=day.isoformat()))
 
 
 @dataclass(frozen=True)
@@ -248,11 +251,13 @@ def save_line_facts(line_id: int, data: LineRuleFacts, now: datetime | None = No
     with write():
         line = OrderLine.get_or_none(OrderLine.id == line_id)
         if line is None:
-            raise InputError("The order line no longer exists.")
+            raise InputError(t("The order line no longer exists."))
         order: Order = line.order
         _check_day(data.delivered_on, order, f"Delivery date of {line.title!r}", now)
         if order.shipped_on and data.delivered_on and data.delivered_on < order.shipped_on:
-            raise InputError(f"{line.title!r} cannot be delivered before it was shipped.")
+            raise InputError(
+                t("{title!r} cannot be delivered before it was shipped.", title=line.title)
+            )
         changes = {
             "delivered_on": data.delivered_on,
             "personalised": data.personalised,
@@ -263,13 +268,20 @@ def save_line_facts(line_id: int, data: LineRuleFacts, now: datetime | None = No
         if before == changes:
             return
         OrderLine.update(**changes).where(OrderLine.id == line_id).execute()
-        text = f"Line {line.title!r}: " + ", ".join(
-            f"{name.replace('_', ' ')} {value if value is not None else 'not known'}"
+        facts = {
+            name: value.isoformat() if isinstance(value, date) else value
             for name, value in changes.items()
             if before[name] != value
-        )
+        }
         for case in Case.select().join(CaseLine).where(CaseLine.order_line == line_id):
-            record_event(case, EventKind.EDIT, text + ".", now)
+            record_event(
+                case,
+                EventKind.EDIT,
+                "",
+                now,
+                code="line_facts",
+                params={"line": line.title, "facts": facts},
+            )
         _refresh_cases_of_order(order.id, now)
 
 
@@ -280,9 +292,11 @@ def save_product_flags(line_id: int, data: LineRuleFacts, now: datetime | None =
     with write():
         line = OrderLine.get_or_none(OrderLine.id == line_id)
         if line is None:
-            raise InputError("The order line no longer exists.")
+            raise InputError(t("The order line no longer exists."))
         if line.product_id is None:
-            raise InputError(f"{line.title!r} has no product (no SKU) to apply the flags to.")
+            raise InputError(
+                t("{title!r} has no product (no SKU) to apply the flags to.", title=line.title)
+            )
         flags = {
             "personalised": data.personalised,
             "sealed_hygiene": data.sealed_hygiene,
@@ -339,7 +353,7 @@ def save_case_dates(case_id: int, data: CaseRuleDates, now: datetime | None = No
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         order: Order = case.order
         changed = []
         for name, label in _DATE_LABELS.items():
@@ -351,17 +365,8 @@ def save_case_dates(case_id: int, data: CaseRuleDates, now: datetime | None = No
         if not changed:
             return case
         case.save(only=[getattr(Case, name) for name in changed])
-        record_event(
-            case,
-            EventKind.EDIT,
-            "Recorded "
-            + ", ".join(
-                f"{_DATE_LABELS[n]} {getattr(case, n).isoformat() if getattr(case, n) else '—'}"
-                for n in changed
-            )
-            + ".",
-            now,
-        )
+        dates = {n: getattr(case, n).isoformat() if getattr(case, n) else None for n in changed}
+        record_event(case, EventKind.EDIT, "", now, code="dates_recorded", params={"dates": dates})
         from returnsdesk.services.cases import refresh_next_due
 
         refresh_next_due(case, now)
@@ -375,7 +380,7 @@ def save_customer_country(customer_id: int, text: str, now: datetime | None = No
     with write():
         customer = Customer.get_or_none(Customer.id == customer_id)
         if customer is None:
-            raise InputError("The customer no longer exists.")
+            raise InputError(t("The customer no longer exists."))
         if customer.country == code:
             return code
         Customer.update(country=code).where(Customer.id == customer_id).execute()
@@ -430,7 +435,7 @@ class CaseFactsView:
 def facts_view(case_id: int) -> CaseFactsView:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     order: Order = case.order
     chosen = {row.order_line_id for row in CaseLine.select().where(CaseLine.case == case)}
     lines = tuple(
@@ -479,12 +484,14 @@ def calculate(
     from returnsdesk.services.cases import assess_facts
 
     if not lines:
-        raise InputError("Add at least one line.")
+        raise InputError(t("Add at least one line."))
     if request_on < placed_on:
-        raise InputError("The request cannot come before the order.")
+        raise InputError(t("The request cannot come before the order."))
     for line in lines:
         if line.delivered_on and not placed_on <= line.delivered_on:
-            raise InputError(f"{line.title or 'A line'} is delivered before the order date.")
+            raise InputError(
+                t("{line} is delivered before the order date.", line=line.title or "A line")
+            )
     tz = shop_time_zone()
     store = settings.store_policy(placed_on)
     opened = datetime.combine(request_on, time(12), zone(tz))

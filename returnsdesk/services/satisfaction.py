@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.satisfaction import ParsedReply, SurveyMarks, parse_reply
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import Status
@@ -58,14 +59,17 @@ def record_answer(
     marks = SurveyMarks(ease, outcome, comment)
     answered_on = answered_on or now.date()
     if answered_on > now.date():
-        raise InputError("The answer date is in the future.")
+        raise InputError(t("The answer date is in the future."))
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise InputError("The case no longer exists.")
+            raise InputError(t("The case no longer exists."))
         if not can_survey(case.status):
             raise InputError(
-                f"{case.rma} is still open: record the survey answer once the case is settled."
+                t(
+                    "{rma} is still open: record the survey answer once the case is settled.",
+                    rma=case.rma,
+                )
             )
         existing = SurveyAnswer.get_or_none(SurveyAnswer.case == case_id)
         if existing is None:
@@ -77,7 +81,7 @@ def record_answer(
                 answered_on=answered_on,
                 recorded_at=now,
             )
-            verb = "Satisfaction survey answered"
+            corrected = False
         else:
             SurveyAnswer.update(
                 ease=marks.ease,
@@ -86,9 +90,18 @@ def record_answer(
                 answered_on=answered_on,
                 recorded_at=now,
             ).where(SurveyAnswer.id == existing.id).execute()
-            verb = "Satisfaction survey answer corrected"
-        text = f"{verb}: ease {marks.ease}/5, outcome {marks.outcome}/5"
-        if marks.comment:
-            text += f". Comment: {marks.comment}"
-        record_event(case, EventKind.SURVEY, text, now)
+            corrected = True
+        record_event(
+            case,
+            EventKind.SURVEY,
+            "",
+            now,
+            code="survey",
+            params={
+                "ease": marks.ease,
+                "outcome": marks.outcome,
+                "comment": marks.comment,
+                "corrected": corrected,
+            },
+        )
     return Answer(case_id, marks.ease, marks.outcome, marks.comment, answered_on)

@@ -11,6 +11,7 @@ from peewee import fn
 from returnsdesk.domain.contact import check_email
 from returnsdesk.domain.deadlines import zone
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import FINISHED
 from returnsdesk.services.clock import resolve
@@ -52,11 +53,13 @@ def _bounded(
     if value is None:
         if optional:
             return None
-        raise InputError(f"{what} is required.")
+        raise InputError(t("{what} is required.", what=what))
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{what} must be a whole number.")
+        raise InputError(t("{what} must be a whole number.", what=what))
     if not low <= value <= high:
-        raise InputError(f"{what} must be between {low} and {high}.")
+        raise InputError(
+            t("{what} must be between {low} and {high}.", what=what, low=low, high=high)
+        )
     return value
 
 
@@ -65,17 +68,17 @@ def validate(data: SupplierInput) -> SupplierInput:
     email = check_email(data.email)
     chat_url = clean_text(data.chat_url, "Chat or platform link", max_len=2000)
     if chat_url and not chat_url.lower().startswith(("http://", "https://")):
-        raise InputError("The chat or platform link must start with http:// or https://.")
+        raise InputError(t("The chat or platform link must start with http:// or https://."))
     timezone = clean_text(data.timezone, "Time zone", required=True)
     try:
         zone(timezone)
     except ValueError:
         raise InputError(
-            f"Unknown time zone: {timezone!r} (use a name like Asia/Shanghai)."
+            t("Unknown time zone: {timezone!r} (use a name like Asia/Shanghai).", timezone=timezone)
         ) from None
     language = (data.language or "en").strip().lower()
     if language not in CHANNELS_LANGUAGES:
-        raise InputError("Supplier language must be English (en) or French (fr).")
+        raise InputError(t("Supplier language must be English (en) or French (fr)."))
     return SupplierInput(
         name=clean_text(data.name, "Supplier name", required=True),
         email=email,
@@ -103,7 +106,7 @@ def _check_unique(name: str, own_id: int | None) -> None:
     if own_id is not None:
         query = query.where(Supplier.id != own_id)
     if query.exists():
-        raise InputError(f"A supplier called {name!r} already exists.")
+        raise InputError(t("A supplier called {name!r} already exists.", name=name))
 
 
 def create_supplier(data: SupplierInput, now: datetime | None = None) -> Supplier:
@@ -121,7 +124,7 @@ def update_supplier(supplier_id: int, data: SupplierInput, now: datetime | None 
     with write():
         supplier = Supplier.get_or_none(Supplier.id == supplier_id)
         if supplier is None:
-            raise InputError("The supplier no longer exists.")
+            raise InputError(t("The supplier no longer exists."))
         _check_unique(clean.name, supplier_id)
         renamed = supplier.name != clean.name
         for name, value in clean.__dict__.items():

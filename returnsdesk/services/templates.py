@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.messages import (
     AUDIENCE,
     LANGUAGES,
-    REASON_LABELS_FR,
-    RESOLUTION_LABELS_FR,
     SUPPLIER,
     Template,
     TemplateKey,
@@ -22,12 +22,13 @@ from returnsdesk.domain.messages import (
     long_date,
     mailto_url,
     normalise_language,
+    placeholder_name,
     render,
 )
-from returnsdesk.domain.money import format_money
 from returnsdesk.domain.reasons import Reason, Resolution, reason_label, resolution_label
 from returnsdesk.domain.return_address import LABEL_ATTACHED_TEXT, NO_RETURN_TEXT
 from returnsdesk.domain.text import LONG, clean_text
+from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import settings
 from returnsdesk.services.cases import assess
 from returnsdesk.services.clock import resolve
@@ -56,8 +57,11 @@ class RenderedMessage:
     to: str
     subject: str
     body: str
-    #: Placeholder names that had no value (shown as ``[missing: name]`` in the text).
+    #: What had no value, named for a person in the message's language, as the markers in
+    #: the text name it ("[missing: delivery date]").
     missing: tuple[str, ...]
+    #: The same, as placeholder codes (``delivered_on``), for scripts.
+    missing_codes: tuple[str, ...] = ()
 
     def mailto(self) -> str:
         """A ``mailto:`` link; raises InputError if the address could inject headers."""
@@ -68,12 +72,18 @@ def _key(key: TemplateKey | str) -> TemplateKey:
     try:
         return TemplateKey(key)
     except ValueError:
-        raise InputError(f"Unknown message template: {key!r}.") from None
+        raise InputError(t("Unknown message template: {key!r}.", key=key)) from None
 
 
 def _language(language: str) -> str:
     if language not in LANGUAGES:
-        raise InputError(f"Templates exist in {', '.join(LANGUAGES)}, not {language!r}.")
+        raise InputError(
+            t(
+                "Templates exist in {languages}, not {language!r}.",
+                languages=", ".join(LANGUAGES),
+                language=language,
+            )
+        )
     return language
 
 
@@ -126,13 +136,10 @@ def reset_template(key: TemplateKey | str, language: str) -> None:
 
 
 def _reason(case: Case, language: str) -> str:
-    if language == "fr":
-        label = REASON_LABELS_FR.get(case.reason, case.reason)
-    else:
-        try:
-            label = reason_label(Reason(case.reason))
-        except ValueError:
-            label = case.reason
+    try:
+        label = reason_label(Reason(case.reason), language)
+    except ValueError:
+        label = case.reason
     note = (case.reason_note or "").strip()
     return f"{label} — {note}" if note else label
 
@@ -140,10 +147,8 @@ def _reason(case: Case, language: str) -> str:
 def _resolution(value: str, language: str) -> str | None:
     if not value:
         return None
-    if language == "fr":
-        return RESOLUTION_LABELS_FR.get(value, value)
     try:
-        return resolution_label(Resolution(value))
+        return resolution_label(Resolution(value), language)
     except ValueError:
         return value
 
@@ -161,7 +166,7 @@ def _refunded(case: Case) -> int:
 
 
 def _money(minor: int, currency: str, language: str) -> str | None:
-    return format_money(minor, currency, language) if minor else None
+    return money_text(minor, currency, language) if minor else None
 
 
 def case_values(case_id: int, language: str, now: datetime | None = None) -> dict[str, str | None]:
@@ -170,7 +175,7 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
     lang = normalise_language(language)
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     order = case.order
     customer = order.customer
     supplier = case.supplier
@@ -270,7 +275,7 @@ def render_for_case(
     k = _key(key)
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise InputError("The case no longer exists.")
+        raise InputError(t("The case no longer exists."))
     audience = AUDIENCE[k]
     customer = case.order.customer
     supplier = case.supplier
@@ -282,9 +287,9 @@ def render_for_case(
         own_language = customer.language or settings.shop_details().language
     lang = normalise_language(language if language is not None else own_language)
     values = case_values(case_id, lang, now)
-    template = get_template(k, lang)
-    subject, missing_subject = render(template.subject, values)
-    body, missing_body = render(template.body, values)
+    template = get_template(wording_for(k, case), lang)
+    subject, missing_subject = render(template.subject, values, lang)
+    body, missing_body = render(template.body, values, lang)
     missing = list(missing_subject)
     missing += [name for name in missing_body if name not in missing]
     return RenderedMessage(
@@ -294,5 +299,25 @@ def render_for_case(
         to=(to or "").strip(),
         subject=subject,
         body=body,
-        missing=tuple(missing),
+        missing=tuple(placeholder_name(name, lang) for name in missing),
+        missing_codes=tuple(missing),
     )
+
+
+def wording_for(key: TemplateKey, case: Case) -> TemplateKey:
+    """The template that says ``key`` for this case: a claim about a parcel that never
+    arrived asks for a reship or a refund, not about damage or a defect."""
+    not_received = case.kind == Kind.NOT_RECEIVED or case.reason == Reason.NOT_RECEIVED
+    if key == TemplateKey.SUPPLIER_CLAIM and not_received:
+        return TemplateKey.SUPPLIER_CLAIM_NOT_RECEIVED
+    return key
+
+
+#: How every language's marker for a missing value begins ("[missing: …]", "[manquant : …]").
+MISSING_MARKERS = ("[missing:", "[manquant")
+
+
+def has_missing_marker(text: str) -> bool:
+    """True while a ``[missing: …]`` marker (in any language) is left in ``text``: such a
+    message must not be copied or sent until the user fills it in."""
+    return any(marker in (text or "") for marker in MISSING_MARKERS)

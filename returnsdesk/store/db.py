@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from peewee import DatabaseProxy, SqliteDatabase, _transaction
 
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import fold_for_search
 from returnsdesk.store import migrations
 
@@ -77,12 +78,17 @@ def _inspect_existing(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise StoreError(f"{path} is not a ReturnsDesk database (it is not an SQLite file).")
+        raise StoreError(
+            t("{path} is not a ReturnsDesk database (it is not an SQLite file).", path=path)
+        )
     page_size, pages, size = _header_fields(path)
     if not page_size or size % page_size or (pages and size < pages * page_size):
         raise StoreError(
-            f"{path} is damaged (the file is cut short). Restore it from a backup "
-            "(returnsdesk restore)."
+            t(
+                "{path} is damaged (the file is cut short). Restore it from a backup "
+                "(returnsdesk restore).",
+                path=path,
+            )
         )
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
@@ -93,18 +99,28 @@ def _inspect_existing(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} cannot be read as a database ({exc}).") from None
+        raise StoreError(
+            t("{path} cannot be read as a database ({error}).", path=path, error=exc)
+        ) from None
     if tables and app_id != APPLICATION_ID:
-        raise StoreError(f"{path} is an SQLite file, but not a ReturnsDesk database.")
+        raise StoreError(t("{path} is an SQLite file, but not a ReturnsDesk database.", path=path))
     if version > migrations.CURRENT_VERSION:
         raise StoreError(
-            f"{path} was written by a newer ReturnsDesk (schema {version}; this version "
-            f"understands up to {migrations.CURRENT_VERSION}). Update the app to open it."
+            t(
+                "{path} was written by a newer ReturnsDesk (schema {version}; this version "
+                "understands up to {current}). Update the app to open it.",
+                path=path,
+                version=version,
+                current=migrations.CURRENT_VERSION,
+            )
         )
     if version < migrations.CURRENT_VERSION and not writable(path):
         raise StoreError(
-            f"{path} needs updating to this version of ReturnsDesk, but its folder is "
-            "read-only. Copy the data folder somewhere writable and open it there."
+            t(
+                "{path} needs updating to this version of ReturnsDesk, but its folder is "
+                "read-only. Copy the data folder somewhere writable and open it there.",
+                path=path,
+            )
         )
 
 

@@ -423,6 +423,18 @@ def _v9_risk_flag_snapshot(db: SqliteDatabase) -> None:
     risk.create_snapshot(db)
 
 
+def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
+    """Timeline events keep what happened as a code and JSON parameters, so the sentence is
+    written in the reader's language when shown; older events keep their stored text."""
+    _execute_script(
+        db,
+        """
+        ALTER TABLE case_event ADD COLUMN code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE case_event ADD COLUMN params TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -433,6 +445,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v7_satisfaction_and_report_indexes,
     _v8_line_rule_facts,
     _v9_risk_flag_snapshot,
+    _v10_timeline_event_codes,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -224,6 +224,10 @@ class CaseEvent(BaseModel):
     from_status = TextField(default="")
     to_status = TextField(default="")
     text = TextField(default="")
+    #: What happened, as a code and JSON parameters (the text is rendered when shown);
+    #: empty for events recorded before codes existed, which keep their stored text.
+    code = TextField(default="")
+    params = TextField(default="")
 
 
 class SupplierContact(BaseModel):

@@ -91,11 +91,14 @@ def test_missing_values_become_a_clear_marker_in_order_and_once():
         {"customer_name": None, "rma": "", "return_label_ref": "   "},
     )
     assert text == (
-        "[missing: customer_name] [missing: rma] [missing: rma] "
-        "[missing: return_label_ref] [missing: nonsense]"
+        "[missing: customer's name] [missing: case number] [missing: case number] "
+        "[missing: return label reference] [missing: nonsense]"
     )
     assert missing == ["customer_name", "rma", "return_label_ref", "nonsense"]
-    assert missing_marker("rma") == "[missing: rma]"
+    assert missing_marker("rma") == "[missing: case number]"
+    # Issue #13: the marker names the value as a person does, in the message's language.
+    assert missing_marker("delivered_on", "fr") == "[manquant : date de livraison]"
+    assert missing_marker("delivered_on", "en") == "[missing: delivery date]"
 
 
 def test_unknown_name_is_missing_even_when_a_value_is_given():
@@ -180,7 +183,7 @@ def test_any_value_comes_back_verbatim(value):
     if value.strip():
         assert text == f"[{value}]" and missing == []
     else:
-        assert text == "[[missing: customer_name]]" and missing == ["customer_name"]
+        assert text == "[[missing: customer's name]]" and missing == ["customer_name"]
 
 
 def test_normalise_language():

@@ -66,7 +66,7 @@ def _refunded_then_chargeback(reason=DisputeReason.CREDIT_NOT_PROCESSED, order=N
 
 def test_pack_names_the_refund_made_on_another_case(store):
     ret, chargeback = _refunded_then_chargeback()
-    for lang, amount, day in (("en", "€91.00", "May 15, 2026"), ("fr", "91,00 €", "15 mai 2026")):
+    for lang, amount, day in (("en", "€91.00", "15 May 2026"), ("fr", "91,00 €", "15 mai 2026")):
         text = _text(build_dispute_pack(chargeback.id, store.evidence_dir, lang, NOW))
         assert amount in text and day in text and "re_3PqR" in text and ret.rma in text
         assert "No refund" not in text and "Aucun remboursement" not in text
@@ -125,7 +125,7 @@ def test_reason_code_chooses_what_comes_first(store):
     )
     text = _text(build_dispute_pack(other.id, store.evidence_dir, "en", NOW))
     assert "1. Shipping documentation" in text.split("Contents")[1]
-    assert "recorded the order as delivered on May 8, 2026" in text
+    assert "recorded the order as delivered on 8 May 2026" in text
 
 
 def test_due_moment_processor_and_reason_are_printed_in_words(store):

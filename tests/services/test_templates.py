@@ -90,8 +90,10 @@ def test_every_template_renders_for_the_factory_case(case, now, key, lang):
         assert message.to == "returns@lumiere.example"
     else:
         assert message.to == "chloe@example.com"
+    marker = "[missing: {name}]" if lang == "en" else "[manquant : {name}]"
     for name in message.missing:
-        assert f"[missing: {name}]" in message.subject + message.body
+        assert marker.format(name=name) in message.subject + message.body
+    assert templates.has_missing_marker(message.subject + message.body) == bool(message.missing)
     assert message.mailto().startswith(f"mailto:{message.to}?subject=")
 
 
@@ -110,16 +112,17 @@ def test_supplier_claim_in_english(case, now):
     assert "delivered to our customer on 8 May 2026" in message.body
     assert f"Amount at stake: {_euros('91.00', 'en')}." in message.body
     assert "- 2 × Coque personnalisée, SKU CSE-072" in message.body
-    assert message.missing == ("evidence_list",)
-    assert "[missing: evidence_list]" in message.body
+    assert message.missing == ("evidence files",)
+    assert message.missing_codes == ("evidence_list",)
+    assert "[missing: evidence files]" in message.body
 
 
 def test_return_instructions_without_a_label_show_the_marker(case, now):
     message = templates.render_for_case(
         case.id, TemplateKey.CUSTOMER_RETURN_INSTRUCTIONS, "fr", now
     )
-    assert "return_label_ref" in message.missing
-    assert "[missing: return_label_ref]" in message.body
+    assert "référence de l'étiquette de retour" in message.missing
+    assert "[manquant : référence de l'étiquette de retour]" in message.body
     assert "12 rue des Lilas\n69003 Lyon\nFrance" in message.body
 
     details = CaseDetails.of(case)
@@ -128,7 +131,8 @@ def test_return_instructions_without_a_label_show_the_marker(case, now):
     message = templates.render_for_case(
         case.id, TemplateKey.CUSTOMER_RETURN_INSTRUCTIONS, "fr", now
     )
-    assert "return_label_ref" not in message.missing
+    assert "return_label_ref" not in message.missing_codes
+    assert not any("étiquette" in name for name in message.missing)
     assert "l'étiquette prépayée LBL-77" in message.body
     assert "Expédiez-le avec Colissimo" in message.body
 
@@ -170,7 +174,8 @@ def test_demo_cases_render_in_both_languages(demo_store, now):
             for lang in ("en", "fr"):
                 message = templates.render_for_case(case.id, key, lang, now)
                 assert message.body
-                assert set(message.missing) <= set(PLACEHOLDERS)
+                assert set(message.missing_codes) <= set(PLACEHOLDERS)
+                assert not set(message.missing) & set(PLACEHOLDERS)
 
 
 def test_save_and_reset_a_customised_template(store, case, now):
@@ -246,3 +251,54 @@ def test_hostile_customer_address_refuses_mailto_but_renders(store, now):
     assert message.to == "a@b.com?bcc=evil@x.com"
     with pytest.raises(InputError):
         message.mailto()
+
+
+def test_missing_markers_name_values_for_a_person(case, now):
+    """Issue #13, seen when tried: compose warnings listed ``[missing: delivered_on]``."""
+    Case.update(amount_minor=0).execute()
+    from returnsdesk.store.models import Order
+
+    Order.update(delivered_on=None).execute()
+    english = templates.render_for_case(case.id, TemplateKey.SUPPLIER_CLAIM, "en", now)
+    assert "[missing: delivery date]" in english.body
+    assert "delivery date" in english.missing and "delivered_on" in english.missing_codes
+    french = templates.render_for_case(case.id, TemplateKey.SUPPLIER_CLAIM, "fr", now)
+    assert "[manquant : date de livraison]" in french.body
+    assert "date de livraison" in french.missing
+    for message in (english, french):
+        assert not any(code in message.body for code in PLACEHOLDERS if "_" in code)
+        assert templates.has_missing_marker(message.body)
+
+
+def test_has_missing_marker_in_either_language():
+    assert templates.has_missing_marker("Hello [missing: delivery date].")
+    assert templates.has_missing_marker("Bonjour [manquant : date de livraison].")
+    assert not templates.has_missing_marker("Hello, all filled in (missing parts: none).")
+    assert not templates.has_missing_marker("")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_not_received_claim_has_its_own_wording(store, shop, now, lang):
+    """Issue #13: a parcel that never arrived is not a damaged or defective item: the claim
+    says so, gives the tracking, and asks for a reship or a refund."""
+    from returnsdesk.domain.reasons import Reason
+    from returnsdesk.domain.workflow import Kind
+
+    supplier = make_supplier(email="returns@lumiere.example")
+    order = make_order(supplier=supplier, tracking_number="LA123456789FR", delivered_on=None)
+    case = make_case(now, order=order, kind=Kind.NOT_RECEIVED, reason=Reason.NOT_RECEIVED)
+    message = templates.render_for_case(case.id, TemplateKey.SUPPLIER_CLAIM, lang, now)
+    body = message.body
+    assert "LA123456789FR" in body and case.rma in message.subject
+    if lang == "en":
+        assert "Parcel not received" in message.subject
+        assert "never arrived" in body and "reship" in body and "refund" in body
+        assert "problem" not in body and "Evidence" not in body
+    else:
+        assert "Colis non reçu" in message.subject
+        assert "jamais parvenu" in body and "réexpédier" in body and "rembourser" in body
+        assert "Justificatifs" not in body
+    assert message.missing == ()  # no delivery date, no evidence needed
+    damaged = make_case(now, order=make_order(supplier=supplier, number="#2000"))
+    other = templates.render_for_case(damaged.id, TemplateKey.SUPPLIER_CLAIM, lang, now)
+    assert other.subject.split(" ")[0] != message.subject.split(" ")[0]

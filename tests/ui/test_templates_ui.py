@@ -74,8 +74,8 @@ def test_missing_fields_are_pointed_out(qtbot, store, now):
     case = make_case(now)
     dialog = ComposeDialog(case.id, TemplateKey.CUSTOMER_RETURN_INSTRUCTIONS)
     qtbot.addWidget(dialog)
-    assert "[missing: return_label_ref]" in dialog.body.toPlainText()
-    assert "return_label_ref" in dialog.missing.text()
+    assert "[missing: return label reference]" in dialog.body.toPlainText()
+    assert "return label reference" in dialog.missing.text()
 
 
 def test_editing_saving_and_resetting_a_template(qtbot, store, shown):

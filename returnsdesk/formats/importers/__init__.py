@@ -17,6 +17,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.formats.importers import generic, shopify, woocommerce
 from returnsdesk.formats.importers.base import ParseResult, parse_table
 from returnsdesk.formats.importers.generic import ColumnMapping
@@ -65,11 +66,17 @@ def parse(
         layout = woocommerce.LAYOUT
     elif fmt == "csv":
         if mapping is None:
-            raise InputError("Choose which column holds what before importing this file.")
+            raise InputError(t("Choose which column holds what before importing this file."))
         generic.check_mapping(mapping, table.header)
         layout = generic.layout_for(mapping)
     else:
-        raise InputError(f"Unknown file format {fmt!r} (use one of {', '.join(FORMATS)}).")
+        raise InputError(
+            t(
+                "Unknown file format {fmt!r} (use one of {formats}).",
+                fmt=fmt,
+                formats=", ".join(FORMATS),
+            )
+        )
     if fmt != "csv":
         missing = [
             names[0]
@@ -100,9 +107,11 @@ def parse_file(
             mapping = mapping or generic.saved_mapping(table.header)
             if mapping is None:
                 raise InputError(
-                    "This file is neither a Shopify nor a WooCommerce orders export, and no "
-                    "column mapping is saved for its layout. Import it once from the app "
-                    "(File → Import orders…) to choose its columns."
+                    t(
+                        "This file is neither a Shopify nor a WooCommerce orders export, and no "
+                        "column mapping is saved for its layout. Import it once from the app "
+                        "(File → Import orders…) to choose its columns."
+                    )
                 )
             fmt = "csv"
     elif fmt == "csv" and mapping is None:

@@ -16,6 +16,7 @@ from datetime import tzinfo
 
 from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import check_currency
 from returnsdesk.formats.importers.table import Table
 from returnsdesk.formats.importers.values import (
@@ -118,7 +119,7 @@ def parse_table(
     positions = {name: pos for name, pos in positions.items() if pos is not None}
     result = ParseResult(fmt, [], [], len(table.rows), 0, table.encoding, table.delimiter)
     if "number" not in positions:
-        raise InputError("The file has no order number column.")
+        raise InputError(t("The file has no order number column."))
 
     def cell(cells: list[str], name: str) -> str:
         pos = positions.get(name)

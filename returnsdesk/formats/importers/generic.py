@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import check_currency
 from returnsdesk.formats.importers.base import Layout
 from returnsdesk.formats.importers.table import layout_key, normalise_name
@@ -127,13 +128,15 @@ def check_mapping(mapping: ColumnMapping, header: list[str]) -> None:
         raise InputError("Choose a column for: " + ", ".join(missing) + ".")
     for name, column in mapping.columns.items():
         if normalise_name(column) not in names:
-            raise InputError(f"The file has no column {column!r} (for {name}).")
+            raise InputError(
+                t("The file has no column {column!r} (for {name}).", column=column, name=name)
+            )
     if "currency" not in mapping.columns:
         if not mapping.currency:
-            raise InputError("Choose a currency column or a currency for the whole file.")
+            raise InputError(t("Choose a currency column or a currency for the whole file."))
         check_currency(mapping.currency)
     if mapping.date_order not in DATE_ORDERS:
-        raise InputError(f"Unknown date order {mapping.date_order!r}.")
+        raise InputError(t("Unknown date order {date_order!r}.", date_order=mapping.date_order))
 
 
 def layout_for(mapping: ColumnMapping) -> Layout:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 #: Larger than any real export; refuses a wrong file before reading gigabytes.
 MAX_BYTES = 512 * 1024 * 1024
@@ -107,24 +108,24 @@ def _records(reader) -> Iterator[tuple[int, list[str]]]:
 
 def read_text(text: str, encoding: str = "utf-8") -> Table:
     if not text.strip():
-        raise FileFormatError("The file is empty.")
+        raise FileFormatError(t("The file is empty."))
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
         records = list(_records(reader))
     except csv.Error as exc:
-        raise FileFormatError(f"The file is not a readable CSV file ({exc}).") from None
+        raise FileFormatError(t("The file is not a readable CSV file ({exc}).", exc=exc)) from None
     if not records:
-        raise FileFormatError("The file is empty.")
+        raise FileFormatError(t("The file is empty."))
     header = [h.replace("\ufeff", "").strip() for h in records[0][1]]
     if len([h for h in header if h]) < 2:
-        raise FileFormatError("The first line is not a header row of column names.")
+        raise FileFormatError(t("The first line is not a header row of column names."))
     return Table(header, records[1:], encoding, delimiter)
 
 
 def read_bytes(data: bytes) -> Table:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileFormatError("This is not a text (CSV) file.")
+        raise FileFormatError(t("This is not a text (CSV) file."))
     text, encoding = decode(data)
     return read_text(text, encoding)
 
@@ -133,5 +134,5 @@ def read_table(path: str | Path) -> Table:
     path = Path(path)
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise FileFormatError(f"{path.name} is too large to be an orders export.")
+        raise FileFormatError(t("{name} is too large to be an orders export.", name=path.name))
     return read_bytes(path.read_bytes())

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, tzinfo
 from decimal import Decimal, InvalidOperation
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import parse_amount
 
 DATE_ORDERS = ("ymd", "dmy", "mdy")
@@ -25,7 +26,7 @@ def parse_decimal(text: str, what: str) -> Decimal:
     cleaned = raw.translate(_SYMBOLS)
     cleaned = re.sub(r"^[A-Z]{3}(?=[-\d.,])|(?<=[\d.,])[A-Z]{3}$", "", cleaned)
     if not cleaned:
-        raise RowError(f"{what} is empty.")
+        raise RowError(t("{what} is empty.", what=what))
     if "," in cleaned and "." in cleaned:
         decimal_mark = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
         thousands = "." if decimal_mark == "," else ","
@@ -35,11 +36,11 @@ def parse_decimal(text: str, what: str) -> Decimal:
     elif cleaned.count(",") > 1:
         cleaned = cleaned.replace(",", "")
     if not re.fullmatch(r"-?\d+(\.\d*)?|-?\.\d+", cleaned):
-        raise RowError(f"{what} is not an amount: {raw!r}.")
+        raise RowError(t("{what} is not an amount: {raw!r}.", what=what, raw=raw))
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise RowError(f"{what} is not an amount: {raw!r}.") from None
+        raise RowError(t("{what} is not an amount: {raw!r}.", what=what, raw=raw)) from None
 
 
 def parse_money(text: str, currency: str, what: str, *, blank_is_zero: bool = False) -> int:
@@ -50,9 +51,9 @@ def parse_money(text: str, currency: str, what: str, *, blank_is_zero: bool = Fa
     try:
         value = parse_amount(text, currency, "en", allow_negative=True)
     except InputError as exc:
-        raise RowError(f"{what}: {exc}") from None
+        raise RowError(t("{what}: {exc}", what=what, exc=exc)) from None
     if value < 0:
-        raise RowError(f"{what} cannot be negative ({text.strip()}).")
+        raise RowError(t("{what} cannot be negative ({text}).", what=what, text=text.strip()))
     return value
 
 
@@ -61,7 +62,9 @@ def parse_quantity(text: str) -> int:
         return 1
     value = parse_decimal(text, "Quantity")
     if value != value.to_integral_value() or value < 1:
-        raise RowError(f"Quantity must be a whole number of at least 1, not {text.strip()!r}.")
+        raise RowError(
+            t("Quantity must be a whole number of at least 1, not {text!r}.", text=text.strip())
+        )
     return int(value)
 
 
@@ -118,9 +121,9 @@ def parse_datetime(
         try:
             value = datetime.combine(date(year, month, day), time(hour, int(mm or 0), int(ss or 0)))
         except ValueError:
-            raise RowError(f"{what} is not a valid date: {raw!r}.") from None
+            raise RowError(t("{what} is not a valid date: {raw!r}.", what=what, raw=raw)) from None
         return _localise(value, tz)
-    raise RowError(f"{what} is not a date: {raw!r}.")
+    raise RowError(t("{what} is not a date: {raw!r}.", what=what, raw=raw))
 
 
 def parse_date(text: str, what: str, *, date_order: str = "ymd", tz=None) -> date | None:

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from returnsdesk.domain.chargebacks import SECTION_ORDER, STRIPE_FIELDS, Processor, Section
 from returnsdesk.domain.countries import country_name
+from returnsdesk.domain.i18n import tn
+from returnsdesk.domain.i18n.formatting import date_text, moment_text
 from returnsdesk.domain.ledger import GIVEN_BACK
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats import dispute_text as dt
@@ -164,7 +166,7 @@ def _facts_table(ctx: _Ctx) -> list:
     if f.processor is not None:
         rows.append((ctx.t("processor"), dt.processor_label(f.processor, ctx.lang)))
     if f.due_at is not None:
-        rows.append((ctx.t("due_at"), cat.datetime_text(f.due_at, ctx.lang) + " UTC"))
+        rows.append((ctx.t("due_at"), moment_text(f.due_at, ctx.lang, UTC) + " UTC"))
     elif f.due_on is not None:
         rows.append((ctx.t("disp.due_by"), ctx.day(f.due_on)))
     return [c.fields_table(rows, ctx.st), Spacer(1, 6 * mm)]
@@ -239,7 +241,15 @@ def _cover_paragraphs(ctx: _Ctx) -> list[str]:
         f"{c.rma} ({cat.kind_label(c.kind, ctx.lang).lower()}, {ctx.day(c.opened_at.date())})"
         for c in f.cases
     )
-    paragraphs.append(ctx.t("p_cases", count=len(f.cases), list=cases))
+    paragraphs.append(
+        tn(
+            "The order has {n} case in our records: {list}.",
+            "The order has {n} cases in our records: {list}.",
+            len(f.cases),
+            ctx.lang,
+            list=cases,
+        )
+    )
     paragraphs.append(_given_sentence(ctx))
     paragraphs += _argument(ctx)
     paragraphs.append(ctx.t("p_policy_text" if f.policy.published_text else "p_policy_terms"))
@@ -425,11 +435,7 @@ def _shipping(ctx: _Ctx) -> list:
 
 
 def _dm(month: int, day: int, lang: str) -> str:
-    from datetime import date
-
-    from babel.dates import format_date
-
-    return format_date(date(2000, month, day), "d MMMM", locale=lang)
+    return date_text(date(2000, month, day), lang, "d MMMM")
 
 
 def _policy(ctx: _Ctx) -> list:
@@ -521,7 +527,7 @@ def _communication(ctx: _Ctx) -> list:
     head_style = st["body"].clone("tl_head", keepWithNext=1, spaceBefore=4)
     body_style = st["body"].clone("tl_body", leftIndent=10)
     for item in ctx.facts.timeline:
-        when = cat.datetime_text(item.at, ctx.lang)
+        when = moment_text(item.at, ctx.lang, UTC)
         head = _timeline_head(ctx, item.what, item.rma, item.value)
         story.append(c.M(f"<b>{c.esc(when)}</b> — {c.esc(head)}", head_style))
         if item.text:
@@ -559,9 +565,9 @@ def _evidence_block(ctx: _Ctx, item, image):
     from returnsdesk.formats.pdf import common as c
 
     when = (
-        ctx.t("disp.captured", when=cat.datetime_text(item.captured_at, ctx.lang))
+        ctx.t("disp.captured", when=moment_text(item.captured_at, ctx.lang, UTC))
         if item.captured_at
-        else ctx.t("disp.added", when=cat.datetime_text(item.added_at, ctx.lang))
+        else ctx.t("disp.added", when=moment_text(item.added_at, ctx.lang, UTC))
     )
     who = dt.supplied_by_label(item.supplied_by, ctx.lang)
     meta = f"{item.original_name} · {item.rma} · {when} · {ctx.t('disp.supplied_by', who=who)}"

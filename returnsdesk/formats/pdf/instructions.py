@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from returnsdesk.domain.countries import country_name
 from returnsdesk.domain.reasons import Reason, is_fault_reason
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.pdf.label_pages import (
@@ -134,10 +135,13 @@ def instructions_facts(
     address = customer.address
     if order.shipping_address:
         address = order.shipping_address
+    reader = cat.norm_lang(lang or customer.language or shop.language)
     if customer.country and customer.country not in address:
-        address = f"{address}\n{customer.country}".strip()
+        country = country_name(customer.country, reader)  # a name, not the ISO code
+        if country not in address:
+            address = f"{address}\n{country}".strip()
     return InstructionsFacts(
-        lang=cat.norm_lang(lang or customer.language or shop.language),
+        lang=reader,
         issued_on=now.date(),
         shop=shop,
         rma=case.rma,
@@ -506,15 +510,16 @@ def _render_sheet(f: InstructionsFacts, paper: Paper) -> bytes:
     small_bar = _barcode_widget_drawing(f.rma, 50 * mm, 10 * mm)
     slip_rma = st["title"].clone("slip_rma", fontSize=16, leading=20, textColor=c.INK)
     items = ", ".join(f"{i.quantity} × {i.title}" for i in f.items)
+    colon = ":" if lang == "en" else "\u00a0:"  # French puts a no-break space before it
     slip_left = [
         c.P(T("instr.slip_title"), st["cell_head"]),
         c.P(f.rma, slip_rma),
         c.M(
-            f"<b>{c.esc(T('order_number'))}:</b> {c.esc(f.order_number)}<br/>"
-            f"<b>{c.esc(T('instr.slip_name'))}:</b> {c.esc(f.customer_name)}<br/>"
-            f"<b>{c.esc(T('instr.slip_items'))}:</b> {c.esc(items)}"
+            f"<b>{c.esc(T('order_number'))}{colon}</b> {c.esc(f.order_number)}<br/>"
+            f"<b>{c.esc(T('instr.slip_name'))}{colon}</b> {c.esc(f.customer_name)}<br/>"
+            f"<b>{c.esc(T('instr.slip_items'))}{colon}</b> {c.esc(items)}"
             + (
-                f"<br/><b>{c.esc(T('instr.slip_to'))}:</b> {c.esc(f.recipient)}"
+                f"<br/><b>{c.esc(T('instr.slip_to'))}{colon}</b> {c.esc(f.recipient)}"
                 if f.recipient
                 else ""
             ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from returnsdesk.domain.i18n.formatting import date_text, decimal_text, percent_text
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
@@ -21,10 +22,8 @@ def build_summary(
 
 
 def _month_label(ym: str, lang: str) -> str:
-    from babel.dates import format_date
-
     year, month = int(ym[:4]), int(ym[5:7])
-    return format_date(date(year, month, 1), "MMM yy", locale=lang)
+    return date_text(date(year, month, 1), lang, "MMM yy")
 
 
 def _bar_chart_monthly(data: Report, lang: str, width: float, height: float):
@@ -153,17 +152,13 @@ def _pie(pairs: list[tuple[str, int]], width: float, height: float):
 def _pct(value: float | None, lang: str) -> str:
     if value is None:
         return "—"
-    from babel.numbers import format_percent
-
-    return format_percent(value, "#,##0.0 %", locale=lang)
+    return percent_text(value, lang)
 
 
 def _days(value: float | None, lang: str) -> str:
     if value is None:
         return "—"
-    from babel.numbers import format_decimal
-
-    return format_decimal(round(value, 1), "0.0", locale=lang)
+    return decimal_text(value, lang)
 
 
 def _scorecards(data: Report, lang: str, st, W: float) -> list:
@@ -298,9 +293,7 @@ def render_summary(data: Report, shop: settings.ShopDetails, lang: str, today: d
     # Headline tiles.
     median = "—"
     if data.resolve.median_days is not None:
-        from babel.numbers import format_decimal
-
-        days = format_decimal(round(data.resolve.median_days, 1), "0.0", locale=lang)
+        days = decimal_text(data.resolve.median_days, lang)
         median = T("sum.median_days", days=days)
     tiles = [
         (T("rep.orders"), str(data.orders)),
