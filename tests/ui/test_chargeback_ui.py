@@ -74,7 +74,7 @@ def test_paying_twice_warning_on_a_refunded_order(store, now, qtbot):
     assert "You may be paying twice" in banner.text.text()
     assert "€91.00" in banner.text.text() and ret.rma in banner.text.text()
     assert "re_1" in banner.text.text()
-    workspace.lower_tabs.setCurrentWidget(workspace.order_cases)
+    workspace.show_part(workspace.order_cases)
     assert workspace.order_cases.tree.topLevelItem(0).text(0) == ret.rma
     assert "PayPal" in workspace.order_cases.notice.text()
     SHOTS.mkdir(parents=True, exist_ok=True)

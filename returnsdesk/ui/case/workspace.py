@@ -221,16 +221,16 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.lower_tabs.addTab(timeline_page, t("Timeline"))
         self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
         self.evidence.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self.evidence, t("Evidence"))
+        self.lower_tabs.addTab(self._scrolling(self.evidence), t("Evidence"))
         self.supplier_panel = CaseSupplierPanel(case_id, self)
         self.supplier_panel.changed.connect(self._after_supplier_change)
-        self.lower_tabs.addTab(self.supplier_panel, t("Supplier"))
+        self.lower_tabs.addTab(self._scrolling(self.supplier_panel), t("Supplier"))
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.money), t("Money"))
         self.return_panel = CaseReturnPanel(case_id, self)
         self.return_panel.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self.return_panel, t("Return && checklist"))
+        self.lower_tabs.addTab(self._scrolling(self.return_panel), t("Return && checklist"))
         self.setAcceptDrops(True)  # saved e-mails (.eml, .msg) dropped here are logged
         self.order_cases = OrderCasesPanel(case_id, self)
         self.order_cases.changed.connect(self._after_supplier_change)
@@ -249,17 +249,19 @@ class CaseWorkspace(MailDropTarget, QWidget):
         details_scroll.setWidget(details_box)
         self.upper = QSplitter(Qt.Orientation.Horizontal, self)
         self.upper.setChildrenCollapsible(False)
-        self.upper.addWidget(self._scrolling(verdict_box))
+        verdict_scroll = self._scrolling(verdict_box)
+        verdict_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.upper.addWidget(verdict_scroll)
         self.upper.addWidget(deadlines_box)
         self.upper.addWidget(details_scroll)
-        self.upper.setSizes([350, 430, 420])
+        self.upper.setSizes([400, 380, 420])
         self.body = QSplitter(Qt.Orientation.Vertical, self)
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.upper)
         self.body.addWidget(self.lower_tabs)
         self.body.setStretchFactor(0, 3)
         self.body.setStretchFactor(1, 2)
-        self.body.setSizes([300, 220])
+        self.body.setSizes([380, 200])
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -278,6 +280,14 @@ class CaseWorkspace(MailDropTarget, QWidget):
         area.setFrameShape(QScrollArea.Shape.NoFrame)
         area.setWidget(widget)
         return area
+
+    def show_part(self, part: QWidget) -> None:
+        """Bring forward the lower tab that holds ``part`` (the money panel, the facts…)."""
+        for index in range(self.lower_tabs.count()):
+            page = self.lower_tabs.widget(index)
+            if page is part or page.isAncestorOf(part):
+                self.lower_tabs.setCurrentIndex(index)
+                return
 
     def _combo(self, items) -> QComboBox:
         combo = QComboBox(self)

@@ -88,22 +88,14 @@ def test_workspace_in_french_at_1280x720(qtbot, window, lang):
 )
 def test_workspace_tabs_in_french(qtbot, window, lang, tab):
     workspace = window.open_case(_case().id)
-    page = getattr(workspace, tab)
-    index = next(
-        i
-        for i in range(workspace.lower_tabs.count())
-        if workspace.lower_tabs.widget(i) is page
-        or page.isAncestorOf(workspace.lower_tabs.widget(i))
-        or workspace.lower_tabs.widget(i).isAncestorOf(page)
-    )
-    workspace.lower_tabs.setCurrentIndex(index)
+    workspace.show_part(getattr(workspace, tab))
     _look(workspace, f"workspace_{tab}", lang, _workspace_user_data(workspace), shot=window)
 
 
 def test_chargeback_workspace_in_french(qtbot, window, lang):
     chargeback = _case("chargeback")
     workspace = window.open_case(chargeback.id)
-    workspace.lower_tabs.setCurrentWidget(workspace.order_cases)
+    workspace.show_part(workspace.order_cases)
     _look(workspace, "workspace_chargeback", lang, _workspace_user_data(workspace), shot=window)
 
 

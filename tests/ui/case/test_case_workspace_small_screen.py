@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QMessageBox, QWidget
+from screen_text import window_language
 
 from returnsdesk.domain.workflow import Status
 from returnsdesk.store.models import Case
@@ -14,6 +17,7 @@ from returnsdesk.ui.case.workspace import CaseWorkspace
 #: What a 1280×720 main window leaves a case tab: the navigation, menus, toolbar, tab bar
 #: and status bar take the rest.
 CASE_TAB = (1190, 620)
+SHOTS = Path("/tmp/shots/wincase")
 
 
 def _case() -> Case:
@@ -36,8 +40,22 @@ def _shown(widget: QWidget, root: QWidget) -> QRect:
     return QRect(widget.mapTo(root, region.topLeft()), region.size())
 
 
-def test_header_verdict_deadlines_and_tabs_show_at_once(workspace):
-    """Seen: at 1280×720 the deadlines table was pushed below the view."""
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_header_verdict_deadlines_and_tabs_show_at_once(qtbot, demo_store, lang):
+    """Seen: at 1280×720 the deadlines table was pushed below the view (French labels are
+    longer: the same must hold)."""
+    with window_language(lang):
+        workspace = CaseWorkspace(_case().id)
+        qtbot.addWidget(workspace)
+        workspace.resize(*CASE_TAB)
+        workspace.show()
+        qtbot.waitExposed(workspace)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        workspace.grab().save(str(SHOTS / f"workspace_case_tab_{lang}.png"))
+        _all_parts_show(workspace)
+
+
+def _all_parts_show(workspace) -> None:
     page = workspace.rect()
     assert workspace.minimumSizeHint().width() <= CASE_TAB[0]
     for part in (workspace.rma_label, workspace.header_labels["money"], workspace.status_label):
