@@ -69,6 +69,7 @@ class LabelDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.resize(620, 0)  # room for a file path
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

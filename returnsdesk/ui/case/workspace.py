@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -152,8 +153,12 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.deadlines = QTreeWidget(self)
         self.deadlines.setHeaderLabels([t("Deadline"), t("Date"), t("When")])
         self.deadlines.setRootIsDecorated(False)
-        self.deadlines.setColumnWidth(0, 175)
-        self.deadlines.setColumnWidth(1, 95)
+        self.deadlines.setColumnWidth(0, 170)
+        self.deadlines.setColumnWidth(1, 90)
+        # The state fills what is left, elided with its whole text in the tooltip.
+        self.deadlines.header().setStretchLastSection(False)
+        self.deadlines.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.deadlines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         deadlines_box = QGroupBox(t("Deadlines"), self)
         QVBoxLayout(deadlines_box).addWidget(self.deadlines)
 
@@ -251,10 +256,12 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.upper.setChildrenCollapsible(False)
         verdict_scroll = self._scrolling(verdict_box)
         verdict_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the wrap width under the text.
+        verdict_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.upper.addWidget(verdict_scroll)
         self.upper.addWidget(deadlines_box)
         self.upper.addWidget(details_scroll)
-        self.upper.setSizes([400, 380, 420])
+        self.upper.setSizes([360, 430, 400])
         self.body = QSplitter(Qt.Orientation.Vertical, self)
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.upper)
