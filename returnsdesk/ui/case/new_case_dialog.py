@@ -65,9 +65,14 @@ class NewCaseDialog(QDialog):
         self.order_results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lines = QTableWidget(0, 5, self)
         self.lines.setHorizontalHeaderLabels(
-            [t("Item", context="order line"), t("SKU"), t("Unit price"), t("Quantity"),
-             t("Delivered")]
-        )  # fmt: skip
+            [
+                t("Item", context="order line"),
+                t("SKU", context="product code"),
+                t("Unit price"),
+                t("Quantity"),
+                t("Delivered"),
+            ]
+        )
         header = self.lines.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -126,7 +131,7 @@ class NewCaseDialog(QDialog):
         delivered_row.addWidget(self.m_delivered, 1)
         manual_form.addRow(delivered_row)
         manual_form.addRow(t("Item:", context="order line"), self.m_title)
-        manual_form.addRow(t("SKU:"), self.m_sku)
+        manual_form.addRow(t("SKU:", context="product code"), self.m_sku)
         manual_form.addRow(t("Quantity:"), self.m_quantity)
         manual_form.addRow(t("Unit price:"), self.m_price)
         manual_form.addRow("", self.m_personalised)

@@ -152,7 +152,7 @@ class RuleFactsPanel(QGroupBox):
             item = QTreeWidgetItem(
                 [
                     row.title,
-                    labels.day(delivered) if delivered else t("not known"),
+                    labels.day(delivered) if delivered else t("not known", context="date"),
                     ", ".join(flags),
                     t("yes") if row.in_case else "",
                 ]
