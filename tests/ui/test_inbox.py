@@ -247,8 +247,8 @@ def test_new_case_from_an_existing_order(qtbot, demo_store, refusals):
     dialog.order_search.setText(order.number)
     qtbot.waitUntil(lambda: dialog.order_results.count() == 1, timeout=3000)
     assert dialog._order.id == order.id
-    assert "Eligible" in dialog.preview.text() or "Not eligible" in dialog.preview.text()
     dialog.reason.setCurrentIndex(dialog.reason.findData("defective"))
+    assert "Eligible" in dialog.preview.text() or "Not eligible" in dialog.preview.text()
     before = Case.select().count()
     dialog.accept()
     assert dialog.created_case_id is not None
@@ -264,6 +264,7 @@ def test_new_case_with_a_typed_order_refuses_bad_input(qtbot, demo_store, refusa
     dialog.m_number.setText("#MANUAL-1")
     dialog.m_customer.setText("Zoë Łódź")
     dialog.m_title.setText("Lamp")
+    dialog.reason.setCurrentIndex(dialog.reason.findData("defective"))
     dialog.m_price.setText("12.345")
     before = Case.select().count()
     dialog.accept()

@@ -117,7 +117,7 @@ def test_address_choice_label_and_checklist_in_the_workspace(qtbot, store, case,
     assert panel.checklist.topLevelItem(0).checkState(0) == Qt.CheckState.Checked
     assert panel.checklist.topLevelItem(0).text(1) == "ruler.jpg"
     assert "AliExpress: 1 of 2 ticked" in panel.checklist_title.text()
-    workspace.lower_tabs.setCurrentWidget(panel)
+    workspace.show_part(panel)
     _shot(workspace, "workspace_checklist.png")
 
 
@@ -148,7 +148,7 @@ def test_dropping_an_eml_on_a_case_logs_it_with_history_folded(qtbot, store, cas
     assert "too large" not in view.body.toPlainText()
     assert not view.quoted_button.isHidden() and view.quoted.isHidden()
     assert "(3 line" in view.quoted_button.text()
-    workspace.lower_tabs.setCurrentWidget(panel)
+    workspace.show_part(panel)
     _shot(workspace, "workspace_imported_mail.png")
     view.quoted_button.click()
     assert not view.quoted.isHidden() and "too large" in view.quoted.toPlainText()

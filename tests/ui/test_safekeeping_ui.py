@@ -256,6 +256,7 @@ def test_new_case_dialog_refuses_a_bad_email_or_country(qtbot, demo_store, refus
     dialog.m_number.setText("#MANUAL-9")
     dialog.m_customer.setText("Zoë")
     dialog.m_title.setText("Lamp")
+    dialog.reason.setCurrentIndex(dialog.reason.findData("defective"))
     dialog.m_price.setText("12.50")
     before = Case.select().count()
     for email, country, words in (

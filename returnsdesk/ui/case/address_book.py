@@ -34,7 +34,7 @@ class AddressBookDialog(QDialog):
         self.address = QPlainTextEdit(self)
         self.address.setTabChangesFocus(True)
         self.notes = QLineEdit(self)
-        self.new_button = QPushButton(t("New"), self)
+        self.new_button = QPushButton(t("New address"), self)
         self.save_button = QPushButton(t("Save"), self)
         self.delete_button = QPushButton(t("Delete"), self)
         self.new_button.clicked.connect(self.new)

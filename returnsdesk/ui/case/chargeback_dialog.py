@@ -32,7 +32,7 @@ from returnsdesk.domain.chargebacks import (
     suggested_reason,
 )
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.services import cases, chargebacks
 from returnsdesk.services.cases import CaseView
 from returnsdesk.services.chargebacks import ChargebackNotice
@@ -70,13 +70,15 @@ class ChargebackNoticeDialog(QDialog):
         self.reference = QLineEdit(self.case.chargeback_reference, self)
         self.reference.setMaxLength(300)
         self.paypal_hint = QLabel(
-            t("PayPal asks for an answer within %1 days of its notice.").replace(
-                "%1", str(PAYPAL_RESPONSE_DAYS)
+            tn(
+                "PayPal asks for an answer within {n} day of its notice.",
+                "PayPal asks for an answer within {n} days of its notice.",
+                PAYPAL_RESPONSE_DAYS,
             ),
             self,
         )
         self.paypal_fill = QPushButton(
-            t("Due %1 days from now").replace("%1", str(PAYPAL_RESPONSE_DAYS)), self
+            tn("Due {n} day from now", "Due {n} days from now", PAYPAL_RESPONSE_DAYS), self
         )
         self.paypal_fill.clicked.connect(self._fill_paypal)
         self.processor.currentIndexChanged.connect(self._sync)
@@ -109,7 +111,7 @@ class ChargebackNoticeDialog(QDialog):
     def _build_due(self) -> None:
         due = self.case.chargeback_due_at
         self.due_date = QDateEdit(self, calendarPopup=True)
-        self.due_date.setDisplayFormat("yyyy-MM-dd")
+        self.due_date.setDisplayFormat("d MMM yyyy")
         self.due_time = QTimeEdit(self)
         self.due_time.setDisplayFormat("HH:mm")
         self.zone = QComboBox(self)
@@ -147,8 +149,9 @@ class ChargebackNoticeDialog(QDialog):
         zone_name = self.zone.currentText().strip()
         if zone_name not in available_timezones():
             raise InputError(
-                t("Unknown time zone: %1. Pick one from the list (e.g. Europe/Paris).").replace(
-                    "%1", zone_name
+                t(
+                    "Unknown time zone: {zone}. Pick one from the list (e.g. Europe/Paris).",
+                    zone=zone_name,
                 )
             )
         day, time = self.due_date.date().toPython(), self.due_time.time().toPython()

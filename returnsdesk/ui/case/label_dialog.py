@@ -44,11 +44,12 @@ class LabelDialog(QDialog):
         self.carrier = QLineEdit(self)
         self.tracking = QLineEdit(self)
         self.cost = QLineEdit(self)
-        hint = t("optional, in {currency}").format(currency=self.currency)
+        hint = t("optional, in {currency}", currency=self.currency)
         self.cost.setPlaceholderText(hint)
         self.expires_known = QCheckBox(t("Expires on"), self)
         self.expires = QDateEdit(QDate.currentDate().addDays(30), self)
         self.expires.setCalendarPopup(True)
+        self.expires.setDisplayFormat("d MMM yyyy")
         self.expires.setEnabled(False)
         self.expires_known.toggled.connect(self.expires.setEnabled)
         expiry = QWidget(self)
@@ -68,6 +69,7 @@ class LabelDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.resize(620, 0)  # room for a file path
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import decimal_text
 from returnsdesk.domain.money import check_currency
 from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
@@ -57,14 +61,22 @@ class NewCaseDialog(QDialog):
         self.order_search.setPlaceholderText(t("Order number, customer name or e-mail"))
         self.order_search.setClearButtonEnabled(True)
         self.order_results = QListWidget(self)
+        self.order_results.setWordWrap(True)  # a result is two lines, never cut off
+        self.order_results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lines = QTableWidget(0, 5, self)
         self.lines.setHorizontalHeaderLabels(
-            [t("Item"), t("SKU"), t("Unit price"), t("Quantity"),
-             t("Delivered")]
-        )  # fmt: skip
-        self.lines.horizontalHeader().setStretchLastSection(False)
-        self.lines.setColumnWidth(0, 260)
-        self.lines.setColumnWidth(4, 200)
+            [
+                t("Item", context="order line"),
+                t("SKU", context="product code"),
+                t("Unit price"),
+                t("Quantity"),
+                t("Delivered"),
+            ]
+        )
+        header = self.lines.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines.setWordWrap(True)
         self.lines.verticalHeader().hide()
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._search_orders)
@@ -85,7 +97,7 @@ class NewCaseDialog(QDialog):
         self.m_email = QLineEdit(manual)
         self.m_country = QLineEdit(manual)
         self.m_country.setMaxLength(2)
-        self.m_country.setPlaceholderText("FR")
+        self.m_country.setPlaceholderText(t("e.g. FR"))
         self.m_currency = QLineEdit("EUR", manual)
         self.m_currency.setMaxLength(3)
         self.m_placed = QDateEdit(QDate.currentDate().addDays(-14), manual, calendarPopup=True)
@@ -93,11 +105,13 @@ class NewCaseDialog(QDialog):
         self.m_delivered_known.setChecked(True)
         self.m_delivered = QDateEdit(QDate.currentDate().addDays(-5), manual, calendarPopup=True)
         self.m_delivered_known.toggled.connect(self.m_delivered.setEnabled)
+        for edit in (self.m_placed, self.m_delivered):
+            edit.setDisplayFormat("d MMM yyyy")  # never "09/11/2026": day or month?
         self.m_title = QLineEdit(manual)
         self.m_sku = QLineEdit(manual)
         self.m_quantity = QSpinBox(manual, minimum=1, maximum=999)
         self.m_price = AmountEdit("EUR", labels.locale_name(), manual)
-        self.m_price.setPlaceholderText("49.90")
+        self.m_price.setPlaceholderText(decimal_text(Decimal("49.90"), digits=2))
         self.m_currency.textChanged.connect(self._price_currency)
         self.m_personalised = QCheckBox(t("Personalised / print on demand"), manual)
         self.m_supplier = QComboBox(manual)
@@ -116,8 +130,8 @@ class NewCaseDialog(QDialog):
         delivered_row.addWidget(self.m_delivered_known)
         delivered_row.addWidget(self.m_delivered, 1)
         manual_form.addRow(delivered_row)
-        manual_form.addRow(t("Item:"), self.m_title)
-        manual_form.addRow(t("SKU:"), self.m_sku)
+        manual_form.addRow(t("Item:", context="order line"), self.m_title)
+        manual_form.addRow(t("SKU:", context="product code"), self.m_sku)
         manual_form.addRow(t("Quantity:"), self.m_quantity)
         manual_form.addRow(t("Unit price:"), self.m_price)
         manual_form.addRow("", self.m_personalised)
@@ -132,6 +146,7 @@ class NewCaseDialog(QDialog):
         for kind in Kind:
             self.kind.addItem(labels.kind(kind), kind.value)
         self.reason = QComboBox(self)
+        self.reason.addItem(t("Choose a reason…"), "")  # no silent default: the user picks
         for reason in Reason:
             self.reason.addItem(labels.reason(reason), reason.value)
         self.reason_note = QLineEdit(self)
@@ -141,6 +156,7 @@ class NewCaseDialog(QDialog):
         for resolution in Resolution:
             self.requested.addItem(labels.resolution(resolution), resolution.value)
         self.chargeback_due = QDateEdit(QDate.currentDate().addDays(10), self, calendarPopup=True)
+        self.chargeback_due.setDisplayFormat("d MMM yyyy")
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
         request_box = QGroupBox(t("Request"), self)
@@ -157,8 +173,14 @@ class NewCaseDialog(QDialog):
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        preview_scroll = QScrollArea(self)
+        preview_scroll.setWidgetResizable(True)
+        preview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        preview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        preview_scroll.setWidget(self.preview)
         preview_box = QGroupBox(t("Verdict and deadlines"), self)
-        QVBoxLayout(preview_box).addWidget(self.preview)
+        QVBoxLayout(preview_box).addWidget(preview_scroll)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -191,7 +213,8 @@ class NewCaseDialog(QDialog):
             self.m_supplier.currentIndexChanged,
         ):
             signal.connect(self.update_preview)
-        self.resize(1000, 640)
+        self.resize(1120, 680)
+        self._fit_columns()
         self._search_orders()
         self.update_preview()
 
@@ -200,11 +223,12 @@ class NewCaseDialog(QDialog):
         self.order_results.clear()
         for order in find_orders(self.order_search.text(), limit=50):
             text = (
-                f"{order.number} — {order.customer.name} <{order.customer.email}> — "
-                f"{labels.day(order.placed_at.date())} — "
-                f"{labels.money(order.total_minor, order.currency)}"
+                f"{order.number} · {labels.day(order.placed_at.date())} · "
+                f"{labels.money(order.total_minor, order.currency)}\n"
+                f"{order.customer.name} <{order.customer.email}>"
             )
             item = QListWidgetItem(text, self.order_results)
+            item.setToolTip(text)
             item.setData(ORDER_ROLE, order.id)
         if self.order_results.count() == 1:
             self.order_results.setCurrentRow(0)
@@ -230,13 +254,24 @@ class NewCaseDialog(QDialog):
                 spin.setValue(line.quantity)
                 spin.valueChanged.connect(self.update_preview)
                 self.lines.setCellWidget(row, 3, spin)
-                delivered = OptionalDate(t("on"), self.lines)
+                delivered = OptionalDate(t("on", context="date"), self.lines)
                 delivered.set_value(line.delivered_on or self._order.delivered_on)
                 delivered.known.toggled.connect(self.update_preview)
                 delivered.edit.dateChanged.connect(self.update_preview)
                 self.lines.setCellWidget(row, 4, delivered)
         self.lines.blockSignals(False)
+        self._fit_columns()
         self.update_preview()
+
+    def _fit_columns(self) -> None:
+        """Every column but the item's shows its header and cells whole (a few lines only)."""
+        header = self.lines.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(1, self.lines.columnCount()):
+            self.lines.resizeColumnToContents(column)
+            title = self.lines.horizontalHeaderItem(column).text()
+            needed = metrics.horizontalAdvance(title) + 24
+            self.lines.setColumnWidth(column, max(self.lines.columnWidth(column), needed))
 
     def _price_currency(self, text: str) -> None:
         """The unit price is read in the order's currency as soon as it is a real one."""
@@ -293,7 +328,7 @@ class NewCaseDialog(QDialog):
         return OpenCaseInput(
             order_id=order_id,
             kind=kind,
-            reason=Reason(self.reason.currentData()),
+            reason=self._reason(),
             reason_note=self.reason_note.text(),
             requested_resolution=self.requested.currentData(),
             lines=self.chosen_lines() if self.source.currentIndex() == 0 else [],
@@ -302,6 +337,12 @@ class NewCaseDialog(QDialog):
             if kind == Kind.CHARGEBACK
             else None,
         )
+
+    def _reason(self) -> Reason:
+        """The reason the user picked; there is no default to fall back on."""
+        if not self.reason.currentData():
+            raise InputError(t("Choose the reason for the request."))
+        return Reason(self.reason.currentData())
 
     # -- preview -------------------------------------------------------------
     def update_preview(self, *_args) -> None:
@@ -314,11 +355,15 @@ class NewCaseDialog(QDialog):
             self.preview.setText(str(exc))
             return
         if assessment is None:
-            self.preview.setText(t("Choose an order to see the verdict and deadlines."))
+            self.preview.setText(
+                t("Choose an order and a reason to see the verdict and deadlines.")
+            )
             return
         self.preview.setText(assessment_text(assessment, rules_language()))
 
     def _assessment(self):
+        if not self.reason.currentData():
+            return None
         kind, reason = self.kind.currentData(), self.reason.currentData()
         due = self.chargeback_due.date().toPython() if kind == Kind.CHARGEBACK else None
         if self.source.currentIndex() == 0:
@@ -348,7 +393,7 @@ class NewCaseDialog(QDialog):
             delivered_on=delivered,
             lines=[
                 LineInput(
-                    self.m_title.text() or "1",
+                    self.m_title.text() or t("Item", context="order line"),
                     1,
                     0,
                     personalised=self.m_personalised.isChecked(),

@@ -77,26 +77,31 @@ class PayingTwiceBanner(QFrame):
             return
         currency = given[0].currency
         total = sum(g.amount_minor for g in given if g.currency == currency)
-        items = "; ".join(
-            t("%1 %2 on %3 (%4%5)")
-            .replace("%1", kind_label(g.kind))
-            .replace("%2", labels.money(g.amount_minor, g.currency))
-            .replace("%3", labels.day(g.entry_date))
-            .replace("%4", g.rma)
-            .replace("%5", f", {g.reference}" if g.reference else "")
-            for g in given
-        )
+        items = "; ".join(self._given_text(g) for g in given)
         self.text.setText(
             t(
-                "You may be paying twice: the customer was already given back %1 on this order "
-                "(%2). Contest the chargeback with this refund as evidence, or accept it and "
-                "give nothing more back."
+                "You may be paying twice: the customer was already given back {amount} on this "
+                "order ({items}). Contest the chargeback with this refund as evidence, or accept "
+                "it and give nothing more back.",
+                amount=labels.money(total, currency),
+                items=items,
             )
-            .replace("%1", labels.money(total, currency))
-            .replace("%2", items)
         )
         case = cases.case_view(self.case_id)
         self.accept_button.setEnabled(Status.LOST in allowed_targets(case.status))
+
+    @staticmethod
+    def _given_text(given) -> str:
+        values = {
+            "what": kind_label(given.kind),
+            "amount": labels.money(given.amount_minor, given.currency),
+            "day": labels.day(given.entry_date),
+            "rma": given.rma,
+        }
+        if given.reference:
+            return t("{what} {amount} on {day} ({rma}, {reference})",
+                     reference=given.reference, **values)  # fmt: skip
+        return t("{what} {amount} on {day} ({rma})", **values)
 
     def accept_chargeback(self) -> bool:
         answer = QMessageBox.question(
@@ -108,7 +113,7 @@ class PayingTwiceBanner(QFrame):
             return False
         try:
             cases.transition(
-                self.case_id, Status.LOST, note="Accepted: the customer was already refunded."
+                self.case_id, Status.LOST, note=t("Accepted: the customer was already refunded.")
             )
         except InputError as exc:
             show_error(self, t("Accept the chargeback"), exc)
@@ -129,7 +134,7 @@ class OrderCasesPanel(QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([t("RMA"), t("Kind"), t("Status"), t("Opened")])
+        self.tree.setHeaderLabels([t("RMA"), t("Kind"), t("Status"), t("Opened on")])
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 150)
         self.tree.setColumnWidth(1, 120)
@@ -177,11 +182,16 @@ class OrderCasesPanel(QWidget):
         else:  # in the shop's clock, with its zone named
             zone = shop_time_zone()
             local = due.astimezone(ZoneInfo(zone))
-            when = f"{labels.day(local.date())} {local:%H:%M} ({zone})"
-        return (
-            t("Processor: %1 · Response due %2")
-            .replace("%1", PROCESSOR_NAMES.get(case.chargeback_processor, "—"))
-            .replace("%2", when)
+            when = t(
+                "{day} at {time} ({zone})",
+                day=labels.day(local.date()),
+                time=f"{local:%H:%M}",
+                zone=zone,
+            )
+        return t(
+            "Processor: {processor} · Response due {when}",
+            processor=PROCESSOR_NAMES.get(case.chargeback_processor, "—"),
+            when=when,
         )
 
     def edit_notice(self) -> None:

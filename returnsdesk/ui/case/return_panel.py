@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from returnsdesk import session
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
-from returnsdesk.domain.money import format_money
 from returnsdesk.domain.return_address import AddressChoice, DefaultWhy
 from returnsdesk.services.evidence import attach_files
 from returnsdesk.services.platform_checklist import case_checklist
@@ -131,9 +130,7 @@ class CaseReturnPanel(QWidget):
         combo.addItem(t("The supplier's return address"), (AddressChoice.SUPPLIER, None))
         combo.addItem(t("The shop's return address"), (AddressChoice.SHOP, None))
         for entry in list_addresses():
-            combo.addItem(
-                t("Saved: {name}").format(name=entry.name), (AddressChoice.SAVED, entry.id)
-            )
+            combo.addItem(t("Saved: {name}", name=entry.name), (AddressChoice.SAVED, entry.id))
         combo.addItem(t("No return: the customer keeps the item"), (AddressChoice.NONE, None))
         for index in range(combo.count()):
             if combo.itemData(index) == (where.choice, where.saved_address_id):
@@ -150,7 +147,7 @@ class CaseReturnPanel(QWidget):
         if where.chosen:
             self.address_why.setText(t("Chosen for this case."))
         else:
-            self.address_why.setText(t("Default: {why}.").format(why=self.why_texts[where.why]))
+            self.address_why.setText(t("Default: {why}.", why=self.why_texts[where.why]))
         self._show_label()
         self._show_checklist()
         self._loading = False
@@ -168,13 +165,13 @@ class CaseReturnPanel(QWidget):
         if label.carrier:
             first.append(label.carrier)
         if label.tracking:
-            first.append(t("tracking {t}").format(t=label.tracking))
+            first.append(t("tracking {number}", number=label.tracking))
         second = []
         if label.cost_minor is not None:
-            money = format_money(label.cost_minor, label.currency)
-            second.append(t("cost {m} (in the ledger)").format(m=money))
+            money = labels.money(label.cost_minor, label.currency)
+            second.append(t("cost {amount} (in the ledger)", amount=money))
         if label.expires_on is not None:
-            second.append(t("valid until {d}").format(d=labels.day(label.expires_on)))
+            second.append(t("valid until {day}", day=labels.day(label.expires_on)))
         lines = [" · ".join(first)] + ([" · ".join(second)] if second else [])
         self.label_text.setText("\n".join(lines))
         self.label_button.setText(t("Replace label…"))
@@ -182,8 +179,11 @@ class CaseReturnPanel(QWidget):
     def _show_checklist(self) -> None:
         checklist = case_checklist(self.case_id)
         self.checklist_title.setText(
-            t("{platform}: {done} of {total} ticked").format(
-                platform=checklist.platform_name, done=checklist.done, total=len(checklist.lines)
+            t(
+                "{platform}: {done} of {total} ticked",
+                platform=checklist.platform_name,
+                done=checklist.done,
+                total=len(checklist.lines),
             )
         )
         self.checklist.clear()

@@ -21,11 +21,13 @@ class TransitionDialog(QDialog):
     def __init__(self, rma: str, current: str, target: Status, resolution: str = "", parent=None):
         super().__init__(parent)
         self.target = target
-        self.setWindowTitle(t("{rma}: {status}").format(rma=rma, status=labels.status(target)))
+        self.setWindowTitle(t("{rma}: {status}", rma=rma, status=labels.status(target)))
         form = QFormLayout(self)
         intro = QLabel(
-            t("Move the case from “{a}” to “{b}”.").format(
-                a=labels.status(current), b=labels.status(target)
+            t(
+                "Move the case from “{a}” to “{b}”.",
+                a=labels.status(current),
+                b=labels.status(target),
             ),
             self,
         )

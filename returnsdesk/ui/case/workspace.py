@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -95,8 +96,10 @@ class CaseWorkspace(MailDropTarget, QWidget):
             for key in ("customer", "order", "supplier", "kind", "reason", "money")
         }
         header = QGridLayout()
-        header.addWidget(self.rma_label, 0, 0)
-        header.addWidget(self.status_label, 0, 1)
+        header.setHorizontalSpacing(12)
+        header.setVerticalSpacing(2)
+        header.addWidget(self.rma_label, 0, 0, 1, 2)
+        header.addWidget(self.status_label, 0, 2, 1, 4)
         titles = {
             "customer": t("Customer"),
             "order": t("Order"),
@@ -108,8 +111,10 @@ class CaseWorkspace(MailDropTarget, QWidget):
         for i, (key, label) in enumerate(self.header_labels.items()):
             caption = QLabel(titles[key], self)
             caption.setStyleSheet("color: palette(mid);")
-            header.addWidget(caption, 1 + (i // 3) * 2, i % 3)
-            header.addWidget(label, 2 + (i // 3) * 2, i % 3)
+            header.addWidget(caption, 1 + i // 3, (i % 3) * 2)
+            header.addWidget(label, 1 + i // 3, (i % 3) * 2 + 1)
+        for column in (1, 3, 5):
+            header.setColumnStretch(column, 1)
 
         self.risk_badges = RiskBadges(self)
 
@@ -144,18 +149,23 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.warnings_label.setStyleSheet("color: #ef6c00;")
         self.warnings_label.setObjectName("rule-warnings")
         verdict_layout.addWidget(self.warnings_label)
+        verdict_layout.addStretch(1)
         self.deadlines = QTreeWidget(self)
         self.deadlines.setHeaderLabels([t("Deadline"), t("Date"), t("When")])
         self.deadlines.setRootIsDecorated(False)
-        self.deadlines.setColumnWidth(0, 230)
-        self.deadlines.setColumnWidth(1, 100)
+        self.deadlines.setColumnWidth(0, 170)
+        self.deadlines.setColumnWidth(1, 90)
+        # The state fills what is left, elided with its whole text in the tooltip.
+        self.deadlines.header().setStretchLastSection(False)
+        self.deadlines.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.deadlines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         deadlines_box = QGroupBox(t("Deadlines"), self)
         QVBoxLayout(deadlines_box).addWidget(self.deadlines)
 
         # Details form
         self.reason = self._combo([(labels.reason(r), r.value) for r in Reason])
         self.fault = self._combo([(fault_label(f), f.value) for f in Fault])
-        resolutions = [(t("—"), "")] + [(labels.resolution(r), r.value) for r in Resolution]
+        resolutions = [("—", "")] + [(labels.resolution(r), r.value) for r in Resolution]
         self.requested = self._combo(resolutions)
         self.agreed = self._combo(resolutions)
         self.reason_note = self._line()
@@ -216,16 +226,16 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.lower_tabs.addTab(timeline_page, t("Timeline"))
         self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
         self.evidence.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self.evidence, t("Evidence"))
+        self.lower_tabs.addTab(self._scrolling(self.evidence), t("Evidence"))
         self.supplier_panel = CaseSupplierPanel(case_id, self)
         self.supplier_panel.changed.connect(self._after_supplier_change)
-        self.lower_tabs.addTab(self.supplier_panel, t("Supplier"))
+        self.lower_tabs.addTab(self._scrolling(self.supplier_panel), t("Supplier"))
         self.money = CaseMoneyPanel(case_id, self)
         self.money.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.money), t("Money"))
         self.return_panel = CaseReturnPanel(case_id, self)
         self.return_panel.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self.return_panel, t("Return && checklist"))
+        self.lower_tabs.addTab(self._scrolling(self.return_panel), t("Return && checklist"))
         self.setAcceptDrops(True)  # saved e-mails (.eml, .msg) dropped here are logged
         self.order_cases = OrderCasesPanel(case_id, self)
         self.order_cases.changed.connect(self._after_supplier_change)
@@ -236,21 +246,29 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.rule_facts.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.rule_facts), t("Facts"))
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(verdict_box)
-        left_layout.addWidget(deadlines_box, 1)
-        right_scroll = QScrollArea(self)
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setWidget(details_box)
-        upper = QSplitter(Qt.Orientation.Horizontal, self)
-        upper.addWidget(self._scrolling(left))
-        upper.addWidget(right_scroll)
-        upper.setSizes([520, 480])
-        body = QSplitter(Qt.Orientation.Vertical, self)
-        body.addWidget(upper)
-        body.addWidget(self.lower_tabs)
-        body.setSizes([420, 300])
+        # At 1280×720 the header, the verdict, the deadlines and the tabs all show at once:
+        # verdict, deadlines and details side by side, each scrolling on its own.
+        details_scroll = QScrollArea(self)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details_scroll.setWidget(details_box)
+        self.upper = QSplitter(Qt.Orientation.Horizontal, self)
+        self.upper.setChildrenCollapsible(False)
+        verdict_scroll = self._scrolling(verdict_box)
+        verdict_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the wrap width under the text.
+        verdict_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.upper.addWidget(verdict_scroll)
+        self.upper.addWidget(deadlines_box)
+        self.upper.addWidget(details_scroll)
+        self.upper.setSizes([360, 430, 400])
+        self.body = QSplitter(Qt.Orientation.Vertical, self)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.upper)
+        self.body.addWidget(self.lower_tabs)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 2)
+        self.body.setSizes([380, 200])
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -258,7 +276,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         layout.addWidget(self.survey_offer)
         layout.addLayout(self.actions_box)
         layout.addWidget(self.paying_twice)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.body, 1)
         self.reload()
 
     # -- helpers -------------------------------------------------------------
@@ -270,8 +288,18 @@ class CaseWorkspace(MailDropTarget, QWidget):
         area.setWidget(widget)
         return area
 
+    def show_part(self, part: QWidget) -> None:
+        """Bring forward the lower tab that holds ``part`` (the money panel, the facts…)."""
+        for index in range(self.lower_tabs.count()):
+            page = self.lower_tabs.widget(index)
+            if page is part or page.isAncestorOf(part):
+                self.lower_tabs.setCurrentIndex(index)
+                return
+
     def _combo(self, items) -> QComboBox:
         combo = QComboBox(self)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
         for text, value in items:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(self._mark_dirty)
@@ -358,9 +386,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.warnings_label.setText("\n".join(f"⚠ {w.text(lang)}" for w in verdict.warnings))
         self.warnings_label.setVisible(bool(verdict.warnings))
         suggestion = verdict.suggestion.text(lang) if verdict.suggestion else ""
-        self.suggestion_label.setText(
-            t("Suggestion: {s}").format(s=suggestion) if suggestion else ""
-        )
+        self.suggestion_label.setText(t("Suggestion: {s}", s=suggestion) if suggestion else "")
         self.suggestion_label.setVisible(bool(suggestion))
         self.deadlines.clear()
         from returnsdesk.services.platform_checklist import extra_deadlines
@@ -371,7 +397,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
             day = labels.day(deadline.due) if deadline.due else "—"
             item = QTreeWidgetItem([deadline.label(lang), day, state])
             item.setToolTip(0, deadline.text(lang))
-            item.setToolTip(2, deadline.text(lang))
+            item.setToolTip(2, f"{state}\n{deadline.text(lang)}")
             colour = STATE_COLOURS.get(deadline.state)
             if colour:
                 item.setForeground(2, QColor(colour))
@@ -436,7 +462,11 @@ class CaseWorkspace(MailDropTarget, QWidget):
         return True
 
     def request_transition(self, target) -> bool:
-        if self._dirty and not self.save():
+        """A "Move to …" button: unsaved edits are saved, dropped or kept first (asked)."""
+        if not self._settle_unsaved(
+            t("{rma} has unsaved changes. Save them before moving it to “{status}”?",
+              rma=self.rma, status=labels.status(target))
+        ):  # fmt: skip
             return False
         dialog = TransitionDialog(
             self.rma, Case.get_by_id(self.case_id).status, target, self.agreed.currentData(), self
@@ -523,16 +553,23 @@ class CaseWorkspace(MailDropTarget, QWidget):
 
     def confirm_close(self) -> bool:
         """Ask before unsaved edits are lost. True when the workspace may close."""
+        return self._settle_unsaved(t("{rma} has unsaved changes. Save them?", rma=self.rma))
+
+    def _settle_unsaved(self, question: str) -> bool:
+        """Save, discard or keep unsaved edits (asked); True when the caller may go on."""
         if not self._dirty:
             return True
         answer = QMessageBox.question(
             self,
             t("Unsaved changes"),
-            t("{rma} has unsaved changes. Save them?").format(rma=self.rma),
+            question,
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.reload()
+            return True
+        return False

@@ -45,7 +45,7 @@ class _LineRow(QWidget):
     def __init__(self, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLineEdit(self)
-        self.title.setPlaceholderText(t("Item {n}").format(n=number))
+        self.title.setPlaceholderText(t("Item {n}", n=number))
         self.delivered = OptionalDate(t("delivered"), self)
         self.personalised = QCheckBox(t("personalised"), self)
         self.hygiene = QCheckBox(t("hygiene, unsealed"), self)

@@ -60,7 +60,7 @@ class OptionalDate(QWidget):
 class LineFactsDialog(QDialog):
     def __init__(self, row: LineFactsRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(t("Line facts: {title}").format(title=row.title))
+        self.setWindowTitle(t("Line facts: {title}", title=row.title))
         self.delivered = OptionalDate(t("Delivered on"))
         self.delivered.set_value(row.delivered_on or row.order_delivered_on)
         self.personalised = QCheckBox(t("Personalised or made to order"))
@@ -69,9 +69,7 @@ class LineFactsDialog(QDialog):
         self.hygiene.setChecked(row.sealed_hygiene)
         self.perishable = QCheckBox(t("Perishable"))
         self.perishable.setChecked(row.perishable)
-        self.for_product = QCheckBox(
-            t("Same flags for every order of product {sku}").format(sku=row.sku)
-        )
+        self.for_product = QCheckBox(t("Same flags for every order of product {sku}", sku=row.sku))
         self.for_product.setVisible(bool(row.sku))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -127,10 +125,13 @@ class RuleFactsPanel(QGroupBox):
         form.addRow(self.notice)
         form.addRow(self.received)
         form.addRow(self.proof)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.lines)
-        layout.addLayout(form)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        dates = QVBoxLayout()
+        dates.addLayout(form)
+        dates.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        dates.addStretch(1)
+        layout = QHBoxLayout(self)  # side by side: the whole panel fits a small laptop's tab
+        layout.addWidget(self.lines, 3)
+        layout.addLayout(dates, 2)
 
     def load(self, case_id: int) -> None:
         view = rule_facts.facts_view(case_id)
@@ -151,7 +152,7 @@ class RuleFactsPanel(QGroupBox):
             item = QTreeWidgetItem(
                 [
                     row.title,
-                    labels.day(delivered) if delivered else t("not known"),
+                    labels.day(delivered) if delivered else t("not known", context="date"),
                     ", ".join(flags),
                     t("yes") if row.in_case else "",
                 ]

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.countries import country_name, parse_country
 from returnsdesk.domain.deadlines import PeakSeason
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import utc_now
@@ -49,6 +50,20 @@ def _month_day(month: int, day: int) -> QDateEdit:
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setMaximumDate(QDate(2000, 12, 31))
     return edit
+
+
+def _peak_text(peak: PeakSeason) -> str:
+    """ "15 Nov–31 Dec → 31 Jan" in the window's language."""
+
+    def day(month: int, day_of_month: int) -> str:
+        return date_text(date(2000, month, day_of_month), length="d MMM")
+
+    return t(
+        "{start}–{end}, returns until {until}",
+        start=day(peak.start_month, peak.start_day),
+        end=day(peak.end_month, peak.end_day),
+        until=day(peak.returns_until_month, peak.returns_until_day),
+    )
 
 
 class StorePolicyPage(PreferencesPage):
@@ -84,7 +99,7 @@ class StorePolicyPage(PreferencesPage):
         peak_row = QHBoxLayout()
         for text, widget in (
             (t("placed from"), self.peak_from),
-            (t("to"), self.peak_to),
+            (t("to", context="date range"), self.peak_to),
             (t("returns until"), self.peak_until),
         ):
             peak_row.addWidget(QLabel(text))
@@ -145,9 +160,9 @@ class StorePolicyPage(PreferencesPage):
                 if version.effective_from == date.min
                 else labels.day(version.effective_from)
             )
-            peak = policy.peak.describe() if policy.peak else t("none")
+            peak = _peak_text(policy.peak) if policy.peak else t("none", context="peak season")
             item = QTreeWidgetItem(
-                [since, t("{n} days").format(n=policy.return_days),
+                [since, tn("{n} day", "{n} days", policy.return_days),
                  country_name(policy.country) if policy.country else "—",
                  policy.time_zone, peak]
             )  # fmt: skip
@@ -156,11 +171,13 @@ class StorePolicyPage(PreferencesPage):
     def policy(self) -> StorePolicy:
         """The policy the page describes, or InputError saying what is wrong."""
         text = self.country.text().strip()
-        country = parse_country(text, "Shop country") if text else ""
+        country = parse_country(text, t("Shop country")) if text else ""
         peak = None
         if self.peak_on.isChecked():
-            f, t, u = (w.date() for w in (self.peak_from, self.peak_to, self.peak_until))
-            peak = PeakSeason(f.month(), f.day(), t.month(), t.day(), u.month(), u.day())
+            start, end, until = (w.date() for w in (self.peak_from, self.peak_to, self.peak_until))
+            peak = PeakSeason(
+                start.month(), start.day(), end.month(), end.day(), until.month(), until.day()
+            )
         try:
             return StorePolicy(
                 return_days=self.return_days.value(),
@@ -175,7 +192,7 @@ class StorePolicyPage(PreferencesPage):
                 shown_at_checkout=self.shown_at_checkout.isChecked(),
             )
         except ValueError as exc:
-            raise InputError(f"Store policy: {exc}.") from None
+            raise InputError(t("Store policy: {error}.", error=exc)) from None
 
     def validate(self) -> None:
         self.policy()

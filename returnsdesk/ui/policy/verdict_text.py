@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from returnsdesk.domain.i18n.formatting import label_value
 from returnsdesk.domain.policy import Deadline, DeadlineState, Outcome, Verdict
 from returnsdesk.domain.rule_text import date_words, label_colon, norm_lang, render, state_label
 from returnsdesk.ui import labels
@@ -41,7 +42,8 @@ def line_verdicts(verdict: Verdict, lang: str) -> list[str]:
         return []
 
     return [
-        f"{lv.title}: {render('summary.' + lv.outcome.value, {}, lang)}" for lv in verdict.lines
+        label_value(lv.title, render("summary." + lv.outcome.value, {}, lang), lang)
+        for lv in verdict.lines
     ]
 
 

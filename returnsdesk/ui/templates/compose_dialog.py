@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.messages import AUDIENCE, SUPPLIER, TEMPLATE_TITLES, TemplateKey, mailto_url
 from returnsdesk.services import contacts, templates
 from returnsdesk.services.contacts import ContactInput, Direction
@@ -32,6 +32,14 @@ from returnsdesk.store.models import Case
 from returnsdesk.ui.messages import show_error
 
 FOLLOW_UP_KEYS = (TemplateKey.SUPPLIER_CLAIM, TemplateKey.SUPPLIER_FOLLOW_UP)
+#: The languages a message or a template is written in, by code.
+LANGUAGE_NAMES = {"en": N_("English"), "fr": N_("French")}
+
+
+def _has_missing_marker(text: str) -> bool:
+    """Whether a filled-in message still holds a missing-value marker ("[missing: …]" in
+    English, "[manquant : …]" in French). The templates service owns the markers."""
+    return any(marker in text for marker in ("[missing:", "[manquant"))
 
 
 class ComposeDialog(QDialog):
@@ -40,7 +48,7 @@ class ComposeDialog(QDialog):
         self.case_id = case_id
         self.logged = False
         case = Case.get_by_id(case_id)
-        self.setWindowTitle(t("Write a message — {rma}").format(rma=case.rma))
+        self.setWindowTitle(t("Write a message — {rma}", rma=case.rma))
         self.template = QComboBox(self)
         for template_key in TemplateKey:
             self.template.addItem(t(TEMPLATE_TITLES[template_key]), template_key.value)
@@ -48,8 +56,8 @@ class ComposeDialog(QDialog):
             self.template.setCurrentIndex(self.template.findData(key.value))
         self.language = QComboBox(self)
         self.language.addItem(t("Recipient's language"), None)
-        self.language.addItem(t("English"), "en")
-        self.language.addItem(t("French"), "fr")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(t(name), code)
         self.to = QLineEdit(self)
         self.subject = QLineEdit(self)
         self.subject.setMaxLength(300)
@@ -70,13 +78,15 @@ class ComposeDialog(QDialog):
         close.clicked.connect(self.reject)
         self.template.currentIndexChanged.connect(self.fill)
         self.language.currentIndexChanged.connect(self.fill)
+        self.body.textChanged.connect(self._markers_left)
+        self.subject.textChanged.connect(self._markers_left)
 
         choose = QHBoxLayout()
         choose.addWidget(self.template, 2)
         choose.addWidget(self.language, 1)
         form = QFormLayout()
         form.addRow(t("Template:"), choose)
-        form.addRow(t("To:"), self.to)
+        form.addRow(t("To:", context="recipient"), self.to)
         form.addRow(t("Subject:"), self.subject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_it)
@@ -109,16 +119,46 @@ class ComposeDialog(QDialog):
         self.body.setPlainText(message.body)
         if message.missing:
             self.missing.setText(
-                t("Fill in before sending: {names}").format(names=", ".join(message.missing))
+                t("Fill in before sending: {names}", names=", ".join(message.missing))
             )
         else:
             self.missing.setText("")
 
+    def _markers_left(self, *_args) -> None:
+        """Once the user has filled in every marked value by hand, the warning goes."""
+        if not self._unfinished():
+            self.missing.setText("")
+
+    def _unfinished(self) -> bool:
+        return _has_missing_marker(self.subject.text()) or _has_missing_marker(
+            self.body.toPlainText()
+        )
+
+    def _refuse_unfinished(self) -> bool:
+        """True (and says so) while a value the case did not have is still marked."""
+        if not self._unfinished():
+            return False
+        show_error(
+            self,
+            t("Message not finished"),
+            InputError(
+                t(
+                    "The message still has a value to fill in (marked “[missing: …]”). "
+                    "Type it in place of the marker, then copy or send the message."
+                )
+            ),
+        )
+        return True
+
     def copy_and_log(self) -> bool:
+        if self._refuse_unfinished():
+            return False
         QGuiApplication.clipboard().setText(f"{self.subject.text()}\n\n{self.body.toPlainText()}")
         return self._log_if_wanted()
 
     def mail_and_log(self) -> bool:
+        if self._refuse_unfinished():
+            return False
         try:
             url = mailto_url(self.to.text().strip(), self.subject.text(), self.body.toPlainText())
         except InputError as exc:

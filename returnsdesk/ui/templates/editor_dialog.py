@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import current_language, t
 from returnsdesk.domain.messages import PLACEHOLDERS, TEMPLATE_TITLES, TemplateKey
 from returnsdesk.services import templates
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.templates.compose_dialog import LANGUAGE_NAMES
 
 
 class TemplateEditorDialog(QDialog):
@@ -35,8 +36,9 @@ class TemplateEditorDialog(QDialog):
         for key in TemplateKey:
             self.template.addItem(t(TEMPLATE_TITLES[key]), key.value)
         self.language = QComboBox(self)
-        self.language.addItem(t("English"), "en")
-        self.language.addItem(t("French"), "fr")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(t(name), code)
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.subject = QLineEdit(self)
         self.subject.setMaxLength(300)
         self.body = QPlainTextEdit(self)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
-from returnsdesk.domain.money import amount_in_words, format_money, parse_amount
+from returnsdesk.domain.i18n.formatting import money_text
+from returnsdesk.domain.money import amount_in_words, parse_amount
 
 OK_STYLE = "color: #1f5f74;"
 ERROR_STYLE = "color: #a61b1b;"
@@ -73,11 +74,11 @@ class AmountEdit(QWidget):
             return
         try:
             minor = self.value()
-            figures = format_money(minor, self.currency, self.locale)
+            figures = money_text(minor, self.currency, self.locale)
             words = amount_in_words(minor, self.currency, self.locale)
         except InputError as exc:
             self.reading.setStyleSheet(ERROR_STYLE)
             self.reading.setText(str(exc))
             return
         self.reading.setStyleSheet(OK_STYLE)
-        self.reading.setText(t("Understood: %1 — %2").replace("%1", figures).replace("%2", words))
+        self.reading.setText(t("Understood: {figures} — {words}", figures=figures, words=words))
