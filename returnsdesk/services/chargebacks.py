@@ -22,7 +22,7 @@ from returnsdesk.services.cases import OpenCaseInput, open_case, refresh_next_du
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
-from returnsdesk.store.models import Case, CaseEvent, LedgerEntry
+from returnsdesk.store.models import Case, LedgerEntry
 
 
 @dataclass(frozen=True)
@@ -171,29 +171,6 @@ def related_cases(case_id: int) -> list[RelatedCase]:
     ]
 
 
-@dataclass(frozen=True)
-class OrderEvent:
-    """A timeline event of any case of the order; ``own`` when it is the case's own."""
-
-    at: datetime
-    kind: str
-    text: str
-    rma: str
-    own: bool
-
-
-def order_timeline(case_id: int) -> list[OrderEvent]:
-    """The timelines of every case of the case's order, merged, newest first."""
-    case = Case.get_by_id(case_id)
-    rows = (
-        CaseEvent.select(CaseEvent, Case.id, Case.rma)
-        .join(Case)
-        .where(Case.order == case.order_id)
-        .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
-    )
-    return [OrderEvent(e.at, e.kind, e.text, e.case.rma, e.case_id == case_id) for e in rows]
-
-
 def given_back_elsewhere(case_id: int) -> list[GivenBack]:
     """Refunds and store credit on the order's other cases, each net of its reversal."""
     case = Case.get_by_id(case_id)
@@ -231,9 +208,7 @@ __all__ = [
     "GivenBack",
     "RelatedCase",
     "given_back_elsewhere",
-    "OrderEvent",
     "open_chargeback",
-    "order_timeline",
     "paying_twice",
     "record_notice",
     "related_cases",

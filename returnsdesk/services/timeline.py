@@ -130,3 +130,36 @@ def case_timeline(case_id: int, lang: str | None = None) -> list[TimelineEntry]:
         TimelineEntry(e.at, event_kind_label(e.kind, lang), event_text(e, lang))
         for e in events_of(case_id)
     ]
+
+
+@dataclass(frozen=True)
+class OrderEvent:
+    """A timeline line of any case of the order, as the window shows it (``kind`` and
+    ``text`` already in the reader's language); ``own`` when it is the case's own."""
+
+    at: datetime
+    kind: str
+    text: str
+    rma: str
+    own: bool
+
+
+def order_timeline(case_id: int, lang: str | None = None) -> list[OrderEvent]:
+    """The timelines of every case of the case's order, merged, newest first."""
+    case = Case.get_by_id(case_id)
+    rows = (
+        CaseEvent.select(CaseEvent, Case.id, Case.rma)
+        .join(Case)
+        .where(Case.order == case.order_id)
+        .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+    )
+    return [
+        OrderEvent(
+            e.at,
+            event_kind_label(e.kind, lang),
+            event_text(e, lang),
+            e.case.rma,
+            e.case_id == case_id,
+        )
+        for e in rows
+    ]

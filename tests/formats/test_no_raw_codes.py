@@ -56,7 +56,7 @@ def test_the_cases_sheet_and_every_sheet_of_the_workbook_print_french_labels(dem
     target = tmp_path / "compta.xlsx"
     export_ledger(target, None, None, lang="fr")
     book = load_workbook(target, read_only=True)
-    assert book.sheetnames == ["Journal", "Synthèse", "Dossiers"]
+    assert book.sheetnames == ["Registre", "Synthèse", "Dossiers"]
     values = [v for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row]
     assert _raw_codes_in_cells(values) == []
     cases = list(book["Dossiers"].iter_rows(values_only=True))
@@ -73,7 +73,7 @@ def test_the_cases_sheet_and_every_sheet_of_the_workbook_print_french_labels(dem
     statuses = {row[6] for row in cases[1:]}
     assert kind_label(Kind.RETURN, "fr") in kinds
     assert statuses <= {status_label(s, "fr") for s in Status}
-    ledger = list(book["Journal"].iter_rows(values_only=True))
+    ledger = list(book["Registre"].iter_rows(values_only=True))
     assert ledger[0][6] == "Type" and ledger[1][6] in {
         *(t for t in (_ledger_fr(k) for k in LedgerKind))
     }

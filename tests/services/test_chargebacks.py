@@ -24,13 +24,12 @@ from returnsdesk.services import ledger
 from returnsdesk.services.chargebacks import (
     ChargebackNotice,
     open_chargeback,
-    order_timeline,
     paying_twice,
     record_notice,
     related_cases,
 )
 from returnsdesk.services.ledger import EntryInput
-from returnsdesk.services.timeline import events_of
+from returnsdesk.services.timeline import events_of, order_timeline
 
 PARIS = ZoneInfo("Europe/Paris")
 DUE = datetime(2026, 6, 20, 23, 59, tzinfo=PARIS)

@@ -33,10 +33,10 @@ from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
 from returnsdesk.services.cases import CaseDetails
-from returnsdesk.services.chargebacks import order_timeline
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.risk import flags_of_case_and_supplier
 from returnsdesk.services.satisfaction import answer_of, can_survey
+from returnsdesk.services.timeline import order_timeline
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.case.order_cases import OrderCasesPanel, PayingTwiceBanner
@@ -423,9 +423,11 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.timeline.clear()
         for event in order_timeline(self.case_id):  # every case of the order, merged
             text = event.text if event.own else f"[{event.rma}] {event.text}"
-            item = QTreeWidgetItem([labels.moment(event.at), t(event.kind), text])
+            item = QTreeWidgetItem([labels.moment(event.at), event.kind, text])
             item.setToolTip(2, text)
             self.timeline.addTopLevelItem(item)
+        # One case's events: sizing the kind column to its words costs nothing.
+        self.timeline.resizeColumnToContents(1)
 
     # -- actions -------------------------------------------------------------
     def details(self) -> CaseDetails:

@@ -36,12 +36,6 @@ FOLLOW_UP_KEYS = (TemplateKey.SUPPLIER_CLAIM, TemplateKey.SUPPLIER_FOLLOW_UP)
 LANGUAGE_NAMES = {"en": N_("English"), "fr": N_("French")}
 
 
-def _has_missing_marker(text: str) -> bool:
-    """Whether a filled-in message still holds a missing-value marker ("[missing: …]" in
-    English, "[manquant : …]" in French). The templates service owns the markers."""
-    return any(marker in text for marker in ("[missing:", "[manquant"))
-
-
 class ComposeDialog(QDialog):
     def __init__(self, case_id: int, key: TemplateKey | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -130,7 +124,7 @@ class ComposeDialog(QDialog):
             self.missing.setText("")
 
     def _unfinished(self) -> bool:
-        return _has_missing_marker(self.subject.text()) or _has_missing_marker(
+        return templates.has_missing_marker(self.subject.text()) or templates.has_missing_marker(
             self.body.toPlainText()
         )
 

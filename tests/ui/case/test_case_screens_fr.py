@@ -211,3 +211,25 @@ def test_paying_twice_banner_in_french(qtbot, store, now, lang):
     panel = _show(qtbot, OrderCasesPanel(chargeback.id), 900, 300)
     assert panel.tree.topLevelItemCount() == 1
     _look(panel, "order_cases_panel", lang)
+
+
+def test_timeline_reads_in_the_window_language_without_codes(qtbot, window, lang):
+    """Issue 13: the timeline said "Case opened: chargeback, not_as_described."."""
+    from returnsdesk.domain.reasons import Reason
+    from returnsdesk.domain.workflow import Kind, Status
+
+    case = _case("chargeback")
+    workspace = window.open_case(case.id)
+    tree = workspace.timeline
+    rows = [
+        [tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())
+    ]
+    assert rows
+    codes = {v.value for enum in (Reason, Kind, Status) for v in enum if "_" in v.value}
+    shown = " ".join(" ".join(row[1:]) for row in rows)
+    assert not [code for code in codes if code in shown]
+    opened = rows[-1]
+    if lang == "fr":
+        assert opened[1] == "Ouverture" and opened[2].startswith("Dossier ouvert")
+    else:
+        assert opened[1] == "Opened" and opened[2].startswith("Case opened")
