@@ -289,6 +289,6 @@ def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, 
     entries_before = ledger.model.total_count()
     assert panel.post()
     assert "4.50" in workspace.timeline.topLevelItem(0).text(2)
-    assert workspace.timeline.topLevelItem(0).text(1) == "money"
+    assert workspace.timeline.topLevelItem(0).text(1) == "Money"
     # The Ledger area was refreshed through the main window's wiring.
     assert ledger.model.total_count() == entries_before + 1

@@ -266,9 +266,11 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.upper)
         self.body.addWidget(self.lower_tabs)
-        self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 2)
-        self.body.setSizes([380, 200])
+        # Even halves: at 1280×720 the upper half still shows the verdict and five deadlines,
+        # and the lower one a whole posting form.
+        self.body.setStretchFactor(0, 1)
+        self.body.setStretchFactor(1, 1)
+        self.body.setSizes([320, 320])
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
