@@ -73,10 +73,6 @@ def rule_title(rule: Rule, lang: str | None = None) -> str:
     return t(RULE_LABELS[Rule(rule)], lang)
 
 
-#: (English, French) titles, kept for callers that pick by index; prefer ``rule_title``.
-RULE_TITLES = {rule: (label, t(label, "fr")) for rule, label in RULE_LABELS.items()}
-
-
 @dataclass(frozen=True)
 class Thresholds:
     """The numbers behind each rule; the user sets them in Preferences → Risk signals."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from returnsdesk.domain.i18n import current_language
-from returnsdesk.domain.risk import Flag, rules_of_mask
+from returnsdesk.domain.risk import Flag, rule_title, rules_of_mask
 from returnsdesk.services import risk
 
 _BADGE = (
@@ -21,10 +21,7 @@ def _lang() -> str:
 
 def risk_titles(mask: int) -> str:
     """The inbox cell: the names of the signals that fire ('' when none)."""
-    from returnsdesk.domain.risk import RULE_TITLES
-
-    column = 1 if _lang() == "fr" else 0
-    return ", ".join(RULE_TITLES[rule][column] for rule in rules_of_mask(mask))
+    return ", ".join(rule_title(rule) for rule in rules_of_mask(mask))
 
 
 def risk_tooltip(case_id: int) -> str:
