@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -30,6 +31,7 @@ from translations import python_files, sources
 
 from returnsdesk.domain import i18n
 from returnsdesk.domain.i18n.catalogue import catalogue
+from returnsdesk.ui import language
 
 #: Words that are English and never French: one of them in a French window is a leftover.
 ENGLISH_WORDS = frozenset(
@@ -49,17 +51,15 @@ SHARED = frozenset(
 
 @contextmanager
 def window_language(lang: str) -> Iterator[None]:
+    """The window's language as the app applies it at start-up: the language layer, Qt's
+    locale and Qt's own translations (the standard buttons)."""
+    app = QApplication.instance()
     previous = i18n.current_language()
-    previous_locale = QLocale()
-    i18n.set_language(lang)
-    QLocale.setDefault(
-        QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
-    )
+    language.apply(app, lang)
     try:
         yield
     finally:
-        i18n.set_language(previous)
-        QLocale.setDefault(previous_locale)
+        language.apply(app, previous)
 
 
 @cache

@@ -19,7 +19,6 @@ from screen_text import cut_off, english_left, window_language
 from returnsdesk.formats.importers.generic import ColumnMapping
 from returnsdesk.services import evidence
 from returnsdesk.store.models import Case, Evidence, Supplier
-from returnsdesk.ui import language
 
 SCREEN = (1280, 720)
 
@@ -27,11 +26,7 @@ SCREEN = (1280, 720)
 @pytest.fixture
 def french(qapp):
     with window_language("fr"):
-        language.apply(qapp, "fr")
-        try:
-            yield
-        finally:
-            language.apply(qapp, "en")
+        yield
 
 
 def _show(qtbot, widget: QWidget) -> QWidget:

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from screen_text import cut_off, english_left, window_language
 
 from returnsdesk.services import backup
@@ -20,7 +18,6 @@ from returnsdesk.store import ledger_sql
 from returnsdesk.store.inbox import Filters
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Case, LedgerEntry
-from returnsdesk.ui import language
 from returnsdesk.ui.backup.backup_dialog import BackupDialog
 from returnsdesk.ui.backup.check_dialog import CheckDialog
 from returnsdesk.ui.backup.restore_dialog import RestoreDialog
@@ -32,19 +29,6 @@ from returnsdesk.ui.preferences.pages import preference_pages
 
 SHOTS = Path(os.environ.get("RETURNSDESK_SHOTS", "/tmp/shots/winmain"))
 LANGS = ["en", "fr"]
-
-
-@contextmanager
-def shown_in(lang: str) -> Iterator[None]:
-    """The window's language as the app applies it at start-up: the language layer, Qt's
-    locale and Qt's own translations (the standard buttons)."""
-    app = QApplication.instance()
-    with window_language(lang):
-        language.apply(app, lang)
-        try:
-            yield
-        finally:
-            language.apply(app, "en")
 
 
 def _look(widget: QWidget, name: str, lang: str, ignore: tuple[QWidget, ...] = ()) -> None:
@@ -79,7 +63,7 @@ def test_main_window_in_each_area(qtbot, demo_store, lang, area):
     Inbox and Ledger pages are this area's and are checked whole."""
     from returnsdesk.domain.i18n import t
 
-    with shown_in(lang):
+    with window_language(lang):
         window = _window(qtbot, demo_store)
         window.nav.setCurrentRow(AREAS.index(area))
         page = window.pages.currentWidget()
@@ -96,7 +80,7 @@ def test_main_window_in_each_area(qtbot, demo_store, lang, area):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_menus(qtbot, demo_store, lang):
-    with shown_in(lang):
+    with window_language(lang):
         window = _window(qtbot, demo_store)
         menus = [m for m in window.menuBar().findChildren(QMenu) if m.title()]
         assert len(menus) == 6
@@ -112,7 +96,7 @@ def test_menus(qtbot, demo_store, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_open_case_in_the_window(qtbot, demo_store, lang):
-    with shown_in(lang):
+    with window_language(lang):
         window = _window(qtbot, demo_store)
         case_id = LedgerEntry.select().first().case_id
         workspace = window.open_case(case_id)
@@ -129,7 +113,7 @@ def test_open_case_in_the_window(qtbot, demo_store, lang):
 def test_preferences_pages(qtbot, demo_store, lang, title):
     from returnsdesk.domain.i18n import t
 
-    with shown_in(lang):
+    with window_language(lang):
         dialog = PreferencesDialog(preference_pages())
         qtbot.addWidget(dialog)
         dialog.show_page(t(title))
@@ -144,7 +128,7 @@ def test_preferences_pages(qtbot, demo_store, lang, title):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_backup_dialog(qtbot, demo_store, lang):
-    with shown_in(lang):
+    with window_language(lang):
         dialog = BackupDialog(demo_store.data_dir)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -157,7 +141,7 @@ def test_backup_dialog(qtbot, demo_store, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_check_dialog(qtbot, demo_store, lang):
-    with shown_in(lang):
+    with window_language(lang):
         dialog = CheckDialog(demo_store.evidence_dir)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -175,7 +159,7 @@ def test_check_dialog(qtbot, demo_store, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_restore_dialog(qtbot, demo_store, lang):
     backup.create_backup(demo_store.data_dir)
-    with shown_in(lang):
+    with window_language(lang):
         dialog = RestoreDialog(demo_store.data_dir)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -188,7 +172,7 @@ def test_restore_dialog(qtbot, demo_store, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_crash_dialog(qtbot, tmp_path, lang):
-    with shown_in(lang):
+    with window_language(lang):
         hook = ExceptionHook(tmp_path / "returnsdesk.log", tmp_path)
         box = crash_box(hook.message(ValueError("boom")))
         qtbot.addWidget(box)
@@ -199,7 +183,7 @@ def test_crash_dialog(qtbot, tmp_path, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_about_and_personal_data_boxes(qtbot, demo_store, lang):
-    with shown_in(lang):
+    with window_language(lang):
         window = _window(qtbot, demo_store)
         about = window.about_box()
         about.show()
@@ -219,7 +203,7 @@ def test_ledger_dialogs(qtbot, demo_store, lang):
     from datetime import date
 
     row = ledger_sql.rows_by_ids(ledger_sql.filtered_ids(LedgerFilter(), "date", True)[:1])[0]
-    with shown_in(lang):
+    with window_language(lang):
         reverse = ReverseDialog(row, lang)
         qtbot.addWidget(reverse)
         reverse.show()

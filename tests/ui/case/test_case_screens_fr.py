@@ -3,7 +3,6 @@ no English left, nothing cut off (issue 13, "Done when")."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,26 +11,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from screen_text import cut_off, english_left, window_language
 
 from returnsdesk.store.models import Case
-from returnsdesk.ui import language
 
 SHOTS = Path("/tmp/shots/wincase")
 
 
-@contextmanager
-def _language(lang: str):
-    """The window's language as the app applies it, Qt's own buttons included."""
-    app = QApplication.instance()
-    with window_language(lang):
-        language.apply(app, lang)
-        try:
-            yield
-        finally:
-            language.apply(app, "en")
-
-
 @pytest.fixture(params=["en", "fr"])
 def lang(request, qapp):
-    with _language(request.param):
+    with window_language(request.param):
         yield request.param
 
 
