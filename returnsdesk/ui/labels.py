@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from returnsdesk.domain import deadlines
-from returnsdesk.domain.i18n import N_, t, tn
-from returnsdesk.domain.i18n.formatting import babel_locale, date_text, moment_text, money_text
+from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.reasons import reason_label, resolution_label
-from returnsdesk.domain.workflow import kind_label, status_label
+from returnsdesk.domain.workflow import kind_label, status_label, waiting_label
 
 
 def status(value: str) -> str:
@@ -27,35 +26,11 @@ def resolution(value: str) -> str:
     return resolution_label(value) if value else "—"
 
 
-WAITING = {
-    "me": N_("Me"),
-    "customer": N_("Customer"),
-    "supplier": N_("Supplier"),
-    "carrier": N_("Carrier"),
-    "bank": N_("Bank"),
-    "nobody": "—",
-}
-
-
 def waiting_on(value: str) -> str:
-    return t(WAITING.get(value, value))
-
-
-def locale_name() -> str:
-    """Babel locale of the window's language (for parsing typed amounts)."""
-    return babel_locale()
-
-
-def money(minor: int, currency: str) -> str:
-    return money_text(minor, currency)
-
-
-def day(value: date | None) -> str:
-    return date_text(value)
-
-
-def moment(value: datetime | None) -> str:
-    return moment_text(value)
+    try:
+        return waiting_label(value)
+    except ValueError:
+        return value
 
 
 def countdown(due: date, today: date) -> str:

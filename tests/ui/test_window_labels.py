@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from screen_text import window_language
 
+from returnsdesk.domain.i18n.formatting import moment_text
 from returnsdesk.ui import labels
 from returnsdesk.ui.backup.status import age_text
 
@@ -49,4 +50,4 @@ def test_backup_age(minutes, english, french):
 
 def test_moment_in_french():
     with window_language("fr"):
-        assert labels.moment(datetime(2026, 11, 23, 9, 5, tzinfo=UTC)).startswith("23 nov. 2026")
+        assert moment_text(datetime(2026, 11, 23, 9, 5, tzinfo=UTC)).startswith("23 nov. 2026")

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
-from returnsdesk.domain.i18n.formatting import decimal_text
+from returnsdesk.domain.i18n.formatting import babel_locale, date_text, decimal_text, money_text
 from returnsdesk.domain.money import check_currency
 from returnsdesk.domain.reasons import Reason, Resolution
 from returnsdesk.domain.workflow import Kind
@@ -110,7 +110,7 @@ class NewCaseDialog(QDialog):
         self.m_title = QLineEdit(manual)
         self.m_sku = QLineEdit(manual)
         self.m_quantity = QSpinBox(manual, minimum=1, maximum=999)
-        self.m_price = AmountEdit("EUR", labels.locale_name(), manual)
+        self.m_price = AmountEdit("EUR", babel_locale(), manual)
         self.m_price.setPlaceholderText(decimal_text(Decimal("49.90"), digits=2))
         self.m_currency.textChanged.connect(self._price_currency)
         self.m_personalised = QCheckBox(t("Personalised / print on demand"), manual)
@@ -223,8 +223,8 @@ class NewCaseDialog(QDialog):
         self.order_results.clear()
         for order in find_orders(self.order_search.text(), limit=50):
             text = (
-                f"{order.number} · {labels.day(order.placed_at.date())} · "
-                f"{labels.money(order.total_minor, order.currency)}\n"
+                f"{order.number} · {date_text(order.placed_at.date())} · "
+                f"{money_text(order.total_minor, order.currency)}\n"
                 f"{order.customer.name} <{order.customer.email}>"
             )
             item = QListWidgetItem(text, self.order_results)
@@ -247,7 +247,7 @@ class NewCaseDialog(QDialog):
                 sku = QTableWidgetItem(line.sku)
                 sku.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.lines.setItem(row, 1, sku)
-                price = QTableWidgetItem(labels.money(line.unit_price_minor, self._order.currency))
+                price = QTableWidgetItem(money_text(line.unit_price_minor, self._order.currency))
                 price.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.lines.setItem(row, 2, price)
                 spin = QSpinBox(self.lines, minimum=0, maximum=line.quantity)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text, money_text
 from returnsdesk.domain.workflow import Kind, Status, allowed_targets
 from returnsdesk.services import cases, chargebacks
 from returnsdesk.services.cases import CaseView
@@ -83,7 +84,7 @@ class PayingTwiceBanner(QFrame):
                 "You may be paying twice: the customer was already given back {amount} on this "
                 "order ({items}). Contest the chargeback with this refund as evidence, or accept "
                 "it and give nothing more back.",
-                amount=labels.money(total, currency),
+                amount=money_text(total, currency),
                 items=items,
             )
         )
@@ -94,8 +95,8 @@ class PayingTwiceBanner(QFrame):
     def _given_text(given) -> str:
         values = {
             "what": kind_label(given.kind),
-            "amount": labels.money(given.amount_minor, given.currency),
-            "day": labels.day(given.entry_date),
+            "amount": money_text(given.amount_minor, given.currency),
+            "day": date_text(given.entry_date),
             "rma": given.rma,
         }
         if given.reference:
@@ -167,7 +168,7 @@ class OrderCasesPanel(QWidget):
                     other.rma,
                     labels.kind(other.kind),
                     labels.status(other.status),
-                    labels.day(other.opened_at.date()),
+                    date_text(other.opened_at.date()),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, other.id)
@@ -184,7 +185,7 @@ class OrderCasesPanel(QWidget):
             local = due.astimezone(ZoneInfo(zone))
             when = t(
                 "{day} at {time} ({zone})",
-                day=labels.day(local.date()),
+                day=date_text(local.date()),
                 time=f"{local:%H:%M}",
                 zone=zone,
             )

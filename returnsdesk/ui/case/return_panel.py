@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from returnsdesk import session
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text, money_text
 from returnsdesk.domain.return_address import AddressChoice, DefaultWhy
 from returnsdesk.services.evidence import attach_files
 from returnsdesk.services.platform_checklist import case_checklist
 from returnsdesk.services.return_address import choose, destination, list_addresses
 from returnsdesk.services.return_labels import current_label, remove_label
-from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 
 
@@ -168,10 +168,10 @@ class CaseReturnPanel(QWidget):
             first.append(t("tracking {number}", number=label.tracking))
         second = []
         if label.cost_minor is not None:
-            money = labels.money(label.cost_minor, label.currency)
+            money = money_text(label.cost_minor, label.currency)
             second.append(t("cost {amount} (in the ledger)", amount=money))
         if label.expires_on is not None:
-            second.append(t("valid until {day}", day=labels.day(label.expires_on)))
+            second.append(t("valid until {day}", day=date_text(label.expires_on)))
         lines = [" · ".join(first)] + ([" · ".join(second)] if second else [])
         self.label_text.setText("\n".join(lines))
         self.label_button.setText(t("Replace label…"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk import session
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text, moment_text, money_text
 from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
 from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
@@ -339,13 +340,11 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.rma_label.setText(case.rma)
         self.status_label.setText(labels.status(case.status))
         self.header_labels["customer"].setText(f"{customer.name}  <{customer.email}>")
-        self.header_labels["order"].setText(
-            f"{order.number} · {labels.day(order.placed_at.date())}"
-        )
+        self.header_labels["order"].setText(f"{order.number} · {date_text(order.placed_at.date())}")
         self.header_labels["supplier"].setText(case.supplier.name if case.supplier else "—")
         self.header_labels["kind"].setText(labels.kind(case.kind))
         self.header_labels["reason"].setText(labels.reason(case.reason))
-        self.header_labels["money"].setText(labels.money(case.amount_minor, case.currency))
+        self.header_labels["money"].setText(money_text(case.amount_minor, case.currency))
         self._fill_actions(case)
         self.dispute_button.setVisible(case.kind == "chargeback")
         self.survey_button.setVisible(can_survey(case.status))
@@ -395,8 +394,8 @@ class CaseWorkspace(MailDropTarget, QWidget):
 
         deadlines = [*assessment.deadlines, *extra_deadlines(case, now)]
         for deadline in sorted(deadlines, key=lambda d: (d.due or date.max, d.code)):
-            state = deadline_state(deadline, lang, labels.day)
-            day = labels.day(deadline.due) if deadline.due else "—"
+            state = deadline_state(deadline, lang, date_text)
+            day = date_text(deadline.due) if deadline.due else "—"
             item = QTreeWidgetItem([deadline.label(lang), day, state])
             item.setToolTip(0, deadline.text(lang))
             item.setToolTip(2, f"{state}\n{deadline.text(lang)}")
@@ -425,7 +424,7 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.timeline.clear()
         for event in order_timeline(self.case_id):  # every case of the order, merged
             text = event.text if event.own else f"[{event.rma}] {event.text}"
-            item = QTreeWidgetItem([labels.moment(event.at), event.kind, text])
+            item = QTreeWidgetItem([moment_text(event.at), event.kind, text])
             item.setToolTip(2, text)
             self.timeline.addTopLevelItem(item)
         # One case's events: sizing the kind column to its words costs nothing.

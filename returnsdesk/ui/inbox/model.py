@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n.formatting import date_text, moment_text, money_text
 from returnsdesk.domain.rule_text import deadline_label
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
@@ -250,7 +251,7 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.RISK and row.risk:
             return QBrush(DUE_SOON)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NEXT_DUE and row.next_due_on:
-            return f"{labels.day(row.next_due_on)} — {deadline_label(row.next_due_code)}"
+            return f"{date_text(row.next_due_on)} — {deadline_label(row.next_due_code)}"
         return None
 
     def _display(self, row: InboxRow, column: Column) -> str:
@@ -269,13 +270,13 @@ class InboxModel(QAbstractTableModel):
         if column == Column.SUPPLIER:
             return row.supplier or "—"
         if column == Column.AMOUNT:
-            return labels.money(row.amount_minor, row.currency)
+            return money_text(row.amount_minor, row.currency)
         if column == Column.NEXT_DUE:
             if row.next_due_on is None:
                 return "—"
             return labels.countdown(row.next_due_on, self.today)
         if column == Column.LAST_ACTIVITY:
-            return labels.moment(row.updated_at)
+            return moment_text(row.updated_at)
         if column == Column.RISK:
             return risk_titles(row.risk)
         return labels.waiting_on(row.waiting_on)

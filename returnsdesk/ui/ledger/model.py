@@ -7,11 +7,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableView
 
 from returnsdesk.domain.i18n import N_, t
-from returnsdesk.domain.i18n.formatting import money_text
+from returnsdesk.domain.i18n.formatting import babel_locale, money_text
 from returnsdesk.domain.ledger import Direction
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter, LedgerRow
-from returnsdesk.ui.labels import locale_name
 from returnsdesk.ui.ledger.common import direction_of, entry_day, kind_label
 
 #: (sort key in ledger_sql.SORT_KEYS or None, header text)
@@ -49,7 +48,7 @@ class LedgerTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or locale_name()
+        self.locale = locale or babel_locale()
         self._filter = LedgerFilter()
         self._sort = ("date", True)
         self._ids: list[int] = []

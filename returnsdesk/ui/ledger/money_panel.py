@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.domain.i18n.formatting import money_text
+from returnsdesk.domain.i18n.formatting import babel_locale, money_text
 from returnsdesk.domain.ledger import PAYOUT_SIGN, LedgerKind
 from returnsdesk.domain.money import amount_in_words
 from returnsdesk.domain.posting_check import Concern, concerns
@@ -36,7 +36,6 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.ledger import EntryInput, OverRefundError
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Case
-from returnsdesk.ui.labels import locale_name
 from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
@@ -71,7 +70,7 @@ class CaseMoneyPanel(QWidget):
         self, case_id: int, parent: QWidget | None = None, locale: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.locale = locale or locale_name()
+        self.locale = locale or babel_locale()
         #: Asks the person to confirm a large or unusual posting (tests replace it).
         self.confirm: Callable[[str], bool] = self._ask
         self.case_id = case_id

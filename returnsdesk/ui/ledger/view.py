@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.domain.i18n.formatting import money_text, number_text
+from returnsdesk.domain.i18n.formatting import babel_locale, money_text, number_text
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store import ledger_sql
 from returnsdesk.store.ledger_sql import LedgerFilter
 from returnsdesk.store.models import Supplier
-from returnsdesk.ui.labels import locale_name
 from returnsdesk.ui.ledger.common import kind_label, reversible
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
@@ -72,7 +71,7 @@ class LedgerView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or locale_name()
+        self.locale = locale or babel_locale()
         self.model = LedgerTableModel(self, self.locale)
         self._build()
         self._debounce = QTimer(self)

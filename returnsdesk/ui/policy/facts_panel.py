@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.services import rule_facts
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.rule_facts import CaseRuleDates, LineFactsRow, LineRuleFacts
-from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 
 
@@ -152,7 +152,7 @@ class RuleFactsPanel(QGroupBox):
             item = QTreeWidgetItem(
                 [
                     row.title,
-                    labels.day(delivered) if delivered else t("not known", context="date"),
+                    date_text(delivered) if delivered else t("not known", context="date"),
                     ", ".join(flags),
                     t("yes") if row.in_case else "",
                 ]

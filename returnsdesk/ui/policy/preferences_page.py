@@ -32,7 +32,6 @@ from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import utc_now
-from returnsdesk.ui import labels
 from returnsdesk.ui.preferences.dialog import PreferencesPage
 
 
@@ -158,7 +157,7 @@ class StorePolicyPage(PreferencesPage):
             since = (
                 t("the start")
                 if version.effective_from == date.min
-                else labels.day(version.effective_from)
+                else date_text(version.effective_from)
             )
             peak = _peak_text(policy.peak) if policy.peak else t("none", context="peak season")
             item = QTreeWidgetItem(

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from returnsdesk.domain.i18n.formatting import label_value
+from returnsdesk.domain.i18n.formatting import babel_locale, label_value
 from returnsdesk.domain.policy import Deadline, DeadlineState, Outcome, Verdict
 from returnsdesk.domain.rule_text import date_words, label_colon, norm_lang, render, state_label
-from returnsdesk.ui import labels
 
 OUTCOME_COLOURS = {
     Outcome.ELIGIBLE: "#2e7d32",
@@ -29,7 +28,7 @@ STATE_COLOURS = {
 
 def rules_language() -> str:
     """Rule sentences in the window follow the window's locale (English or French)."""
-    return norm_lang(labels.locale_name())
+    return norm_lang(babel_locale())
 
 
 def verdict_colour(verdict: Verdict) -> str:

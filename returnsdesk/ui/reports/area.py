@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk.domain.i18n import t, tn
+from returnsdesk.domain.i18n.formatting import babel_locale
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.clock import utc_now
@@ -54,7 +55,6 @@ from returnsdesk.services.reports import (
     overview,
     report_part,
 )
-from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.reports.drill import drill
 from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
@@ -163,7 +163,7 @@ class ReportsArea(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.lang = cat.norm_lang(labels.locale_name())
+        self.lang = cat.norm_lang(babel_locale())
         self.report: Report | None = None
         #: The headline and months of the period asked for, before the whole report.
         self.first: Overview | None = None

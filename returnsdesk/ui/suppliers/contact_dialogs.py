@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n.formatting import babel_locale
 from returnsdesk.services import contacts
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.contacts import Channel, ContactInput, Decision, Direction
 from returnsdesk.store.models import Case, Evidence, Supplier
-from returnsdesk.ui import labels
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.suppliers.model import channel_label
 from returnsdesk.ui.suppliers.times import supplier_clock
@@ -202,7 +202,7 @@ class DecisionDialog(QDialog):
         self.partial = QRadioButton(t("Partially approved"), self)
         self.rejected = QRadioButton(t("Rejected"), self)
         self.approved.setChecked(True)
-        self.amount = AmountEdit(self.case.currency, labels.locale_name(), self)
+        self.amount = AmountEdit(self.case.currency, babel_locale(), self)
         self.amount.setPlaceholderText(
             t("Amount agreed, in {currency}", currency=self.case.currency)
         )

@@ -6,11 +6,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from returnsdesk.domain.i18n import N_, t
+from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.contacts import Channel, Decision
 from returnsdesk.services.suppliers import SupplierSummary, summaries
 from returnsdesk.store.models import SupplierContact
-from returnsdesk.ui import labels
 from returnsdesk.ui.suppliers.times import both_times, supplier_clock, waited
 
 _ROOT = QModelIndex()
@@ -46,9 +46,9 @@ def money_lines(summary: SupplierSummary) -> str:
         t(
             "{currency}: claimed {claimed} · recovered {recovered} · owed {owed}",
             currency=row.currency,
-            claimed=labels.money(row.claimed, row.currency),
-            recovered=labels.money(row.recovered, row.currency),
-            owed=labels.money(row.outstanding, row.currency),
+            claimed=money_text(row.claimed, row.currency),
+            recovered=money_text(row.recovered, row.currency),
+            owed=money_text(row.outstanding, row.currency),
         )
         for row in summary.money
         if row.claimed or row.recovered

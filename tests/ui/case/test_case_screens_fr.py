@@ -166,10 +166,10 @@ def test_store_policy_page_in_french(qtbot, demo_store, lang):
 
 
 def test_amount_field_reads_back_in_french(qtbot, lang):
-    from returnsdesk.ui import labels
+    from returnsdesk.domain.i18n.formatting import babel_locale
     from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
-    field = _show(qtbot, AmountEdit("EUR", labels.locale_name()), 420, 70)
+    field = _show(qtbot, AmountEdit("EUR", babel_locale()), 420, 70)
     field.setText("12,34" if lang == "fr" else "12.34")
     expected = "Compris : 12,34" if lang == "fr" else "Understood: €12.34"
     assert field.reading.text().startswith(expected)
