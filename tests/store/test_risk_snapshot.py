@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from old_store import add_one_case, store_at_version
+
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.risk import case_flags, rules_of_mask
 from returnsdesk.domain.workflow import Kind, Status
@@ -13,7 +15,7 @@ from returnsdesk.services import cases, risk
 from returnsdesk.services.cases import OpenCaseInput
 from returnsdesk.store import migrations
 from returnsdesk.store import risk as risk_sql
-from returnsdesk.store.db import APPLICATION_ID, database, make_database, open_store
+from returnsdesk.store.db import database, open_store
 from returnsdesk.store.inbox import Column, Filters, InboxQuery, View, case_ids, fetch_rows
 from returnsdesk.store.models import Case, Customer, Order
 
@@ -91,23 +93,8 @@ def test_writes_that_change_a_rule_fact_make_the_snapshot_stale(demo_store):
 
 def test_version_8_database_gains_the_snapshot(tmp_path):
     path = tmp_path / "v8.sqlite3"
-    db = make_database(path)
-    db.connect()
-    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.migrate(db, target=8)
-    db.execute_sql(
-        "INSERT INTO customer(id, name, email, created_at) "
-        "VALUES (1, 'Zoë', 'zoe@example.com', '2026-01-01 00:00:00')"
-    )
-    db.execute_sql(
-        'INSERT INTO "order"(id, number, customer_id, placed_at, currency, billing_country, '
-        "shipping_country) VALUES (1, '#1042', 1, '2026-01-01 00:00:00', 'EUR', 'FR', 'DE')"
-    )
-    db.execute_sql(
-        'INSERT INTO "case"(id, rma, order_id, kind, reason, status, currency, opened_at, '
-        "updated_at) VALUES (1, 'RMA-2026-00001', 1, 'return', 'defective', 'closed', 'EUR', "
-        "'2026-01-02 00:00:00', '2026-01-02 00:00:00')"
-    )
+    db = store_at_version(path, 8)
+    add_one_case(db, "closed", countries=True)
     db.close()
 
     db = open_store(path)
