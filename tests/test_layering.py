@@ -53,3 +53,10 @@ def test_lower_layers_do_not_import_upper_ones():
 
 def test_the_checks_see_real_imports():
     assert "PySide6" in _imports(PACKAGE / "ui" / "app.py")
+
+
+def test_the_window_and_the_files_read_the_inbox_through_services():
+    """DESIGN §4: ui/ and formats/ get the inbox from services.inbox, never store.inbox."""
+    for layer in ("ui", "formats"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            assert "returnsdesk.store.inbox" not in _imports(path), path

@@ -13,7 +13,7 @@ from returnsdesk.domain.rule_text import deadline_label
 from returnsdesk.domain.workflow import kind_label, status_label, waiting_label
 from returnsdesk.fileio import atomic_path
 from returnsdesk.formats.files import safe_cell
-from returnsdesk.store.inbox import InboxRow
+from returnsdesk.services.inbox import InboxRow
 
 HEADER = [
     N_("RMA"),

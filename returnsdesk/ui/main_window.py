@@ -24,8 +24,8 @@ from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.workflow import Status
 from returnsdesk.formats.cases_csv import write_cases_csv
 from returnsdesk.services import cases
+from returnsdesk.services.inbox import View, fetch_rows
 from returnsdesk.session import Session
-from returnsdesk.store.inbox import View, fetch_rows
 from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.backup.window import Safekeeping

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from returnsdesk.domain.i18n import t
-from returnsdesk.store.inbox import Column
+from returnsdesk.services.inbox import Column
 from returnsdesk.ui.inbox.model import COLUMNS, HEADERS
 
 #: Default widths (pixels), wide enough for the English and the French titles.

@@ -26,7 +26,7 @@ from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.i18n.formatting import date_text, moment_text, money_text
 from returnsdesk.domain.rule_text import deadline_label
 from returnsdesk.services.clock import utc_now
-from returnsdesk.store.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
+from returnsdesk.services.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
 from returnsdesk.ui import labels
 from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
 from returnsdesk.ui.tasks import run_task

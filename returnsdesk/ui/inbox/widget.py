@@ -27,9 +27,14 @@ from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.services import risk
+from returnsdesk.services.inbox import (
+    Filters,
+    InboxQuery,
+    View,
+    distinct_currencies,
+    supplier_choices,
+)
 from returnsdesk.services.work_counts import WorkCounts, work_counts
-from returnsdesk.store.inbox import Filters, InboxQuery, View, distinct_currencies
-from returnsdesk.store.models import Supplier
 from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
@@ -195,7 +200,7 @@ class InboxWidget(QWidget):
         for combo, items in (
             (
                 self.supplier_filter,
-                [(s.name, s.id) for s in Supplier.select().order_by(Supplier.name)],
+                supplier_choices(),
             ),
             (self.currency_filter, [(c, c) for c in distinct_currencies()]),
         ):

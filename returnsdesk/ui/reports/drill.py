@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from returnsdesk.formats import catalogue as cat
+from returnsdesk.services.inbox import Filters
 from returnsdesk.services.reports import (
     FlagRow,
     KindTime,
@@ -13,7 +14,6 @@ from returnsdesk.services.reports import (
     Scorecard,
     SupplierRow,
 )
-from returnsdesk.store.inbox import Filters
 
 
 def drill(report: Report, name: str, row: object, lang: str = "en") -> tuple[Filters, str] | None:
