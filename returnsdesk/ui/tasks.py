@@ -109,8 +109,14 @@ def run_task(
     on_success: Callable[[Any], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    *,
+    pool: QThreadPool | None = None,
 ) -> Job:
-    """Start ``fn(job)`` on a worker thread; callbacks run on the GUI thread."""
+    """Start ``fn(job)`` on a worker thread; callbacks run on the GUI thread.
+
+    ``pool`` defaults to Qt's global pool; ``ui.operations`` passes its one-thread
+    writer pool so that writes run one after another.
+    """
     job = Job()
     if on_success:
         job.succeeded.connect(on_success)
@@ -120,5 +126,5 @@ def run_task(
         job.progressed.connect(on_progress)
     _running.add(job)  # keep the QObject alive until the worker is done
     job.finished.connect(lambda: _running.discard(job))
-    QThreadPool.globalInstance().start(_Runner(job, fn))
+    (pool or QThreadPool.globalInstance()).start(_Runner(job, fn))
     return job
