@@ -435,6 +435,14 @@ def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
     )
 
 
+def _v11_supplier_claims(db: SqliteDatabase) -> None:
+    """One row per supplier claim with its reply, decision and money, kept by triggers,
+    so scorecards and supplier risk rules read an indexed range (store/claims.py)."""
+    from returnsdesk.store import claims
+
+    claims.create(db)
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -446,6 +454,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v8_line_rule_facts,
     _v9_risk_flag_snapshot,
     _v10_timeline_event_codes,
+    _v11_supplier_claims,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -340,12 +340,6 @@ def resolve_times(period: Period) -> tuple[dict[str, tuple[int, float]], list[in
     return medians, [int(v or 0) for v in row]
 
 
-_CLAIMS = """SELECT sc.case_id, sc.supplier_id, min(sc.at) AS sent
-    FROM supplier_contact sc
-    WHERE sc.direction = 'sent' AND sc.case_id IS NOT NULL
-    GROUP BY sc.case_id, sc.supplier_id HAVING min(sc.at) >= ? AND min(sc.at) < ?"""
-
-
 @dataclass(frozen=True)
 class ClaimFigures:
     """Per supplier, over the claims first sent in a period (see ``claim_figures``)."""
@@ -365,26 +359,15 @@ def _medians(values: dict[int, list[float]]) -> dict[int, tuple[int, float]]:
 
 
 def claim_figures(period: Period) -> ClaimFigures:
-    """Claims first sent in the period, read in one pass: approved = the supplier's recorded
-    decision was approved or partially approved; reimbursed = net supplier reimbursement on
-    the case above zero (any date); reply and money days from the first claim message."""
+    """Claims first sent in the period (``supplier_claim``, see store/claims.py): approved =
+    the supplier's recorded decision was approved or partially approved; reimbursed = net
+    supplier reimbursement on the case above zero (any date); reply and money days from the
+    first claim message."""
     rows = _rows(
-        f"""WITH claims AS MATERIALIZED ({_CLAIMS})
-            SELECT cl.supplier_id,
-                   EXISTS (SELECT 1 FROM supplier_contact r WHERE r.case_id = cl.case_id
-                           AND r.direction = 'received'
-                           AND r.decision IN ('approved', 'partially_approved')),
-                   coalesce((SELECT sum(CASE WHEN l.reverses_id IS NULL THEN l.amount_minor
-                                             ELSE -l.amount_minor END)
-                             FROM ledger_entry l WHERE l.case_id = cl.case_id
-                             AND l.kind = 'supplier_reimbursement'), 0) > 0,
-                   (SELECT julianday(min(r.at)) - julianday(cl.sent) FROM supplier_contact r
-                    WHERE r.case_id = cl.case_id AND r.direction = 'received'
-                    AND r.at >= cl.sent),
-                   (SELECT julianday(min(l.entry_date)) - julianday(substr(cl.sent, 1, 10))
-                    FROM ledger_entry l WHERE l.case_id = cl.case_id
-                    AND l.kind = 'supplier_reimbursement' AND +l.reverses_id IS NULL)
-            FROM claims cl""",  # "+": look entries up by case, never by reverses_id
+        """SELECT supplier_id, approved, reimbursed_minor > 0,
+                  julianday(first_reply) - julianday(first_sent),
+                  julianday(first_paid) - julianday(substr(first_sent, 1, 10))
+           FROM supplier_claim WHERE first_sent >= ? AND first_sent < ?""",
         _span(period),
     )
     counts: dict[int, list[int]] = {}
