@@ -14,7 +14,7 @@ ledger is append-only, so only its inserts matter. ``rebuild`` recomputes every 
 
 from __future__ import annotations
 
-from peewee import Database
+from peewee import SqliteDatabase
 
 #: The definitions the figures keep (the reports' and the risk rules' own words):
 #: - reply: the first message received on the case at or after the first claim message;
@@ -98,26 +98,26 @@ TRIGGER_NAMES = (
 REBUILD = "DELETE FROM supplier_claim;" + _FILL.format(cases="case_id IS NOT NULL")
 
 
-def _run(db: Database, script: str) -> None:
+def _run(db: SqliteDatabase, script: str) -> None:
     from returnsdesk.store.migrations import _execute_script
 
     _execute_script(db, script)
 
 
-def create(db: Database) -> None:
+def create(db: SqliteDatabase) -> None:
     """Table, triggers and first content (the migration step)."""
     _run(db, TABLE)
     _run(db, TRIGGERS)
     _run(db, REBUILD)
 
 
-def suspend(db: Database) -> None:
+def suspend(db: SqliteDatabase) -> None:
     """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
     for name in TRIGGER_NAMES:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def resume(db: Database) -> None:
+def resume(db: SqliteDatabase) -> None:
     """Recompute the claims from the rows and put the triggers back."""
     _run(db, REBUILD)
     _run(db, TRIGGERS)
