@@ -11,6 +11,9 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
+from returnsdesk.store import risk, sales, search
+from returnsdesk.store.sql_script import execute_script
+
 V1_SCHEMA = """
 CREATE TABLE setting (
     key TEXT PRIMARY KEY NOT NULL,
@@ -325,55 +328,30 @@ CREATE INDEX case_line_first ON case_line(case_id, id, order_line_id, quantity);
 """
 
 
-def _execute_script(db: SqliteDatabase, script: str) -> None:
-    for statement in _split(script):
-        db.execute_sql(statement)
-
-
-def _split(script: str) -> list[str]:
-    """Split on ';' at line ends, keeping trigger bodies (BEGIN ... END;) whole."""
-    statements, current, depth = [], [], 0
-    for line in script.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        current.append(line)
-        if stripped.upper() == "BEGIN":
-            depth += 1
-        if stripped.upper().startswith("END"):
-            depth -= 1
-        if stripped.endswith(";") and depth == 0:
-            statements.append("\n".join(current))
-            current = []
-    return statements
-
-
 def _v1(db: SqliteDatabase) -> None:
-    _execute_script(db, V1_SCHEMA)
+    execute_script(db, V1_SCHEMA)
 
 
 def _v2(db: SqliteDatabase) -> None:
-    _execute_script(db, V2_SEARCH)
-    from returnsdesk.store import search  # the index text is built in one place
-
+    execute_script(db, V2_SEARCH)
     search.rebuild_index(db)
 
 
 def _v3(db: SqliteDatabase) -> None:
     """Supplier decisions and awaited replies on contacts; user-edited message templates."""
-    _execute_script(db, V3_CONTACTS_AND_TEMPLATES)
+    execute_script(db, V3_CONTACTS_AND_TEMPLATES)
 
 
 def _v4(db: SqliteDatabase) -> None:
     """Store policy kept with the date each version took effect (cases are judged by the
     policy in force when their order was placed; the dispute pack quotes it)."""
-    _execute_script(db, V4_POLICY_HISTORY)
+    execute_script(db, V4_POLICY_HISTORY)
 
 
 def _v5_labels_return_addresses_mail_ids(db: SqliteDatabase) -> None:
     """Prepaid return label files per case, a return address chosen per case (with an
     address book), and Message-ID / In-Reply-To / quoted history on logged e-mails."""
-    _execute_script(db, V_LABELS_ADDRESSES_MAIL)
+    execute_script(db, V_LABELS_ADDRESSES_MAIL)
 
 
 def _v6_chargeback_facts(db: SqliteDatabase) -> None:
@@ -390,9 +368,7 @@ def _v6_chargeback_facts(db: SqliteDatabase) -> None:
 def _v7_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
     """Customer satisfaction survey answers; sales per day kept by triggers (return rates
     over a year read a few thousand rows); indexes for the report periods."""
-    _execute_script(db, SATISFACTION_SCHEMA)
-    from returnsdesk.store import sales
-
+    execute_script(db, SATISFACTION_SCHEMA)
     sales.create(db)
 
 
@@ -401,7 +377,7 @@ def _v8_line_rule_facts(db: SqliteDatabase) -> None:
     hygiene/perishable flags per product and line, and the goods-received and
     proof-of-sending dates recorded on a case. A line without its own date has the
     order's."""
-    _execute_script(
+    execute_script(
         db,
         """
         ALTER TABLE order_line ADD COLUMN delivered_on TEXT;
@@ -418,15 +394,13 @@ def _v8_line_rule_facts(db: SqliteDatabase) -> None:
 def _v9_risk_flag_snapshot(db: SqliteDatabase) -> None:
     """The flagged-case snapshot the inbox's risk filter and column read (rebuilt off the
     GUI thread), with the triggers that mark it stale when a rule's facts change."""
-    from returnsdesk.store import risk
-
     risk.create_snapshot(db)
 
 
 def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
     """Timeline events keep what happened as a code and JSON parameters, so the sentence is
     written in the reader's language when shown; older events keep their stored text."""
-    _execute_script(
+    execute_script(
         db,
         """
         ALTER TABLE case_event ADD COLUMN code TEXT NOT NULL DEFAULT '';

@@ -16,6 +16,8 @@ against ``rebuild`` after inserts, edits, moves and deletions.
 
 from __future__ import annotations
 
+from returnsdesk.store.sql_script import split_script
+
 TABLES = """
 CREATE TABLE sales_day (
     day TEXT PRIMARY KEY NOT NULL,
@@ -143,9 +145,7 @@ INSERT INTO sales_supplier_day (day, supplier_id, orders, units)
 
 
 def _run(db, script: str) -> None:
-    from returnsdesk.store.migrations import _split
-
-    for statement in _split(script):
+    for statement in split_script(script):
         db.execute_sql(statement)
 
 

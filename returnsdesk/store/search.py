@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from returnsdesk.domain.text import fold_for_search
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
 
 INDEX_SOURCE = """
 SELECT c.id, c.rma,
