@@ -5,16 +5,16 @@
 2. a partial refund, then a chargeback "product unacceptable" for the whole order;
 3. two partial refunds on one return case.
 
-Rows are appended to the demo generator's tables in its own layouts (``demo._Generator``),
+Rows are added to the demo generator's tables in its own layouts (``demo.generator``),
 after its numbered cases, orders and lines; ``chargeback_facts`` are written with an
 UPDATE once the rows are in.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from returnsdesk.demo_events import event_row
+from returnsdesk.demo.events import event_row
 from returnsdesk.domain.policy import end_of_day
 from returnsdesk.store.models import to_stamp
 
@@ -37,7 +37,8 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
         line_id = order_id * 4
         gen.add(
             "order_line",
-            (line_id, order_id, k + 1, supplier_index + 1, sku, title, variants[0], 1, unit, 0),
+            (line_id, order_id, k + 1, supplier_index + 1, sku, title, variants[0], 1, unit, 0)
+            + (None, 0, 0),
         )
         opened = placed + timedelta(days=12)
         fact = _story(gen, rma, story, order_id, supplier_index + 1, line_id, opened, unit)
@@ -48,7 +49,7 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
 
 def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tuple | None:
     """The cases and money of one story; the chargeback's notice facts, if it has one."""
-    ret = _case_row(
+    ret, _rma = _case_row(
         gen,
         rma,
         order_id,
@@ -91,7 +92,7 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
         return None
     cb_opened = opened + timedelta(days=20)
     status = "chargeback_open" if story == "credit_not_processed" else "evidence_submitted"
-    chargeback = _case_row(
+    chargeback, chargeback_rma = _case_row(
         gen,
         rma,
         order_id,
@@ -119,7 +120,7 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
             cb_opened,
             "note",
             "chargeback_linked",
-            {"rma": gen.rows["case"][chargeback - 1][1]},
+            {"rma": chargeback_rma},
         ),
     )
     reason = "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
@@ -158,17 +159,19 @@ def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, tit
 
 def _case_row(
     gen, rma, order_id, supplier_id, kind, reason, status, opened: datetime, amount, line_id
-) -> int:
-    case_id = len(gen.rows["case"]) + 1
+) -> tuple[int, str]:
+    """Adds the case; returns its id and RMA."""
+    case_id = gen.count("case") + 1
     opened = min(opened, gen.now)
     due = (opened + timedelta(days=10)).date() if kind == "chargeback" else None
     # Only an unanswered chargeback has work left: its response (the first reply was made).
     awaiting_response = status == "chargeback_open"
+    case_rma = rma(opened.year)
     gen.add(
         "case",
         (
             case_id,
-            rma(opened.year),
+            case_rma,
             order_id,
             supplier_id,
             kind,
@@ -202,7 +205,7 @@ def _case_row(
         "case_event",
         event_row(case_id, opened, "created", "case_opened", {"kind": kind, "reason": reason}),
     )
-    return case_id
+    return case_id, case_rma
 
 
 def _entry(gen, case_id, when: datetime, kind, amount, memo):
@@ -216,30 +219,10 @@ def _entry(gen, case_id, when: datetime, kind, amount, memo):
             amount,
             "EUR",
             "Card",
-            f"re_demo{case_id:04d}{len(gen.rows.get('ledger_entry', [])):04d}",
+            f"re_demo{case_id:04d}{gen.count('ledger_entry'):04d}",
             memo,
             None,
             "",
             to_stamp(when),
         ),
     )
-
-
-def generated_notices(gen) -> list[tuple]:
-    """Notice facts for the generator's own chargebacks: the reason their case reason
-    suggests, Stripe, due at the end of the due day in the shop's time zone."""
-    from returnsdesk.domain.chargebacks import suggested_reason
-
-    # Column positions in demo._Generator's "case" rows.
-    kind_at, reason_at, due_on_at = 4, 5, 20
-    tz = gen.store_policy.time_zone
-    return [
-        (
-            suggested_reason(row[reason_at]).value,
-            "stripe",
-            to_stamp(end_of_day(date.fromisoformat(row[due_on_at]), tz)),
-            row[0],
-        )
-        for row in gen.rows.get("case", [])
-        if row[kind_at] == "chargeback" and row[due_on_at]
-    ]
