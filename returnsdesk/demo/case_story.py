@@ -263,7 +263,9 @@ class CaseStory:
         )
         policy = gen.supplier_policies[self.supplier_id - 1]
         upcoming = first_deadline(compute_deadlines(facts, gen.store_policy, policy))
-        return (upcoming.due.isoformat(), upcoming.code) if upcoming else (None, "")
+        if upcoming is None or upcoming.due is None:
+            return None, ""
+        return upcoming.due.isoformat(), upcoming.code
 
     def _case_row(self, deadline: tuple[str | None, str]) -> None:
         rng, path, status, case_id = self.rng, self.path, self.status, self.case_id

@@ -31,7 +31,7 @@ class _Entries:
         story = self.story
         reference = f"R{story.rng.randrange(10**6, 10**7)}"
         row = (story.case_id, self.when, kind.value, value, story.currency, method, reference)
-        row += (memo, None, "", self.stamp)
+        row += (memo, None, "", self.stamp)  # type: ignore[assignment]
         story.ledger_rows.append(row)
         story.gen.add("ledger_entry", row)
 

@@ -12,19 +12,31 @@ UPDATE once the rows are in.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from returnsdesk.demo.events import event_row
 from returnsdesk.domain.policy import end_of_day
 from returnsdesk.store.models import to_stamp
 
+if TYPE_CHECKING:
+    from returnsdesk.demo.generator import Generator
+
+#: A catalogue product: (sku, title, supplier index, price, personalised, variants).
+Product = tuple[str, str, int, int, bool, list[str]]
+
 _STORIES = ("credit_not_processed", "refund_then_chargeback", "partial_refunds")
 
 
-def add_money_pairs(gen, products, rma) -> list[tuple]:
+Notice = tuple[str, str, str, int]
+Rma = Callable[[int], str]
+
+
+def add_money_pairs(gen: Generator, products: Sequence[Product], rma: Rma) -> list[Notice]:
     """Append the three stories to ``gen``'s rows; returns the chargeback-fact updates
     ``(reason, processor, due_at stamp, case_id)``."""
-    facts: list[tuple] = []
+    facts: list[Notice] = []
     for k, story in enumerate(_STORIES, start=1):
         order_id = gen.n + k
         customer_id, country, currency = gen.customers[k % len(gen.customers)]
@@ -33,7 +45,7 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
         sku, title, supplier_index, price, personalised, variants = products[k]
         unit = price * 100
         placed = gen.now - timedelta(days=40 + 5 * k)
-        _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants)
+        _order(gen, order_id, customer_id, country, currency, placed, unit)
         line_id = order_id * 4
         gen.add(
             "order_line",
@@ -47,7 +59,16 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
     return facts
 
 
-def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tuple | None:
+def _story(
+    gen: Generator,
+    rma: Rma,
+    story: str,
+    order_id: int,
+    supplier_id: int,
+    line_id: int,
+    opened: datetime,
+    unit: int,
+) -> Notice | None:
     """The cases and money of one story; the chargeback's notice facts, if it has one."""
     ret, _rma = _case_row(
         gen,
@@ -129,7 +150,15 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
     return (reason, processor, to_stamp(due_at), chargeback)
 
 
-def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants):
+def _order(
+    gen: Generator,
+    order_id: int,
+    customer_id: int,
+    country: str,
+    currency: str,
+    placed: datetime,
+    unit: int,
+) -> None:
     gen.add(
         "order",
         (
@@ -158,7 +187,16 @@ def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, tit
 
 
 def _case_row(
-    gen, rma, order_id, supplier_id, kind, reason, status, opened: datetime, amount, line_id
+    gen: Generator,
+    rma: Rma,
+    order_id: int,
+    supplier_id: int,
+    kind: str,
+    reason: str,
+    status: str,
+    opened: datetime,
+    amount: int,
+    line_id: int,
 ) -> tuple[int, str]:
     """Adds the case; returns its id and RMA."""
     case_id = gen.count("case") + 1
@@ -208,7 +246,7 @@ def _case_row(
     return case_id, case_rma
 
 
-def _entry(gen, case_id, when: datetime, kind, amount, memo):
+def _entry(gen: Generator, case_id: int, when: datetime, kind: str, amount: int, memo: str) -> None:
     when = min(when, gen.now)
     gen.add(
         "ledger_entry",

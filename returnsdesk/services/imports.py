@@ -230,11 +230,11 @@ def _write_all(
     old_lines = import_sql.existing_lines([row["id"] for row in existing.values()])
     total = len(orders)
     for done, order in enumerate(orders, start=1):
-        row = existing.get((order.store, order.number.strip()))
-        if row is None:
+        stored = existing.get((order.store, order.number.strip()))
+        if stored is None:
             writer.create(order)
         else:
-            writer.update(order, row, old_lines.get(row["id"], []))
+            writer.update(order, stored, old_lines.get(stored["id"], []))
         if done % 200 == 0 or done == total:
             if check is not None:
                 check()

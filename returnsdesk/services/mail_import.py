@@ -172,7 +172,7 @@ def import_mail(
         else:
             _answered_already(contact)
         attached, already = 0, 0
-        if prepared:
+        if prepared and case is not None:
             fresh = [p for p in prepared if not _case_has_file(case.id, p.stored.sha256)]
             already = len(prepared) - len(fresh)
             if fresh:

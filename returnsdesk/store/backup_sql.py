@@ -91,7 +91,7 @@ def database_facts(path: Path) -> DatabaseFacts:
         def count(table: str) -> int:
             if table not in tables:
                 return 0
-            return conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
         return DatabaseFacts(
             app_id, version, count("case"), count("ledger_entry"), count("evidence_file")

@@ -11,12 +11,15 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, TypeAlias
 
 from peewee import DatabaseProxy, _transaction
 
 log = logging.getLogger(__name__)
 
 database = DatabaseProxy()
+#: A peewee database or the proxy (peewee carries no type information).
+Database: TypeAlias = Any
 
 
 def is_read_only() -> bool:

@@ -25,6 +25,7 @@ from returnsdesk.store import migrations
 
 # The proxy, the write transaction and closing live in ``connection`` (which imports
 # nothing from store/); they are re-exported here for the layers above.
+from returnsdesk.store.connection import Database
 from returnsdesk.store.connection import close_store as close_store
 from returnsdesk.store.connection import database as database
 from returnsdesk.store.connection import is_read_only as is_read_only
@@ -173,7 +174,8 @@ def open_store(path: Path | str, *, bind: bool = True) -> SqliteDatabase:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = make_database(path)
         db.connect(reuse_if_open=True)
-        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        writable_db: Database = db
+        writable_db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.migrate(db)
     if bind:
         database.initialize(db)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
-
 from returnsdesk.store import risk, sales, search
+from returnsdesk.store.connection import Database
 from returnsdesk.store.sql_script import execute_script
 
 V1_SCHEMA = """
@@ -328,33 +327,33 @@ CREATE INDEX case_line_first ON case_line(case_id, id, order_line_id, quantity);
 """
 
 
-def _v1(db: SqliteDatabase) -> None:
+def _v1(db: Database) -> None:
     execute_script(db, V1_SCHEMA)
 
 
-def _v2(db: SqliteDatabase) -> None:
+def _v2(db: Database) -> None:
     execute_script(db, V2_SEARCH)
     search.rebuild_index(db)
 
 
-def _v3(db: SqliteDatabase) -> None:
+def _v3(db: Database) -> None:
     """Supplier decisions and awaited replies on contacts; user-edited message templates."""
     execute_script(db, V3_CONTACTS_AND_TEMPLATES)
 
 
-def _v4(db: SqliteDatabase) -> None:
+def _v4(db: Database) -> None:
     """Store policy kept with the date each version took effect (cases are judged by the
     policy in force when their order was placed; the dispute pack quotes it)."""
     execute_script(db, V4_POLICY_HISTORY)
 
 
-def _v5_labels_return_addresses_mail_ids(db: SqliteDatabase) -> None:
+def _v5_labels_return_addresses_mail_ids(db: Database) -> None:
     """Prepaid return label files per case, a return address chosen per case (with an
     address book), and Message-ID / In-Reply-To / quoted history on logged e-mails."""
     execute_script(db, V_LABELS_ADDRESSES_MAIL)
 
 
-def _v6_chargeback_facts(db: SqliteDatabase) -> None:
+def _v6_chargeback_facts(db: Database) -> None:
     """What the processor's notice says about a chargeback: its reason code, the processor,
     and the response due moment (UTC); ``chargeback_due_on`` keeps the due day."""
     for column in (
@@ -365,14 +364,14 @@ def _v6_chargeback_facts(db: SqliteDatabase) -> None:
         db.execute_sql(f'ALTER TABLE "case" ADD COLUMN {column}')
 
 
-def _v7_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
+def _v7_satisfaction_and_report_indexes(db: Database) -> None:
     """Customer satisfaction survey answers; sales per day kept by triggers (return rates
     over a year read a few thousand rows); indexes for the report periods."""
     execute_script(db, SATISFACTION_SCHEMA)
     sales.create(db)
 
 
-def _v8_line_rule_facts(db: SqliteDatabase) -> None:
+def _v8_line_rule_facts(db: Database) -> None:
     """Facts the rules engine needs: a delivery date per order line (parcels arrive apart),
     hygiene/perishable flags per product and line, and the goods-received and
     proof-of-sending dates recorded on a case. A line without its own date has the
@@ -391,13 +390,13 @@ def _v8_line_rule_facts(db: SqliteDatabase) -> None:
     )
 
 
-def _v9_risk_flag_snapshot(db: SqliteDatabase) -> None:
+def _v9_risk_flag_snapshot(db: Database) -> None:
     """The flagged-case snapshot the inbox's risk filter and column read (rebuilt off the
     GUI thread), with the triggers that mark it stale when a rule's facts change."""
     risk.create_snapshot(db)
 
 
-def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
+def _v10_timeline_event_codes(db: Database) -> None:
     """Timeline events keep what happened as a code and JSON parameters, so the sentence is
     written in the reader's language when shown; older events keep their stored text."""
     execute_script(
@@ -409,7 +408,7 @@ def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
     )
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [
+STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
     _v3,
@@ -424,11 +423,11 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
 CURRENT_VERSION = len(STEPS)
 
 
-def user_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def user_version(db: Database) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: SqliteDatabase, target: int = CURRENT_VERSION) -> int:
+def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
     """Bring ``db`` up to ``target``, one transaction per step; returns the final version."""
     version = user_version(db)
     while version < target:
