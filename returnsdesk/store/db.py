@@ -1,9 +1,16 @@
 """The one way to open the ReturnsDesk database.
 
-``database`` is a peewee proxy that every model binds to; ``open_store``
-checks the file, sets the pragmas, runs pending migrations and initialises
-the proxy. Every transaction is ``BEGIN IMMEDIATE`` so a writer takes the
-write lock up front instead of failing half way with SQLITE_BUSY.
+``open_store`` checks the file, sets the pragmas, runs pending migrations and
+initialises the ``database`` proxy every model binds to (``bind=False`` opens a
+second store without rebinding the models: the sample-data generator). Every
+transaction is ``BEGIN IMMEDIATE`` so a writer takes the write lock up front
+instead of failing half way with SQLITE_BUSY. Work on a whole database file —
+online backup, restore, integrity check — gets a plain connection from
+``raw_connection``, the one other door, which never creates or changes a file it
+only reads.
+
+The proxy, the write transaction and closing live in ``store.connection``, which
+imports nothing else from store/, so no store module imports this one back.
 """
 
 from __future__ import annotations
