@@ -73,6 +73,7 @@ def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[st
     # Its own connection: the models stay bound to whatever store is open.
     db = open_store(paths.database_path(folder), bind=False)
     try:
+        demo_sql.prepare_bulk_load(db)
         images = make_images(paths.evidence_dir(folder), rng)
         with db.atomic():
             sales.suspend(db)  # bulk load: the sales summary is computed once at the end
