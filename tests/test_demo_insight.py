@@ -27,7 +27,7 @@ def test_demo_has_orders_without_cases_surveys_and_signals(demo_store):
 
 
 def test_demo_slow_supplier_answers_later_than_the_others(demo_store):
-    from returnsdesk.demo_insight import SLOW_SUPPLIER
+    from returnsdesk.demo.insight import SLOW_SUPPLIER
     from returnsdesk.store.risk import supplier_facts
 
     facts = supplier_facts(NOW.date())

@@ -26,7 +26,7 @@ def _areas() -> list[str]:
     areas = ["ui"]
     for top in ("domain", "store", "services", "formats", "commands", "ui"):
         areas += [f"{top}/{p.name}" for p in sorted((PACKAGE / top).iterdir()) if p.is_dir()]
-    areas += ["domain", "store", "services", "formats", "commands", "."]
+    areas += ["domain", "store", "services", "formats", "commands", "demo", "."]
     return [a for a in areas if not a.endswith("__pycache__")]
 
 

@@ -18,11 +18,9 @@ backup or none.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +32,14 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.retention import Retention, to_keep
 from returnsdesk.services import settings
+from returnsdesk.services.backup_files import (
+    OBJECTS,
+    copy_object,
+    fsync_dir,
+    hash_file,
+    object_path,
+    remove,
+)
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.leftovers import is_leftover
 from returnsdesk.store import backup_sql, migrations
@@ -44,10 +50,8 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 MANIFEST = "manifest.json"
 DATABASE = "returnsdesk.sqlite3"
-OBJECTS = "objects"
 PARTIAL_PREFIX = ".partial-"
 STAMP_FORMAT = "%Y-%m-%dT%H-%M-%SZ"
-CHUNK = 1024 * 1024
 #: No backup for this long: the window warns.
 WARN_AFTER = timedelta(days=7)
 #: Automatic backups while the window is open: at most one per this interval.
@@ -212,69 +216,6 @@ def _record_last(backup: Backup) -> None:
         log.warning("Could not record the last backup time: %s", error)
 
 
-# --- files -----------------------------------------------------------------------------------
-
-
-def _hash_file(path: Path, check: Callable[[], None] | None = None) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            if check is not None:
-                check()
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def object_path(folder: Path, sha256: str) -> Path:
-    return folder / OBJECTS / sha256[:2] / sha256
-
-
-def copy_object(
-    source: Path, target: Path, sha256: str, check: Callable[[], None] | None
-) -> int | None:
-    """Copy one evidence file into the object pool, hashing it; None when it does not match."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{os.getpid()}-", suffix=".part")
-    tmp = Path(tmp_name)
-    digest = hashlib.sha256()
-    size = 0
-    try:
-        with open(source, "rb") as reader, os.fdopen(fd, "wb") as writer:
-            while chunk := reader.read(CHUNK):
-                if check is not None:
-                    check()
-                digest.update(chunk)
-                writer.write(chunk)
-                size += len(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
-        if digest.hexdigest() != sha256:
-            tmp.unlink()
-            return None
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return size
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
 # --- making a backup -------------------------------------------------------------------------
 
 
@@ -304,16 +245,7 @@ def create_backup(
     database_path = paths.database_path(data_dir)
     if not database_path.is_file():
         raise BackupError(t("There is no store to back up in {data_dir}.", data_dir=data_dir))
-    folder = Path(folder) if folder is not None else backup_folder(data_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BackupError(
-            t("The backup folder {folder} cannot be created ({error}).", folder=folder, error=error)
-        ) from error
-    if folder.resolve() == data_dir.resolve():
-        raise BackupError(t("Choose a backup folder other than the data folder itself."))
-    clean_leftovers(folder)
+    folder = _backup_folder_ready(data_dir, folder)
 
     def report(done: int, total: int) -> None:
         if progress is not None:
@@ -326,58 +258,103 @@ def create_backup(
             database_path, copy, check, lambda d, t: report(d * 300 // max(t, 1), 1000)
         )
         facts = backup_sql.database_facts(copy)
-        evidence = backup_sql.evidence_hashes(copy)
-        evidence_dir = paths.evidence_dir(data_dir)
-        stored: list[tuple[str, int]] = []
-        not_copied: list[str] = []
-        copied_files = copied_bytes = 0
-        for index, (sha, size) in enumerate(evidence):
-            if check is not None:
-                check()
-            target = object_path(folder, sha)
-            if target.is_file() and target.stat().st_size == size:
-                stored.append((sha, size))
-            else:
-                source = paths.evidence_dir(data_dir) / sha[:2] / sha
-                written = copy_object(source, target, sha, check) if source.is_file() else None
-                if written is None:
-                    not_copied.append(sha)
-                    log.warning("Evidence %s missing or altered in %s", sha, evidence_dir)
-                else:
-                    stored.append((sha, written))
-                    copied_files += 1
-                    copied_bytes += written
-            report(300 + (index + 1) * 600 // max(len(evidence), 1), 1000)
+        pool = _EvidenceCopy(data_dir, folder, check, report)
+        pool.copy(backup_sql.evidence_hashes(copy))
         manifest = Manifest(
             created_at=moment,
             schema_version=facts.schema_version,
             cases=facts.cases,
             ledger_entries=facts.ledger_entries,
             evidence_files=facts.evidence_files,
-            database_sha256=_hash_file(copy, check),
+            database_sha256=hash_file(copy, check),
             database_size=copy.stat().st_size,
-            evidence=stored,
-            evidence_not_copied=not_copied,
+            evidence=pool.stored,
+            evidence_not_copied=pool.not_copied,
             source=str(data_dir),
         )
-        manifest_path = partial / MANIFEST
-        with open(manifest_path, "w", encoding="utf-8") as handle:
-            handle.write(manifest.to_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        _verify(partial, manifest, deep=False, check=check)
-        _fsync_dir(partial)
-        final = folder / _unique_name(folder, moment)
-        os.replace(partial, final)
-        _fsync_dir(folder)
+        final = _seal(partial, folder, manifest, moment, check)
     except BaseException:
-        _remove(partial)
+        remove(partial)
         raise
     report(1000, 1000)
     backup = Backup(final, manifest)
     _record_last(backup)
     removed = rotate_backups(folder, retention()) if rotate else []
-    return BackupResult(backup, copied_files, copied_bytes, removed)
+    return BackupResult(backup, pool.copied_files, pool.copied_bytes, removed)
+
+
+def _backup_folder_ready(data_dir: Path, folder: Path | None) -> Path:
+    """The backup folder, created if needed, with earlier crashes' leftovers cleaned."""
+    folder = Path(folder) if folder is not None else backup_folder(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            t("The backup folder {folder} cannot be created ({error}).", folder=folder, error=error)
+        ) from error
+    if folder.resolve() == data_dir.resolve():
+        raise BackupError(t("Choose a backup folder other than the data folder itself."))
+    clean_leftovers(folder)
+    return folder
+
+
+class _EvidenceCopy:
+    """Copies the evidence files a backup needs into the folder's object pool."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        folder: Path,
+        check: Callable[[], None] | None,
+        report: Callable[[int, int], None],
+    ) -> None:
+        self.evidence_dir = paths.evidence_dir(data_dir)
+        self.folder, self.check, self.report = folder, check, report
+        self.stored: list[tuple[str, int]] = []
+        self.not_copied: list[str] = []
+        self.copied_files = self.copied_bytes = 0
+
+    def copy(self, evidence: list[tuple[str, int]]) -> None:
+        for index, (sha, size) in enumerate(evidence):
+            if self.check is not None:
+                self.check()
+            self._one(sha, size)
+            self.report(300 + (index + 1) * 600 // max(len(evidence), 1), 1000)
+
+    def _one(self, sha: str, size: int) -> None:
+        target = object_path(self.folder, sha)
+        if target.is_file() and target.stat().st_size == size:
+            self.stored.append((sha, size))
+            return
+        source = self.evidence_dir / sha[:2] / sha
+        written = copy_object(source, target, sha, self.check) if source.is_file() else None
+        if written is None:
+            self.not_copied.append(sha)
+            log.warning("Evidence %s missing or altered in %s", sha, self.evidence_dir)
+        else:
+            self.stored.append((sha, written))
+            self.copied_files += 1
+            self.copied_bytes += written
+
+
+def _seal(
+    partial: Path,
+    folder: Path,
+    manifest: Manifest,
+    moment: datetime,
+    check: Callable[[], None] | None,
+) -> Path:
+    """Write the manifest, verify the copy, and rename it to its final name."""
+    with open(partial / MANIFEST, "w", encoding="utf-8") as handle:
+        handle.write(manifest.to_json())
+        handle.flush()
+        os.fsync(handle.fileno())
+    _verify(partial, manifest, deep=False, check=check)
+    fsync_dir(partial)
+    final = folder / _unique_name(folder, moment)
+    os.replace(partial, final)
+    fsync_dir(folder)
+    return final
 
 
 # --- reading and verifying -------------------------------------------------------------------
@@ -390,7 +367,7 @@ def _verify(
     if not database.is_file():
         raise BackupError(t("{path} holds no database file.", path=path))
     if database.stat().st_size != manifest.database_size or (
-        _hash_file(database, check) != manifest.database_sha256
+        hash_file(database, check) != manifest.database_sha256
     ):
         raise BackupError(
             t("The database in {path} does not match its manifest (altered?).", path=path)
@@ -421,7 +398,7 @@ def _verify(
             raise BackupError(
                 t("Evidence file {sha}… of {name} is missing.", sha=sha[:12], name=path.name)
             )
-        if deep and _hash_file(target, check) != sha:
+        if deep and hash_file(target, check) != sha:
             raise BackupError(
                 t("Evidence file {sha}… of {name} was altered.", sha=sha[:12], name=path.name)
             )
@@ -484,7 +461,7 @@ def clean_leftovers(folder: Path, now: datetime | None = None) -> list[Path]:
     candidates += [p for p in (folder / OBJECTS).glob("??/.*.part")]
     for path in candidates:
         if is_leftover(path, now):
-            _remove(path)
+            remove(path)
             removed.append(path)
     return removed
 
@@ -499,7 +476,7 @@ def rotate_backups(folder: Path, rule: Retention) -> list[Path]:
             # Renamed first (atomic), so a kill mid-delete never leaves half a backup listed.
             doomed = folder / f"{PARTIAL_PREFIX}{os.getpid()}-old-{backup.path.name}"
             os.replace(backup.path, doomed)
-            _remove(doomed)
+            remove(doomed)
             removed.append(backup.path)
     if removed and not any(folder.glob(f"{PARTIAL_PREFIX}*")):
         needed = {sha for b in list_backups(folder) for sha, _ in b.manifest.evidence}

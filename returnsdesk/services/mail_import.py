@@ -150,6 +150,49 @@ def import_mail(
 ) -> MailImportResult:
     """Log one parsed e-mail (see the module rules); refuses what it cannot place."""
     now = resolve(now)
+    case, supplier, matched_by = _place(mail, case_id, supplier_id)
+    if mail.message_id:
+        existing = SupplierContact.get_or_none(SupplierContact.message_id == mail.message_id)
+        if existing is not None:
+            return MailImportResult(
+                existing.id, True, existing.direction, supplier.name,
+                existing.case.rma if existing.case_id else "", matched_by, 0, 0, 0, (), False,
+            )  # fmt: skip
+    at, dated_now = _moment(mail, now)
+    direction = _direction(mail, supplier)
+    subject = mail.subject or "(no subject)"
+    prepared = []
+    if case is not None and mail.attachments:
+        prepared = _store_attachments(evidence_dir, mail)
+    with write():
+        contact = _log(mail, case, supplier, direction, at, subject, now)
+        answered = 0
+        if direction == Direction.RECEIVED:
+            answered = _answer_by_ids(mail, at)
+        else:
+            _answered_already(contact)
+        attached, already = 0, 0
+        if prepared and case is not None:
+            fresh = [p for p in prepared if not _case_has_file(case.id, p.stored.sha256)]
+            already = len(prepared) - len(fresh)
+            if fresh:
+                who = _supplied_by(direction)
+                link_files(case.id, fresh, who, f"E-mail: {subject}"[:300], contact.id, now=now)
+                attached = len(fresh)
+    skipped = list(mail.skipped)
+    if case is None and mail.attachments:
+        skipped += [f"{a.name}: no case to attach it to" for a in mail.attachments]
+    return MailImportResult(
+        contact.id, False, direction.value, supplier.name, case.rma if case else "",
+        matched_by, answered, attached, already, tuple(skipped), dated_now,
+    )  # fmt: skip
+
+
+def _place(
+    mail: ParsedMail, case_id: int | None, supplier_id: int | None
+) -> tuple[Case | None, Supplier, str]:
+    """The case (if any), the supplier and how the case was found; refuses what it
+    cannot place."""
     case = None
     if case_id is not None:
         case = Case.get_or_none(Case.id == case_id)
@@ -185,75 +228,55 @@ def import_mail(
                 name2=supplier.name,
             )
         )
+    return case, supplier, matched_by
 
-    if mail.message_id:
-        existing = SupplierContact.get_or_none(SupplierContact.message_id == mail.message_id)
-        if existing is not None:
-            return MailImportResult(
-                existing.id, True, existing.direction, supplier.name,
-                existing.case.rma if existing.case_id else "", matched_by, 0, 0, 0, (), False,
-            )  # fmt: skip
 
-    at = mail.date
-    dated_now = at is None
-    if at is None:
-        at = now
-    if at > now + timedelta(minutes=5):
+def _moment(mail: ParsedMail, now: datetime) -> tuple[datetime, bool]:
+    """When the e-mail was written (now when it says not) and whether it said not."""
+    if mail.date is None:
+        return now, True
+    if mail.date > now + timedelta(minutes=5):
         raise InputError(
             t(
                 "The e-mail is dated {minutes}, in the future; check the file (or the computer's "
                 "clock).",
-                minutes=at.isoformat(" ", "minutes"),
+                minutes=mail.date.isoformat(" ", "minutes"),
             )
         )
-    direction = _direction(mail, supplier)
-    subject = mail.subject or "(no subject)"
-    body = mail.body[:LONG]
-    prepared = []
-    if case is not None and mail.attachments:
-        prepared = _store_attachments(evidence_dir, mail)
+    return mail.date, False
 
-    with write():
-        contact = log_contact(
-            ContactInput(
-                supplier_id=supplier.id,
-                direction=direction,
-                channel=Channel.EMAIL,
-                case_id=case.id if case is not None else None,
-                at=at,
-                subject=subject,
-                body=body,
-                expects_reply=direction == Direction.SENT and case is not None,
-            ),
-            now=now,
-            caseless_answers_all=False,
-        )
-        contact.message_id = mail.message_id
-        contact.in_reply_to = mail.in_reply_to
-        contact.quoted = mail.quoted[:LONG]
-        contact.save(
-            only=[SupplierContact.message_id, SupplierContact.in_reply_to, SupplierContact.quoted]
-        )
-        answered = 0
-        if direction == Direction.RECEIVED:
-            answered = _answer_by_ids(mail, at)
-        else:
-            _answered_already(contact)
-        attached, already = 0, 0
-        if prepared:
-            fresh = [p for p in prepared if not _case_has_file(case.id, p.stored.sha256)]
-            already = len(prepared) - len(fresh)
-            if fresh:
-                who = _supplied_by(direction)
-                link_files(case.id, fresh, who, f"E-mail: {subject}"[:300], contact.id, now=now)
-                attached = len(fresh)
-    skipped = list(mail.skipped)
-    if case is None and mail.attachments:
-        skipped += [f"{a.name}: no case to attach it to" for a in mail.attachments]
-    return MailImportResult(
-        contact.id, False, direction.value, supplier.name, case.rma if case else "",
-        matched_by, answered, attached, already, tuple(skipped), dated_now,
-    )  # fmt: skip
+
+def _log(
+    mail: ParsedMail,
+    case: Case | None,
+    supplier: Supplier,
+    direction: Direction,
+    at: datetime,
+    subject: str,
+    now: datetime,
+) -> SupplierContact:
+    """The contact row of the e-mail, with its message ids and quoted history."""
+    contact = log_contact(
+        ContactInput(
+            supplier_id=supplier.id,
+            direction=direction,
+            channel=Channel.EMAIL,
+            case_id=case.id if case is not None else None,
+            at=at,
+            subject=subject,
+            body=mail.body[:LONG],
+            expects_reply=direction == Direction.SENT and case is not None,
+        ),
+        now=now,
+        caseless_answers_all=False,
+    )
+    contact.message_id = mail.message_id
+    contact.in_reply_to = mail.in_reply_to
+    contact.quoted = mail.quoted[:LONG]
+    contact.save(
+        only=[SupplierContact.message_id, SupplierContact.in_reply_to, SupplierContact.quoted]
+    )
+    return contact
 
 
 def _store_attachments(evidence_dir: Path, mail: ParsedMail):

@@ -13,6 +13,7 @@ from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import MAX_MINOR, check_currency
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.services.clock import resolve
+from returnsdesk.store import orders_sql
 from returnsdesk.store.db import write
 from returnsdesk.store.models import Customer, Order, OrderLine, Product, Supplier
 from returnsdesk.store.search import index_cases_of_order
@@ -116,27 +117,27 @@ def find_or_create_customer(
         existing = Customer.get_or_none(fn.lower(Customer.email) == email.lower())
         if existing is not None:
             return existing
-    return Customer.create(
-        name=name,
-        email=email,
-        country=country,
-        language=(language or "").strip().lower(),
-        phone=clean_text(extra.get("phone", ""), "Phone"),
-        address=clean_text(extra.get("address", ""), "Address", max_len=LONG),
-        created_at=resolve(now),
+    customer_id = orders_sql.insert_customer(
+        {
+            "name": name,
+            "email": email,
+            "country": country,
+            "language": (language or "").strip().lower(),
+            "phone": clean_text(extra.get("phone", ""), "Phone"),
+            "address": clean_text(extra.get("address", ""), "Address", max_len=LONG),
+            "created_at": resolve(now),
+        }
     )
+    return Customer.get_by_id(customer_id)
 
 
 def create_order(data: OrderInput, now: datetime | None = None) -> Order:
     """Create an order with its customer and lines in one transaction."""
     validate_order(data)
+    number = data.number.strip()
     with write():
-        if (
-            Order.select()
-            .where((Order.store == data.store) & (Order.number == data.number.strip()))
-            .exists()
-        ):
-            raise InputError(t("Order {number} already exists.", number=data.number.strip()))
+        if Order.select().where((Order.store == data.store) & (Order.number == number)).exists():
+            raise InputError(t("Order {number} already exists.", number=number))
         customer = find_or_create_customer(
             data.customer_name,
             data.customer_email,
@@ -147,58 +148,65 @@ def create_order(data: OrderInput, now: datetime | None = None) -> Order:
             address=data.customer_address,
         )
         subtotal = sum(line.quantity * line.unit_price_minor for line in data.lines)
-        order = Order.create(
-            store=data.store,
-            number=data.number.strip(),
-            customer=customer,
-            placed_at=data.placed_at,
-            paid_at=data.placed_at,
-            shipped_on=data.shipped_on,
-            delivered_on=data.delivered_on,
-            currency=check_currency(data.currency),
-            subtotal_minor=subtotal,
-            shipping_minor=data.shipping_minor,
-            tax_minor=data.tax_minor,
-            total_minor=subtotal + data.shipping_minor + data.tax_minor,
-            payment_method=clean_text(data.payment_method, "Payment method"),
-            payment_reference=clean_text(data.payment_reference, "Payment reference"),
-            carrier=clean_text(data.carrier, "Carrier"),
-            tracking_number=clean_text(data.tracking_number, "Tracking number"),
-            billing_country=customer.country,
-            shipping_country=customer.country,
-            shipping_address=customer.address,
+        order_id = orders_sql.insert_order(
+            {
+                "store": data.store,
+                "number": number,
+                "customer_id": customer.id,
+                "placed_at": data.placed_at,
+                "paid_at": data.placed_at,
+                "shipped_on": data.shipped_on,
+                "delivered_on": data.delivered_on,
+                "currency": check_currency(data.currency),
+                "subtotal_minor": subtotal,
+                "shipping_minor": data.shipping_minor,
+                "tax_minor": data.tax_minor,
+                "total_minor": subtotal + data.shipping_minor + data.tax_minor,
+                "payment_method": clean_text(data.payment_method, "Payment method"),
+                "payment_reference": clean_text(data.payment_reference, "Payment reference"),
+                "carrier": clean_text(data.carrier, "Carrier"),
+                "tracking_number": clean_text(data.tracking_number, "Tracking number"),
+                "billing_country": customer.country,
+                "shipping_country": customer.country,
+                "shipping_address": customer.address,
+            }
         )
-        for line in data.lines:
-            product = None
-            sku = clean_text(line.sku, "SKU")
-            if sku:
-                product, _ = Product.get_or_create(
-                    sku=sku,
-                    defaults={
-                        "title": line.title.strip(),
-                        "supplier": line.supplier_id,
-                        "personalised": line.personalised,
-                        "sealed_hygiene": line.sealed_hygiene,
-                        "perishable": line.perishable,
-                    },
-                )
-            OrderLine.create(
-                order=order,
-                product=product,
-                supplier=line.supplier_id,
-                sku=sku,
-                title=line.title.strip(),
-                variant=clean_text(line.variant, "Variant"),
-                quantity=line.quantity,
-                unit_price_minor=line.unit_price_minor,
-                # Flags of the product (set once for every order) hold for its lines too.
-                personalised=line.personalised or bool(product and product.personalised),
-                delivered_on=line.delivered_on,
-                sealed_hygiene=line.sealed_hygiene or bool(product and product.sealed_hygiene),
-                perishable=line.perishable or bool(product and product.perishable),
-            )
-        index_cases_of_order(order.id)
-    return order
+        orders_sql.insert_lines(_line_row(order_id, line) for line in data.lines)
+        index_cases_of_order(order_id)
+    return Order.get_by_id(order_id)
+
+
+def _line_row(order_id: int, line: LineInput) -> dict[str, object]:
+    """The stored line of ``line``, creating its product (by SKU) the first time."""
+    sku = clean_text(line.sku, "SKU")
+    product = Product.get_or_none(Product.sku == sku) if sku else None
+    if sku and product is None:
+        product_id = orders_sql.insert_product(
+            {
+                "sku": sku,
+                "title": line.title.strip(),
+                "supplier_id": line.supplier_id,
+                "personalised": line.personalised,
+                "sealed_hygiene": line.sealed_hygiene,
+                "perishable": line.perishable,
+            }
+        )
+        product = Product.get_by_id(product_id)
+    return {
+        "order_id": order_id,
+        "product_id": product.id if product else None,
+        "supplier_id": line.supplier_id,
+        "sku": sku,
+        "title": line.title.strip(),
+        "variant": clean_text(line.variant, "Variant"),
+        "quantity": line.quantity,
+        "unit_price_minor": line.unit_price_minor,
+        # Flags of the product (set once for every order) hold for its lines too.
+        "personalised": line.personalised or bool(product and product.personalised),
+        "delivered_on": line.delivered_on,
+        "sealed_hygiene": line.sealed_hygiene or bool(product and product.sealed_hygiene),
+        "perishable": line.perishable or bool(product and product.perishable),
+    }
 
 
 def find_orders(query: str, limit: int = 50) -> list[Order]:

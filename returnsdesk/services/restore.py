@@ -27,10 +27,9 @@ from returnsdesk.services.backup import (
     STAMP_FORMAT,
     Backup,
     BackupError,
-    copy_object,
-    object_path,
     verify_backup,
 )
+from returnsdesk.services.backup_files import copy_object, object_path
 from returnsdesk.services.clock import resolve
 from returnsdesk.store import backup_sql
 

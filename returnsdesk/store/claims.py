@@ -14,7 +14,8 @@ ledger is append-only, so only its inserts matter. ``rebuild`` recomputes every 
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+from returnsdesk.store.connection import Database
+from returnsdesk.store.sql_script import execute_script
 
 #: The definitions the figures keep (the reports' and the risk rules' own words):
 #: - reply: the first message received on the case at or after the first claim message;
@@ -98,26 +99,20 @@ TRIGGER_NAMES = (
 REBUILD = "DELETE FROM supplier_claim;" + _FILL.format(cases="case_id IS NOT NULL")
 
 
-def _run(db: SqliteDatabase, script: str) -> None:
-    from returnsdesk.store.migrations import _execute_script
-
-    _execute_script(db, script)
-
-
-def create(db: SqliteDatabase) -> None:
+def create(db: Database) -> None:
     """Table, triggers and first content (the migration step)."""
-    _run(db, TABLE)
-    _run(db, TRIGGERS)
-    _run(db, REBUILD)
+    execute_script(db, TABLE)
+    execute_script(db, TRIGGERS)
+    execute_script(db, REBUILD)
 
 
-def suspend(db: SqliteDatabase) -> None:
+def suspend(db: Database) -> None:
     """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
     for name in TRIGGER_NAMES:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def resume(db: SqliteDatabase) -> None:
+def resume(db: Database) -> None:
     """Recompute the claims from the rows and put the triggers back."""
-    _run(db, REBUILD)
-    _run(db, TRIGGERS)
+    execute_script(db, REBUILD)
+    execute_script(db, TRIGGERS)

@@ -1,31 +1,42 @@
 """The one way to open the ReturnsDesk database.
 
-``database`` is a peewee proxy that every model binds to; ``open_store``
-checks the file, sets the pragmas, runs pending migrations and initialises
-the proxy. Every transaction is ``BEGIN IMMEDIATE`` so a writer takes the
-write lock up front instead of failing half way with SQLITE_BUSY.
+``open_store`` checks the file, sets the pragmas, runs pending migrations and
+initialises the ``database`` proxy every model binds to (``bind=False`` opens a
+second store without rebinding the models: the sample-data generator). Every
+transaction is ``BEGIN IMMEDIATE`` so a writer takes the write lock up front
+instead of failing half way with SQLITE_BUSY. Work on a whole database file —
+online backup, restore, integrity check — gets a plain connection from
+``raw_connection``, the one other door, which never creates or changes a file it
+only reads.
+
+The proxy, the write transaction and closing live in ``store.connection``, which
+imports nothing else from store/, so no store module imports this one back.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 from urllib.parse import quote
 
-from peewee import DatabaseProxy, SqliteDatabase, _transaction
+from peewee import SqliteDatabase
 
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import fold_for_search
 from returnsdesk.store import migrations
 
-log = logging.getLogger(__name__)
-
-database = DatabaseProxy()
+# The proxy, the write transaction and closing live in ``connection`` (which imports
+# nothing from store/); they are re-exported here for the layers above.
+from returnsdesk.store.connection import Database
+from returnsdesk.store.connection import close_store as close_store
+from returnsdesk.store.connection import database as database
+from returnsdesk.store.connection import is_read_only as is_read_only
+from returnsdesk.store.connection import write as write
 
 #: Written into ``PRAGMA application_id`` so we recognise our own files ("RDSK").
 APPLICATION_ID = 0x5244534B
@@ -91,13 +102,10 @@ def _inspect_existing(path: Path) -> None:
             )
         )
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
+        with raw_connection(path) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             t("{path} cannot be read as a database ({error}).", path=path, error=exc)
@@ -154,80 +162,55 @@ def make_read_only_database(path: Path | str) -> SqliteDatabase:
     return db
 
 
-def open_store(path: Path | str) -> SqliteDatabase:
+def open_store(path: Path | str, *, bind: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the store at ``path`` and bind the models to it.
 
     A healthy store in a read-only folder opens read-only: everything that only
-    reads works, and a write fails with "the folder is read-only".
+    reads works, and a write fails with "the folder is read-only". With
+    ``bind=False`` the models stay bound to the store already open (the sample-data
+    generator fills a second store through the returned connection).
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
     if exists:
         _inspect_existing(path)
-        if not writable(path):
-            db = make_read_only_database(path)
-            db.connect(reuse_if_open=True)
-            database.initialize(db)
-            return db
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = make_database(path)
-    db.connect(reuse_if_open=True)
-    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    migrations.migrate(db)
-    database.initialize(db)
+    if exists and not writable(path):
+        db = make_read_only_database(path)
+        db.connect(reuse_if_open=True)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = make_database(path)
+        db.connect(reuse_if_open=True)
+        writable_db: Database = db
+        writable_db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.migrate(db)
+    if bind:
+        database.initialize(db)
     return db
 
 
-def is_read_only() -> bool:
-    """Whether the open store was opened read-only (its folder cannot be written)."""
-    return bool(getattr(database.obj, "read_only", False))
-
-
-def close_store() -> None:
-    if database.obj is not None and not database.is_closed():
-        database.close()
+RawMode = Literal["read", "read_live", "create", "overwrite"]
 
 
 @contextmanager
-def write() -> Iterator[object]:
-    """A write transaction (``BEGIN IMMEDIATE``); nests as a savepoint.
+def raw_connection(path: Path, mode: RawMode = "read") -> Iterator[sqlite3.Connection]:
+    """A plain ``sqlite3`` connection to a whole database file, closed afterwards.
 
-    When a statement or the commit fails because the disk is full or the file is
-    read-only, SQLite may already have rolled the transaction back; peewee's own
-    ROLLBACK then fails with "no transaction is active". That second error is
-    logged and the first one — the one that says what happened — is raised.
+    For the work that is about the file rather than its rows (online backup, restore,
+    integrity check, identity): ``read`` never writes or creates anything beside the
+    file; ``read_live`` reads a store another connection may be writing (through its
+    WAL); ``create`` writes a new file; ``overwrite`` writes into an existing store,
+    waiting up to 10 s for its write lock. Transactions are explicit (autocommit).
     """
-    block = database.atomic()
-    helper = block.__enter__()
-    try:
-        yield helper
-    except BaseException as error:
-        try:
-            block.__exit__(type(error), error, error.__traceback__)
-        except Exception as rollback_error:
-            log.info("Rollback after %r also failed: %s", error, rollback_error)
-        raise
+    if mode == "read_live":
+        target = f"file:{quote(str(path))}?mode=ro" if writable(path) else read_only_uri(path)
+        conn = sqlite3.connect(target, uri=True, isolation_level=None)
+    elif mode == "read":
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
     else:
-        if isinstance(helper, _transaction) and database.transaction_depth() == 1:
-            _commit_outermost()
-        else:
-            block.__exit__(None, None, None)
-
-
-def _commit_outermost() -> None:
-    """COMMIT on the raw connection, so the error that made it fail is the one raised.
-
-    (peewee's own commit-then-rollback re-raises the failed ROLLBACK's "no transaction
-    is active" without the COMMIT's "database or disk is full" behind it.)
-    """
-    database.pop_transaction()
-    conn = database.connection()
+        timeout = 10.0 if mode == "overwrite" else 5.0
+        conn = sqlite3.connect(path, isolation_level=None, timeout=timeout)
     try:
-        conn.execute("COMMIT")
-    except sqlite3.Error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    run_callbacks = getattr(database.obj, "_run_commit_callbacks", None)
-    if run_callbacks is not None:
-        run_callbacks()
+        yield conn
+    finally:
+        conn.close()

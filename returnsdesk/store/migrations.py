@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from returnsdesk.store import risk, sales, search
+from returnsdesk.store.connection import Database
+from returnsdesk.store.sql_script import execute_script
 
 V1_SCHEMA = """
 CREATE TABLE setting (
@@ -325,58 +327,33 @@ CREATE INDEX case_line_first ON case_line(case_id, id, order_line_id, quantity);
 """
 
 
-def _execute_script(db: SqliteDatabase, script: str) -> None:
-    for statement in _split(script):
-        db.execute_sql(statement)
+def _v1(db: Database) -> None:
+    execute_script(db, V1_SCHEMA)
 
 
-def _split(script: str) -> list[str]:
-    """Split on ';' at line ends, keeping trigger bodies (BEGIN ... END;) whole."""
-    statements, current, depth = [], [], 0
-    for line in script.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        current.append(line)
-        if stripped.upper() == "BEGIN":
-            depth += 1
-        if stripped.upper().startswith("END"):
-            depth -= 1
-        if stripped.endswith(";") and depth == 0:
-            statements.append("\n".join(current))
-            current = []
-    return statements
-
-
-def _v1(db: SqliteDatabase) -> None:
-    _execute_script(db, V1_SCHEMA)
-
-
-def _v2(db: SqliteDatabase) -> None:
-    _execute_script(db, V2_SEARCH)
-    from returnsdesk.store import search  # the index text is built in one place
-
+def _v2(db: Database) -> None:
+    execute_script(db, V2_SEARCH)
     search.rebuild_index(db)
 
 
-def _v3(db: SqliteDatabase) -> None:
+def _v3(db: Database) -> None:
     """Supplier decisions and awaited replies on contacts; user-edited message templates."""
-    _execute_script(db, V3_CONTACTS_AND_TEMPLATES)
+    execute_script(db, V3_CONTACTS_AND_TEMPLATES)
 
 
-def _v4(db: SqliteDatabase) -> None:
+def _v4(db: Database) -> None:
     """Store policy kept with the date each version took effect (cases are judged by the
     policy in force when their order was placed; the dispute pack quotes it)."""
-    _execute_script(db, V4_POLICY_HISTORY)
+    execute_script(db, V4_POLICY_HISTORY)
 
 
-def _v5_labels_return_addresses_mail_ids(db: SqliteDatabase) -> None:
+def _v5_labels_return_addresses_mail_ids(db: Database) -> None:
     """Prepaid return label files per case, a return address chosen per case (with an
     address book), and Message-ID / In-Reply-To / quoted history on logged e-mails."""
-    _execute_script(db, V_LABELS_ADDRESSES_MAIL)
+    execute_script(db, V_LABELS_ADDRESSES_MAIL)
 
 
-def _v6_chargeback_facts(db: SqliteDatabase) -> None:
+def _v6_chargeback_facts(db: Database) -> None:
     """What the processor's notice says about a chargeback: its reason code, the processor,
     and the response due moment (UTC); ``chargeback_due_on`` keeps the due day."""
     for column in (
@@ -387,21 +364,19 @@ def _v6_chargeback_facts(db: SqliteDatabase) -> None:
         db.execute_sql(f'ALTER TABLE "case" ADD COLUMN {column}')
 
 
-def _v7_satisfaction_and_report_indexes(db: SqliteDatabase) -> None:
+def _v7_satisfaction_and_report_indexes(db: Database) -> None:
     """Customer satisfaction survey answers; sales per day kept by triggers (return rates
     over a year read a few thousand rows); indexes for the report periods."""
-    _execute_script(db, SATISFACTION_SCHEMA)
-    from returnsdesk.store import sales
-
+    execute_script(db, SATISFACTION_SCHEMA)
     sales.create(db)
 
 
-def _v8_line_rule_facts(db: SqliteDatabase) -> None:
+def _v8_line_rule_facts(db: Database) -> None:
     """Facts the rules engine needs: a delivery date per order line (parcels arrive apart),
     hygiene/perishable flags per product and line, and the goods-received and
     proof-of-sending dates recorded on a case. A line without its own date has the
     order's."""
-    _execute_script(
+    execute_script(
         db,
         """
         ALTER TABLE order_line ADD COLUMN delivered_on TEXT;
@@ -415,18 +390,16 @@ def _v8_line_rule_facts(db: SqliteDatabase) -> None:
     )
 
 
-def _v9_risk_flag_snapshot(db: SqliteDatabase) -> None:
+def _v9_risk_flag_snapshot(db: Database) -> None:
     """The flagged-case snapshot the inbox's risk filter and column read (rebuilt off the
     GUI thread), with the triggers that mark it stale when a rule's facts change."""
-    from returnsdesk.store import risk
-
     risk.create_snapshot(db)
 
 
-def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
+def _v10_timeline_event_codes(db: Database) -> None:
     """Timeline events keep what happened as a code and JSON parameters, so the sentence is
     written in the reader's language when shown; older events keep their stored text."""
-    _execute_script(
+    execute_script(
         db,
         """
         ALTER TABLE case_event ADD COLUMN code TEXT NOT NULL DEFAULT '';
@@ -435,7 +408,7 @@ def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
     )
 
 
-def _v11_supplier_claims(db: SqliteDatabase) -> None:
+def _v11_supplier_claims(db: Database) -> None:
     """One row per supplier claim with its reply, decision and money, kept by triggers,
     so scorecards and supplier risk rules read an indexed range (store/claims.py)."""
     from returnsdesk.store import claims
@@ -443,7 +416,7 @@ def _v11_supplier_claims(db: SqliteDatabase) -> None:
     claims.create(db)
 
 
-STEPS: list[Callable[[SqliteDatabase], None]] = [
+STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
     _v3,
@@ -459,11 +432,11 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
 CURRENT_VERSION = len(STEPS)
 
 
-def user_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+def user_version(db: Database) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: SqliteDatabase, target: int = CURRENT_VERSION) -> int:
+def migrate(db: Database, target: int = CURRENT_VERSION) -> int:
     """Bring ``db`` up to ``target``, one transaction per step; returns the final version."""
     version = user_version(db)
     while version < target:

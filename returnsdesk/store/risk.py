@@ -20,7 +20,8 @@ from returnsdesk.domain.risk import (
     SupplierFacts,
     Thresholds,
 )
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database, write
+from returnsdesk.store.sql_script import split_script
 
 DEFECT_REASONS = (
     "damaged_in_transit",
@@ -361,9 +362,7 @@ WHEN {_changed(_CUSTOMER_FACTS)} {_BUMP}
 
 def create_snapshot(db) -> None:
     """The snapshot table, its state row and the triggers (the migration step)."""
-    from returnsdesk.store.migrations import _split
-
-    for statement in _split(SNAPSHOT_SCHEMA) + _split(SNAPSHOT_TRIGGERS):
+    for statement in split_script(SNAPSHOT_SCHEMA) + split_script(SNAPSHOT_TRIGGERS):
         db.execute_sql(statement)
 
 
@@ -436,8 +435,6 @@ def rebuild_flagged(as_of: date, t: Thresholds) -> bool:
     writers not blocked), then written in a short write transaction stamped with the
     version that was read: a write in between leaves the snapshot marked stale.
     """
-    from returnsdesk.store.db import write
-
     key = _snapshot_key(as_of, t)
     bits, params = _bits_sql(as_of, t)
     with database.atomic("DEFERRED"):

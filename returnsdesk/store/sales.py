@@ -16,6 +16,8 @@ against ``rebuild`` after inserts, edits, moves and deletions.
 
 from __future__ import annotations
 
+from returnsdesk.store.sql_script import execute_script
+
 TABLES = """
 CREATE TABLE sales_day (
     day TEXT PRIMARY KEY NOT NULL,
@@ -142,18 +144,11 @@ INSERT INTO sales_supplier_day (day, supplier_id, orders, units)
 """
 
 
-def _run(db, script: str) -> None:
-    from returnsdesk.store.migrations import _split
-
-    for statement in _split(script):
-        db.execute_sql(statement)
-
-
 def create(db) -> None:
     """Tables, triggers and their first content (the migration step)."""
-    _run(db, TABLES)
-    _run(db, TRIGGERS)
-    _run(db, REBUILD)
+    execute_script(db, TABLES)
+    execute_script(db, TRIGGERS)
+    execute_script(db, REBUILD)
 
 
 def suspend(db) -> None:
@@ -164,5 +159,5 @@ def suspend(db) -> None:
 
 def resume(db) -> None:
     """Recompute the tables from the rows and put the triggers back."""
-    _run(db, REBUILD)
-    _run(db, TRIGGERS)
+    execute_script(db, REBUILD)
+    execute_script(db, TRIGGERS)

@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from returnsdesk.domain.text import fold_for_search
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import Database, database
+from returnsdesk.store.sql_lists import execute_in
 
 INDEX_SOURCE = """
 SELECT c.id, c.rma,
@@ -40,26 +41,23 @@ def _searchable(text: str) -> str:
     return "".join(" " if unicodedata.category(ch) in _UNSAFE_CATEGORIES else ch for ch in text)
 
 
-def index_cases(case_ids: Iterable[int], db=database) -> None:
+def index_cases(case_ids: Iterable[int], db: Database = database) -> None:
     """Refresh the index rows of the given cases (call inside the writing transaction)."""
     ids = list(case_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        db.execute_sql(f"DELETE FROM case_search WHERE rowid IN ({marks})", chunk)
-        db.execute_sql(f"{_INSERT}{INDEX_SOURCE} WHERE c.id IN ({marks})", chunk)
+    execute_in(db, "DELETE FROM case_search WHERE rowid IN ({marks})", ids)
+    execute_in(db, _INSERT + INDEX_SOURCE + " WHERE c.id IN ({marks})", ids)
 
 
-def index_case(case_id: int, db=database) -> None:
+def index_case(case_id: int, db: Database = database) -> None:
     index_cases([case_id], db)
 
 
-def index_cases_of_order(order_id: int, db=database) -> None:
+def index_cases_of_order(order_id: int, db: Database = database) -> None:
     rows = db.execute_sql('SELECT id FROM "case" WHERE order_id = ?', (order_id,)).fetchall()
     index_cases([r[0] for r in rows], db)
 
 
-def rebuild_index(db=database) -> None:
+def rebuild_index(db: Database = database) -> None:
     db.execute_sql("DELETE FROM case_search")
     db.execute_sql(_INSERT + INDEX_SOURCE)
 
@@ -85,10 +83,10 @@ def matching_case_ids_sql(query: str) -> tuple[str, list[str]] | None:
     return "SELECT rowid FROM case_search WHERE case_search MATCH ?", [match]
 
 
-def search_case_ids(query: str, limit: int = 200, db=database) -> list[int]:
+def search_case_ids(query: str, limit: int = 200, db: Database = database) -> list[int]:
     built = matching_case_ids_sql(query)
     if built is None:
         return []
     sql, params = built
     rows = db.execute_sql(f"{sql} ORDER BY rank LIMIT ?", [*params, limit]).fetchall()
-    return [r[0] for r in rows]
+    return [int(r[0]) for r in rows]

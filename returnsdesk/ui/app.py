@@ -24,8 +24,10 @@ APPLICATION = "ReturnsDesk"
 
 
 def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         QCoreApplication.setOrganizationName(ORGANISATION)
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(sys.argv[:1])
@@ -98,14 +100,25 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
     window = MainWindow(session, demo=demo)
     _windows[:] = [window]
     instance.window = lambda: _windows[0] if _windows else None
+    app.aboutToQuit.connect(close_store_on_quit)
     window.show()
     try:
         return app.exec()
     finally:
-        QThreadPool.globalInstance().waitForDone(30_000)
-        close_session()
+        app.aboutToQuit.disconnect(close_store_on_quit)
+        close_store_on_quit()  # also when the loop ends without aboutToQuit
         hook.uninstall()
         instance.release()
+
+
+def close_store_on_quit() -> None:
+    """Let running reads and queued writes finish, then close the store (the last
+    connection checkpoints the WAL, so nothing is left beside the database)."""
+    from returnsdesk.ui.operations import wait_for_writes
+
+    QThreadPool.globalInstance().waitForDone(30_000)
+    wait_for_writes()
+    close_session()
 
 
 def replace_main_window(old, reopen: list[int] | tuple[int, ...] = ()):

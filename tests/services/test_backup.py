@@ -18,7 +18,7 @@ import pytest
 
 from returnsdesk import paths
 from returnsdesk.domain.retention import Retention
-from returnsdesk.services import backup
+from returnsdesk.services import backup, backup_files
 from returnsdesk.services.backup import BackupError, create_backup, list_backups, verify_backup
 from returnsdesk.services.restore import restore_backup
 from returnsdesk.session import close_session, open_session
@@ -92,7 +92,7 @@ def test_an_altered_backup_is_refused_and_restores_nothing(demo_store, tmp_path)
 def test_a_backup_missing_an_evidence_file_is_refused(demo_store, tmp_path):
     made = create_backup(demo_store.data_dir, tmp_path / "bk").backup
     sha = made.manifest.evidence[0][0]
-    backup.object_path(made.folder, sha).unlink()
+    backup_files.object_path(made.folder, sha).unlink()
     with pytest.raises(BackupError, match="missing"):
         verify_backup(made.path)
     assert list_backups(made.folder)  # still listed; restore refuses it
@@ -101,7 +101,7 @@ def test_a_backup_missing_an_evidence_file_is_refused(demo_store, tmp_path):
 def test_an_altered_evidence_object_is_caught_by_the_deep_check(demo_store, tmp_path):
     made = create_backup(demo_store.data_dir, tmp_path / "bk").backup
     sha, size = made.manifest.evidence[0]
-    target = backup.object_path(made.folder, sha)
+    target = backup_files.object_path(made.folder, sha)
     target.write_bytes(b"x" * size)
     verify_backup(made.path, deep=False)
     with pytest.raises(BackupError, match="altered"):

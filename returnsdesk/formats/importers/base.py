@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from typing import Any
 
 from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
@@ -173,42 +174,67 @@ def _email(text: str) -> str:
         raise RowError(str(exc)) from None
 
 
-def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrder:
-    def first(name: str) -> tuple[str, int]:
-        for line, cells in group.rows:
-            value = cell(cells, name)
+class _Cells:
+    """The cells of one order's rows: the first non-blank value of a column, parsed."""
+
+    def __init__(self, group: _Group, layout: Layout, cell: Callable[..., str], tz: Any) -> None:
+        self.group, self.layout, self.cell = group, layout, cell
+        self.dates = {"date_order": layout.date_order, "tz": tz}
+        self.currency = ""
+
+    def first(self, name: str) -> tuple[str, int]:
+        for line, cells in self.group.rows:
+            value = self.cell(cells, name)
             if value:
                 return value, line
-        return "", group.line
+        return "", self.group.line
 
-    def value(name: str) -> str:
-        return first(name)[0]
+    def value(self, name: str) -> str:
+        return self.first(name)[0]
 
-    def parsed(name: str, parser, *args, **kwargs):
-        text, line = first(name)
+    def parsed(self, name: str, parser: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        text, line = self.first(name)
         try:
             return parser(text, *args, **kwargs)
         except RowError as exc:
             raise _Failed(line, str(exc)) from None
 
-    currency_text, currency_line = first("currency")
-    currency_text = currency_text or layout.default_currency
+    def moment(self, name: str, what: str) -> Any:
+        return self.parsed(name, parse_datetime, what, **self.dates)
+
+    def day(self, name: str, what: str) -> Any:
+        return self.parsed(name, parse_date, what, **self.dates)
+
+    def money(self, name: str, what: str) -> int | None:
+        text, line = self.first(name)
+        if not text:
+            return None
+        try:
+            return parse_money(text, self.currency, what)
+        except RowError as exc:
+            raise _Failed(line, str(exc)) from None
+
+    def joined(self, whole: str, *parts: str) -> str:
+        """A name given whole, or in parts (first and last name)."""
+        return self.value(whole) or " ".join(filter(None, (self.value(p) for p in parts)))
+
+
+def _currency(cells: _Cells) -> str:
+    currency_text, currency_line = cells.first("currency")
+    currency_text = currency_text or cells.layout.default_currency
     if not currency_text:
         raise _Failed(currency_line, "No currency.")
     try:
-        currency = check_currency(currency_text)
+        return check_currency(currency_text)
     except InputError as exc:
         raise _Failed(currency_line, str(exc)) from None
 
-    dates = {"date_order": layout.date_order, "tz": tz}
-    placed_at = parsed("placed_at", parse_datetime, "Order date", **dates)
-    if placed_at is None:
-        raise _Failed(group.line, "No order date.")
 
-    lines = []
-    for line_no, cells in group.rows:
-        combined = cell(cells, "item_name")
-        title, variant = cell(cells, "title"), cell(cells, "variant")
+def _lines(cells: _Cells, number: str) -> tuple[ImportedLine, ...]:
+    cell, lines = cells.cell, []
+    for line_no, row in cells.group.rows:
+        combined = cell(row, "item_name")
+        title, variant = cell(row, "title"), cell(row, "variant")
         if combined and not title:
             title, split_variant = split_item_name(combined)
             variant = variant or split_variant
@@ -219,47 +245,51 @@ def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrde
                 ImportedLine(
                     title=title,
                     variant=variant,
-                    sku=cell(cells, "sku"),
-                    quantity=parse_quantity(cell(cells, "quantity")),
-                    unit_price_minor=parse_money(cell(cells, "price"), currency, "Item price"),
-                    supplier_name=cell(cells, "vendor"),
+                    sku=cell(row, "sku"),
+                    quantity=parse_quantity(cell(row, "quantity")),
+                    unit_price_minor=parse_money(cell(row, "price"), cells.currency, "Item price"),
+                    supplier_name=cell(row, "vendor"),
                 )
             )
         except RowError as exc:
             raise _Failed(line_no, str(exc)) from None
     if not lines:
-        raise _Failed(group.line, f"Order {number} has no items.")
+        raise _Failed(cells.group.line, f"Order {number} has no items.")
+    return tuple(lines)
 
-    def money(name: str, what: str) -> int | None:
-        text, line = first(name)
-        if not text:
-            return None
-        try:
-            return parse_money(text, currency, what)
-        except RowError as exc:
-            raise _Failed(line, str(exc)) from None
 
-    name = value("customer_name") or " ".join(
-        filter(None, (value("first_name"), value("last_name")))
-    )
-    ship_name = value("ship_name") or " ".join(
-        filter(None, (value("ship_first_name"), value("ship_last_name")))
-    )
-    shipping_country = parsed("shipping_country", _country, "Shipping country")
-    billing_country = parsed("billing_country", _country, "Billing country")
-    email = parsed("email", _email)
+def _address(cells: _Cells, shipping_country: str) -> str:
+    """The shipping address as lines; blank when only a country is given."""
+    ship_name = cells.joined("ship_name", "ship_first_name", "ship_last_name")
+    value = cells.value
     city_line = " ".join(filter(None, (value("zip"), value("city"))))
     street = (value("address1"), value("address2"), city_line, value("province"))
-    address = ""
-    if any(street):  # a country alone is not an address
-        address = "\n".join(filter(None, (ship_name, *street, shipping_country)))
-    delivered = parsed("delivered_at", parse_date, "Delivery date", **dates)
+    if not any(street):  # a country alone is not an address
+        return ""
+    return "\n".join(filter(None, (ship_name, *street, shipping_country)))
+
+
+def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrder:
+    cells = _Cells(group, layout, cell, tz)
+    cells.currency = _currency(cells)
+    placed_at = cells.moment("placed_at", "Order date")
+    if placed_at is None:
+        raise _Failed(group.line, "No order date.")
+    lines = _lines(cells, number)
+    value = cells.value
+    name = cells.joined("customer_name", "first_name", "last_name")
+    ship_name = cells.joined("ship_name", "ship_first_name", "ship_last_name")
+    shipping_country = cells.parsed("shipping_country", _country, "Shipping country")
+    billing_country = cells.parsed("billing_country", _country, "Billing country")
+    email = cells.parsed("email", _email)
+    address = _address(cells, shipping_country)
+    delivered = cells.day("delivered_at", "Delivery date")
     return ImportedOrder(
         store=layout.store,
         number=number,
         placed_at=placed_at,
-        currency=currency,
-        lines=tuple(lines),
+        currency=cells.currency,
+        lines=lines,
         customer_name=name or ship_name,
         customer_email=email,
         customer_phone=value("phone"),
@@ -267,13 +297,13 @@ def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrde
         # Where the consumer lives decides their rights: the billing country, not where a
         # parcel (perhaps a gift) was sent.
         customer_country=billing_country or shipping_country,
-        paid_at=parsed("paid_at", parse_datetime, "Payment date", **dates),
-        shipped_on=parsed("shipped_at", parse_date, "Shipping date", **dates),
+        paid_at=cells.moment("paid_at", "Payment date"),
+        shipped_on=cells.day("shipped_at", "Shipping date"),
         delivered_on=delivered,
-        subtotal_minor=money("subtotal", "Subtotal"),
-        shipping_minor=money("shipping", "Shipping") or 0,
-        tax_minor=money("tax", "Taxes") or 0,
-        total_minor=money("total", "Total"),
+        subtotal_minor=cells.money("subtotal", "Subtotal"),
+        shipping_minor=cells.money("shipping", "Shipping") or 0,
+        tax_minor=cells.money("tax", "Taxes") or 0,
+        total_minor=cells.money("total", "Total"),
         payment_method=value("payment_method"),
         payment_reference=value("payment_reference"),
         carrier=value("carrier"),

@@ -140,7 +140,9 @@ def check_mapping(mapping: ColumnMapping, header: list[str]) -> None:
 
 
 def layout_for(mapping: ColumnMapping) -> Layout:
-    columns = {name: (column,) for name, column in mapping.columns.items()}
+    columns: dict[str, tuple[str, ...]] = {
+        name: (column,) for name, column in mapping.columns.items()
+    }
     if "shipping_country" in columns:
         columns["billing_country"] = columns["shipping_country"]
     return Layout(

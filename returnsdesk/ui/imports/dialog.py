@@ -10,6 +10,7 @@ is rolled back as a whole.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -36,10 +36,15 @@ from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.formats.importers import ParseResult, Table, detect_format, parse, read_table
 from returnsdesk.formats.importers.generic import guess_mapping, save_mapping, saved_mapping
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.imports import ImportSummary, import_orders
 from returnsdesk.ui.imports.mapping_dialog import ColumnMappingDialog
 from returnsdesk.ui.imports.problems_model import ProblemsModel
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import announce
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
+
+log = logging.getLogger(__name__)
 
 _LAST_FOLDER = "import/last_folder"
 
@@ -373,6 +378,8 @@ class ImportOrdersDialog(QDialog):
             )
         )
         self.stack.setCurrentIndex(self.PAGE_DONE)
+        # Orders, customers, suppliers and the cases' search text may all have changed.
+        announce(Changes.of(Area.ORDERS, Area.SUPPLIERS, Area.CASES), self)
         self.imported.emit(summary)
 
     def _failed(self, error: Exception) -> None:
@@ -380,15 +387,12 @@ class ImportOrdersDialog(QDialog):
         if isinstance(error, Cancelled):
             super().reject()
             return
-        if isinstance(error, InputError | OSError):
-            message = str(error)
-        else:
-            message = t("The import failed and nothing was changed.\n\n{error}", error=error)
-        self.error_box = QMessageBox(
-            QMessageBox.Icon.Warning, t("Cannot import this file"), message, parent=self
-        )
-        self.error_box.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_box.exec()
+        if not isinstance(error, InputError | OSError):
+            log.error("Import failed", exc_info=error)
+            error = InputError(
+                t("The import failed and nothing was changed.\n\n{error}", error=error)
+            )
+        show_error(self, t("Cannot import this file"), error)
         super().reject()
 
     def reject(self) -> None:

@@ -53,8 +53,26 @@ class ColumnMappingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(t("Choose the columns"))
         self._header = header
-        labels = self._labels()
         layout = QVBoxLayout(self)
+        self._build_intro(layout, file_name)
+        layout.addWidget(self._build_sample(header, sample_rows))
+        layout.addWidget(self._build_columns(header, mapping))
+        layout.addLayout(self._build_options(mapping))
+        self._error = QLabel()
+        self._error.setTextFormat(Qt.TextFormat.PlainText)
+        self._error.setStyleSheet("color: #b00020")
+        self._error.setWordWrap(True)
+        layout.addWidget(self._error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Use these columns"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 640)
+
+    def _build_intro(self, layout: QVBoxLayout, file_name: str) -> None:
         intro = QLabel(
             t(
                 "ReturnsDesk does not know the layout of this file. Say which column holds "
@@ -70,6 +88,8 @@ class ColumnMappingDialog(QDialog):
             name.setStyleSheet("font-weight: bold")
             layout.addWidget(name)
 
+    def _build_sample(self, header: list[str], sample_rows: list[list[str]]) -> QTableWidget:
+        """The file's first rows, as they are (user data)."""
         sample = QTableWidget(min(len(sample_rows), _SAMPLE_ROWS), len(header))
         sample.setHorizontalHeaderLabels(header)
         sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -78,8 +98,11 @@ class ColumnMappingDialog(QDialog):
                 sample.setItem(r, c, QTableWidgetItem(text.replace("\n", " ")))
         sample.setMaximumHeight(170)
         sample.verticalHeader().setVisible(False)
-        layout.addWidget(sample)
+        return sample
 
+    def _build_columns(self, header: list[str], mapping: ColumnMapping) -> QGroupBox:
+        """One choice of column per order field, in two columns."""
+        labels = self._labels()
         box = QGroupBox(t("Columns"))
         grid = QGridLayout(box)
         self._combos: dict[str, QComboBox] = {}
@@ -97,8 +120,10 @@ class ColumnMappingDialog(QDialog):
             row, col = position % half, (position // half) * 2
             grid.addWidget(QLabel(text), row, col)
             grid.addWidget(combo, row, col + 1)
-        layout.addWidget(box)
+        return box
 
+    def _build_options(self, mapping: ColumnMapping) -> QHBoxLayout:
+        """The currency and the date order the file does not say."""
         options = QHBoxLayout()
         options.addWidget(QLabel(t("Currency when no column gives it:")))
         self._currency = QLineEdit(mapping.currency or _shop_currency())
@@ -114,21 +139,7 @@ class ColumnMappingDialog(QDialog):
         self._date_order.setCurrentIndex(max(0, self._date_order.findData(mapping.date_order)))
         options.addWidget(self._date_order)
         options.addStretch(1)
-        layout.addLayout(options)
-
-        self._error = QLabel()
-        self._error.setTextFormat(Qt.TextFormat.PlainText)
-        self._error.setStyleSheet("color: #b00020")
-        self._error.setWordWrap(True)
-        layout.addWidget(self._error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Use these columns"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(900, 640)
+        return options
 
     def _labels(self) -> dict[str, str]:
         return {

@@ -19,7 +19,7 @@ def event_row(
     params: Mapping[str, object],
     from_status: str = "",
     to_status: str = "",
-) -> tuple:
+) -> tuple[object, ...]:
     """A ``case_event`` row: case_id, at, kind, from_status, to_status, text, code, params."""
     return (
         case_id,

@@ -5,26 +5,38 @@
 2. a partial refund, then a chargeback "product unacceptable" for the whole order;
 3. two partial refunds on one return case.
 
-Rows are appended to the demo generator's tables in its own layouts (``demo._Generator``),
+Rows are added to the demo generator's tables in its own layouts (``demo.generator``),
 after its numbered cases, orders and lines; ``chargeback_facts`` are written with an
 UPDATE once the rows are in.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from returnsdesk.demo_events import event_row
+from returnsdesk.demo.events import event_row
 from returnsdesk.domain.policy import end_of_day
 from returnsdesk.store.models import to_stamp
+
+if TYPE_CHECKING:
+    from returnsdesk.demo.generator import Generator
+
+#: A catalogue product: (sku, title, supplier index, price, personalised, variants).
+Product = tuple[str, str, int, int, bool, list[str]]
 
 _STORIES = ("credit_not_processed", "refund_then_chargeback", "partial_refunds")
 
 
-def add_money_pairs(gen, products, rma) -> list[tuple]:
+Notice = tuple[str, str, str, int]
+Rma = Callable[[int], str]
+
+
+def add_money_pairs(gen: Generator, products: Sequence[Product], rma: Rma) -> list[Notice]:
     """Append the three stories to ``gen``'s rows; returns the chargeback-fact updates
     ``(reason, processor, due_at stamp, case_id)``."""
-    facts: list[tuple] = []
+    facts: list[Notice] = []
     for k, story in enumerate(_STORIES, start=1):
         order_id = gen.n + k
         customer_id, country, currency = gen.customers[k % len(gen.customers)]
@@ -33,11 +45,12 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
         sku, title, supplier_index, price, personalised, variants = products[k]
         unit = price * 100
         placed = gen.now - timedelta(days=40 + 5 * k)
-        _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants)
+        _order(gen, order_id, customer_id, country, currency, placed, unit)
         line_id = order_id * 4
         gen.add(
             "order_line",
-            (line_id, order_id, k + 1, supplier_index + 1, sku, title, variants[0], 1, unit, 0),
+            (line_id, order_id, k + 1, supplier_index + 1, sku, title, variants[0], 1, unit, 0)
+            + (None, 0, 0),
         )
         opened = placed + timedelta(days=12)
         fact = _story(gen, rma, story, order_id, supplier_index + 1, line_id, opened, unit)
@@ -46,9 +59,18 @@ def add_money_pairs(gen, products, rma) -> list[tuple]:
     return facts
 
 
-def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tuple | None:
+def _story(
+    gen: Generator,
+    rma: Rma,
+    story: str,
+    order_id: int,
+    supplier_id: int,
+    line_id: int,
+    opened: datetime,
+    unit: int,
+) -> Notice | None:
     """The cases and money of one story; the chargeback's notice facts, if it has one."""
-    ret = _case_row(
+    ret, _rma = _case_row(
         gen,
         rma,
         order_id,
@@ -91,7 +113,7 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
         return None
     cb_opened = opened + timedelta(days=20)
     status = "chargeback_open" if story == "credit_not_processed" else "evidence_submitted"
-    chargeback = _case_row(
+    chargeback, chargeback_rma = _case_row(
         gen,
         rma,
         order_id,
@@ -119,7 +141,7 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
             cb_opened,
             "note",
             "chargeback_linked",
-            {"rma": gen.rows["case"][chargeback - 1][1]},
+            {"rma": chargeback_rma},
         ),
     )
     reason = "credit_not_processed" if story == "credit_not_processed" else "product_unacceptable"
@@ -128,7 +150,15 @@ def _story(gen, rma, story, order_id, supplier_id, line_id, opened, unit) -> tup
     return (reason, processor, to_stamp(due_at), chargeback)
 
 
-def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, title, variants):
+def _order(
+    gen: Generator,
+    order_id: int,
+    customer_id: int,
+    country: str,
+    currency: str,
+    placed: datetime,
+    unit: int,
+) -> None:
     gen.add(
         "order",
         (
@@ -157,18 +187,29 @@ def _order(gen, order_id, customer_id, country, currency, placed, unit, sku, tit
 
 
 def _case_row(
-    gen, rma, order_id, supplier_id, kind, reason, status, opened: datetime, amount, line_id
-) -> int:
-    case_id = len(gen.rows["case"]) + 1
+    gen: Generator,
+    rma: Rma,
+    order_id: int,
+    supplier_id: int,
+    kind: str,
+    reason: str,
+    status: str,
+    opened: datetime,
+    amount: int,
+    line_id: int,
+) -> tuple[int, str]:
+    """Adds the case; returns its id and RMA."""
+    case_id = gen.count("case") + 1
     opened = min(opened, gen.now)
     due = (opened + timedelta(days=10)).date() if kind == "chargeback" else None
     # Only an unanswered chargeback has work left: its response (the first reply was made).
     awaiting_response = status == "chargeback_open"
+    case_rma = rma(opened.year)
     gen.add(
         "case",
         (
             case_id,
-            rma(opened.year),
+            case_rma,
             order_id,
             supplier_id,
             kind,
@@ -202,10 +243,10 @@ def _case_row(
         "case_event",
         event_row(case_id, opened, "created", "case_opened", {"kind": kind, "reason": reason}),
     )
-    return case_id
+    return case_id, case_rma
 
 
-def _entry(gen, case_id, when: datetime, kind, amount, memo):
+def _entry(gen: Generator, case_id: int, when: datetime, kind: str, amount: int, memo: str) -> None:
     when = min(when, gen.now)
     gen.add(
         "ledger_entry",
@@ -216,30 +257,10 @@ def _entry(gen, case_id, when: datetime, kind, amount, memo):
             amount,
             "EUR",
             "Card",
-            f"re_demo{case_id:04d}{len(gen.rows.get('ledger_entry', [])):04d}",
+            f"re_demo{case_id:04d}{gen.count('ledger_entry'):04d}",
             memo,
             None,
             "",
             to_stamp(when),
         ),
     )
-
-
-def generated_notices(gen) -> list[tuple]:
-    """Notice facts for the generator's own chargebacks: the reason their case reason
-    suggests, Stripe, due at the end of the due day in the shop's time zone."""
-    from returnsdesk.domain.chargebacks import suggested_reason
-
-    # Column positions in demo._Generator's "case" rows.
-    kind_at, reason_at, due_on_at = 4, 5, 20
-    tz = gen.store_policy.time_zone
-    return [
-        (
-            suggested_reason(row[reason_at]).value,
-            "stripe",
-            to_stamp(end_of_day(date.fromisoformat(row[due_on_at]), tz)),
-            row[0],
-        )
-        for row in gen.rows.get("case", [])
-        if row[kind_at] == "chargeback" and row[due_on_at]
-    ]
