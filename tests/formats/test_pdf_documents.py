@@ -12,17 +12,14 @@ from pypdf import PdfReader
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.formats import catalogue as cat
+from returnsdesk.formats.pdf.codes import rma_codes
 from returnsdesk.formats.pdf.common import write_atomic
 from returnsdesk.formats.pdf.dispute import build_dispute_pack
-from returnsdesk.formats.pdf.instructions import (
-    MIN_SHIP_DAYS,
-    build_instructions,
-    instructions_facts,
-    rma_codes,
-)
+from returnsdesk.formats.pdf.instructions import build_instructions
 from returnsdesk.formats.pdf.summary import build_summary
 from returnsdesk.services import settings
 from returnsdesk.services.cases import add_note
+from returnsdesk.services.documents.instruction_facts import MIN_SHIP_DAYS, instructions_facts
 from returnsdesk.store import reports
 from returnsdesk.store.models import Case, Customer, Evidence, LedgerEntry
 
