@@ -19,18 +19,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import cast
 
-from peewee import JOIN
-
 from returnsdesk.domain.countries import country_name
-from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import norm_lang, t
+from returnsdesk.domain.i18n import norm_lang
 from returnsdesk.domain.reasons import Reason, is_fault_reason
 from returnsdesk.services import settings
 from returnsdesk.services.cases import Assessment, assess
 from returnsdesk.services.clock import resolve
+from returnsdesk.services.documents.case_rows import load_case
 from returnsdesk.services.return_address import destination
 from returnsdesk.services.return_labels import current_label
-from returnsdesk.store.models import Case, CaseLine, Customer, Order, OrderLine, Supplier
+from returnsdesk.store.models import CaseLine, Customer, Order, OrderLine
 
 MIN_SHIP_DAYS = 14
 
@@ -86,30 +84,6 @@ def ship_by(assessment: Assessment, issued_on: date) -> date:
     if window is None or window < floor:
         return floor
     return window
-
-
-def load_case(case_id: int) -> Case:
-    """The case with its order, customer and supplier, in one joined query."""
-    case: Case | None = (
-        Case.select(Case, Order, Customer, Supplier)
-        .join(Order)
-        .join(Customer)
-        .switch(Case)
-        .join(Supplier, JOIN.LEFT_OUTER)
-        .where(Case.id == case_id)
-        .get_or_none()
-    )
-    if case is None:
-        raise InputError(t("The case no longer exists."))
-    return case
-
-
-def case_rma(case_id: int) -> str:
-    """The case's RMA number (what a document's title and file name show)."""
-    row = Case.select(Case.rma).where(Case.id == case_id).tuples().first()
-    if row is None:
-        raise InputError(t("The case no longer exists."))
-    return str(row[0])
 
 
 def _items(case_id: int) -> tuple[ItemLine, ...]:
