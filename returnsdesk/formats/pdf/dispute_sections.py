@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from returnsdesk.domain.chargebacks import Section
 from returnsdesk.domain.countries import country_name
@@ -44,7 +44,7 @@ def _customer(ctx: Ctx) -> Story:
     ]
 
 
-def _receipt(ctx: Ctx):
+def _receipt(ctx: Ctx) -> Table:
     f, width = ctx.facts, c.CONTENT_WIDTH
     rows = [
         (
