@@ -184,6 +184,24 @@ def test_summary_in_french_and_empty_period(demo_store, now):
         reports.Period(date(2026, 2, 1), date(2026, 1, 1))
 
 
+def test_summary_writes_counts_as_the_reader_does(demo_store, now):
+    """Seen when tried: the tile read "4760" in both languages; a count over a thousand is
+    grouped the reader's way (DESIGN §4: numbers go through domain.i18n.formatting)."""
+    from dataclasses import replace
+
+    from returnsdesk.formats.pdf.summary import render_summary
+    from returnsdesk.services.reports import build_report
+
+    data = build_report(date(2025, 1, 1), date(2026, 5, 20), now=now)
+    big = replace(data, orders=4760, open_now=1234)
+    shop = settings.shop_details()
+    english = _flat(_text(render_summary(big, shop, "en", now.date())))
+    french = _flat(_text(render_summary(big, shop, "fr", now.date())))
+    assert "4,760" in english and "4760" not in english
+    assert "4 760" in french and "4760" not in french
+    assert "of 1,234 open cases" in english
+
+
 def _chargeback_with_evidence() -> Case:
     return (
         Case.select().join(Evidence).where(Case.kind == Kind.CHARGEBACK).order_by(Case.id).first()

@@ -10,7 +10,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing
 
-from returnsdesk.domain.i18n.formatting import date_text
+from returnsdesk.domain.i18n.formatting import date_text, number_text
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.pdf import common as c
 from returnsdesk.services.reports import Report
@@ -98,7 +98,7 @@ def horizontal_bars(pairs: list[tuple[str, int]], width: float) -> Drawing:
     return d
 
 
-def kind_pie(pairs: list[tuple[str, int]], width: float, height: float) -> Drawing:
+def kind_pie(pairs: list[tuple[str, int]], lang: str, width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     pie = Pie()
     size = height - 10
@@ -120,7 +120,10 @@ def kind_pie(pairs: list[tuple[str, int]], width: float, height: float) -> Drawi
     legend.alignment = "right"
     legend.columnMaximum = max(len(pairs), 1)
     legend.colorNamePairs = [
-        (c.CHART_COLOURS[i % len(c.CHART_COLOURS)], f"{label}  {n} ({100 * n / total:.0f} %)")
+        (
+            c.CHART_COLOURS[i % len(c.CHART_COLOURS)],
+            f"{label}  {number_text(n, lang)} ({100 * n / total:.0f} %)",
+        )
         for i, (label, n) in enumerate(pairs)
     ]
     d.add(legend)

@@ -18,7 +18,7 @@ def scorecards(p: Page) -> Story:
     rows = [
         (
             s.supplier,
-            str(s.claims),
+            p.count(s.claims),
             p.pct(s.approval_rate),
             p.pct(s.reimbursement_rate),
             p.days(s.median_reply_days),
@@ -60,7 +60,7 @@ def satisfaction(p: Page) -> Story:
     story = [c.P(p.t("rep.satisfaction"), st["h1"])]
     if not sat.answers:
         return story + [c.P(p.t("rep.no_answers"), st["body"])]
-    rows = [(p.t("rep.answers"), str(sat.answers)), (p.t("rep.ease"), p.days(sat.ease))]
+    rows = [(p.t("rep.answers"), p.count(sat.answers)), (p.t("rep.ease"), p.days(sat.ease))]
     rows.append((p.t("rep.outcome"), p.days(sat.outcome)))
     story.append(c.data_table(["", ""], rows, [W * 0.3, W * 0.15], st, right=(1,)))
     groups: list[tuple[str, Callable[[str], str], tuple]] = [
@@ -77,7 +77,7 @@ def satisfaction(p: Page) -> Story:
             c.data_table(
                 [title, p.t("rep.answers"), p.t("rep.ease"), p.t("rep.outcome")],
                 [
-                    (label(r.key), str(r.answers), p.days(r.ease), p.days(r.outcome))
+                    (label(r.key), p.count(r.answers), p.days(r.ease), p.days(r.outcome))
                     for r in rows_of
                 ],
                 [W * 0.46, W * 0.14, W * 0.2, W * 0.2],

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from returnsdesk.domain.i18n.formatting import decimal_text, percent_text
+from returnsdesk.domain.i18n.formatting import decimal_text, number_text, percent_text
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.services.reports import Report
 from returnsdesk.services.settings import ShopDetails
@@ -34,6 +34,10 @@ class Page:
 
     def money(self, minor: int, currency: str) -> str:
         return cat.money_text(minor, currency, self.lang)
+
+    def count(self, n: int) -> str:
+        """A count as the reader writes it: 4,760 in English, 4 760 in French."""
+        return number_text(n, self.lang)
 
     def pct(self, value: float | None) -> str:
         return "—" if value is None else percent_text(value, self.lang)

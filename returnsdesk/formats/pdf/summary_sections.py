@@ -61,12 +61,12 @@ def tiles(p: Page) -> Story:
     if data.resolve.median_days is not None:
         median = p.t("sum.median_days", days=decimal_text(data.resolve.median_days, p.lang))
     figures = [
-        (p.t("rep.orders"), str(data.orders)),
-        (p.t("sum.opened"), str(data.cases)),
+        (p.t("rep.orders"), p.count(data.orders)),
+        (p.t("sum.opened"), p.count(data.cases)),
         (p.t("rep.return_rate"), p.pct(data.return_rate)),
-        (p.t("sum.closed"), str(data.closed)),
+        (p.t("sum.closed"), p.count(data.closed)),
         (p.t("sum.median"), median),
-        (p.t("sum.open_now"), str(data.open_now)),
+        (p.t("sum.open_now"), p.count(data.open_now)),
     ]
     value_style = st["title"].clone("tile", fontSize=14, leading=18, textColor=c.INK)
     row = [[c.P(label, st["cell_head"]), c.P(value, value_style)] for label, value in figures]
@@ -129,10 +129,10 @@ def kinds_and_statuses(p: Page) -> Story:
     data, st, W, lang = p.data, p.st, p.width, p.lang
     kind_pairs = [(cat.kind_label(k, lang), n) for k, n in data.by_kind]
     status_rows = [
-        (cat.status_label(s, lang), str(n), f"{100 * n / max(data.cases, 1):.0f} %")
+        (cat.status_label(s, lang), p.count(n), f"{100 * n / max(data.cases, 1):.0f} %")
         for s, n in data.by_status
     ]
-    left = [c.P(p.t("sum.by_kind"), st["h1"]), kind_pie(kind_pairs, W * 0.46, 34 * mm)]
+    left = [c.P(p.t("sum.by_kind"), st["h1"]), kind_pie(kind_pairs, lang, W * 0.46, 34 * mm)]
     right = [
         c.P(p.t("sum.by_status"), st["h1"]),
         c.data_table(
@@ -156,8 +156,8 @@ def suppliers(p: Page) -> Story:
     rows = [
         (
             row.supplier or p.t("sum.no_supplier"),
-            str(row.orders),
-            str(row.cases),
+            p.count(row.orders),
+            p.count(row.cases),
             p.pct(row.rate),
             "\n".join(p.money(v, cur) for cur, v in row.net_cost) or "—",
         )
@@ -187,9 +187,9 @@ def top_products(p: Page) -> Story:
         (
             row.sku,
             row.title,
-            str(row.units_sold),
-            str(row.cases),
-            str(row.units_returned),
+            p.count(row.units_sold),
+            p.count(row.cases),
+            p.count(row.units_returned),
             p.pct(row.rate),
         )
         for row in top
@@ -214,7 +214,8 @@ def open_cases(p: Page) -> Story:
     if not data.open_cases:
         return story + [c.P(p.t("sum.no_open"), st["body"])]
     if data.open_now > len(data.open_cases):
-        more = p.t("sum.open_more", shown=len(data.open_cases), total=data.open_now)
+        shown, total = p.count(len(data.open_cases)), p.count(data.open_now)
+        more = p.t("sum.open_more", shown=shown, total=total)
         story += [c.P(more, st["small"]), Spacer(1, 1.5 * mm)]
     rows = []
     for row in data.open_cases:
