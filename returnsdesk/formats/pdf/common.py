@@ -335,6 +335,7 @@ def write_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         from returnsdesk.domain.errors import InputError
+        from returnsdesk.domain.i18n import t
 
-        raise InputError(f"The folder {folder} does not exist.")
+        raise InputError(t("The folder {parent} does not exist.", parent=folder))
     return write_bytes_atomic(target, data)

@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch, mm
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 
 class Paper(StrEnum):
@@ -159,7 +160,7 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
         label_pdf_pages = _pdf_label_pages(art.path) if art.is_pdf else []
         image = None if art.is_pdf else _image(art.path)
     except Exception as exc:  # a damaged stored file must not crash printing
-        raise InputError(f"The label file cannot be read ({exc}).") from None
+        raise InputError(t("The label file cannot be read ({error}).", error=exc)) from None
 
     from returnsdesk.formats.pdf.common import FONT, register_fonts
 
