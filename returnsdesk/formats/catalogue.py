@@ -10,6 +10,7 @@ the same language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from returnsdesk.domain.i18n import N_, formatting, t
@@ -344,9 +345,8 @@ def text(key: str, lang: str = "en", **values: object) -> str:
     english, code = _EN[key], norm_lang(lang)
     if code == "en":
         return english.format(**values) if values else english
-    if (key, english) in catalogue(code).singular:
-        return t(english, code, context=key, **values)
-    return t(english, code, **values)
+    context = key if (key, english) in catalogue(code).singular else None
+    return t(english, code, context=context, **values)
 
 
 def status_label(value: str, lang: str = "en") -> str:
@@ -377,7 +377,7 @@ def deadline_label(code: str, lang: str = "en") -> str:
     return _deadline_label(code, norm_lang(lang))
 
 
-def _label(label_of, value: str, lang: str) -> str:
+def _label(label_of: Callable[[str, str], str], value: str, lang: str) -> str:
     """A domain value's label in the document's language; an unknown code stays as it is."""
     try:
         return label_of(value, norm_lang(lang))

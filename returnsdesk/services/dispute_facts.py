@@ -8,9 +8,11 @@ the order date, and money is what the ledger holds, reversals included.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from returnsdesk.domain.chargebacks import DisputeReason, Processor
 from returnsdesk.domain.errors import InputError
@@ -19,21 +21,24 @@ from returnsdesk.domain.ledger import GIVEN_BACK, LedgerKind
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import settings
+from returnsdesk.services.documents.case_rows import load_case
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.settings import ShopDetails
 from returnsdesk.services.timeline import EventKind, event_params
 from returnsdesk.store.models import (
     Case,
     CaseEvent,
+    Customer,
     Evidence,
     EvidenceFile,
     LedgerEntry,
+    Order,
     OrderLine,
     SupplierContact,
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineFacts:
     sku: str
     title: str
@@ -43,7 +48,7 @@ class LineFacts:
     personalised: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseSummary:
     rma: str
     kind: str
@@ -54,7 +59,7 @@ class CaseSummary:
     return_tracking: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoneyFacts:
     rma: str
     entry_date: date
@@ -67,7 +72,7 @@ class MoneyFacts:
     is_reversed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineFacts:
     """One dated item. ``what`` is a code the renderer turns into words: ``created``,
     ``status``, ``note``, ``customer_email``, ``first_response``, ``supplier_sent``,
@@ -81,7 +86,7 @@ class TimelineFacts:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EvidenceFacts:
     rma: str
     path: Path
@@ -94,7 +99,7 @@ class EvidenceFacts:
     sha256: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DisputeFacts:
     shop: ShopDetails
     policy: StorePolicy
@@ -152,28 +157,34 @@ def check_chargeback(case: Case) -> None:
         )
 
 
+def _reason(case: Case) -> DisputeReason:
+    try:
+        return DisputeReason(case.chargeback_reason)
+    except ValueError:
+        return DisputeReason.GENERAL
+
+
+def _processor(case: Case) -> Processor | None:
+    try:
+        return Processor(case.chargeback_processor)
+    except ValueError:
+        return None
+
+
 def gather(case_id: int, evidence_dir: Path) -> DisputeFacts:
-    """The facts of a chargeback case and of every other case of its order."""
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        raise InputError(t("The case no longer exists."))
+    """The facts of a chargeback case and of every other case of its order: the case, its
+    order and customer in one joined query, then one query per kind of row."""
+    case = load_case(case_id)
     check_chargeback(case)
-    order = case.order
-    customer = order.customer
+    order: Order = case.order
+    customer: Customer = order.customer
     cases = list(Case.select().where(Case.order == order.id).order_by(Case.opened_at, Case.id))
-    try:
-        reason = DisputeReason(case.chargeback_reason)
-    except ValueError:
-        reason = DisputeReason.GENERAL
-    try:
-        processor: Processor | None = Processor(case.chargeback_processor)
-    except ValueError:
-        processor = None
+    case_ids = [c.id for c in cases]
     return DisputeFacts(
         shop=settings.shop_details(),
         policy=settings.store_policy(order.placed_at.date()),
-        reason=reason,
-        processor=processor,
+        reason=_reason(case),
+        processor=_processor(case),
         rma=case.rma,
         reference=case.chargeback_reference,
         amount_minor=case.amount_minor,
@@ -198,50 +209,71 @@ def gather(case_id: int, evidence_dir: Path) -> DisputeFacts:
         billing_country=order.billing_country,
         customer_name=customer.name,
         customer_email=customer.email,
-        lines=tuple(
-            LineFacts(
-                line.sku,
-                line.title,
-                line.variant,
-                line.quantity,
-                line.unit_price_minor,
-                line.personalised,
-            )
-            for line in order.lines.order_by(OrderLine.id)
-        ),
+        lines=_lines(order.id),
         cases=tuple(
             CaseSummary(
                 c.rma, c.kind, c.reason, c.status, c.opened_at, c.return_carrier, c.return_tracking
             )
             for c in cases
         ),
-        money=_money(cases),
-        timeline=_timeline(cases),
-        evidence=_evidence(cases, evidence_dir),
+        money=_money(case_ids),
+        timeline=_timeline(case_ids),
+        evidence=_evidence(case_ids, evidence_dir),
     )
 
 
-def _money(cases: list[Case]) -> tuple[MoneyFacts, ...]:
-    rma = {c.id: c.rma for c in cases}
-    rows = list(
-        LedgerEntry.select()
-        .where(LedgerEntry.case.in_(list(rma)))
+def _lines(order_id: int) -> tuple[LineFacts, ...]:
+    rows = OrderLine.select().where(OrderLine.order == order_id).order_by(OrderLine.id)
+    return tuple(
+        LineFacts(
+            line.sku,
+            line.title,
+            line.variant,
+            line.quantity,
+            line.unit_price_minor,
+            line.personalised,
+        )
+        for line in rows
+    )
+
+
+#: id, RMA, date, kind, amount, currency, reference, memo, id of the entry it reverses.
+_LedgerRow = tuple[int, str, date, str, int, str, str, str, int | None]
+
+
+def _money(case_ids: list[int]) -> tuple[MoneyFacts, ...]:
+    query = (
+        LedgerEntry.select(
+            LedgerEntry.id,
+            Case.rma,
+            LedgerEntry.entry_date,
+            LedgerEntry.kind,
+            LedgerEntry.amount_minor,
+            LedgerEntry.currency,
+            LedgerEntry.reference,
+            LedgerEntry.memo,
+            LedgerEntry.reverses,
+        )
+        .join(Case)
+        .where(LedgerEntry.case.in_(case_ids))
         .order_by(LedgerEntry.entry_date, LedgerEntry.id)
+        .tuples()
     )
-    reversed_ids = {e.reverses_id for e in rows if e.reverses_id}
+    rows = list(cast(Iterable[_LedgerRow], query))  # peewee-stubs type tuples as models
+    reversed_ids = {row[8] for row in rows if row[8]}
     return tuple(
         MoneyFacts(
-            rma[e.case_id],
-            e.entry_date,
-            LedgerKind(e.kind),
-            e.amount_minor,
-            e.currency,
-            e.reference,
-            e.memo,
-            e.reverses_id is not None,
-            e.id in reversed_ids,
+            rma,
+            entry_date,
+            LedgerKind(kind),
+            amount,
+            currency,
+            reference,
+            memo,
+            reverses is not None,
+            entry_id in reversed_ids,
         )
-        for e in rows
+        for entry_id, rma, entry_date, kind, amount, currency, reference, memo, reverses in rows
     )
 
 
@@ -292,34 +324,49 @@ def _coded_item(event: CaseEvent, rma: str) -> TimelineFacts | None:
     return None
 
 
-def _timeline(cases: list[Case]) -> tuple[TimelineFacts, ...]:
-    rma = {c.id: c.rma for c in cases}
+def _timeline(case_ids: list[int]) -> tuple[TimelineFacts, ...]:
+    """Events and supplier messages of the cases, oldest first (same moment: case by case,
+    in the order they were recorded); each row comes with its case's RMA by a join."""
     items: list[TimelineFacts] = []
-    for event in CaseEvent.select().where(CaseEvent.case.in_(list(rma))):
-        item = _event_item(event, rma[event.case_id])
+    events = (
+        CaseEvent.select(CaseEvent, Case.id, Case.rma)
+        .join(Case)
+        .where(CaseEvent.case.in_(case_ids))
+        .order_by(CaseEvent.case, CaseEvent.id)
+    )
+    for event in events:
+        item = _event_item(event, event.case.rma)
         if item is not None:
             items.append(item)
-    for msg in SupplierContact.select().where(SupplierContact.case.in_(list(rma))):
+    messages = (
+        SupplierContact.select(SupplierContact, Case.id, Case.rma)
+        .join(Case)
+        .where(SupplierContact.case.in_(case_ids))
+        .order_by(SupplierContact.case, SupplierContact.id)
+    )
+    for msg in messages:
         body = "\n".join(x for x in (msg.subject, msg.body) if x)
         if msg.supplier_reference:
             body += f"\n({msg.supplier_reference})"
         what = "supplier_sent" if msg.direction == "sent" else "supplier_received"
-        items.append(TimelineFacts(msg.at, rma[msg.case_id], what, msg.channel, body))
-    items.sort(key=lambda t: t.at)
+        rma = msg.case.rma if msg.case is not None else ""  # never None: inner join
+        items.append(TimelineFacts(msg.at, rma, what, msg.channel, body))
+    items.sort(key=lambda item: item.at)
     return tuple(items)
 
 
-def _evidence(cases: list[Case], evidence_dir: Path) -> tuple[EvidenceFacts, ...]:
-    rma = {c.id: c.rma for c in cases}
+def _evidence(case_ids: list[int], evidence_dir: Path) -> tuple[EvidenceFacts, ...]:
     rows = (
-        Evidence.select(Evidence, EvidenceFile)
+        Evidence.select(Evidence, EvidenceFile, Case.id, Case.rma)
         .join(EvidenceFile)
-        .where(Evidence.case.in_(list(rma)) & Evidence.removed_at.is_null())
+        .switch(Evidence)
+        .join(Case)
+        .where(Evidence.case.in_(case_ids) & Evidence.removed_at.is_null())
         .order_by(Evidence.added_at, Evidence.id)
     )
     return tuple(
         EvidenceFacts(
-            rma[item.case_id],
+            item.case.rma,
             stored_path(evidence_dir, item.file.sha256),
             item.file.mime,
             item.original_name,

@@ -12,17 +12,14 @@ from pypdf import PdfReader
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.formats import catalogue as cat
+from returnsdesk.formats.pdf.codes import rma_codes
 from returnsdesk.formats.pdf.common import write_atomic
 from returnsdesk.formats.pdf.dispute import build_dispute_pack
-from returnsdesk.formats.pdf.instructions import (
-    MIN_SHIP_DAYS,
-    build_instructions,
-    instructions_facts,
-    rma_codes,
-)
+from returnsdesk.formats.pdf.instructions import build_instructions
 from returnsdesk.formats.pdf.summary import build_summary
 from returnsdesk.services import settings
 from returnsdesk.services.cases import add_note
+from returnsdesk.services.documents.instruction_facts import MIN_SHIP_DAYS, instructions_facts
 from returnsdesk.store import reports
 from returnsdesk.store.models import Case, Customer, Evidence, LedgerEntry
 
@@ -185,6 +182,24 @@ def test_summary_in_french_and_empty_period(demo_store, now):
     assert "Aucun dossier dans cette période." in text
     with pytest.raises(InputError):
         reports.Period(date(2026, 2, 1), date(2026, 1, 1))
+
+
+def test_summary_writes_counts_as_the_reader_does(demo_store, now):
+    """Seen when tried: the tile read "4760" in both languages; a count over a thousand is
+    grouped the reader's way (DESIGN §4: numbers go through domain.i18n.formatting)."""
+    from dataclasses import replace
+
+    from returnsdesk.formats.pdf.summary import render_summary
+    from returnsdesk.services.reports import build_report
+
+    data = build_report(date(2025, 1, 1), date(2026, 5, 20), now=now)
+    big = replace(data, orders=4760, open_now=1234)
+    shop = settings.shop_details()
+    english = _flat(_text(render_summary(big, shop, "en", now.date())))
+    french = _flat(_text(render_summary(big, shop, "fr", now.date())))
+    assert "4,760" in english and "4760" not in english
+    assert "4 760" in french and "4760" not in french
+    assert "of 1,234 open cases" in english
 
 
 def _chargeback_with_evidence() -> Case:

@@ -8,8 +8,8 @@ from dataclasses import replace
 from factories import make_case, make_order
 
 from returnsdesk.domain.messages import TemplateKey
-from returnsdesk.formats.pdf.instructions import instructions_facts
 from returnsdesk.services import settings
+from returnsdesk.services.documents.instruction_facts import instructions_facts
 from returnsdesk.services.templates import render_for_case
 
 

@@ -65,10 +65,14 @@ def test_period_dialog_presets_and_validation(qtbot):
 
 def test_shop_details_dialog_saves_and_checks_logo(demo_store, qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QColor, QImage
-    from PySide6.QtWidgets import QMessageBox
+
+    from returnsdesk.ui import operations
 
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
+    monkeypatch.setattr(
+        "returnsdesk.ui.documents.shop_details_dialog.show_error",
+        lambda parent, title, error: warnings.append(str(error)),
+    )
     dialog = ShopDetailsDialog()
     qtbot.addWidget(dialog)
     dialog.name.setText("Łódź Shop")
@@ -77,6 +81,7 @@ def test_shop_details_dialog_saves_and_checks_logo(demo_store, qtbot, tmp_path, 
     dialog.logo_path.setText(str(bad))
     dialog.accept()
     assert warnings and "not a readable image" in warnings[0]
+    assert operations.wait_for_writes()
     assert settings.shop_details().name != "Łódź Shop"
 
     image = QImage(40, 20, QImage.Format.Format_RGB32)
@@ -85,6 +90,8 @@ def test_shop_details_dialog_saves_and_checks_logo(demo_store, qtbot, tmp_path, 
     image.save(str(good))
     dialog.logo_path.setText(str(good))
     dialog.language.setCurrentIndex(1)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.accept()  # saved on the writer thread, then the dialog closes
+    assert operations.wait_for_writes()
     saved = settings.shop_details()
     assert saved.name == "Łódź Shop" and saved.logo_path == str(good) and saved.language == "fr"

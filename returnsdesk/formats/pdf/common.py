@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -161,8 +162,8 @@ def M(markup: str, style: ParagraphStyle) -> Paragraph:
 class WholeTable(Table):
     """A table that is never split across pages (it moves to the next page instead)."""
 
-    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
-        return []
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        return []  # (reportlab's argument names)
 
 
 def data_table(
@@ -219,19 +220,19 @@ def fields_table(
     return table
 
 
-def numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]):
+def numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> type[Any]:
     """A Canvas class that knows the page count, so footers can say "Page 2 of 5"."""
 
     class NumberedCanvas(pdfcanvas.Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._saved: list[dict] = []
+            self._saved: list[dict[str, Any]] = []
 
-        def showPage(self):  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._saved.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._saved)
             for number, state in enumerate(self._saved, start=1):
                 self.__dict__.update(state)
@@ -292,7 +293,7 @@ def draw_footer(c: pdfcanvas.Canvas, left: str, right: str) -> None:
     c.restoreState()
 
 
-def logo_flowable(path: str, max_w: float, max_h: float):
+def logo_flowable(path: str, max_w: float, max_h: float) -> Any:
     """The shop's logo scaled to fit, or None if it is missing or not a readable image."""
     if not path:
         return None
@@ -313,7 +314,7 @@ def logo_flowable(path: str, max_w: float, max_h: float):
     return Image(path, width=w * scale, height=h * scale)
 
 
-def header_style():
+def header_style() -> TableStyle:
     """Table style of a document's letterhead row: top-aligned, an accent rule below."""
     from reportlab.platypus import TableStyle
 
@@ -334,6 +335,7 @@ def write_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         from returnsdesk.domain.errors import InputError
+        from returnsdesk.domain.i18n import t
 
-        raise InputError(f"The folder {folder} does not exist.")
+        raise InputError(t("The folder {parent} does not exist.", parent=folder))
     return write_bytes_atomic(target, data)

@@ -13,11 +13,13 @@ import io
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch, mm
 
 from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import t
 
 
 class Paper(StrEnum):
@@ -87,7 +89,7 @@ def _box(size: tuple[float, float], label_page: LabelPage) -> Box:
     return Box(m, m, w - 2 * m, h - 2 * m - _HEADING_SPACE)
 
 
-def _draw_heading(canvas, art: LabelArt, size: tuple[float, float]) -> None:
+def _draw_heading(canvas: Any, art: LabelArt, size: tuple[float, float]) -> None:
     from returnsdesk.formats.pdf.common import FONT, FONT_BOLD, INK, MUTED
 
     w, h = size
@@ -103,7 +105,7 @@ def _draw_heading(canvas, art: LabelArt, size: tuple[float, float]) -> None:
     canvas.line(_SHEET_MARGIN, y, w - _SHEET_MARGIN, y)
 
 
-def _pdf_label_pages(path: Path):
+def _pdf_label_pages(path: Path) -> list[Any]:
     """The label's pages, upright, each clipped to its visible (crop) box: what a viewer
     shows is what prints, and nothing drawn outside it spills over the sheet."""
     from pypdf import PdfReader, PdfWriter
@@ -123,12 +125,13 @@ def _pdf_label_pages(path: Path):
         data = contents.get_data() if contents is not None else b""
         stream = DecodedStreamObject()
         stream.set_data(clip.encode("ascii") + data + b"\nQ\n")
-        page.replace_contents(stream)
+        # pypdf takes any stream object here; its hints name only the encoded kinds.
+        page.replace_contents(stream)  # type: ignore[arg-type]
         pages.append(page)
     return pages
 
 
-def _image(path: Path):
+def _image(path: Path) -> tuple[Any, Any]:
     from PIL import Image, ImageOps
 
     with Image.open(path) as image:
@@ -157,7 +160,7 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
         label_pdf_pages = _pdf_label_pages(art.path) if art.is_pdf else []
         image = None if art.is_pdf else _image(art.path)
     except Exception as exc:  # a damaged stored file must not crash printing
-        raise InputError(f"The label file cannot be read ({exc}).") from None
+        raise InputError(t("The label file cannot be read ({error}).", error=exc)) from None
 
     from returnsdesk.formats.pdf.common import FONT, register_fonts
 

@@ -1,29 +1,53 @@
-"""What menus and case actions call: build a document off the GUI thread, then preview it."""
+"""What menus and case actions call: build a document off the GUI thread, then preview it.
+
+The documents gather their facts through services (``services.documents``,
+``services.dispute_facts``); nothing here reads the store.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.tasks import Job, run_task
+
+#: What a build returns: the PDF, the preview's title, the suggested file name, and
+#: anything ``after`` needs (the dispute pack's warnings).
+Built = tuple[Any, ...]
+
+
+class DocumentJob:
+    """A document being made on a worker: ``finished`` when done, then ``preview`` is the
+    dialog showing it (None when making it failed)."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.preview: QDialog | None = None
+
+    @property
+    def finished(self) -> SignalInstance:
+        return self.job.finished
 
 
 def _show(
     parent: QWidget | None,
-    build: Callable[[], tuple],
-    make_preview: Callable[[bytes, str, str], QWidget] | None = None,
+    build: Callable[[], Built],
+    make_preview: Callable[[bytes, str, str], QDialog] | None = None,
     after: Callable[..., None] | None = None,
-) -> Job:
-    """Run ``build`` (returns pdf, title, file name[, extra]) on a worker; open the preview
-    (``make_preview``'s, or the plain one) on success, then call ``after`` with everything
-    ``build`` returned."""
+) -> DocumentJob:
+    """Run ``build`` on a worker; open the preview (``make_preview``'s, or the plain one)
+    on success, then call ``after`` with everything ``build`` returned. A refusal or a
+    failure is shown by ``ui.messages.show_error``."""
     from returnsdesk.ui.documents.preview import DocumentPreview
 
-    def on_success(result) -> None:
+    def on_success(result: Built) -> None:
         pdf, title, name = result[:3]
         if after is not None:
             after(*result)
@@ -33,19 +57,19 @@ def _show(
             preview = DocumentPreview(pdf, title, name, parent)
         preview.setModal(False)
         preview.show()
-        job.preview = preview  # for callers and tests
+        handle.preview = preview  # for callers and tests
 
     def on_error(exc: Exception) -> None:
-        text = (
-            str(exc)
-            if isinstance(exc, InputError)
-            else t("The document could not be made: {error}", error=exc)
-        )
-        QMessageBox.warning(parent, t("Document"), text)
+        show_error(parent, t("Document"), exc)
 
-    job = run_task(lambda _job: build(), on_success, on_error)
-    job.preview = None
-    return job
+    handle = DocumentJob(run_task(lambda _job: build(), on_success, on_error))
+    return handle
+
+
+def _evidence_dir() -> Path:
+    from returnsdesk import session
+
+    return session.current().evidence_dir
 
 
 def open_instructions(
@@ -54,7 +78,7 @@ def open_instructions(
     lang: str | None = None,
     paper: str | None = None,
     label_page: str | None = None,
-) -> Job:
+) -> DocumentJob:
     """Build the instructions (with the case's label) and preview them; the preview lets
     the user switch between A4 and Letter, and print the label on a 4×6 in page."""
     from returnsdesk.ui.documents.instructions_preview import (
@@ -66,22 +90,17 @@ def open_instructions(
     chosen = (paper or remembered[0], label_page or remembered[1])
 
     def make(paper: str, label_page: str) -> bytes:
-        from returnsdesk import session
         from returnsdesk.formats.pdf.instructions import build_instructions
 
         return build_instructions(
-            case_id,
-            lang,
-            evidence_dir=session.current().evidence_dir,
-            paper=paper,
-            label_page=label_page,
+            case_id, lang, evidence_dir=_evidence_dir(), paper=paper, label_page=label_page
         )
 
-    def build():
-        from returnsdesk.store.models import Case
+    def build() -> Built:
+        from returnsdesk.services.documents.case_rows import case_rma
 
-        rma = Case.get_by_id(case_id).rma
-        return make(*chosen), f"{rma}", f"{rma}-instructions.pdf"
+        rma = case_rma(case_id)
+        return make(*chosen), rma, f"{rma}-instructions.pdf"
 
     def preview(pdf: bytes, title: str, name: str) -> InstructionsPreview:
         return InstructionsPreview(pdf, title, name, make, *chosen, parent)
@@ -89,8 +108,8 @@ def open_instructions(
     return _show(parent, build, preview)
 
 
-def open_summary(parent: QWidget | None, start: date, end: date) -> Job:
-    def build():
+def open_summary(parent: QWidget | None, start: date, end: date) -> DocumentJob:
+    def build() -> Built:
         from returnsdesk.formats.pdf.summary import build_summary
 
         name = f"returns-summary-{start.isoformat()}-{end.isoformat()}.pdf"
@@ -99,7 +118,7 @@ def open_summary(parent: QWidget | None, start: date, end: date) -> Job:
     return _show(parent, build)
 
 
-def ask_period_and_open_summary(parent: QWidget | None) -> Job | None:
+def ask_period_and_open_summary(parent: QWidget | None) -> DocumentJob | None:
     from returnsdesk.ui.documents.period_dialog import PeriodDialog
 
     dialog = PeriodDialog(parent)
@@ -108,7 +127,9 @@ def ask_period_and_open_summary(parent: QWidget | None) -> Job | None:
     return open_summary(parent, *dialog.period())
 
 
-def open_dispute_pack(parent: QWidget | None, case_id: int, lang: str | None = None) -> Job | None:
+def open_dispute_pack(
+    parent: QWidget | None, case_id: int, lang: str | None = None
+) -> DocumentJob | None:
     """Make the pack in ``lang`` (asked for when not given); warns when it is too big to
     upload to the payment processor."""
     if lang is None:
@@ -120,17 +141,16 @@ def open_dispute_pack(parent: QWidget | None, case_id: int, lang: str | None = N
             return None
     chosen = lang
 
-    def build():
-        from returnsdesk import session
+    def build() -> Built:
         from returnsdesk.formats.pdf.dispute import make_dispute_pack
-        from returnsdesk.store.models import Case
+        from returnsdesk.services.documents.case_rows import case_rma
 
-        rma = Case.get_by_id(case_id).rma
-        pack = make_dispute_pack(case_id, session.current().evidence_dir, chosen)
+        rma = case_rma(case_id)
+        pack = make_dispute_pack(case_id, _evidence_dir(), chosen)
         return pack.data, rma, f"{rma}-dispute-evidence.pdf", pack.warnings
 
     def on_built(pdf: bytes, title: str, name: str, warnings: tuple[str, ...]) -> None:
-        if warnings:
+        if warnings:  # advice, not a failure: the pack is made and shown
             QMessageBox.warning(parent, t("Dispute pack"), "\n".join(warnings))
 
     return _show(parent, build, after=on_built)
@@ -140,3 +160,13 @@ def edit_shop_details(parent: QWidget | None) -> bool:
     from returnsdesk.ui.documents.shop_details_dialog import ShopDetailsDialog
 
     return ShopDetailsDialog(parent).exec() == ShopDetailsDialog.DialogCode.Accepted
+
+
+__all__ = [
+    "DocumentJob",
+    "ask_period_and_open_summary",
+    "edit_shop_details",
+    "open_dispute_pack",
+    "open_instructions",
+    "open_summary",
+]

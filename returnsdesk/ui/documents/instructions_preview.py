@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from returnsdesk.domain.i18n import N_, t
 from returnsdesk.ui.documents.preview import DocumentPreview
+from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.tasks import Job, run_task
 
 _SETTINGS_KEY = "documents/instructions"
@@ -61,7 +62,7 @@ class InstructionsPreview(DocumentPreview):
         bar.addWidget(QLabel(t("Prepaid label:"), self))
         bar.addWidget(self.label_page)
         bar.addStretch(1)
-        self.layout().insertLayout(0, bar)
+        self.main_layout.insertLayout(0, bar)
 
     def _options_changed(self) -> None:
         paper, label_page = self.paper.currentData(), self.label_page.currentData()
@@ -77,7 +78,7 @@ class InstructionsPreview(DocumentPreview):
 
         def failed(exc: Exception) -> None:
             self._enable()
-            QMessageBox.warning(self, t("Document"), str(exc))
+            show_error(self, t("Document"), exc)
 
         self.job = run_task(lambda _job: self._rebuild(paper, label_page), done, failed)
 

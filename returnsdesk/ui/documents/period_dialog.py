@@ -48,9 +48,10 @@ class PeriodDialog(QDialog):
         ]
         for label, *_ in self._presets:
             self.preset.addItem(label)
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
+        self.start = QDateEdit()
+        self.end = QDateEdit()
         for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
         self.error = QLabel()
         self.error.setStyleSheet("color: #9a3b1b")
@@ -72,7 +73,7 @@ class PeriodDialog(QDialog):
 
     def _apply_preset(self, index: int) -> None:
         _, start, end = self._presets[index]
-        if start is None:
+        if start is None or end is None:  # "Custom": the dates stay as typed
             return
         self.start.setDate(_q(start))
         self.end.setDate(_q(end))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -12,13 +14,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
+from returnsdesk.ui.messages import show_error
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class DocumentPreview(QDialog):
@@ -56,9 +62,9 @@ class DocumentPreview(QDialog):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(bar)
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.addWidget(self.view, 1)
+        self.main_layout.addLayout(bar)
 
     def _load(self, pdf: bytes) -> None:
         self._pdf = bytes(pdf)
@@ -92,12 +98,8 @@ class DocumentPreview(QDialog):
 
         try:
             write_atomic(path, self._pdf)
-        except Exception as exc:  # disk full, no permission, missing folder: tell the user
-            QMessageBox.warning(
-                self,
-                t("Could not save"),
-                t("The file was not saved: {error}", error=exc),
-            )
+        except (InputError, OSError) as exc:  # disk full, no permission, missing folder
+            show_error(self, t("Could not save"), exc)
             return None
         return path
 
@@ -111,14 +113,14 @@ class DocumentPreview(QDialog):
             return
         self.render_to(printer)
 
-    def render_to(self, printer) -> None:
+    def render_to(self, printer: QPrinter) -> None:
         """Render every page (or the chosen range) onto ``printer``."""
         first, last = printer.fromPage(), printer.toPage()
         if first == 0:
             first, last = 1, self.page_count
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, t("Print"), t("The printer could not start."))
+            show_error(self, t("Print"), InputError(t("The printer could not start.")))
             return
         try:
             dpi = printer.resolution()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -25,7 +24,10 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import clean_text
 from returnsdesk.services import settings
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.ui.documents.language_choice import fill_languages
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import write_op
 
 
 def check_logo(path: str) -> None:
@@ -72,6 +74,7 @@ class ShopDetailsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         form = QFormLayout(self)
         form.addRow(t("Shop name:"), self.name)
         form.addRow(t("Address:"), self.address)
@@ -122,9 +125,26 @@ class ShopDetailsDialog(QDialog):
         )
 
     def accept(self) -> None:
+        """Check the details, then save them on the writer thread; the dialog closes once
+        they are saved (and stays open, with the reason shown, when they cannot be)."""
         try:
-            settings.save_shop_details(self.details())
+            details = self.details()
         except InputError as exc:
-            QMessageBox.warning(self, t("Shop details"), str(exc))
+            show_error(self, t("Shop details"), exc)
             return
+        self.buttons.setEnabled(False)
+        write_op(
+            self,
+            lambda: settings.save_shop_details(details),
+            changes=Changes.of(Area.SETTINGS),
+            on_done=lambda _saved: self._saved(),
+            on_error=self._not_saved,
+        )
+
+    def _saved(self) -> None:
+        self.buttons.setEnabled(True)
         super().accept()
+
+    def _not_saved(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        show_error(self, t("Shop details"), error)
