@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from returnsdesk.store import sales
 from returnsdesk.store.db import database
 from returnsdesk.store.models import Order, OrderLine
+from returnsdesk.store.sql_script import execute_script
 from tests import insight_store
 
 
@@ -23,7 +24,7 @@ def _tables() -> dict[str, list[tuple]]:
 
 def _recomputed() -> dict[str, list[tuple]]:
     with database.atomic() as tx:
-        sales._run(database, sales.REBUILD)
+        execute_script(database, sales.REBUILD)
         fresh = _tables()
         tx.rollback()
     return fresh
