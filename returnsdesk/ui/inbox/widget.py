@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +38,9 @@ from returnsdesk.services.work_counts import WorkCounts, work_counts
 from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
+from returnsdesk.ui.operations import read_op
 from returnsdesk.ui.tasks import run_task
+from returnsdesk.ui.widgets.debounce import Debounce
 
 log = logging.getLogger(__name__)
 
@@ -62,31 +64,40 @@ class InboxWidget(QWidget):
     work_counts_changed = Signal(object)
     selection_changed = Signal(list)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = InboxModel(self)
         self.model.completed.connect(self._update_summary)
         self._views = list(View)
         self._count_generation = 0
         self.counts: dict[View, int] = {}
+        # An explicit filter set from elsewhere (a Reports drill-down), shown in a banner.
+        self._explicit: Filters | None = None
+        self._build_search()
+        self._build_filters()
+        self._build_explicit_bar()
+        self._build_table()
+        self._build_layout()
+        self.reload_choices()
+        self.refresh()
 
+    def _build_search(self) -> None:
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         for view in self._views:
             self.tabs.addTab(t(VIEW_TITLES[view]))
         self.tabs.currentChanged.connect(self._on_filters_changed)
-
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
             t("Search RMA, order, customer, e-mail, product, tracking, notes…")
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
-        self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self._on_filters_changed)
-        self.search.textChanged.connect(self._debounce.start)
+        self._debounce = Debounce(self, self._on_filters_changed, 150)
+        self.search.textChanged.connect(self._debounce.trigger)
 
+    def _build_filters(self) -> None:
         self.status_filter = self._combo(
             t("Any status"), [(labels.status(s), s.value) for s in Status]
         )
@@ -110,8 +121,8 @@ class InboxWidget(QWidget):
         self.date_enabled.toggled.connect(self._on_filters_changed)
         self.flagged_only = QCheckBox(t("Risk signals only"), self)
         self.flagged_only.toggled.connect(self._on_filters_changed)
-        # An explicit filter set from elsewhere (a Reports drill-down), shown in a banner.
-        self._explicit: Filters | None = None
+
+    def _build_explicit_bar(self) -> None:
         self.explicit_label = QLabel(self)
         self.explicit_label.setTextFormat(Qt.TextFormat.PlainText)
         self.explicit_clear = QPushButton(t("Show all"), self)
@@ -124,6 +135,7 @@ class InboxWidget(QWidget):
         self.explicit_bar.setStyleSheet("background: #e3f2fd;")
         self.explicit_bar.hide()
 
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -145,10 +157,10 @@ class InboxWidget(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_case_ids())
         )
-
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
+    def _build_layout(self) -> None:
         # Three rows, so that every view tab and the search fit a 1280-pixel screen in
         # either language: the views; the search and the lists; dates and risk.
         self.search.setMinimumWidth(220)
@@ -176,7 +188,6 @@ class InboxWidget(QWidget):
         dates.addSpacing(12)
         dates.addWidget(self.flagged_only)
         dates.addStretch(1)
-
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -184,8 +195,6 @@ class InboxWidget(QWidget):
         layout.addWidget(self.explicit_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        self.reload_choices()
-        self.refresh()
 
     def _combo(self, any_label: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
@@ -317,7 +326,7 @@ class InboxWidget(QWidget):
 
     def _refresh_risk(self, then_apply: bool = False) -> None:
         """Rebuild the risk snapshot off the GUI thread if a write made it stale."""
-        job = run_task(lambda job: risk.refresh_flagged())
+        job = run_task(lambda _job: risk.refresh_flagged())
         job.failed.connect(self._risk_failed)
         if then_apply:
             job.finished.connect(self._risk_ready)
@@ -357,9 +366,12 @@ class InboxWidget(QWidget):
         """Recount every view off the GUI thread; the newest recount wins."""
         self._count_generation += 1
         generation = self._count_generation
-        job = run_task(lambda job: (generation, work_counts()))
-        job.succeeded.connect(self._show_counts)
-        job.failed.connect(self._counts_failed)
+        read_op(
+            self,
+            lambda: (generation, work_counts()),
+            self._show_counts,
+            on_error=self._counts_failed,
+        )
 
     def _show_counts(self, result: tuple[int, WorkCounts]) -> None:
         generation, work = result
