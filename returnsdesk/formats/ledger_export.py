@@ -123,7 +123,12 @@ def _safe_csv(value: str) -> str:
 
 
 def _write_csv(
-    target: Path, date_from, date_to, progress: Progress, check: Check | None, lang: str
+    target: Path,
+    date_from: date | None,
+    date_to: date | None,
+    progress: Progress,
+    check: Check | None,
+    lang: str,
 ) -> int:
     total = ledger_period.count_in_period(date_from, date_to)
     progress(0, total)

@@ -3,10 +3,11 @@ write-only, imported on first use). See ``formats.ledger_export`` for the layout
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from returnsdesk.domain.ledger import DIRECTION, LedgerKind, ledger_label
 from returnsdesk.domain.money import minor_exponent
@@ -32,18 +33,18 @@ class _Cells:
     a styled cell per value would cost more than the writing itself.
     """
 
-    def __init__(self, ws) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+        from openpyxl.styles import Font  # type: ignore[import-untyped]
 
         self.ws = ws
         _install_fast_rows(ws)
         self._make = WriteOnlyCell
-        self._money: dict[tuple[str, int], object] = {}
+        self._money: dict[tuple[str, int], Any] = {}
         self._exponent: dict[str, int] = {}
         self._bold = Font(bold=True)
 
-    def money(self, minor: int, currency: str, slot: int):
+    def money(self, minor: int, currency: str, slot: int) -> Any:
         cell = self._money.get((currency, slot))
         if cell is None:
             cell = self._make(self.ws)
@@ -54,7 +55,7 @@ class _Cells:
         cell.value = Decimal(minor).scaleb(-exponent) if exponent else minor
         return cell
 
-    def text(self, value: str):
+    def text(self, value: str) -> Any:
         """Text that stays text: a string cell even when it looks like a formula."""
         if not value:
             return None
@@ -65,7 +66,7 @@ class _Cells:
             return cell
         return value
 
-    def header(self, labels: list[str]) -> list:
+    def header(self, labels: list[str]) -> list[Any]:
         cells = []
         for label in labels:
             cell = self._make(self.ws, label)
@@ -74,7 +75,7 @@ class _Cells:
         return cells
 
 
-def _install_fast_rows(ws) -> None:
+def _install_fast_rows(ws: Any) -> None:
     """Let ``ws.append`` take prepared cells without a failed conversion per cell.
 
     openpyxl's write-only ``_values_to_row`` first tries to store every value
@@ -84,12 +85,12 @@ def _install_fast_rows(ws) -> None:
     otherwise does the same. If openpyxl ever drops the hook, the stock (slower,
     equally correct) path is used.
     """
-    from openpyxl.cell import Cell, WriteOnlyCell
+    from openpyxl.cell import Cell, WriteOnlyCell  # type: ignore[import-untyped]
 
     if not hasattr(ws, "_values_to_row"):
         return
 
-    def values_to_row(values, row_idx):
+    def values_to_row(values: Iterable[Any], row_idx: int) -> Iterator[Any]:
         scratch = WriteOnlyCell(ws)
         for col_idx, value in enumerate(values, 1):
             if value is None:
@@ -108,17 +109,22 @@ def _install_fast_rows(ws) -> None:
     ws._values_to_row = values_to_row
 
 
-def _set_widths(ws, widths: list[int]) -> None:
-    from openpyxl.utils import get_column_letter
+def _set_widths(ws: Any, widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = min(max(width, 6) + 2, 60)
 
 
 def write_xlsx(
-    target: Path, date_from, date_to, progress: Progress, check: Check | None, lang: str
+    target: Path,
+    date_from: date | None,
+    date_to: date | None,
+    progress: Progress,
+    check: Check | None,
+    lang: str,
 ) -> int:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
     total = ledger_period.count_in_period(date_from, date_to)
     progress(0, total)
@@ -141,7 +147,7 @@ def write_xlsx(
     return done
 
 
-def _abandon(wb) -> None:
+def _abandon(wb: Any) -> None:
     """Close half-written sheets now (their temp files), not later in the garbage collector."""
     for ws in wb.worksheets:
         try:
@@ -150,7 +156,15 @@ def _abandon(wb) -> None:
             pass
 
 
-def _ledger_sheet(wb, date_from, date_to, total, progress, check, lang: str) -> int:
+def _ledger_sheet(
+    wb: Any,
+    date_from: date | None,
+    date_to: date | None,
+    total: int,
+    progress: Progress,
+    check: Check | None,
+    lang: str,
+) -> int:
     ws = wb.create_sheet(text("sheet.ledger", lang))
     labels = [text(c, lang) for c in LEDGER_COLUMNS]
     longest = ledger_period.max_text_lengths(date_from, date_to)
@@ -221,7 +235,7 @@ def _ledger_sheet(wb, date_from, date_to, total, progress, check, lang: str) -> 
     return done
 
 
-def _summary_sheet(wb, date_from, date_to, lang: str) -> None:
+def _summary_sheet(wb: Any, date_from: date | None, date_to: date | None, lang: str) -> None:
     ws = wb.create_sheet(text("sheet.summary", lang))
     _set_widths(ws, [28, 26, 12, 10, 10, 26, 16])
     cells = _Cells(ws)
@@ -277,7 +291,9 @@ def _summary_sheet(wb, date_from, date_to, lang: str) -> None:
         )
 
 
-def _cases_sheet(wb, date_from, date_to, check, lang: str) -> None:
+def _cases_sheet(
+    wb: Any, date_from: date | None, date_to: date | None, check: Check | None, lang: str
+) -> None:
     ws = wb.create_sheet(text("sheet.cases", lang))
     labels = [
         text("col.rma", lang),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +39,7 @@ from returnsdesk.services.work_counts import WorkCounts, work_counts
 from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
+from returnsdesk.ui.ledger.common import qdate_day
 from returnsdesk.ui.operations import read_op
 from returnsdesk.ui.tasks import run_task
 from returnsdesk.ui.widgets.debounce import Debounce
@@ -108,8 +110,10 @@ class InboxWidget(QWidget):
         self.supplier_filter = self._combo(t("Any supplier"), [])
         self.currency_filter = self._combo(t("Any currency"), [])
         self.date_enabled = QCheckBox(t("Opened"), self)
-        self.date_from = QDateEdit(self, calendarPopup=True)
-        self.date_to = QDateEdit(self, calendarPopup=True)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
         today = QDate.currentDate()
         self.date_from.setDate(today.addMonths(-1))
         self.date_to.setDate(today)
@@ -231,16 +235,11 @@ class InboxWidget(QWidget):
         self.tabs.setCurrentIndex(self._views.index(view))
 
     def filters(self) -> Filters:
-        def one(combo):
+        def one(combo: QComboBox) -> tuple[Any, ...]:
             value = combo.currentData()
             return () if value is None else (value,)
 
-        dates = {}
-        if self.date_enabled.isChecked():
-            dates = {
-                "opened_from": self.date_from.date().toPython(),
-                "opened_to": self.date_to.date().toPython(),
-            }
+        dated = self.date_enabled.isChecked()
         chosen = Filters(
             statuses=one(self.status_filter),
             reasons=one(self.reason_filter),
@@ -249,7 +248,8 @@ class InboxWidget(QWidget):
             currencies=one(self.currency_filter),
             search=self.search.text(),
             flagged=self.flagged_only.isChecked(),
-            **dates,
+            opened_from=qdate_day(self.date_from.date()) if dated else None,
+            opened_to=qdate_day(self.date_to.date()) if dated else None,
         )
         if self._explicit is None:
             return chosen
@@ -300,7 +300,7 @@ class InboxWidget(QWidget):
         self.explicit_bar.hide()
         self.refresh()
 
-    def _on_filters_changed(self, *_args) -> None:
+    def _on_filters_changed(self, *_args: object) -> None:
         query = self.model.query
         self._apply(replace(query, view=self.current_view(), filters=self.filters()))
 
@@ -431,7 +431,7 @@ class InboxWidget(QWidget):
         self.table.selectRow(row)
         return self.model.case_id(row)
 
-    def _open_index(self, index) -> None:
+    def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_case.emit(index.data(CASE_ID_ROLE))
 

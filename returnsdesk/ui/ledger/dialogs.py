@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from returnsdesk.services.ledger_view import LedgerRow
 from returnsdesk.ui.ledger.common import entry_day, kind_label, qdate_day
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import write_op
+
+if TYPE_CHECKING:
+    from returnsdesk.formats.ledger_export import ExportResult
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
 
 
@@ -176,23 +180,33 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-def start_export(path: Path, date_from: date, date_to: date, parent: QWidget, on_done=None) -> Job:
+#: Called once an export ends: its result, or the error (a cancel is ``Cancelled``).
+ExportDone = Callable[["ExportResult | None", "Exception | None"], None]
+
+
+def start_export(
+    path: Path,
+    date_from: date,
+    date_to: date,
+    parent: QWidget,
+    on_done: ExportDone | None = None,
+) -> Job:
     """Run the export on a worker with a cancellable progress dialog."""
-    from returnsdesk.formats.ledger_export import export_ledger
+    from returnsdesk.formats.ledger_export import export_ledger  # openpyxl on first use
 
     progress = QProgressDialog(t("Exporting the ledger…"), t("Cancel"), 0, 0, parent)
     progress.setWindowTitle(t("Export for accounting"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
-    def work(job: Job):
+    def work(job: Job) -> ExportResult:
         return export_ledger(path, date_from, date_to, progress=job.progress, check=job.check)
 
     def on_progress(done: int, total: int) -> None:
         progress.setMaximum(max(total, 1))
         progress.setValue(min(done, max(total, 1)))
 
-    def on_success(result) -> None:
+    def on_success(result: ExportResult) -> None:
         progress.reset()
         progress.deleteLater()
         if on_done:
@@ -230,7 +244,7 @@ def export_with_dialogs(date_from: date, date_to: date, parent: QWidget) -> Job 
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
 
-    def done(result, error) -> None:
+    def done(result: ExportResult | None, error: Exception | None) -> None:
         if result is not None:
             QMessageBox.information(
                 parent,

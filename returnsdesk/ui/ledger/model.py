@@ -51,6 +51,7 @@ class LedgerTableModel(IdListModel[LedgerRow]):
         self.locale = locale or babel_locale()
         self._filter = LedgerFilter()
         self._sort = ("date", True)
+        self._started = False
         self._muted = QBrush(QColor(120, 120, 120))
         self._out = QBrush(QColor(170, 30, 30))
         self._in = QBrush(QColor(20, 120, 40))
@@ -68,7 +69,12 @@ class LedgerTableModel(IdListModel[LedgerRow]):
         if key is None:
             return
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        if self._started:  # a view setting up its header only chooses the order
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._started = True
+        super().refresh()
 
     # -- IdListModel ---------------------------------------------------------------------
     def ids_reader(self) -> IdsReader:
