@@ -3,11 +3,11 @@
 Nothing here is stored twice: each figure is a ``SUM`` over integer minor
 units in ``ledger_entry``, so totals stay exact over any number of entries.
 
-Signs. An entry's *amount* is always positive. Its *direction* comes from its
-kind (``domain.ledger.DIRECTION``). A reversal entry (``reverses_id`` set)
-counts with the opposite sign of the entry it cancels. The *signed amount* is
-the effect on the merchant's cash: paid out is negative, recovered positive,
-neutral kinds (store credit redeemed) zero.
+Signs follow ``domain.ledger`` (the one convention): an entry's *amount* is
+always positive; a reversal entry (``reverses_id`` set) counts with the opposite
+sign of the entry it cancels (``net_amount``); the *signed amount* is the effect
+on the merchant's cash: paid out negative, recovered positive, neutral kinds
+zero (``signed_amount``). ``net_sql``/``signed_sql`` are their SQL forms.
 """
 
 from __future__ import annotations
@@ -36,19 +36,34 @@ def _in_list(direction: Direction) -> str:
 PAID_OUT_KINDS = _in_list(Direction.PAID_OUT)
 RECOVERED_KINDS = _in_list(Direction.RECOVERED)
 
-# The SQL forms of domain.ledger's one sign convention (net_amount, cash_sign).
-#: +1 for an ordinary entry, REVERSAL_SIGN for a reversal.
-REVERSAL_FACTOR = f"(CASE WHEN e.reverses_id IS NULL THEN 1 ELSE {REVERSAL_SIGN} END)"
-#: Amount net of reversals (positive for ordinary entries): ``net_amount``.
-NET = f"(e.amount_minor * {REVERSAL_FACTOR})"
-#: ``cash_sign`` of the entry's kind.
-CASH_SIGN = (
-    "(CASE e.kind "
-    + " ".join(f"WHEN '{kind.value}' THEN {cash_sign(kind)}" for kind in LedgerKind)
-    + " ELSE 0 END)"
-)
-#: Effect on the merchant's cash: ``signed_amount``.
-SIGNED = f"({CASH_SIGN} * {NET})"
+# The SQL forms of domain.ledger's one sign convention, for a ``ledger_entry`` row named
+# ``alias``: every query over entries (here, and reports and health checks) takes its
+# signs from these, so SQL and Python can never disagree.
+
+
+def net_sql(alias: str = "e") -> str:
+    """``domain.ledger.net_amount`` in SQL: the amount, negated for a reversal."""
+    return (
+        f"({alias}.amount_minor * "
+        f"(CASE WHEN {alias}.reverses_id IS NULL THEN 1 ELSE {REVERSAL_SIGN} END))"
+    )
+
+
+def cash_sign_sql(alias: str = "e") -> str:
+    """``domain.ledger.cash_sign`` in SQL: -1 paid out, +1 recovered, 0 neutral."""
+    cases = " ".join(f"WHEN '{kind.value}' THEN {cash_sign(kind)}" for kind in LedgerKind)
+    return f"(CASE {alias}.kind {cases} ELSE 0 END)"
+
+
+def signed_sql(alias: str = "e") -> str:
+    """``domain.ledger.signed_amount`` in SQL: the entry's effect on the merchant's cash."""
+    return f"({cash_sign_sql(alias)} * {net_sql(alias)})"
+
+
+#: Amount net of reversals (positive for ordinary entries).
+NET = net_sql("e")
+#: Effect on the merchant's cash (negative = money out).
+SIGNED = signed_sql("e")
 PAID_OUT = f"(CASE WHEN e.kind IN ({PAID_OUT_KINDS}) THEN {NET} ELSE 0 END)"
 RECOVERED = f"(CASE WHEN e.kind IN ({RECOVERED_KINDS}) THEN {NET} ELSE 0 END)"
 

@@ -29,3 +29,20 @@ def test_sql_signs_match_the_domain_for_every_kind(store, now):
     assert totals.paid_out == 0 and totals.recovered == 0 and totals.net == 0
     assert ledger_sql.case_totals(case.id) == (0, 0)
     assert all(row.net == 0 and row.signed == 0 for row in ledger_sql.period_totals(None, None))
+
+
+def test_the_sql_forms_take_any_row_alias(store, now):
+    """Reports and health checks name their entry row ``l``; the same signs apply."""
+    from returnsdesk.store.db import database
+
+    case = make_case(now)
+    refund = ledger.post_entry(EntryInput(case.id, LedgerKind.CUSTOMER_REFUND, 500, "EUR"), now=now)
+    ledger.reverse_entry(refund.id, "typo", now=now)
+    rows = database.execute_sql(
+        f"SELECT l.kind, l.amount_minor, l.reverses_id IS NOT NULL, "
+        f"{ledger_sql.net_sql('l')}, {ledger_sql.signed_sql('l')} FROM ledger_entry l"
+    ).fetchall()
+    assert len(rows) == 2
+    for kind, amount, is_reversal, net, signed in rows:
+        assert signed == signed_amount(kind, amount, bool(is_reversal))
+        assert net == (-amount if is_reversal else amount)

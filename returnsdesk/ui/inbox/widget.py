@@ -209,14 +209,17 @@ class InboxWidget(QWidget):
         return combo
 
     def reload_choices(self) -> None:
-        """Refill the supplier and currency filters (they change as data arrives)."""
-        for combo, items in (
-            (
-                self.supplier_filter,
-                supplier_choices(),
-            ),
-            (self.currency_filter, [(c, c) for c in distinct_currencies()]),
-        ):
+        """Refill the supplier and currency filters (they change as data arrives), read
+        off the GUI thread: the currencies in use are a scan of every case."""
+        read_op(self, lambda: (supplier_choices(), distinct_currencies()), self._show_choices)
+
+    def _show_choices(self, choices: tuple[list[tuple[str, int]], list[str]]) -> None:
+        suppliers, currencies = choices
+        lists: tuple[tuple[QComboBox, list[tuple[str, Any]]], ...] = (
+            (self.supplier_filter, list(suppliers)),
+            (self.currency_filter, [(c, c) for c in currencies]),
+        )
+        for combo, items in lists:
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:

@@ -62,4 +62,6 @@ def test_inbox(qtbot, demo_store, lang):
         inbox = InboxWidget()
         _show(qtbot, inbox, "inbox", lang)
         qtbot.waitUntil(lambda: "(" in inbox.tabs.tabText(0))  # the counts arrived
+        qtbot.waitUntil(lambda: inbox.currency_filter.count() > 1)  # and the filter choices
+        assert inbox.supplier_filter.count() > 1
         _look(inbox, "inbox", lang, (inbox.table,))
