@@ -92,4 +92,33 @@ def order_payout(net_by_kind: dict[LedgerKind, int]) -> int:
 
 def payout_change(kind: LedgerKind, amount: int, is_reversal: bool) -> int:
     """How much posting this entry raises (positive) or lowers the order's payout."""
-    return PAYOUT_SIGN.get(kind, 0) * amount * (-1 if is_reversal else 1)
+    return PAYOUT_SIGN.get(kind, 0) * net_amount(amount, is_reversal)
+
+
+#: The one sign convention of the ledger. A correction is never an edit: it is a new
+#: entry of the opposite sign, and the original stays (an append-only journal, as in
+#: double-entry bookkeeping). So a reversal counts ``REVERSAL_SIGN`` times its amount,
+#: and an entry's *signed amount* is its effect on the merchant's cash: paid out
+#: negative, recovered positive, neutral kinds zero. A *cost* is the negated cash
+#: effect. Every sum in store/ledger_sql.py is built from these functions.
+REVERSAL_SIGN = -1
+CASH_SIGN: dict[Direction, int] = {
+    Direction.PAID_OUT: -1,
+    Direction.RECOVERED: 1,
+    Direction.NEUTRAL: 0,
+}
+
+
+def net_amount(amount: int, is_reversal: bool) -> int:
+    """The entry's amount net of reversal: a reversal counts with the opposite sign."""
+    return amount * (REVERSAL_SIGN if is_reversal else 1)
+
+
+def cash_sign(kind: LedgerKind | str) -> int:
+    """-1 for money paid out, +1 for money recovered, 0 for neutral kinds."""
+    return CASH_SIGN[DIRECTION[LedgerKind(kind)]]
+
+
+def signed_amount(kind: LedgerKind | str, amount: int, is_reversal: bool) -> int:
+    """The entry's effect on the merchant's cash (negative = money out)."""
+    return cash_sign(kind) * net_amount(amount, is_reversal)

@@ -5,7 +5,6 @@ imports the store for the inbox."""
 from __future__ import annotations
 
 from returnsdesk.store import inbox as _store
-from returnsdesk.store.models import Supplier
 
 Column = _store.Column
 Filters = _store.Filters
@@ -15,11 +14,7 @@ View = _store.View
 case_ids = _store.case_ids
 fetch_rows = _store.fetch_rows
 distinct_currencies = _store.distinct_currencies
-
-
-def supplier_choices() -> list[tuple[str, int]]:
-    """(name, id) of every supplier, by name, for the inbox's supplier filter."""
-    return [(s.name, s.id) for s in Supplier.select().order_by(Supplier.name)]
+supplier_choices = _store.supplier_choices
 
 
 __all__ = [

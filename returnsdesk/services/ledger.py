@@ -267,6 +267,23 @@ def post_entry(data: EntryInput, now: datetime | None = None) -> LedgerEntry:
     return entry
 
 
+def _refuse_irreversible(original: LedgerEntry) -> None:
+    """A reversal cannot be reversed, and an entry is reversed at most once."""
+    if original.reverses_id is not None:
+        raise LedgerError(
+            t(
+                "Entry #{id} is itself a reversal and cannot be reversed; post a new entry "
+                "instead.",
+                id=original.id,
+            )
+        )
+    existing = LedgerEntry.get_or_none(LedgerEntry.reverses == original.id)
+    if existing is not None:
+        raise LedgerError(
+            t("Entry #{id} was already reversed by #{id2}.", id=original.id, id2=existing.id)
+        )
+
+
 def reverse_entry(
     entry_id: int,
     reason: str,
@@ -287,19 +304,7 @@ def reverse_entry(
         original = LedgerEntry.get_or_none(LedgerEntry.id == entry_id)
         if original is None:
             raise LedgerError(t("The entry no longer exists."))
-        if original.reverses_id is not None:
-            raise LedgerError(
-                t(
-                    "Entry #{id} is itself a reversal and cannot be reversed; post a new entry "
-                    "instead.",
-                    id=original.id,
-                )
-            )
-        existing = LedgerEntry.get_or_none(LedgerEntry.reverses == original.id)
-        if existing is not None:
-            raise LedgerError(
-                t("Entry #{id} was already reversed by #{id2}.", id=original.id, id2=existing.id)
-            )
+        _refuse_irreversible(original)
         case: Case = original.case
         kind = LedgerKind(original.kind)
         override = clean_text(override_note, "Override reason", max_len=MEMO_MAX)

@@ -7,6 +7,7 @@ and asks for rows a page at a time.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -44,7 +45,7 @@ class Column(StrEnum):
     RISK = "risk"
 
 
-def _quoted(values) -> str:
+def _quoted(values: Iterable[str]) -> str:
     return ", ".join(f"'{v}'" for v in sorted(values))
 
 
@@ -64,11 +65,11 @@ _PRODUCT_SQL = (
 )
 
 
-def view_condition(view: View, today: date) -> tuple[str, list]:
+def view_condition(view: View, today: date) -> tuple[str, list[object]]:
     """SQL condition on alias ``c`` selecting the cases of ``view``."""
     t, week = today.isoformat(), (today + timedelta(days=7)).isoformat()
     open_ = f"c.status NOT IN ({_FINISHED})"
-    conditions = {
+    conditions: dict[View, tuple[str, list[object]]] = {
         View.NEEDS_ACTION: (f"{open_} AND (c.status IN ({_MINE}) OR c.next_due_on <= ?)", [t]),
         View.OVERDUE: (f"{open_} AND c.next_due_on < ?", [t]),
         View.DUE_THIS_WEEK: (f"{open_} AND c.next_due_on >= ? AND c.next_due_on <= ?", [t, week]),
@@ -128,23 +129,25 @@ JOIN customer cu ON cu.id = o.customer_id
 LEFT JOIN supplier s ON s.id = c.supplier_id"""
 
 
-def _in(column: str, values) -> tuple[str, list]:
+def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:
     return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
 
-def _where(query: InboxQuery, today: date) -> tuple[str, list]:
-    parts, params = [], []
-    condition, values = view_condition(query.view, today)
+def _where(query: InboxQuery, today: date) -> tuple[str, list[object]]:
+    parts: list[str] = []
+    params: list[object] = []
+    condition, view_params = view_condition(query.view, today)
     parts.append(condition)
-    params += values
+    params += view_params
     f = query.filters
-    for column, values in (
+    chosen: tuple[tuple[str, Sequence[object]], ...] = (
         ("c.status", f.statuses),
         ("c.reason", f.reasons),
         ("c.supplier_id", f.supplier_ids),
         ("c.kind", f.kinds),
         ("c.currency", f.currencies),
-    ):
+    )
+    for column, values in chosen:
         if values:
             sql, p = _in(column, values)
             parts.append(sql)
@@ -174,13 +177,13 @@ def _where(query: InboxQuery, today: date) -> tuple[str, list]:
         if built is None:
             parts.append("0")
         else:
-            sql, p = built
-            parts.append(f"c.id IN ({sql})")
-            params += p
+            search_sql, search_params = built
+            parts.append(f"c.id IN ({search_sql})")
+            params += search_params
     return " AND ".join(parts), params
 
 
-def _mask(today: date) -> tuple[str, list]:
+def _mask(today: date) -> tuple[str, list[object]]:
     """The risk mask of case ``c``: read from the snapshot when it is fresh."""
     t = thresholds()
     if snapshot_fresh(today, t):
@@ -193,7 +196,7 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
     where, params = _where(query, today)
     needs_joins = query.sort in (Column.ORDER, Column.CUSTOMER, Column.SUPPLIER)
     source = _FROM if needs_joins else 'FROM "case" c'
-    sort_params: list = []
+    sort_params: list[object] = []
     if query.sort == Column.RISK:
         mask, sort_params = _mask(today)
         direction = " DESC" if query.descending else ""
@@ -207,7 +210,7 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
         direction = " DESC" if query.descending else ""
         keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort].split(", ")]
         order = ", ".join(keys) + f", c.id{direction}"
-    tail, tail_params = ("", []) if limit is None else (" LIMIT ?", [limit])
+    tail, tail_params = ("", list[object]()) if limit is None else (" LIMIT ?", [limit])
     rows = database.execute_sql(
         f"SELECT c.id {source} WHERE {where} ORDER BY {order}{tail}",
         params + sort_params + tail_params,
@@ -217,7 +220,8 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
 
 def view_counts(filters: Filters, today: date) -> dict[View, int]:
     """How many cases each view holds under the current filters, in one pass."""
-    sums, params = [], []
+    sums: list[str] = []
+    params: list[object] = []
     for view in View:
         condition, values = view_condition(view, today)
         sums.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
@@ -244,7 +248,7 @@ class InboxRow:
     currency: str
     next_due_on: date | None
     next_due_code: str
-    updated_at: object
+    updated_at: datetime
     waiting_on: str
     #: Risk rules firing on the case, as ``domain.risk.BIT`` flags (0 = none).
     risk: int = 0
@@ -260,11 +264,22 @@ def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]
                      c.status, c.kind, COALESCE(s.name, ''), c.amount_minor, c.currency,
                      c.next_due_on, c.next_due_code, c.updated_at, {_WAITING_ON_SQL}, {mask}
               {_FROM} WHERE c.id IN ({marks})"""
-    result = {}
+    result: dict[int, InboxRow] = {}
     for row in database.execute_sql(sql, mask_params + list(ids)).fetchall():
-        *leading, due, due_code, updated, waiting, risk = row
-        result[row[0]] = InboxRow(
-            *leading,
+        case_id, rma, number, customer, product, reason, status, kind, supplier = row[:9]
+        amount, currency, due, due_code, updated, waiting, risk = row[9:]
+        result[case_id] = InboxRow(
+            case_id,
+            rma,
+            number,
+            customer,
+            product,
+            reason,
+            status,
+            kind,
+            supplier,
+            amount,
+            currency,
             date.fromisoformat(due) if due else None,
             due_code,
             from_stamp(updated),
@@ -276,13 +291,20 @@ def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]
 
 def distinct_currencies() -> list[str]:
     rows = database.execute_sql('SELECT DISTINCT currency FROM "case" ORDER BY 1').fetchall()
-    return [r[0] for r in rows]
+    return [str(r[0]) for r in rows]
 
 
 def overdue_replies(now_stamp: str) -> int:
     """Claims sent to suppliers still awaiting a reply whose reply was due by ``now_stamp``."""
-    return database.execute_sql(
+    row = database.execute_sql(
         "SELECT count(*) FROM supplier_contact WHERE awaiting_reply = 1 "
         "AND answered_at IS NULL AND reply_due_at <= ?",
         (now_stamp,),
-    ).fetchone()[0]
+    ).fetchone()
+    return int(row[0])
+
+
+def supplier_choices() -> list[tuple[str, int]]:
+    """(name, id) of every supplier, by name, for the inbox's supplier filter."""
+    rows = database.execute_sql("SELECT name, id FROM supplier ORDER BY name, id").fetchall()
+    return [(name, supplier_id) for name, supplier_id in rows]

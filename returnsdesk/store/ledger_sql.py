@@ -3,21 +3,30 @@
 Nothing here is stored twice: each figure is a ``SUM`` over integer minor
 units in ``ledger_entry``, so totals stay exact over any number of entries.
 
-Signs. An entry's *amount* is always positive. Its *direction* comes from its
-kind (``domain.ledger.DIRECTION``). A reversal entry (``reverses_id`` set)
-counts with the opposite sign of the entry it cancels. The *signed amount* is
-the effect on the merchant's cash: paid out is negative, recovered positive,
-neutral kinds (store credit redeemed) zero.
+Signs follow ``domain.ledger`` (the one convention): an entry's *amount* is
+always positive; a reversal entry (``reverses_id`` set) counts with the opposite
+sign of the entry it cancels (``net_amount``); the *signed amount* is the effect
+on the merchant's cash: paid out negative, recovered positive, neutral kinds
+zero (``signed_amount``). ``net_sql``/``signed_sql`` are their SQL forms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
+from returnsdesk.domain.ledger import (
+    DIRECTION,
+    REVERSAL_SIGN,
+    Direction,
+    LedgerKind,
+    cash_sign,
+)
 from returnsdesk.store.db import database
+
+Params = Sequence[object]
 
 
 def _in_list(direction: Direction) -> str:
@@ -27,21 +36,44 @@ def _in_list(direction: Direction) -> str:
 PAID_OUT_KINDS = _in_list(Direction.PAID_OUT)
 RECOVERED_KINDS = _in_list(Direction.RECOVERED)
 
-#: +1 for an ordinary entry, -1 for a reversal.
-REVERSAL_SIGN = "(CASE WHEN e.reverses_id IS NULL THEN 1 ELSE -1 END)"
+# The SQL forms of domain.ledger's one sign convention, for a ``ledger_entry`` row named
+# ``alias``: every query over entries (here, and reports and health checks) takes its
+# signs from these, so SQL and Python can never disagree.
+
+
+def net_sql(alias: str = "e") -> str:
+    """``domain.ledger.net_amount`` in SQL: the amount, negated for a reversal."""
+    return (
+        f"({alias}.amount_minor * "
+        f"(CASE WHEN {alias}.reverses_id IS NULL THEN 1 ELSE {REVERSAL_SIGN} END))"
+    )
+
+
+def cash_sign_sql(alias: str = "e") -> str:
+    """``domain.ledger.cash_sign`` in SQL: -1 paid out, +1 recovered, 0 neutral."""
+    cases = " ".join(f"WHEN '{kind.value}' THEN {cash_sign(kind)}" for kind in LedgerKind)
+    return f"(CASE {alias}.kind {cases} ELSE 0 END)"
+
+
+def signed_sql(alias: str = "e") -> str:
+    """``domain.ledger.signed_amount`` in SQL: the entry's effect on the merchant's cash."""
+    return f"({cash_sign_sql(alias)} * {net_sql(alias)})"
+
+
 #: Amount net of reversals (positive for ordinary entries).
-NET = f"(e.amount_minor * {REVERSAL_SIGN})"
-#: Effect on the merchant's cash.
-SIGNED = (
-    f"(CASE WHEN e.kind IN ({PAID_OUT_KINDS}) THEN -{NET} "
-    f"WHEN e.kind IN ({RECOVERED_KINDS}) THEN {NET} ELSE 0 END)"
-)
+NET = net_sql("e")
+#: Effect on the merchant's cash (negative = money out).
+SIGNED = signed_sql("e")
 PAID_OUT = f"(CASE WHEN e.kind IN ({PAID_OUT_KINDS}) THEN {NET} ELSE 0 END)"
 RECOVERED = f"(CASE WHEN e.kind IN ({RECOVERED_KINDS}) THEN {NET} ELSE 0 END)"
 
 
-def _rows(sql: str, params: tuple | list = ()) -> list[tuple]:
-    return database.execute_sql(sql, tuple(params)).fetchall()
+def _rows(sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+    return list(database.execute_sql(sql, tuple(params)).fetchall())
+
+
+def _one(sql: str, params: Params = ()) -> tuple[Any, ...]:
+    return tuple(database.execute_sql(sql, tuple(params)).fetchone())
 
 
 # --- per case, order, customer, supplier ------------------------------------------------
@@ -49,11 +81,11 @@ def _rows(sql: str, params: tuple | list = ()) -> list[tuple]:
 
 def case_totals(case_id: int) -> tuple[int, int]:
     """(paid out, recovered) of one case, net of reversals."""
-    row = database.execute_sql(
+    row = _one(
         f"SELECT COALESCE(SUM({PAID_OUT}), 0), COALESCE(SUM({RECOVERED}), 0) "
         "FROM ledger_entry e WHERE e.case_id = ?",
         (case_id,),
-    ).fetchone()
+    )
     return int(row[0]), int(row[1])
 
 
@@ -87,7 +119,7 @@ def customer_credit(customer_id: int) -> dict[str, int]:
     return {currency: int(balance) for currency, balance in rows}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SupplierMoneyRow:
     supplier_id: int
     supplier: str
@@ -113,7 +145,8 @@ def supplier_money(
     ask the supplier to pay back. *Recovered* is every supplier reimbursement
     received on any of the supplier's cases (net of reversals).
     """
-    where, params = ["c.supplier_id IS NOT NULL"], []
+    where: list[str] = ["c.supplier_id IS NOT NULL"]
+    params: list[object] = []
     if supplier_id is not None:
         where.append("c.supplier_id = ?")
         params.append(supplier_id)
@@ -137,7 +170,7 @@ def supplier_money(
     return [SupplierMoneyRow(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in rows]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodTotalRow:
     month: str  # YYYY-MM
     kind: str
@@ -159,8 +192,9 @@ def period_totals(date_from: date | None, date_to: date | None) -> list[PeriodTo
     return [PeriodTotalRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows]
 
 
-def _period_where(date_from: date | None, date_to: date | None) -> tuple[str, list]:
-    where, params = ["1"], []
+def _period_where(date_from: date | None, date_to: date | None) -> tuple[str, list[object]]:
+    where: list[str] = ["1 = 1"]
+    params: list[object] = []
     if date_from is not None:
         where.append("e.entry_date >= ?")
         params.append(date_from.isoformat())
@@ -173,7 +207,7 @@ def _period_where(date_from: date | None, date_to: date | None) -> tuple[str, li
 # --- filtered listing (the Ledger screen) ------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LedgerFilter:
     date_from: date | None = None
     date_to: date | None = None
@@ -183,7 +217,7 @@ class LedgerFilter:
     rma: str = ""  # substring of the case's RMA number
     case_id: int | None = None
 
-    def sql(self) -> tuple[str, list]:
+    def sql(self) -> tuple[str, list[object]]:
         where, params = _period_where(self.date_from, self.date_to)
         clauses, values = [where], list(params)
         if self.kind:
@@ -234,8 +268,11 @@ SORT_KEYS = {
 }
 
 
-def filtered_ids(flt: LedgerFilter, sort: str = "date", descending: bool = True) -> list[int]:
-    """Ids of the entries matching ``flt``, sorted in SQL (ties broken by id)."""
+def filtered_ids(
+    flt: LedgerFilter, sort: str = "date", descending: bool = True, limit: int | None = None
+) -> list[int]:
+    """Ids of the entries matching ``flt``, sorted in SQL (ties broken by id); the first
+    ``limit`` of them when given (by date, that reads the date index, not the table)."""
     expression = SORT_KEYS[sort]
     direction = "DESC" if descending else "ASC"
     where, params = flt.sql()
@@ -246,10 +283,13 @@ def filtered_ids(flt: LedgerFilter, sort: str = "date", descending: bool = True)
     else:
         source = "FROM ledger_entry e "
     sql = f"SELECT e.id {source}WHERE {where} ORDER BY {expression} {direction}, e.id {direction}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
     return [row[0] for row in database.execute_sql(sql, tuple(params))]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LedgerRow:
     id: int
     entry_date: str
@@ -281,8 +321,12 @@ _ROW_COLUMNS = (
 
 def rows_by_ids(ids: list[int]) -> list[LedgerRow]:
     """The rows for ``ids``, in the order given."""
-    if not ids:
-        return []
+    found = rows_by_id(ids)
+    return [found[i] for i in ids if i in found]
+
+
+def rows_by_id(ids: list[int]) -> dict[int, LedgerRow]:
+    """The rows for ``ids`` by id (ids that do not exist are left out)."""
     found: dict[int, LedgerRow] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -291,10 +335,10 @@ def rows_by_ids(ids: list[int]) -> list[LedgerRow]:
             f"SELECT {_ROW_COLUMNS}{_FROM}WHERE e.id IN ({marks})", tuple(chunk)
         ):
             found[r[0]] = LedgerRow(*r)
-    return [found[i] for i in ids if i in found]
+    return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CurrencyTotals:
     currency: str
     count: int
@@ -332,12 +376,10 @@ def currencies_in_use() -> list[str]:
 
 def count_in_period(date_from: date | None, date_to: date | None) -> int:
     where, params = _period_where(date_from, date_to)
-    return database.execute_sql(
-        f"SELECT count(*) FROM ledger_entry e WHERE {where}", tuple(params)
-    ).fetchone()[0]
+    return int(_one(f"SELECT count(*) FROM ledger_entry e WHERE {where}", params)[0])
 
 
-def iter_period_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple]:
+def iter_period_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple[Any, ...]]:
     """Stream export rows (LedgerRow field order) by date then id, without loading them all."""
     where, params = _period_where(date_from, date_to)
     cursor = database.execute_sql(
@@ -365,7 +407,7 @@ def max_text_lengths(date_from: date | None, date_to: date | None) -> dict[str, 
     return dict(zip(keys, row, strict=True))
 
 
-def iter_case_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple]:
+def iter_case_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple[Any, ...]]:
     """One row per case with entries in the period: its money within that period.
 
     Columns: rma, order number, customer, supplier, kind, fault, status, currency,
@@ -388,3 +430,38 @@ def iter_case_rows(date_from: date | None, date_to: date | None) -> Iterator[tup
         if not batch:
             return
         yield from batch
+
+
+# --- the money panel of one case -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    """What the money panel needs to know about a case and its order (one query)."""
+
+    case_id: int
+    rma: str
+    currency: str
+    case_amount: int
+    case_kind: str
+    order_id: int
+    order_number: str
+    order_total: int
+    customer_id: int
+    order_cases: int
+
+
+def case_facts(case_id: int) -> CaseFacts | None:
+    """The case, its order and how many cases the order has; None if the case is gone."""
+    rows = _rows(
+        "SELECT c.id, c.rma, c.currency, c.amount_minor, c.kind, o.id, o.number, "
+        'o.total_minor, o.customer_id, (SELECT count(*) FROM "case" k WHERE k.order_id = o.id) '
+        'FROM "case" c JOIN "order" o ON o.id = c.order_id WHERE c.id = ?',
+        (case_id,),
+    )
+    return CaseFacts(*rows[0]) if rows else None
+
+
+def supplier_choices() -> list[tuple[str, int]]:
+    """(name, id) of every supplier, by name (the Ledger's supplier filter)."""
+    return [(r[0], r[1]) for r in _rows("SELECT name, id FROM supplier ORDER BY name, id")]

@@ -41,7 +41,7 @@ def test_inbox_model_passes_the_model_tester(qtmodeltester, demo_store):
 
 
 def test_lazy_loading_fetches_pages(qtbot, demo_store, monkeypatch):
-    monkeypatch.setattr("returnsdesk.ui.inbox.model.PAGE", 10)
+    monkeypatch.setattr(InboxModel, "page", 10)
     model = InboxModel()
     with qtbot.waitSignal(model.completed, timeout=5000):
         model.set_query(model.query.__class__(View.ALL))
@@ -286,9 +286,11 @@ def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, 
     panel.amount.setText("4.50")
     ledger = window.area("Ledger")
     window.show_view(View.ALL)
-    entries_before = ledger.model.total_count()
-    assert panel.post()
+    qtbot.waitUntil(lambda: ledger.model.total() is not None)
+    entries_before = ledger.model.total()
+    with qtbot.waitSignal(panel.changed):
+        assert panel.post()
     assert "4.50" in workspace.timeline.topLevelItem(0).text(2)
     assert workspace.timeline.topLevelItem(0).text(1) == "Money"
-    # The Ledger area was refreshed through the main window's wiring.
-    assert ledger.model.total_count() == entries_before + 1
+    # The Ledger area refreshed itself from the change bus.
+    qtbot.waitUntil(lambda: ledger.model.total() == entries_before + 1)

@@ -60,7 +60,7 @@ def test_typing_a_search_changes_neither_the_tab_counts_nor_the_status_bar(qtbot
     with qtbot.assertNotEmitted(inbox.counts_changed, wait=300):
         for typed in (name[:1], name[:2], name):
             inbox.search.setText(typed)
-            qtbot.waitUntil(lambda: not inbox._debounce.isActive(), timeout=3000)
+            qtbot.waitUntil(lambda: not inbox._debounce.pending, timeout=3000)
     assert inbox.model.total() < 60  # the search did narrow the table...
     assert [inbox.tabs.tabText(i) for i in range(inbox.tabs.count())] == tabs  # ...not the counts
     assert window.counts_label.text() == status

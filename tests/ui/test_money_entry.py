@@ -81,7 +81,7 @@ def panel(store, now, qtbot):
     return widget
 
 
-def test_large_posting_asks_with_amount_and_kind_in_words(panel):
+def test_large_posting_asks_with_amount_and_kind_in_words(panel, qtbot):
     asked: list[str] = []
     panel.confirm = lambda text: asked.append(text) or False
     panel.kind.setCurrentIndex(panel.kind.findData(K.CUSTOMER_REFUND.value))
@@ -91,15 +91,17 @@ def test_large_posting_asks_with_amount_and_kind_in_words(panel):
     assert "Customer refund of €91.00 (ninety-one euros and 00/100)" in asked[0]
     assert "half or more of what the customer paid" in asked[0]
     panel.confirm = lambda text: True
-    assert panel.post()
+    with qtbot.waitSignal(panel.changed):
+        assert panel.post()
     assert LedgerEntry.select().count() == 1
 
 
-def test_small_ordinary_posting_does_not_ask(panel):
+def test_small_ordinary_posting_does_not_ask(panel, qtbot):
     panel.confirm = lambda text: pytest.fail("should not ask")
     panel.kind.setCurrentIndex(panel.kind.findData(K.RETURN_LABEL_COST.value))
     panel.amount.setText("4,50")
-    assert panel.post()
+    with qtbot.waitSignal(panel.changed):
+        assert panel.post()
     assert LedgerEntry.get().amount_minor == 450
 
 
@@ -148,11 +150,22 @@ def test_reversing_a_won_dispute_past_the_total_asks_for_an_override(
     parent = QWidget()
     qtbot.addWidget(parent)
     monkeypatch.setattr(dialogs.ReverseDialog, "ask", staticmethod(lambda *a: "Bank ruling"))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a: ("", False)))
-    assert not dialogs.reverse_with_dialog(row, "en", parent)
+    asked: list[str] = []
+
+    def cancel(*args):
+        asked.append(args[2])
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(cancel))
+    assert dialogs.reverse_with_dialog(row, "en", parent)  # asked for, refused by the guard
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "needs an override" in asked[0]
+    assert not LedgerEntry.select().where(LedgerEntry.reverses == won.id).exists()
     monkeypatch.setattr(
         QInputDialog, "getText", staticmethod(lambda *a: ("Final ruling, refund stands", True))
     )
-    assert dialogs.reverse_with_dialog(row, "en", parent)
+    done: list[bool] = []
+    assert dialogs.reverse_with_dialog(row, "en", parent, lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True])
     reversal = LedgerEntry.get(LedgerEntry.reverses == won.id)
     assert reversal.override_note == "Final ruling, refund stands"

@@ -4,7 +4,7 @@ window layout (``MainWindow`` saves the header's state in QSettings and restores
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
@@ -47,7 +47,7 @@ def set_up_columns(table: QTableView) -> None:
     )
 
 
-def restore_columns(table: QTableView, state) -> None:
+def restore_columns(table: QTableView, state: QByteArray | bytes) -> None:
     """Widths, order and visibility as the user left them; a column whose title no longer
     fits (the window changed language) is widened to show it."""
     header = table.horizontalHeader()

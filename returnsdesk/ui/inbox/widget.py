@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +39,10 @@ from returnsdesk.services.work_counts import WorkCounts, work_counts
 from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
+from returnsdesk.ui.ledger.common import qdate_day
+from returnsdesk.ui.operations import read_op
 from returnsdesk.ui.tasks import run_task
+from returnsdesk.ui.widgets.debounce import Debounce
 
 log = logging.getLogger(__name__)
 
@@ -62,31 +66,40 @@ class InboxWidget(QWidget):
     work_counts_changed = Signal(object)
     selection_changed = Signal(list)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = InboxModel(self)
         self.model.completed.connect(self._update_summary)
         self._views = list(View)
         self._count_generation = 0
         self.counts: dict[View, int] = {}
+        # An explicit filter set from elsewhere (a Reports drill-down), shown in a banner.
+        self._explicit: Filters | None = None
+        self._build_search()
+        self._build_filters()
+        self._build_explicit_bar()
+        self._build_table()
+        self._build_layout()
+        self.reload_choices()
+        self.refresh()
 
+    def _build_search(self) -> None:
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
         for view in self._views:
             self.tabs.addTab(t(VIEW_TITLES[view]))
         self.tabs.currentChanged.connect(self._on_filters_changed)
-
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
             t("Search RMA, order, customer, e-mail, product, tracking, notes…")
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
-        self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self._on_filters_changed)
-        self.search.textChanged.connect(self._debounce.start)
+        self._debounce = Debounce(self, self._on_filters_changed, 150)
+        self.search.textChanged.connect(self._debounce.trigger)
 
+    def _build_filters(self) -> None:
         self.status_filter = self._combo(
             t("Any status"), [(labels.status(s), s.value) for s in Status]
         )
@@ -97,8 +110,10 @@ class InboxWidget(QWidget):
         self.supplier_filter = self._combo(t("Any supplier"), [])
         self.currency_filter = self._combo(t("Any currency"), [])
         self.date_enabled = QCheckBox(t("Opened"), self)
-        self.date_from = QDateEdit(self, calendarPopup=True)
-        self.date_to = QDateEdit(self, calendarPopup=True)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
         today = QDate.currentDate()
         self.date_from.setDate(today.addMonths(-1))
         self.date_to.setDate(today)
@@ -110,8 +125,8 @@ class InboxWidget(QWidget):
         self.date_enabled.toggled.connect(self._on_filters_changed)
         self.flagged_only = QCheckBox(t("Risk signals only"), self)
         self.flagged_only.toggled.connect(self._on_filters_changed)
-        # An explicit filter set from elsewhere (a Reports drill-down), shown in a banner.
-        self._explicit: Filters | None = None
+
+    def _build_explicit_bar(self) -> None:
         self.explicit_label = QLabel(self)
         self.explicit_label.setTextFormat(Qt.TextFormat.PlainText)
         self.explicit_clear = QPushButton(t("Show all"), self)
@@ -124,6 +139,7 @@ class InboxWidget(QWidget):
         self.explicit_bar.setStyleSheet("background: #e3f2fd;")
         self.explicit_bar.hide()
 
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -145,10 +161,10 @@ class InboxWidget(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_case_ids())
         )
-
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
+    def _build_layout(self) -> None:
         # Three rows, so that every view tab and the search fit a 1280-pixel screen in
         # either language: the views; the search and the lists; dates and risk.
         self.search.setMinimumWidth(220)
@@ -176,7 +192,6 @@ class InboxWidget(QWidget):
         dates.addSpacing(12)
         dates.addWidget(self.flagged_only)
         dates.addStretch(1)
-
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -184,8 +199,6 @@ class InboxWidget(QWidget):
         layout.addWidget(self.explicit_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        self.reload_choices()
-        self.refresh()
 
     def _combo(self, any_label: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
@@ -196,14 +209,17 @@ class InboxWidget(QWidget):
         return combo
 
     def reload_choices(self) -> None:
-        """Refill the supplier and currency filters (they change as data arrives)."""
-        for combo, items in (
-            (
-                self.supplier_filter,
-                supplier_choices(),
-            ),
-            (self.currency_filter, [(c, c) for c in distinct_currencies()]),
-        ):
+        """Refill the supplier and currency filters (they change as data arrives), read
+        off the GUI thread: the currencies in use are a scan of every case."""
+        read_op(self, lambda: (supplier_choices(), distinct_currencies()), self._show_choices)
+
+    def _show_choices(self, choices: tuple[list[tuple[str, int]], list[str]]) -> None:
+        suppliers, currencies = choices
+        lists: tuple[tuple[QComboBox, list[tuple[str, Any]]], ...] = (
+            (self.supplier_filter, list(suppliers)),
+            (self.currency_filter, [(c, c) for c in currencies]),
+        )
+        for combo, items in lists:
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -222,16 +238,11 @@ class InboxWidget(QWidget):
         self.tabs.setCurrentIndex(self._views.index(view))
 
     def filters(self) -> Filters:
-        def one(combo):
+        def one(combo: QComboBox) -> tuple[Any, ...]:
             value = combo.currentData()
             return () if value is None else (value,)
 
-        dates = {}
-        if self.date_enabled.isChecked():
-            dates = {
-                "opened_from": self.date_from.date().toPython(),
-                "opened_to": self.date_to.date().toPython(),
-            }
+        dated = self.date_enabled.isChecked()
         chosen = Filters(
             statuses=one(self.status_filter),
             reasons=one(self.reason_filter),
@@ -240,7 +251,8 @@ class InboxWidget(QWidget):
             currencies=one(self.currency_filter),
             search=self.search.text(),
             flagged=self.flagged_only.isChecked(),
-            **dates,
+            opened_from=qdate_day(self.date_from.date()) if dated else None,
+            opened_to=qdate_day(self.date_to.date()) if dated else None,
         )
         if self._explicit is None:
             return chosen
@@ -291,7 +303,7 @@ class InboxWidget(QWidget):
         self.explicit_bar.hide()
         self.refresh()
 
-    def _on_filters_changed(self, *_args) -> None:
+    def _on_filters_changed(self, *_args: object) -> None:
         query = self.model.query
         self._apply(replace(query, view=self.current_view(), filters=self.filters()))
 
@@ -317,7 +329,7 @@ class InboxWidget(QWidget):
 
     def _refresh_risk(self, then_apply: bool = False) -> None:
         """Rebuild the risk snapshot off the GUI thread if a write made it stale."""
-        job = run_task(lambda job: risk.refresh_flagged())
+        job = run_task(lambda _job: risk.refresh_flagged())
         job.failed.connect(self._risk_failed)
         if then_apply:
             job.finished.connect(self._risk_ready)
@@ -357,9 +369,12 @@ class InboxWidget(QWidget):
         """Recount every view off the GUI thread; the newest recount wins."""
         self._count_generation += 1
         generation = self._count_generation
-        job = run_task(lambda job: (generation, work_counts()))
-        job.succeeded.connect(self._show_counts)
-        job.failed.connect(self._counts_failed)
+        read_op(
+            self,
+            lambda: (generation, work_counts()),
+            self._show_counts,
+            on_error=self._counts_failed,
+        )
 
     def _show_counts(self, result: tuple[int, WorkCounts]) -> None:
         generation, work = result
@@ -419,7 +434,7 @@ class InboxWidget(QWidget):
         self.table.selectRow(row)
         return self.model.case_id(row)
 
-    def _open_index(self, index) -> None:
+    def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_case.emit(index.data(CASE_ID_ROLE))
 

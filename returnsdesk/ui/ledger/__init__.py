@@ -2,11 +2,12 @@
 
 Wiring (for the main window and the case workspace):
 
-- ``LedgerView(parent)``: the Ledger page. Call ``reload()`` after money was
-  posted elsewhere (e.g. connect ``CaseMoneyPanel.changed`` to it).
-- ``CaseMoneyPanel(case_id, parent)``: put it in the case workspace; it emits
-  ``changed`` after every posting or reversal (refresh the timeline then).
-  ``set_case(case_id)`` switches it to another case.
+- ``LedgerView(parent)``: the Ledger page. It refreshes itself when a write touches
+  the ledger (``ui.operations.change_bus``); ``entry_reversed(case_id)`` follows a
+  reversal posted from it.
+- ``CaseMoneyPanel(case_id, parent)``: put it in the case workspace. Its postings and
+  reversals go through ``write_op`` (the change bus tells every area); it also emits
+  ``changed`` after each one. ``set_case(case_id)`` switches it to another case.
 """
 
 from returnsdesk.ui.ledger.model import LedgerTableModel

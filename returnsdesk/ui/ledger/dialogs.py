@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,8 +28,14 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import money_text, number_text
 from returnsdesk.services import ledger
-from returnsdesk.store.ledger_sql import LedgerRow
-from returnsdesk.ui.ledger.common import entry_day, kind_label
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.ledger_view import LedgerRow
+from returnsdesk.ui.ledger.common import entry_day, kind_label, qdate_day
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import write_op
+
+if TYPE_CHECKING:
+    from returnsdesk.formats.ledger_export import ExportResult
 from returnsdesk.ui.tasks import Cancelled, Job, run_task
 
 
@@ -67,7 +75,8 @@ class ReverseDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.reason.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), t("Give a reason for the reversal."))
+            refusal = InputError(t("Give a reason for the reversal."))
+            show_error(self, self.windowTitle(), refusal)
             return
         self.accept()
 
@@ -80,41 +89,59 @@ class ReverseDialog(QDialog):
         return dialog.reason.text().strip()
 
 
-def reverse_with_dialog(row: LedgerRow, locale: str, parent: QWidget) -> bool:
-    """Ask for a reason and post the reversal; shows refusals. True if posted."""
+def reverse_with_dialog(
+    row: LedgerRow,
+    locale: str,
+    parent: QWidget,
+    on_done: Callable[[], None] | None = None,
+) -> bool:
+    """Ask for a reason and post the reversal on the writer; refusals are shown.
+
+    True when a reversal was asked for; ``on_done`` runs once it is posted (the
+    ``change_bus`` tells every area)."""
     title = t("Reverse entry")
     if row.reverses_id is not None:
-        QMessageBox.information(parent, title, t("A reversal cannot itself be reversed."))
+        show_error(parent, title, InputError(t("A reversal cannot itself be reversed.")))
         return False
     if row.reversed_by_id is not None:
-        QMessageBox.information(
-            parent,
-            title,
-            t("This entry was already reversed by #{id}.", id=row.reversed_by_id),
-        )
+        refusal = t("This entry was already reversed by #{id}.", id=row.reversed_by_id)
+        show_error(parent, title, InputError(refusal))
         return False
     reason = ReverseDialog.ask(row, locale, parent)
     if reason is None:
         return False
-    try:
-        ledger.reverse_entry(row.id, reason)
-    except ledger.OverRefundError as exc:
-        # Reversing a won dispute gives the money back to the customer's side: the payout
-        # guard asks for a recorded reason before the order gives back more than was paid.
-        override, ok = QInputDialog.getText(
-            parent, title, str(exc) + "\n\n" + t("Reason for the override:")
-        )
-        if not ok or not override.strip():
-            return False
-        try:
-            ledger.reverse_entry(row.id, reason, override_note=override)
-        except InputError as again:
-            QMessageBox.warning(parent, title, str(again))
-            return False
-    except InputError as exc:
-        QMessageBox.warning(parent, title, str(exc))
-        return False
+    _post_reversal(row, reason, "", parent, on_done)
     return True
+
+
+def _post_reversal(
+    row: LedgerRow,
+    reason: str,
+    override: str,
+    parent: QWidget,
+    on_done: Callable[[], None] | None,
+) -> None:
+    title = t("Reverse entry")
+
+    def failed(error: Exception) -> None:
+        if isinstance(error, ledger.OverRefundError) and not override:
+            # Reversing a won dispute gives the money back to the customer's side: the
+            # payout guard asks for a recorded reason before the order gives back more.
+            text, ok = QInputDialog.getText(
+                parent, title, str(error) + "\n\n" + t("Reason for the override:")
+            )
+            if ok and text.strip():
+                _post_reversal(row, reason, text.strip(), parent, on_done)
+            return
+        show_error(parent, title, error)
+
+    write_op(
+        parent,
+        lambda: ledger.reverse_entry(row.id, reason, override_note=override),
+        changes=Changes.of(Area.LEDGER, cases=[row.case_id]),
+        on_done=lambda _reversal: on_done() if on_done is not None else None,
+        on_error=failed,
+    )
 
 
 class ExportDialog(QDialog):
@@ -142,33 +169,44 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        return qdate_day(self.date_from.date()), qdate_day(self.date_to.date())
 
     def _accept(self) -> None:
         start, end = self.period()
         if start > end:
-            QMessageBox.warning(self, self.windowTitle(), t("The period starts after it ends."))
+            refusal = InputError(t("The period starts after it ends."))
+            show_error(self, self.windowTitle(), refusal)
             return
         self.accept()
 
 
-def start_export(path: Path, date_from: date, date_to: date, parent: QWidget, on_done=None) -> Job:
+#: Called once an export ends: its result, or the error (a cancel is ``Cancelled``).
+ExportDone = Callable[["ExportResult | None", "Exception | None"], None]
+
+
+def start_export(
+    path: Path,
+    date_from: date,
+    date_to: date,
+    parent: QWidget,
+    on_done: ExportDone | None = None,
+) -> Job:
     """Run the export on a worker with a cancellable progress dialog."""
-    from returnsdesk.formats.ledger_export import export_ledger
+    from returnsdesk.formats.ledger_export import export_ledger  # openpyxl on first use
 
     progress = QProgressDialog(t("Exporting the ledger…"), t("Cancel"), 0, 0, parent)
     progress.setWindowTitle(t("Export for accounting"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
-    def work(job: Job):
+    def work(job: Job) -> ExportResult:
         return export_ledger(path, date_from, date_to, progress=job.progress, check=job.check)
 
     def on_progress(done: int, total: int) -> None:
         progress.setMaximum(max(total, 1))
         progress.setValue(min(done, max(total, 1)))
 
-    def on_success(result) -> None:
+    def on_success(result: ExportResult) -> None:
         progress.reset()
         progress.deleteLater()
         if on_done:
@@ -181,8 +219,7 @@ def start_export(path: Path, date_from: date, date_to: date, parent: QWidget, on
             if on_done:
                 on_done(None, error)
             return
-        message = str(error) if isinstance(error, InputError | OSError) else repr(error)
-        QMessageBox.warning(parent, t("Export failed"), message)
+        show_error(parent, t("Export failed"), error)
         if on_done:
             on_done(None, error)
 
@@ -207,7 +244,7 @@ def export_with_dialogs(date_from: date, date_to: date, parent: QWidget) -> Job 
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
 
-    def done(result, error) -> None:
+    def done(result: ExportResult | None, error: Exception | None) -> None:
         if result is not None:
             QMessageBox.information(
                 parent,

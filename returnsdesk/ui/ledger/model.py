@@ -1,17 +1,19 @@
-"""The ledger entries table model: ids from SQL, rows fetched lazily in batches."""
+"""The ledger entries table model: ids from SQL, rows fetched a page at a time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableView
 
 from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.i18n.formatting import babel_locale, money_text
 from returnsdesk.domain.ledger import Direction
-from returnsdesk.store import ledger_sql
-from returnsdesk.store.ledger_sql import LedgerFilter, LedgerRow
+from returnsdesk.services.ledger_view import LedgerFilter, LedgerRow, entry_rows, ids_reader
 from returnsdesk.ui.ledger.common import direction_of, entry_day, kind_label
+from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader
 
 #: (sort key in ledger_sql.SORT_KEYS or None, header text)
 COLUMNS: list[tuple[str | None, str]] = [
@@ -41,24 +43,18 @@ def fit_columns(table: QTableView, widths: dict[str, int]) -> None:
         table.setColumnWidth(COL[key], max(width, metrics.horizontalAdvance(title) + 28))
 
 
-class LedgerTableModel(QAbstractTableModel):
-    """Holds the sorted ids of the filtered entries; loads row data as the view scrolls."""
+class LedgerTableModel(IdListModel[LedgerRow]):
+    """The entries a filter selects, in the chosen order (see ``IdListModel``)."""
 
-    BATCH = 200
-
-    def __init__(self, parent=None, locale: str | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, locale: str | None = None) -> None:
         super().__init__(parent)
         self.locale = locale or babel_locale()
         self._filter = LedgerFilter()
         self._sort = ("date", True)
-        self._ids: list[int] = []
-        self._rows: list[LedgerRow] = []
-        self._fetching = False
+        self._started = False
         self._muted = QBrush(QColor(120, 120, 120))
         self._out = QBrush(QColor(170, 30, 30))
         self._in = QBrush(QColor(20, 120, 40))
-
-    # --- loading ---------------------------------------------------------------
 
     @property
     def filter(self) -> LedgerFilter:
@@ -66,95 +62,38 @@ class LedgerTableModel(QAbstractTableModel):
 
     def set_filter(self, flt: LedgerFilter) -> None:
         self._filter = flt
-        self.reload()
+        self.refresh()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = ledger_sql.filtered_ids(self._filter, *self._sort)
-        self._rows = []
-        self.endResetModel()
-        if self.canFetchMore():
-            self.fetchMore()  # the first screenful at once; the view asks for the rest
-
-    def total_count(self) -> int:
-        return len(self._ids)
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt signature
-        if parent.isValid():
-            return False
-        return len(self._rows) < len(self._ids)
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt signature
-        if parent.isValid() or self._fetching:
-            return  # a view reacting to rowsAboutToBeInserted may ask again; once is enough
-        start = len(self._rows)
-        batch = self._ids[start : start + self.BATCH]
-        if not batch:
-            return
-        rows = ledger_sql.rows_by_ids(batch)
-        if not rows:  # entries cannot vanish (append-only); be safe anyway
-            self._ids = self._ids[:start]
-            return
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else None
         if key is None:
             return
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        if self._started:  # a view setting up its header only chooses the order
+            self.refresh()
 
-    # --- access -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._started = True
+        super().refresh()
 
-    def entry_at(self, row: int) -> LedgerRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    # -- IdListModel ---------------------------------------------------------------------
+    def ids_reader(self) -> IdsReader:
+        return ids_reader(self._filter, *self._sort)
 
-    def row_of(self, entry_id: int) -> int:
-        """Row of an entry, loading batches until it appears; -1 if not in the filter."""
-        if entry_id not in self._ids:
-            return -1
-        position = self._ids.index(entry_id)
-        while len(self._rows) <= position and self.canFetchMore():
-            self.fetchMore()
-        return position
+    def read_rows(self, ids: list[int]) -> dict[int, LedgerRow]:
+        return entry_rows(ids)
 
-    # --- Qt model interface -------------------------------------------------------------
+    def column_count(self) -> int:
+        return len(COLUMNS)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+    def header(self, section: int) -> str:
+        return t(COLUMNS[section][1])
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return t(COLUMNS[section][1])
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: LedgerRow, entry_id: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == ENTRY_ID_ROLE:
-            return row.id
+            return entry_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL["amount"], COL["id"]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -169,19 +108,22 @@ class LedgerTableModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = []
-            if row.reverses_id is not None:
-                tips.append(t("Reversal of entry #{id}", id=row.reverses_id))
-            if row.reversed_by_id is not None:
-                tips.append(t("Cancelled by reversal #{id}", id=row.reversed_by_id))
-            if row.override_note:
-                tips.append(t("Override: {note}", note=row.override_note))
-            if column == COL["memo"] and row.memo:
-                tips.append(row.memo)
-            return "\n".join(tips) or None
+            return self._tooltip(row, column)
         return None
 
-    def _display(self, row: LedgerRow, column: int):
+    def _tooltip(self, row: LedgerRow, column: int) -> str | None:
+        tips = []
+        if row.reverses_id is not None:
+            tips.append(t("Reversal of entry #{id}", id=row.reverses_id))
+        if row.reversed_by_id is not None:
+            tips.append(t("Cancelled by reversal #{id}", id=row.reversed_by_id))
+        if row.override_note:
+            tips.append(t("Override: {note}", note=row.override_note))
+        if column == COL["memo"] and row.memo:
+            tips.append(row.memo)
+        return "\n".join(tips) or None
+
+    def _display(self, row: LedgerRow, column: int) -> str | None:
         if column == COL["id"]:
             return str(row.id)
         if column == COL["date"]:

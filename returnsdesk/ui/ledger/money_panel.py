@@ -32,13 +32,20 @@ from returnsdesk.domain.money import amount_in_words
 from returnsdesk.domain.posting_check import Concern, concerns
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import ledger
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.ledger import EntryInput, OverRefundError
-from returnsdesk.store.ledger_sql import LedgerFilter
-from returnsdesk.store.models import Case
-from returnsdesk.ui.ledger.common import kind_label, reversible
+from returnsdesk.services.ledger_view import (
+    CaseMoneyView,
+    LedgerFilter,
+    LedgerRow,
+    case_money_view,
+)
+from returnsdesk.ui.ledger.common import kind_label, qdate_day, reversible
 from returnsdesk.ui.ledger.dialogs import reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import change_bus, read_op, write_op
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 #: Kinds offered first in the form, in the order a merchant meets them.
@@ -62,7 +69,8 @@ OK_STYLE = "color: #1f7a35;"
 
 
 class CaseMoneyPanel(QWidget):
-    """Money of one case. Emits ``changed`` after a posting or a reversal."""
+    """Money of one case. Refreshes itself when a write touches the ledger; emits
+    ``changed`` after its own posting or reversal (for windows that wire it by hand)."""
 
     changed = Signal()
 
@@ -70,13 +78,14 @@ class CaseMoneyPanel(QWidget):
         self, case_id: int, parent: QWidget | None = None, locale: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.locale = locale or babel_locale()
+        self.number_locale = locale or babel_locale()
         #: Asks the person to confirm a large or unusual posting (tests replace it).
         self.confirm: Callable[[str], bool] = self._ask
         self.case_id = case_id
-        self.model = LedgerTableModel(self, self.locale)
+        self.model = LedgerTableModel(self, self.number_locale)
         self._build()
         self.set_case(case_id)
+        change_bus().changed.connect(self._store_changed)
 
     # --- layout ---------------------------------------------------------------------
 
@@ -85,9 +94,13 @@ class CaseMoneyPanel(QWidget):
         # 1280×720 window: the case's money on the left, the form on the right.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._build_money(), 1)
+        layout.addWidget(self._build_form(), 1)
+        self._connect()
+
+    def _build_money(self) -> QVBoxLayout:
         money = QVBoxLayout()
         money.setSpacing(4)
-        layout.addLayout(money, 1)
         self.figures = QLabel()
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         font = self.figures.font()
@@ -104,7 +117,10 @@ class CaseMoneyPanel(QWidget):
         heading.addWidget(self.reverse_button)
         money.addLayout(heading)
         money.addWidget(self.context)
+        money.addWidget(self._build_table(), 1)
+        return money
 
+    def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -121,12 +137,9 @@ class CaseMoneyPanel(QWidget):
         # scroll area around the panel taller than the tab and hide the form.
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.table.setMinimumHeight(60)
-        money.addWidget(self.table, 1)
+        return self.table
 
-        box = QGroupBox(t("Record money"))
-        form = QGridLayout(box)
-        form.setContentsMargins(8, 4, 8, 4)
-        form.setVerticalSpacing(4)
+    def _build_fields(self) -> None:
         self.kind = QComboBox()
         self.kind.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -134,7 +147,7 @@ class CaseMoneyPanel(QWidget):
         self.kind.setMinimumContentsLength(14)
         for kind in FORM_KINDS:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.amount = AmountEdit(locale=self.locale)
+        self.amount = AmountEdit(locale=self.number_locale)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.method = QLineEdit()
@@ -152,6 +165,13 @@ class CaseMoneyPanel(QWidget):
         self.override_widget = QWidget()
         self.override_widget.setLayout(override_row)
         override_row.setContentsMargins(0, 0, 0, 0)
+
+    def _build_form(self) -> QGroupBox:
+        self._build_fields()
+        box = QGroupBox(t("Record money"))
+        form = QGridLayout(box)
+        form.setContentsMargins(8, 4, 8, 4)
+        form.setVerticalSpacing(4)
         top = Qt.AlignmentFlag.AlignTop
         fields = [
             (t("Kind:"), self.kind, t("Amount:"), self.amount),
@@ -178,8 +198,9 @@ class CaseMoneyPanel(QWidget):
         self.message.hide()
         form.addWidget(self.message, 4, 0, 1, 4)
         form.setRowStretch(5, 1)
-        layout.addWidget(box, 1)
+        return box
 
+    def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.override.toggled.connect(self.override_reason.setEnabled)
         self.post_button.clicked.connect(self.post)
@@ -191,9 +212,10 @@ class CaseMoneyPanel(QWidget):
     # --- state ---------------------------------------------------------------------------
 
     def set_case(self, case_id: int) -> None:
+        """Show another case (its figures are read at once: a few indexed sums)."""
         self.case_id = case_id
-        self.case = Case.get_by_id(case_id)
-        self.currency = self.case.currency
+        self.view = case_money_view(case_id)
+        self.currency = self.view.currency
         self.amount.set_currency(self.currency)
         self.amount.setPlaceholderText(
             t(
@@ -205,33 +227,42 @@ class CaseMoneyPanel(QWidget):
         self._reset_form()
         self.message.clear()
         self.message.hide()
-        self.reload()
+        self._show(self.view)
 
     def reload(self) -> None:
-        self.model.set_filter(LedgerFilter(case_id=self.case_id))
-        figures = ledger.case_money(self.case_id)
+        """Re-read the case's money off the GUI thread and show it."""
+        case_id = self.case_id
+        read_op(self, lambda: case_money_view(case_id), self._loaded)
+
+    def _loaded(self, view: CaseMoneyView) -> None:
+        if view.case_id == self.case_id:
+            self.view = view
+            self._show(view)
+
+    def _store_changed(self, changes: Changes, _source: object) -> None:
+        # Any ledger write may change the order's or the customer's figures shown here.
+        if changes.touches(Area.LEDGER) or changes.touches_case(self.case_id):
+            self.reload()
+
+    def _show(self, view: CaseMoneyView) -> None:
+        self.model.set_filter(LedgerFilter(case_id=view.case_id))
         self.figures.setText(
             t(
                 "Paid out {paid} · Recovered {recovered} · Net cost {net}",
-                paid=money_text(figures.paid_out, figures.currency, self.locale),
-                recovered=money_text(figures.recovered, figures.currency, self.locale),
-                net=money_text(figures.net_cost, figures.currency, self.locale),
+                paid=self._money(view.paid_out),
+                recovered=self._money(view.recovered),
+                net=self._money(view.net_cost),
             )
         )
-        order = self.case.order
-        across = ledger.order_money(order.id)
-        credit = ledger.customer_credit(order.customer_id).get(self.currency, 0)
-        cases = Case.select().where(Case.order == order.id).count()
         m = self._money
-        k = across.by_kind
         self.context.setText(
             t(
                 "Order {order}: customer paid {paid}, {left} left to give back · "
                 "Store credit balance {credit}",
-                order=order.number,
-                paid=m(order.total_minor),
-                left=m(max(across.left, 0)),
-                credit=m(credit),
+                order=view.order_number,
+                paid=m(view.order_total),
+                left=m(view.left_to_give_back),
+                credit=m(view.credit),
             )
             + "\n"
             + tn(
@@ -239,18 +270,19 @@ class CaseMoneyPanel(QWidget):
                 "chargebacks {chargebacks} · replacements {replacements}",
                 "Given back across its {n} cases: refunds {refunds} · store credit {credit} · "
                 "chargebacks {chargebacks} · replacements {replacements}",
-                cases,
-                refunds=m(k.get(LedgerKind.CUSTOMER_REFUND, 0)),
-                credit=m(k.get(LedgerKind.STORE_CREDIT_ISSUED, 0)),
+                view.order_cases,
+                refunds=m(view.order_kind(LedgerKind.CUSTOMER_REFUND)),
+                credit=m(view.order_kind(LedgerKind.STORE_CREDIT_ISSUED)),
                 chargebacks=m(
-                    k.get(LedgerKind.CHARGEBACK_DEBIT, 0) - k.get(LedgerKind.CHARGEBACK_REVERSAL, 0)
+                    view.order_kind(LedgerKind.CHARGEBACK_DEBIT)
+                    - view.order_kind(LedgerKind.CHARGEBACK_REVERSAL)
                 ),
-                replacements=m(k.get(LedgerKind.REPLACEMENT_COST, 0)),
+                replacements=m(view.order_kind(LedgerKind.REPLACEMENT_COST)),
             )
         )
 
     def _money(self, minor: int) -> str:
-        return money_text(minor, self.currency, self.locale)
+        return money_text(minor, self.currency, self.number_locale)
 
     def _reset_form(self) -> None:
         today = utc_now().date()
@@ -277,77 +309,86 @@ class CaseMoneyPanel(QWidget):
     # --- actions ----------------------------------------------------------------------
 
     def post(self) -> bool:
-        """Post what the form holds; True if it was recorded."""
+        """Post what the form holds on the writer; True if it was handed to the writer
+        (the message line then says whether the ledger took it)."""
+        data = self._entry()
+        if data is None:
+            return False
+        write_op(
+            self,
+            lambda: ledger.post_entry(data),
+            changes=Changes.of(Area.LEDGER, cases=[data.case_id]),
+            on_done=lambda entry: self._posted(data, entry.id),
+            on_error=self._refused,
+        )
+        return True
+
+    def _entry(self) -> EntryInput | None:
+        """What the form holds, or None (and why, on the message line)."""
         try:
             amount = self.amount.value()
         except InputError as exc:
             self._say(str(exc), ok=False)
             self.amount.setFocus()
-            return False
+            return None
         kind = LedgerKind(self.kind.currentData())
         if not self._confirmed(kind, amount):
             self._say(t("Not posted."), ok=False)
-            return False
+            return None
         override = ""
         if self.override.isChecked() and self.override_widget.isVisibleTo(self):
             override = self.override_reason.text().strip()
             if not override:
                 self._say(t("Give a reason for the override."), ok=False)
                 self.override_reason.setFocus()
-                return False
-        data = EntryInput(
+                return None
+        return EntryInput(
             case_id=self.case_id,
-            kind=self.kind.currentData(),
+            kind=kind,
             amount_minor=amount,
             currency=self.currency,
-            entry_date=self.date.date().toPython(),
+            entry_date=qdate_day(self.date.date()),
             method=self.method.text(),
             reference=self.reference.text(),
             memo=self.memo.text(),
             override_note=override,
         )
-        try:
-            entry = ledger.post_entry(data)
-        except OverRefundError as exc:
-            self.override_widget.setVisible(True)
-            self._say(
-                str(exc) + " " + t("Tick the override and give a reason to post it anyway."),
-                ok=False,
-            )
-            return False
-        except InputError as exc:
-            self._say(str(exc), ok=False)
-            return False
+
+    def _posted(self, data: EntryInput, entry_id: int) -> None:
         self._say(
             t(
                 "Posted {kind} of {amount} (entry #{id}).",
-                kind=kind_label(entry.kind),
-                amount=money_text(entry.amount_minor, entry.currency, self.locale),
-                id=entry.id,
+                kind=kind_label(data.kind),
+                amount=money_text(data.amount_minor, data.currency, self.number_locale),
+                id=entry_id,
             ),
             ok=True,
         )
         self._reset_form()
-        self.reload()
         self.changed.emit()
-        return True
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, OverRefundError):
+            self.override_widget.setVisible(True)
+            hint = t("Tick the override and give a reason to post it anyway.")
+            self._say(f"{error} {hint}", ok=False)
+        elif isinstance(error, InputError):
+            self._say(str(error), ok=False)
+        else:
+            show_error(self, t("Post money"), error)
 
     def _confirmed(self, kind: LedgerKind, amount: int) -> bool:
         """Ask before a large or unusual posting, with the amount and kind in words."""
-        order = self.case.order
+        view = self.view
         found = concerns(
-            kind,
-            amount,
-            order.total_minor,
-            self.case.amount_minor,
-            self.case.kind == Kind.CHARGEBACK,
+            kind, amount, view.order_total, view.case_amount, view.case_kind == Kind.CHARGEBACK
         )
         if not found:
             return True
         reasons = {
             Concern.LARGE: t(
                 "It is half or more of what the customer paid ({paid}).",
-                paid=self._money(order.total_minor),
+                paid=self._money(view.order_total),
             ),
             Concern.TEN_TIMES_CASE: t(
                 "It is ten times the amount of the case or more: check the decimal separator."
@@ -361,8 +402,8 @@ class CaseMoneyPanel(QWidget):
             "Post {kind} of {amount} ({words}) on {rma}?",
             kind=kind_label(kind),
             amount=self._money(amount),
-            words=amount_in_words(amount, self.currency, self.locale),
-            rma=self.case.rma,
+            words=amount_in_words(amount, self.currency, self.number_locale),
+            rma=view.rma,
         )
         return self.confirm("\n\n".join([text, *(reasons[c] for c in found)]))
 
@@ -378,21 +419,22 @@ class CaseMoneyPanel(QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def selected_entry(self):
+    def selected_entry(self) -> LedgerRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry_at(rows[0].row()) if rows else None
+        return self.model.item_at(rows[0].row()) if rows else None
 
-    def _selection_changed(self, *_args) -> None:
-        entry = self.selected_entry()
-        self.reverse_button.setEnabled(reversible(entry))
+    def _selection_changed(self, *_args: object) -> None:
+        self.reverse_button.setEnabled(reversible(self.selected_entry()))
 
     def reverse_selected(self) -> bool:
+        """Ask for a reason and post the reversal; True if one was asked for."""
         entry = self.selected_entry()
         if entry is None:
             return False
-        if not reverse_with_dialog(entry, self.locale, self):
-            return False
-        self._say(t("Entry #{id} reversed.", id=entry.id), ok=True)
-        self.reload()
+        return reverse_with_dialog(
+            entry, self.number_locale, self, lambda: self._reversed(entry.id)
+        )
+
+    def _reversed(self, entry_id: int) -> None:
+        self._say(t("Entry #{id} reversed.", id=entry_id), ok=True)
         self.changed.emit()
-        return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,13 +22,21 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import babel_locale, money_text, number_text
 from returnsdesk.domain.ledger import LedgerKind
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
-from returnsdesk.store import ledger_sql
-from returnsdesk.store.ledger_sql import LedgerFilter
-from returnsdesk.store.models import Supplier
-from returnsdesk.ui.ledger.common import kind_label, reversible
+from returnsdesk.services.ledger_view import (
+    CurrencyTotals,
+    LedgerChoices,
+    LedgerFilter,
+    LedgerRow,
+    filtered_totals,
+    ledger_choices,
+)
+from returnsdesk.ui.ledger.common import kind_label, qdate_day, reversible
 from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dialog
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
+from returnsdesk.ui.operations import change_bus, read_op
+from returnsdesk.ui.widgets.debounce import Debounce
 
 COLUMN_WIDTHS = {
     "id": 60,
@@ -65,27 +73,34 @@ def period_bounds(code: str, today: date) -> tuple[date | None, date | None]:
 
 
 class LedgerView(QWidget):
-    """The Ledger area. ``reload()`` after money was posted elsewhere."""
+    """The Ledger area. It refreshes itself when a write touches the ledger."""
 
-    entry_reversed = Signal(int)  # case id
+    #: A reversal was posted here (the case id), for windows that wire it by hand.
+    entry_reversed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, locale: str | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale or babel_locale()
-        self.model = LedgerTableModel(self, self.locale)
+        self.number_locale = locale or babel_locale()
+        self.model = LedgerTableModel(self, self.number_locale)
+        self._totals_generation = 0
+        self._debounce = Debounce(self, self.apply_filters, 250)
         self._build()
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self.apply_filters)
-        self._fill_choices()
+        self._fill_kinds()
+        self.reload_choices()
         self.apply_filters()
+        change_bus().changed.connect(self._store_changed)
 
     # --- layout -----------------------------------------------------------------
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        layout.addLayout(self._build_filters())
+        self._build_table()
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_bottom())
+        self._connect()
+
+    def _build_filters(self) -> QHBoxLayout:
         self.period = QComboBox()
         for code, label in [
             ("all", t("All time")),
@@ -117,7 +132,8 @@ class LedgerView(QWidget):
         self.rma.setClearButtonEnabled(True)
         self.rma.setMinimumWidth(110)
         self.rma.setMaximumWidth(150)
-        for label, widget in [
+        bar = QHBoxLayout()
+        row: list[tuple[str | None, QWidget]] = [
             (t("Period:"), self.period),
             (None, self.date_from),
             (t("to"), self.date_to),
@@ -125,13 +141,15 @@ class LedgerView(QWidget):
             (t("Supplier:"), self.supplier),
             (t("Currency:"), self.currency),
             (None, self.rma),
-        ]:
-            if label:
-                bar.addWidget(QLabel(label))
+        ]
+        for title, widget in row:
+            if title:
+                bar.addWidget(QLabel(title))
             bar.addWidget(widget)
         bar.addStretch(1)
-        layout.addLayout(bar)
+        return bar
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -145,8 +163,8 @@ class LedgerView(QWidget):
         header.setStretchLastSection(True)
         fit_columns(self.table, COLUMN_WIDTHS)
         self.table.sortByColumn(COL["date"], Qt.SortOrder.DescendingOrder)
-        layout.addWidget(self.table, 1)
 
+    def _build_bottom(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         self.totals = QLabel()
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
@@ -158,35 +176,45 @@ class LedgerView(QWidget):
         self.export_button = QPushButton(t("Export for accounting…"))
         bottom.addWidget(self.reverse_button)
         bottom.addWidget(self.export_button)
-        layout.addLayout(bottom)
+        return bottom
 
+    def _connect(self) -> None:
         self.period.currentIndexChanged.connect(self._period_changed)
         self.date_from.dateChanged.connect(self.apply_filters)
         self.date_to.dateChanged.connect(self.apply_filters)
         self.kind.currentIndexChanged.connect(self.apply_filters)
         self.supplier.currentIndexChanged.connect(self.apply_filters)
         self.currency.currentIndexChanged.connect(self.apply_filters)
-        self.rma.textChanged.connect(lambda _text: self._debounce.start())
+        self.rma.textChanged.connect(self._debounce.trigger)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.export_button.clicked.connect(self.export)
         self.table.doubleClicked.connect(lambda _index: self.reverse_selected())
 
-    def _fill_choices(self) -> None:
-        for combo in (self.kind, self.supplier, self.currency):
-            combo.blockSignals(True)
-            combo.clear()
+    def _fill_kinds(self) -> None:
+        self.kind.blockSignals(True)
         self.kind.addItem(t("All kinds"), None)
         for kind in LedgerKind:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.supplier.addItem(t("All suppliers"), None)
-        for supplier in Supplier.select(Supplier.id, Supplier.name).order_by(Supplier.name):
-            self.supplier.addItem(supplier.name, supplier.id)
-        self.currency.addItem(t("All currencies"), None)
-        for code in ledger_sql.currencies_in_use():
-            self.currency.addItem(code, code)
-        for combo in (self.kind, self.supplier, self.currency):
+        self.kind.blockSignals(False)
+
+    def reload_choices(self) -> None:
+        """Refill the supplier and currency filters off the GUI thread, keeping the choice."""
+        read_op(self, ledger_choices, self._show_choices)
+
+    def _show_choices(self, choices: LedgerChoices) -> None:
+        for combo, first, items in (
+            (self.supplier, t("All suppliers"), choices.suppliers),
+            (self.currency, t("All currencies"), tuple((c, c) for c in choices.currencies)),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
     # --- filtering --------------------------------------------------------------
@@ -199,10 +227,10 @@ class LedgerView(QWidget):
         self.apply_filters()
 
     def current_filter(self) -> LedgerFilter:
-        code = self.period.currentData()
+        code: str = self.period.currentData()
         if code == "custom":
-            start = self.date_from.date().toPython()
-            end = self.date_to.date().toPython()
+            start: date | None = qdate_day(self.date_from.date())
+            end: date | None = qdate_day(self.date_to.date())
         else:
             start, end = period_bounds(code, utc_now().date())
         return LedgerFilter(
@@ -215,74 +243,65 @@ class LedgerView(QWidget):
         )
 
     def apply_filters(self) -> None:
-        self._debounce.stop()
+        """Show the first page of what the filters select now; totals follow when read."""
+        self._debounce.cancel()
         self.model.set_filter(self.current_filter())
         self._update_totals()
 
     def reload(self) -> None:
-        """Re-read everything (call after money was posted elsewhere)."""
+        """Re-read everything, keeping the filters and the selected entry."""
         selected = self.selected_entry()
-        keep = {combo: combo.currentData() for combo in (self.kind, self.supplier, self.currency)}
-        self._fill_choices()
-        for combo, value in keep.items():
-            index = combo.findData(value)
-            combo.setCurrentIndex(max(index, 0))
+        self.reload_choices()
         self.apply_filters()
         if selected is not None:
             self.select_entry(selected.id)
 
+    def _store_changed(self, changes: Changes, _source: object) -> None:
+        if changes.touches(Area.LEDGER, Area.SUPPLIERS):
+            self.reload()
+
     def _update_totals(self) -> None:
         flt = self.model.filter
-        totals = ledger_sql.filtered_totals(flt)
+        self._totals_generation += 1
         if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
             self.totals.setText(t("The period starts after it ends."))
             return
-        if not totals:
-            self.totals.setText(t("No entries match."))
-            return
-        parts = []
-        for total in totals:
-            parts.append(
-                tn(
-                    "{currency}: paid out {paid} · recovered {recovered} · net {net}"
-                    " ({count} entry)",
-                    "{currency}: paid out {paid} · recovered {recovered} · net {net}"
-                    " ({count} entries)",
-                    total.count,
-                    currency=total.currency,
-                    paid=money_text(total.paid_out, total.currency, self.locale),
-                    recovered=money_text(total.recovered, total.currency, self.locale),
-                    net=money_text(total.net, total.currency, self.locale),
-                    count=number_text(total.count, self.locale),
-                )
-            )
-        self.totals.setText("\n".join(parts))
+        self.totals.setText(t("Adding up…"))
+        generation = self._totals_generation
+        read_op(
+            self, lambda: filtered_totals(flt), lambda found: self._show_totals(generation, found)
+        )
+
+    def _show_totals(self, generation: int, totals: list[CurrencyTotals]) -> None:
+        if generation != self._totals_generation:
+            return  # an older filter's totals
+        self.totals.setText(totals_text(totals, self.number_locale))
 
     # --- actions -------------------------------------------------------------------
 
-    def selected_entry(self):
+    def selected_entry(self) -> LedgerRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry_at(rows[0].row()) if rows else None
+        return self.model.item_at(rows[0].row()) if rows else None
 
     def select_entry(self, entry_id: int) -> bool:
         row = self.model.row_of(entry_id)
-        if row < 0:
+        if row is None:
             return False
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def _selection_changed(self, *_args) -> None:
-        entry = self.selected_entry()
-        self.reverse_button.setEnabled(reversible(entry))
+    def _selection_changed(self, *_args: object) -> None:
+        self.reverse_button.setEnabled(reversible(self.selected_entry()))
 
-    def reverse_selected(self) -> None:
+    def reverse_selected(self) -> bool:
+        """Ask for a reason and post the reversal on the writer; False if not asked."""
         entry = self.selected_entry()
         if entry is None:
-            return
-        if reverse_with_dialog(entry, self.locale, self):
-            self.reload()
-            self.entry_reversed.emit(entry.case_id)
+            return False
+        return reverse_with_dialog(
+            entry, self.number_locale, self, lambda: self.entry_reversed.emit(entry.case_id)
+        )
 
     def export(self) -> None:
         flt = self.model.filter
@@ -290,3 +309,22 @@ class LedgerView(QWidget):
         start = flt.date_from or month_start(today)
         end = flt.date_to or today
         export_with_dialogs(start, end, self)
+
+
+def totals_text(totals: list[CurrencyTotals], locale: str) -> str:
+    """The line(s) under the table: per currency, paid out, recovered, net and count."""
+    if not totals:
+        return t("No entries match.")
+    return "\n".join(
+        tn(
+            "{currency}: paid out {paid} · recovered {recovered} · net {net} ({count} entry)",
+            "{currency}: paid out {paid} · recovered {recovered} · net {net} ({count} entries)",
+            total.count,
+            currency=total.currency,
+            paid=money_text(total.paid_out, total.currency, locale),
+            recovered=money_text(total.recovered, total.currency, locale),
+            net=money_text(total.net, total.currency, locale),
+            count=number_text(total.count, locale),
+        )
+        for total in totals
+    )
