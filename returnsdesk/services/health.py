@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from returnsdesk.domain.ledger import DIRECTION, Direction
+from returnsdesk.domain.ledger import DIRECTION, Direction, net_amount
 from returnsdesk.services import evidence
 from returnsdesk.services.leftovers import is_leftover
 from returnsdesk.store import health_sql, ledger_sql
@@ -103,7 +103,7 @@ def _ledger_findings() -> list[Finding]:
         )
     plain: dict[tuple[str, str, str], int] = defaultdict(int)
     for month, kind, currency, amount, reversal in health_sql.ledger_rows():
-        plain[(month, kind, currency)] += -amount if reversal else amount
+        plain[(month, kind, currency)] += net_amount(amount, reversal)
     summed = {(r.month, r.kind, r.currency): r for r in ledger_sql.period_totals(None, None)}
     for key, net in plain.items():
         row = summed.get(key)

@@ -15,6 +15,7 @@ ledger is append-only, so only its inserts matter. ``rebuild`` recomputes every 
 from __future__ import annotations
 
 from returnsdesk.store.connection import Database
+from returnsdesk.store.ledger_sql import net_sql
 from returnsdesk.store.sql_script import execute_script
 
 #: The definitions the figures keep (the reports' and the risk rules' own words):
@@ -38,7 +39,7 @@ CREATE INDEX supplier_claim_sent ON supplier_claim(
     first_sent, supplier_id, approved, reimbursed_minor, first_reply, first_paid);
 """
 
-_FILL = """
+_FILL = f"""
 INSERT INTO supplier_claim (case_id, supplier_id, first_sent, first_reply, approved,
                             reimbursed_minor, first_paid)
 SELECT cl.case_id, cl.supplier_id, cl.sent,
@@ -47,14 +48,12 @@ SELECT cl.case_id, cl.supplier_id, cl.sent,
        EXISTS (SELECT 1 FROM supplier_contact r WHERE r.case_id = cl.case_id
                AND r.direction = 'received'
                AND r.decision IN ('approved', 'partially_approved')),
-       coalesce((SELECT sum(CASE WHEN l.reverses_id IS NULL THEN l.amount_minor
-                                 ELSE -l.amount_minor END)
-                 FROM ledger_entry l WHERE l.case_id = cl.case_id
+       coalesce((SELECT sum({net_sql("l")}) FROM ledger_entry l WHERE l.case_id = cl.case_id
                  AND l.kind = 'supplier_reimbursement'), 0),
        (SELECT min(l.entry_date) FROM ledger_entry l WHERE l.case_id = cl.case_id
         AND l.kind = 'supplier_reimbursement' AND +l.reverses_id IS NULL)
 FROM (SELECT case_id, supplier_id, min(at) AS sent FROM supplier_contact
-      WHERE direction = 'sent' AND {cases} GROUP BY case_id, supplier_id) cl;"""
+      WHERE direction = 'sent' AND {{cases}} GROUP BY case_id, supplier_id) cl;"""
 
 
 def _refresh(case: str) -> str:
@@ -81,7 +80,7 @@ WHEN NEW.kind = 'supplier_reimbursement'
 BEGIN
     UPDATE supplier_claim
     SET reimbursed_minor = reimbursed_minor
-            + CASE WHEN NEW.reverses_id IS NULL THEN NEW.amount_minor ELSE -NEW.amount_minor END,
+            + {net_sql("NEW")},
         first_paid = CASE WHEN NEW.reverses_id IS NOT NULL THEN first_paid
                           WHEN first_paid IS NULL OR NEW.entry_date < first_paid
                           THEN NEW.entry_date ELSE first_paid END

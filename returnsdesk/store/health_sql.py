@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
+from returnsdesk.store.ledger_sql import net_sql
 from returnsdesk.store.search import INDEX_SOURCE
 
 
@@ -84,8 +85,7 @@ def orders_over_refunded() -> list[str]:
         'SELECT o.number FROM ledger_entry e JOIN "case" c ON c.id = e.case_id '
         "JOIN \"order\" o ON o.id = c.order_id WHERE e.kind = 'customer_refund' "
         "AND e.currency = o.currency GROUP BY o.id "
-        "HAVING SUM(CASE WHEN e.reverses_id IS NULL THEN e.amount_minor "
-        "ELSE -e.amount_minor END) > o.total_minor "
+        f"HAVING SUM({net_sql('e')}) > o.total_minor "
         "AND SUM(CASE WHEN e.override_note != '' THEN 1 ELSE 0 END) = 0 ORDER BY o.id"
     ).fetchall()
     return [row[0] for row in rows]

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
 from returnsdesk.store.models import from_stamp
 from returnsdesk.store.risk import flagged_filter_sql, mask_sql, snapshot_fresh, thresholds
 from returnsdesk.store.search import matching_case_ids_sql

@@ -24,7 +24,7 @@ from returnsdesk.domain.ledger import (
     LedgerKind,
     cash_sign,
 )
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
 
 Params = Sequence[object]
 

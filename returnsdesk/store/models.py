@@ -19,7 +19,7 @@ from peewee import (
     TextField,
 )
 
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
 
 _STAMP = "%Y-%m-%d %H:%M:%S"
 

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
 from returnsdesk.domain.workflow import OPEN
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
+from returnsdesk.store.ledger_sql import net_sql, signed_sql
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,10 @@ def _kinds(direction: Direction) -> str:
     return ", ".join(f"'{k.value}'" for k, d in DIRECTION.items() if d == direction)
 
 
-#: Signed amount of a ledger_entry row ``l`` as SQL: + paid out, − recovered.
-SIGNED_COST = (
-    f"(CASE WHEN l.kind IN ({_kinds(Direction.PAID_OUT)}) THEN 1 "
-    f"WHEN l.kind IN ({_kinds(Direction.RECOVERED)}) THEN -1 ELSE 0 END) "
-    "* (CASE WHEN l.reverses_id IS NULL THEN 1 ELSE -1 END) * l.amount_minor"
-)
-_REVERSAL_SIGN = "(CASE WHEN l.reverses_id IS NULL THEN 1 ELSE -1 END)"
+#: Cost of a ledger_entry row ``l`` as SQL: + paid out, − recovered (the opposite of its
+#: effect on cash, ``ledger_sql.signed_sql``).
+SIGNED_COST = f"(-{signed_sql('l')})"
+_NET = net_sql("l")
 
 
 def _rows(sql: str, params: tuple = ()) -> list[tuple]:
@@ -93,12 +91,12 @@ def money_by_currency(period: Period) -> list[MoneyRow]:
     rows = _rows(
         f"""
         SELECT l.currency,
-               SUM(CASE WHEN l.kind = ? THEN {_REVERSAL_SIGN} * l.amount_minor ELSE 0 END),
-               SUM(CASE WHEN l.kind = ? THEN {_REVERSAL_SIGN} * l.amount_minor ELSE 0 END),
+               SUM(CASE WHEN l.kind = ? THEN {_NET} ELSE 0 END),
+               SUM(CASE WHEN l.kind = ? THEN {_NET} ELSE 0 END),
                SUM(CASE WHEN l.kind IN ({_kinds(Direction.PAID_OUT)})
-                        THEN {_REVERSAL_SIGN} * l.amount_minor ELSE 0 END),
+                        THEN {_NET} ELSE 0 END),
                SUM(CASE WHEN l.kind IN ({_kinds(Direction.RECOVERED)})
-                        THEN {_REVERSAL_SIGN} * l.amount_minor ELSE 0 END)
+                        THEN {_NET} ELSE 0 END)
         FROM ledger_entry l
         WHERE l.entry_date BETWEEN ? AND ?
         GROUP BY l.currency ORDER BY l.currency

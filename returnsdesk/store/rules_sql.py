@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from returnsdesk.domain.ledger import LedgerKind
-from returnsdesk.store.db import database
+from returnsdesk.store.connection import database
+from returnsdesk.store.ledger_sql import net_sql
 
 
 def refund_completed_on(case_id: int, amount_minor: int) -> date | None:
@@ -14,7 +15,7 @@ def refund_completed_on(case_id: int, amount_minor: int) -> date | None:
     if amount_minor <= 0:
         return None
     rows = database.execute_sql(
-        "SELECT entry_date, SUM(amount_minor * CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END) "
+        f"SELECT entry_date, SUM({net_sql('ledger_entry')}) "
         "FROM ledger_entry WHERE case_id = ? AND kind = ? GROUP BY entry_date ORDER BY entry_date",
         (case_id, LedgerKind.CUSTOMER_REFUND.value),
     ).fetchall()
