@@ -111,7 +111,8 @@ def database_facts(path: Path) -> DatabaseFacts:
         def count(table: str) -> int:
             if table not in tables:
                 return 0
-            return conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            found: int = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            return found
 
         return DatabaseFacts(
             app_id, version, count("case"), count("ledger_entry"), count("evidence_file")

@@ -37,24 +37,24 @@ def from_stamp(text: str) -> datetime:
 class UtcDateTimeField(Field):
     field_type = "TEXT"
 
-    def db_value(self, value):
+    def db_value(self, value: datetime | str | None) -> str | None:
         if value is None or isinstance(value, str):
             return value
         return to_stamp(value)
 
-    def python_value(self, value):
+    def python_value(self, value: str | None) -> datetime | None:
         return None if value is None else from_stamp(value)
 
 
 class IsoDateField(Field):
     field_type = "TEXT"
 
-    def db_value(self, value):
+    def db_value(self, value: date | str | None) -> str | None:
         if value is None or isinstance(value, str):
             return value
         return value.isoformat()
 
-    def python_value(self, value):
+    def python_value(self, value: str | None) -> date | None:
         return None if value is None else date.fromisoformat(value)
 
 

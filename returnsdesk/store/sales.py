@@ -16,6 +16,8 @@ against ``rebuild`` after inserts, edits, moves and deletions.
 
 from __future__ import annotations
 
+from peewee import Database
+
 TABLES = """
 CREATE TABLE sales_day (
     day TEXT PRIMARY KEY NOT NULL,
@@ -142,27 +144,27 @@ INSERT INTO sales_supplier_day (day, supplier_id, orders, units)
 """
 
 
-def _run(db, script: str) -> None:
+def _run(db: Database, script: str) -> None:
     from returnsdesk.store.migrations import _split
 
     for statement in _split(script):
         db.execute_sql(statement)
 
 
-def create(db) -> None:
+def create(db: Database) -> None:
     """Tables, triggers and their first content (the migration step)."""
     _run(db, TABLES)
     _run(db, TRIGGERS)
     _run(db, REBUILD)
 
 
-def suspend(db) -> None:
+def suspend(db: Database) -> None:
     """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
     for name in TRIGGER_NAMES:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def resume(db) -> None:
+def resume(db: Database) -> None:
     """Recompute the tables from the rows and put the triggers back."""
     _run(db, REBUILD)
     _run(db, TRIGGERS)
