@@ -54,6 +54,16 @@ def test_ruff_check_passes():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_refuses_a_planted_unannotated_function_in_domain():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--stdin-filename",
+         "returnsdesk/domain/planted.py", "-"],
+        input='"""Planted."""\n\n\ndef helper(x):\n    return x\n',
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1 and "ANN001" in result.stdout, result.stdout
+
+
 def test_ruff_format_check_passes():
     result = _run("ruff", "format", "--no-cache", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
