@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,34 @@ NOW = datetime(2026, 5, 20, 9, 30, tzinfo=UTC)
 @pytest.fixture
 def now() -> datetime:
     return NOW
+
+
+class Clock:
+    """The time every ``utc_now()`` call answers during a test (window, services, workers)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+        self.set(start)
+
+    def set(self, moment: datetime) -> None:
+        from returnsdesk.services.clock import set_clock
+
+        set_clock(moment)
+        self.now = moment
+
+    def advance(self, **delta: float) -> datetime:
+        """Move on by ``timedelta(**delta)`` (``clock.advance(hours=50)``); the new time."""
+        self.set(self.now + timedelta(**delta))
+        return self.now
+
+
+@pytest.fixture
+def clock(now: datetime) -> Iterator[Clock]:
+    """The one injectable clock: fixed at ``now`` until the test moves it or ends."""
+    from returnsdesk.services.clock import set_clock
+
+    yield Clock(now)
+    set_clock(None)
 
 
 @pytest.fixture

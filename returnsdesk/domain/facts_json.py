@@ -42,7 +42,7 @@ _CASE = {"kind", "reason", "opened_at", "lines", "withdrawal_notice_at", "goods_
 
 def _object(
     value: Any, where: str, allowed: set[str], required: set[str] | frozenset[str] = frozenset()
-) -> dict:
+) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InputError(f"{where}: expected an object.")
     unknown = sorted(set(value) - allowed)
@@ -135,13 +135,54 @@ def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None
     """The case facts and policies described by a decoded JSON document."""
     top = _object(data, "input", _TOP, {"now", "customer", "order", "case"})
     now = _required_moment(top["now"], "now")
-    shop = _object(top.get("shop") or {}, "shop", _SHOP)
+    store = _read_store(_object(top.get("shop") or {}, "shop", _SHOP))
+    supplier = None
+    if top.get("supplier") is not None:
+        supplier = _read_supplier(_object(top["supplier"], "supplier", _SUPPLIER))
+    customer = _object(top["customer"], "customer", _CUSTOMER, _CUSTOMER)
+    order = _object(top["order"], "order", _ORDER, {"placed_at", "lines"})
+    _check_order(order)
+    lines = _read_lines(order["lines"])
+    case = _object(top["case"], "case", _CASE, {"kind", "reason", "opened_at"})
+    if case["kind"] not in KINDS:
+        raise InputError(f"case.kind: unknown kind {case['kind']!r}.")
+    try:
+        reason = Reason(case["reason"])
+    except ValueError:
+        raise InputError(f"case.reason: unknown reason {case['reason']!r}.") from None
+    chosen = case.get("lines") or []
+    if not isinstance(chosen, list) or any(str(c) not in {ln.id for ln in lines} for c in chosen):
+        raise InputError("case.lines: expected ids of the order's lines.")
+    claim = _moment(case.get("last_claim_sent_at"), "case.last_claim_sent_at")
+    facts = CaseFacts(
+        kind=case["kind"],
+        reason=reason,
+        placed_at=_required_moment(order["placed_at"], "order.placed_at"),
+        customer_country=_country(customer["country"], "customer.country"),
+        lines=lines,
+        case_line_ids=tuple(str(c) for c in chosen),
+        opened_at=_required_moment(case["opened_at"], "case.opened_at"),
+        now=now,
+        shipped_on=_date(order.get("shipped_on"), "order.shipped_on"),
+        first_response_at=_moment(case.get("first_response_at"), "case.first_response_at"),
+        claim_sent_at=claim,
+        awaiting_supplier_since=claim,
+        chargeback_due_at=_moment(case.get("chargeback_due_at"), "case.chargeback_due_at"),
+        withdrawal_notice_at=_moment(case.get("withdrawal_notice_at"), "case.withdrawal_notice_at"),
+        goods_received_on=_date(case.get("goods_received_on"), "case.goods_received_on"),
+        proof_of_sending_on=_date(case.get("proof_of_sending_on"), "case.proof_of_sending_on"),
+        refunded_on=_date(case.get("refunded_on"), "case.refunded_on"),
+    )
+    return facts, store, supplier
+
+
+def _read_store(shop: dict[str, Any]) -> StorePolicy:
     tz = shop.get("time_zone") or "UTC"
     try:
         zone(tz)
     except ValueError:
         raise InputError(f"shop.time_zone: unknown time zone {tz!r}.") from None
-    store = StorePolicy(
+    return StorePolicy(
         return_days=_int(shop.get("return_days"), "shop.return_days", 30),
         peak=_peak(shop["peak_season"]) if "peak_season" in shop else PeakSeason(),
         first_response_hours=_int(
@@ -155,25 +196,25 @@ def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None
         country=_country(shop["country"], "shop.country") if shop.get("country") else "",
         time_zone=tz,
     )
-    supplier: SupplierPolicy | None = None
-    if top.get("supplier") is not None:
-        raw = _object(top["supplier"], "supplier", _SUPPLIER)
-        supplier = SupplierPolicy(
-            return_days=_int(raw.get("return_days"), "supplier.return_days", 0)
-            if raw.get("return_days") is not None
-            else None,
-            evidence_days=_int(raw.get("evidence_days"), "supplier.evidence_days", 0)
-            if raw.get("evidence_days") is not None
-            else None,
-            follow_up_hours=_int(raw.get("follow_up_hours"), "supplier.follow_up_hours", 0, 0, 8760)
-            if raw.get("follow_up_hours") is not None
-            else None,
-            restocking_fee_percent=_int(
-                raw.get("restocking_fee_percent"), "supplier.restocking_fee_percent", 0, 0, 100
-            ),
-        )
-    customer = _object(top["customer"], "customer", _CUSTOMER, _CUSTOMER)
-    order = _object(top["order"], "order", _ORDER, {"placed_at", "lines"})
+
+
+def _optional_int(raw: dict[str, Any], key: str, high: int = 3650) -> int | None:
+    value = raw.get(key)
+    return None if value is None else _int(value, f"supplier.{key}", 0, 0, high)
+
+
+def _read_supplier(raw: dict[str, Any]) -> SupplierPolicy:
+    return SupplierPolicy(
+        return_days=_optional_int(raw, "return_days"),
+        evidence_days=_optional_int(raw, "evidence_days"),
+        follow_up_hours=_optional_int(raw, "follow_up_hours", 8760),
+        restocking_fee_percent=_int(
+            raw.get("restocking_fee_percent"), "supplier.restocking_fee_percent", 0, 0, 100
+        ),
+    )
+
+
+def _check_order(order: dict[str, Any]) -> None:
     if order.get("shipping_country"):
         _country(order["shipping_country"], "order.shipping_country")
     if order.get("currency") is not None:
@@ -181,7 +222,9 @@ def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None
             check_currency(str(order["currency"]))
         except InputError:
             raise InputError(f"order.currency: unknown currency {order['currency']!r}.") from None
-    raw_lines = order["lines"]
+
+
+def _read_lines(raw_lines: Any) -> tuple[LineFacts, ...]:
     if not isinstance(raw_lines, list) or not raw_lines:
         raise InputError("order.lines: expected a list of at least one line.")
     lines = []
@@ -202,37 +245,7 @@ def read_facts(data: Any) -> tuple[CaseFacts, StorePolicy, SupplierPolicy | None
         )
     if len({line.id for line in lines}) != len(lines):
         raise InputError("order.lines: two lines have the same id.")
-    case = _object(top["case"], "case", _CASE, {"kind", "reason", "opened_at"})
-    if case["kind"] not in KINDS:
-        raise InputError(f"case.kind: unknown kind {case['kind']!r}.")
-    try:
-        reason = Reason(case["reason"])
-    except ValueError:
-        raise InputError(f"case.reason: unknown reason {case['reason']!r}.") from None
-    chosen = case.get("lines") or []
-    if not isinstance(chosen, list) or any(str(c) not in {ln.id for ln in lines} for c in chosen):
-        raise InputError("case.lines: expected ids of the order's lines.")
-    claim = _moment(case.get("last_claim_sent_at"), "case.last_claim_sent_at")
-    facts = CaseFacts(
-        kind=case["kind"],
-        reason=reason,
-        placed_at=_required_moment(order["placed_at"], "order.placed_at"),
-        customer_country=_country(customer["country"], "customer.country"),
-        lines=tuple(lines),
-        case_line_ids=tuple(str(c) for c in chosen),
-        opened_at=_required_moment(case["opened_at"], "case.opened_at"),
-        now=now,
-        shipped_on=_date(order.get("shipped_on"), "order.shipped_on"),
-        first_response_at=_moment(case.get("first_response_at"), "case.first_response_at"),
-        claim_sent_at=claim,
-        awaiting_supplier_since=claim,
-        chargeback_due_at=_moment(case.get("chargeback_due_at"), "case.chargeback_due_at"),
-        withdrawal_notice_at=_moment(case.get("withdrawal_notice_at"), "case.withdrawal_notice_at"),
-        goods_received_on=_date(case.get("goods_received_on"), "case.goods_received_on"),
-        proof_of_sending_on=_date(case.get("proof_of_sending_on"), "case.proof_of_sending_on"),
-        refunded_on=_date(case.get("refunded_on"), "case.refunded_on"),
-    )
-    return facts, store, supplier
+    return tuple(lines)
 
 
 def _deadline(d: Deadline, lang: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from urllib.parse import quote
 
@@ -233,7 +233,7 @@ def item_line(quantity: int, title: str, variant: str, sku: str, language: str) 
     return text
 
 
-def long_date(value, language: str) -> str:
+def long_date(value: date, language: str) -> str:
     """``8 May 2026`` / ``8 mai 2026`` (day-month-year in English too: British usage)."""
     return date_text(value, normalise_language(language), "long")
 

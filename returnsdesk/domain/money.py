@@ -214,11 +214,17 @@ def _names_a_currency(mark: str) -> bool:
     )
 
 
+def _match(pattern: str, text: str) -> str:
+    """The first match of a pattern that matches every text (it may match nothing)."""
+    found = re.search(pattern, text)
+    return found.group() if found else ""
+
+
 def _strip_currency(text: str, code: str) -> str:
     """The signed number in ``text`` without its currency mark; a mark naming another
     currency is refused."""
-    head = re.match(r"[^0-9.,]*", text).group()
-    tail = re.search(r"[^0-9]*$", text[len(head) :]).group()
+    head = _match(r"[^0-9.,]*", text)
+    tail = _match(r"[^0-9]*$", text[len(head) :])
     body = text[len(head) : len(text) - len(tail)]
     sign = "-" if "-" in head else ""
     head_mark = "".join(head.replace("-", "").split())

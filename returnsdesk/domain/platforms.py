@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from returnsdesk.domain.deadlines import add_days
 from returnsdesk.domain.i18n import N_, t
@@ -221,7 +222,12 @@ def platform_of(text: str) -> Platform:
 
 
 def _platform_deadline(
-    code: str, due: date, params: dict, claim_sent_on: date | None, is_open: bool, today: date
+    code: str,
+    due: date,
+    params: dict[str, Any],
+    claim_sent_on: date | None,
+    is_open: bool,
+    today: date,
 ) -> Deadline:
     """The merchant must open the platform dispute by ``due``: met once the claim was sent,
     not needed once the case is finished, overdue after ``due``."""

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import N_, norm_lang, t, tn
-from returnsdesk.domain.i18n.formatting import date_text, number_text
+from returnsdesk.domain.i18n.formatting import date_text, money_text, number_text
 
 #: Setting key under which the thresholds are stored (JSON of ``Thresholds``).
 SETTING_KEY = "risk_thresholds"
@@ -300,15 +300,6 @@ def supplier_flags(facts: SupplierFacts, limits: Thresholds) -> list[Flag]:
     return flags
 
 
-def _money(minor: int, currency: str, exponent: int) -> str:
-    if exponent:
-        whole, part = divmod(abs(minor), 10**exponent)
-        text = f"{whole:,}.{part:0{exponent}d}"
-    else:
-        text = f"{abs(minor):,}"
-    return f"{'-' if minor < 0 else ''}{text} {currency}"
-
-
 def _figure(value: object, lang: str) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
@@ -328,27 +319,7 @@ def explain(flag: Flag, lang: str = "en") -> str:
             threshold=v["threshold"],
         )
     if rule == Rule.ADDRESS_MISMATCH:
-        parts = []
-        if flag.values.get("countries"):
-            parts.append(
-                t(
-                    "billing country {billing}, shipping country {shipping}",
-                    lang,
-                    billing=v["billing_country"],
-                    shipping=v["shipping_country"],
-                )
-            )
-        billing, shipping = str(v.get("billing_name", "")), str(v.get("shipping_name", ""))
-        if names_differ(billing, shipping):
-            parts.append(
-                t(
-                    "billed to “{billing}”, shipped to “{shipping}”",
-                    lang,
-                    billing=billing,
-                    shipping=shipping,
-                )
-            )
-        return t("Billing and shipping differ: {details}.", lang, details="; ".join(parts))
+        return _address_mismatch(flag, v, lang)
     if rule == Rule.PAST_CHARGEBACKS:
         return tn(
             "This customer opened {n} chargeback on other cases.",
@@ -357,19 +328,10 @@ def explain(flag: Flag, lang: str = "en") -> str:
             lang,
         )
     if rule == Rule.BEFORE_DELIVERY:
-        opened, delivered = flag.values["opened_on"], flag.values["delivered_on"]
-        assert isinstance(opened, date) and isinstance(delivered, date)
-        return t(
-            "Case opened on {opened}, before the parcel was delivered ({delivered}).",
-            lang,
-            opened=date_text(opened, lang),
-            delivered=date_text(delivered, lang),
-        )
+        return _before_delivery(flag, lang)
     if rule == Rule.FIRST_ORDER_HIGH_VALUE:
-        from returnsdesk.domain.money import minor_exponent
-
         currency = str(flag.values["currency"])
-        amount = _money(int(str(flag.values["total_minor"])), currency, minor_exponent(currency))
+        amount = money_text(int(str(flag.values["total_minor"])), currency, lang)
         return t(
             "The customer's first order, worth {amount} (flagged from {threshold}).",
             lang,
@@ -403,4 +365,39 @@ def explain(flag: Flag, lang: str = "en") -> str:
         claims=v["claims"],
         rate=v["rate"],
         threshold=v["threshold"],
+    )
+
+
+def _address_mismatch(flag: Flag, v: dict[str, str], lang: str) -> str:
+    parts = []
+    if flag.values.get("countries"):
+        parts.append(
+            t(
+                "billing country {billing}, shipping country {shipping}",
+                lang,
+                billing=v["billing_country"],
+                shipping=v["shipping_country"],
+            )
+        )
+    billing, shipping = v.get("billing_name", ""), v.get("shipping_name", "")
+    if names_differ(billing, shipping):
+        parts.append(
+            t(
+                "billed to “{billing}”, shipped to “{shipping}”",
+                lang,
+                billing=billing,
+                shipping=shipping,
+            )
+        )
+    return t("Billing and shipping differ: {details}.", lang, details="; ".join(parts))
+
+
+def _before_delivery(flag: Flag, lang: str) -> str:
+    opened, delivered = flag.values["opened_on"], flag.values["delivered_on"]
+    assert isinstance(opened, date) and isinstance(delivered, date)
+    return t(
+        "Case opened on {opened}, before the parcel was delivered ({delivered}).",
+        lang,
+        opened=date_text(opened, lang),
+        delivered=date_text(delivered, lang),
     )

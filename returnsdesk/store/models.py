@@ -7,6 +7,7 @@ UTC datetimes; dates as ``YYYY-MM-DD``; money as integer minor units.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from peewee import (
     AutoField,
@@ -20,6 +21,9 @@ from peewee import (
 )
 
 from returnsdesk.store.connection import database
+
+if TYPE_CHECKING:
+    from peewee import ModelSelect
 
 _STAMP = "%Y-%m-%d %H:%M:%S"
 
@@ -37,24 +41,24 @@ def from_stamp(text: str) -> datetime:
 class UtcDateTimeField(Field):
     field_type = "TEXT"
 
-    def db_value(self, value):
+    def db_value(self, value: datetime | str | None) -> str | None:
         if value is None or isinstance(value, str):
             return value
         return to_stamp(value)
 
-    def python_value(self, value):
+    def python_value(self, value: str | None) -> datetime | None:
         return None if value is None else from_stamp(value)
 
 
 class IsoDateField(Field):
     field_type = "TEXT"
 
-    def db_value(self, value):
+    def db_value(self, value: date | str | None) -> str | None:
         if value is None or isinstance(value, str):
             return value
         return value.isoformat()
 
-    def python_value(self, value):
+    def python_value(self, value: str | None) -> date | None:
         return None if value is None else date.fromisoformat(value)
 
 
@@ -81,6 +85,8 @@ class StorePolicyVersion(BaseModel):
 
 class Supplier(BaseModel):
     id = AutoField()
+    cases: ModelSelect[Case]  # backrefs (peewee adds them; typed here for mypy)
+    contacts: ModelSelect[SupplierContact]
     name = TextField()
     email = TextField(default="")
     chat_url = TextField(default="")
@@ -102,6 +108,7 @@ class Supplier(BaseModel):
 
 class Customer(BaseModel):
     id = AutoField()
+    orders: ModelSelect[Order]
     name = TextField()
     email = TextField(default="")
     phone = TextField(default="")
@@ -119,6 +126,7 @@ class Product(BaseModel):
     personalised = BooleanField(default=False)
     sealed_hygiene = BooleanField(default=False)
     perishable = BooleanField(default=False)
+    supplier_id: int | None  # each foreign key's id, as peewee adds it
 
 
 class Order(BaseModel):
@@ -126,6 +134,9 @@ class Order(BaseModel):
     store = TextField(default="")
     number = TextField()
     customer = ForeignKeyField(Customer, backref="orders", column_name="customer_id")
+    customer_id: int
+    lines: ModelSelect[OrderLine]
+    cases: ModelSelect[Case]
     placed_at = UtcDateTimeField()
     paid_at = UtcDateTimeField(null=True)
     shipped_on = IsoDateField(null=True)
@@ -152,6 +163,9 @@ class OrderLine(BaseModel):
     order = ForeignKeyField(Order, backref="lines", column_name="order_id")
     product = ForeignKeyField(Product, null=True, column_name="product_id")
     supplier = ForeignKeyField(Supplier, null=True, column_name="supplier_id")
+    order_id: int
+    product_id: int | None
+    supplier_id: int | None
     sku = TextField(default="")
     title = TextField()
     variant = TextField(default="")
@@ -175,6 +189,14 @@ class Case(BaseModel):
     rma = TextField(unique=True)
     order = ForeignKeyField(Order, backref="cases", column_name="order_id")
     supplier = ForeignKeyField(Supplier, null=True, backref="cases", column_name="supplier_id")
+    order_id: int
+    supplier_id: int | None
+    lines: ModelSelect[CaseLine]
+    events: ModelSelect[CaseEvent]
+    contacts: ModelSelect[SupplierContact]
+    evidence: ModelSelect[Evidence]
+    ledger: ModelSelect[LedgerEntry]
+    labels: ModelSelect[ReturnLabel]
     kind = TextField()
     reason = TextField()
     reason_note = TextField(default="")
@@ -213,12 +235,15 @@ class CaseLine(BaseModel):
     id = AutoField()
     case = ForeignKeyField(Case, backref="lines", column_name="case_id")
     order_line = ForeignKeyField(OrderLine, column_name="order_line_id")
+    case_id: int
+    order_line_id: int
     quantity = IntegerField()
 
 
 class CaseEvent(BaseModel):
     id = AutoField()
     case = ForeignKeyField(Case, backref="events", column_name="case_id")
+    case_id: int
     at = UtcDateTimeField()
     kind = TextField()
     from_status = TextField(default="")
@@ -234,6 +259,8 @@ class SupplierContact(BaseModel):
     id = AutoField()
     supplier = ForeignKeyField(Supplier, backref="contacts", column_name="supplier_id")
     case = ForeignKeyField(Case, null=True, backref="contacts", column_name="case_id")
+    supplier_id: int
+    case_id: int | None
     at = UtcDateTimeField()
     channel = TextField()
     direction = TextField()
@@ -260,6 +287,7 @@ class EvidenceFile(BaseModel):
     width = IntegerField(null=True)
     height = IntegerField(null=True)
     captured_at = UtcDateTimeField(null=True)
+    uses: ModelSelect[Evidence]
 
 
 class Evidence(BaseModel):
@@ -267,6 +295,9 @@ class Evidence(BaseModel):
     case = ForeignKeyField(Case, backref="evidence", column_name="case_id")
     file = ForeignKeyField(EvidenceFile, backref="uses", column_name="file_id")
     contact = ForeignKeyField(SupplierContact, null=True, column_name="contact_id")
+    case_id: int
+    file_id: int
+    contact_id: int | None
     supplied_by = TextField()
     original_name = TextField()
     caption = TextField(default="")
@@ -285,6 +316,9 @@ class LedgerEntry(BaseModel):
     reference = TextField(default="")
     memo = TextField(default="")
     reverses = ForeignKeyField("self", null=True, column_name="reverses_id", backref="reversal")
+    case_id: int
+    reverses_id: int | None
+    reversal: ModelSelect[LedgerEntry]
     override_note = TextField(default="")
     created_at = UtcDateTimeField()
 
@@ -320,6 +354,8 @@ class CaseReturnAddress(BaseModel):
     case = ForeignKeyField(Case, primary_key=True, column_name="case_id")
     choice = TextField()
     saved_address = ForeignKeyField(SavedAddress, null=True, column_name="saved_address_id")
+    case_id: int
+    saved_address_id: int | None
     chosen_at = UtcDateTimeField()
 
     class Meta:
@@ -336,6 +372,9 @@ class ReturnLabel(BaseModel):
     carrier = TextField(default="")
     tracking = TextField(default="")
     cost_entry = ForeignKeyField(LedgerEntry, null=True, column_name="cost_entry_id")
+    case_id: int
+    file_id: int
+    cost_entry_id: int | None
     expires_on = IsoDateField(null=True)
     added_at = UtcDateTimeField()
     replaced_at = UtcDateTimeField(null=True)
@@ -347,6 +386,7 @@ class ReturnLabel(BaseModel):
 class SurveyAnswer(BaseModel):
     id = AutoField()
     case = ForeignKeyField(Case, unique=True, column_name="case_id")
+    case_id: int
     ease = IntegerField()
     outcome = IntegerField()
     comment = TextField(default="")

@@ -22,8 +22,5 @@ def refund_completed_on(case_id: int, amount_minor: int) -> date | None:
     total, reached = 0, None
     for day, amount in rows:
         total += int(amount)
-        if total >= amount_minor:
-            reached = reached or date.fromisoformat(day)
-        else:
-            reached = None
+        reached = (reached or date.fromisoformat(day)) if total >= amount_minor else None
     return reached

@@ -16,6 +16,7 @@ against ``rebuild`` after inserts, edits, moves and deletions.
 
 from __future__ import annotations
 
+from returnsdesk.store.connection import Database
 from returnsdesk.store.sql_script import execute_script
 
 TABLES = """
@@ -144,20 +145,20 @@ INSERT INTO sales_supplier_day (day, supplier_id, orders, units)
 """
 
 
-def create(db) -> None:
+def create(db: Database) -> None:
     """Tables, triggers and their first content (the migration step)."""
     execute_script(db, TABLES)
     execute_script(db, TRIGGERS)
     execute_script(db, REBUILD)
 
 
-def suspend(db) -> None:
+def suspend(db: Database) -> None:
     """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
     for name in TRIGGER_NAMES:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
-def resume(db) -> None:
+def resume(db: Database) -> None:
     """Recompute the tables from the rows and put the triggers back."""
     execute_script(db, REBUILD)
     execute_script(db, TRIGGERS)

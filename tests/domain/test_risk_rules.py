@@ -58,7 +58,7 @@ def test_a_plain_case_raises_no_signal():
         (
             {"earlier_orders": 0, "order_total_minor": 25_000},
             Rule.FIRST_ORDER_HIGH_VALUE,
-            "250.00 EUR",
+            "€250.00",  # the one money format (domain.i18n.formatting)
         ),
     ],
 )

@@ -42,7 +42,7 @@ def _overdue_replies() -> int:
 
 
 @pytest.fixture
-def window(qtbot, demo_store):
+def window(qtbot, demo_store, clock):
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     window.show()
@@ -82,7 +82,8 @@ def test_navigation_shows_what_needs_action_and_overdue_replies(qtbot, window):
     assert needs > 0 and overdue > 0  # the demo store has both
     assert window.inbox.counts[View.NEEDS_ACTION] == needs
     assert window.nav.item(0).text() == f"Inbox ({needs})"
-    assert window.nav.item(1).text() == f"Suppliers\n{overdue} replies overdue"
+    replies = "1 reply overdue" if overdue == 1 else f"{overdue} replies overdue"
+    assert window.nav.item(1).text() == f"Suppliers\n{replies}"
     # The areas are still found by their name.
     assert window.area("Suppliers") is window.suppliers
 

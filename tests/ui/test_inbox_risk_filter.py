@@ -26,7 +26,7 @@ def _shown(inbox) -> set[int]:
     return {inbox.model.case_id(r) for r in range(inbox.model.rowCount())}
 
 
-def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_store):
+def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_store, clock):
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     window.show()

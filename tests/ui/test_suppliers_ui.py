@@ -70,7 +70,7 @@ def test_create_a_supplier_and_refuse_a_bad_one(qtbot, store, shown):
     assert view.details.text().startswith("Atelier <b>Lumière</b>")
 
 
-def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store, now, monkeypatch):
+def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store, now, clock):
     from returnsdesk.services import suppliers
     from returnsdesk.services.suppliers import SupplierInput
     from returnsdesk.ui.inbox.widget import InboxWidget
@@ -84,13 +84,6 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     ).execute()
 
     sent_at = now - timedelta(hours=1)
-    for module in (
-        "returnsdesk.services.clock",
-        "returnsdesk.ui.inbox.model",
-        "returnsdesk.ui.suppliers.model",
-        "returnsdesk.ui.suppliers.contact_dialogs",
-    ):
-        monkeypatch.setattr(f"{module}.utc_now", lambda: now)
     workspace = CaseWorkspace(case.id)
     qtbot.addWidget(workspace)
     dialog = LogContactDialog(None, case.id)
@@ -109,14 +102,7 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     inbox.set_view(View.NEEDS_ACTION)
     assert case.id not in [inbox.model.case_id(r) for r in range(inbox.model.rowCount())]
 
-    later = now + timedelta(hours=50)
-    for module in (
-        "returnsdesk.services.clock",
-        "returnsdesk.ui.inbox.model",
-        "returnsdesk.ui.suppliers.model",
-        "returnsdesk.ui.suppliers.contact_dialogs",
-    ):
-        monkeypatch.setattr(f"{module}.utc_now", lambda: later)
+    clock.advance(hours=50)
     inbox.refresh()
     assert case.id in [inbox.model.case_id(r) for r in range(inbox.model.rowCount())]
     view = SuppliersView()

@@ -38,8 +38,9 @@ def current_language() -> str:
     return _current
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - the gettext name every extraction tool knows
-    """Mark a string for translation where it is declared; translate it where it is shown."""
+def N_(msgid: str) -> str:
+    """Mark a string for translation where it is declared; translate it where it is shown.
+    (Named as gettext names it, so every extraction tool knows it.)"""
     return msgid
 
 
@@ -67,12 +68,13 @@ def catalogue(lang: str) -> Catalogue:
         for message in messages:
             if not message.id or message.fuzzy:
                 continue
+            text = message.string
             if isinstance(message.id, tuple):
-                forms = tuple(message.string)
-                if all(forms):
+                forms = tuple(text) if isinstance(text, tuple | list) else ()
+                if forms and all(forms):
                     plural[(message.context, message.id[0])] = forms
-            elif message.string:
-                singular[(message.context, message.id)] = message.string
+            elif isinstance(message.id, str) and isinstance(text, str) and text:
+                singular[(message.context, message.id)] = text
     return Catalogue(singular, plural, Locale.parse(lang))
 
 
