@@ -435,6 +435,16 @@ def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
     )
 
 
+def _v11_supplier_figures(db: SqliteDatabase) -> None:
+    """The Suppliers area's figures without scanning the store: an index for open cases per
+    supplier, an expression index for reply times, and money per supplier and currency
+    kept by triggers."""
+    from returnsdesk.store import supplier_money, suppliers_sql
+
+    _execute_script(db, suppliers_sql.INDEXES)
+    supplier_money.create(db)
+
+
 STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v1,
     _v2,
@@ -446,6 +456,7 @@ STEPS: list[Callable[[SqliteDatabase], None]] = [
     _v8_line_rule_facts,
     _v9_risk_flag_snapshot,
     _v10_timeline_event_codes,
+    _v11_supplier_figures,
 ]
 CURRENT_VERSION = len(STEPS)
 

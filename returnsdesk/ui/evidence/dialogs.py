@@ -30,7 +30,7 @@ class AttachChoice:
 
 
 #: Who supplied a file, in words.
-SUPPLIED_BY = {
+SUPPLIED_BY: dict[str, str] = {
     SuppliedBy.CUSTOMER: N_("Customer"),
     SuppliedBy.SUPPLIER: N_("Supplier"),
     SuppliedBy.MERCHANT: N_("Merchant (me)"),
@@ -59,7 +59,7 @@ class AttachDialog(QDialog):
         layout = QVBoxLayout(self)
         names = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
         summary = QLabel(tn("{n} file: {names}", "{n} files: {names}", len(paths), names=names))
-        summary.setTextFormat(Qt.PlainText)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
         form = QFormLayout()
@@ -75,11 +75,13 @@ class AttachDialog(QDialog):
         form.addRow(t("Caption:"), self.caption)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setTextFormat(Qt.PlainText)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
