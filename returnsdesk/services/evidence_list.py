@@ -3,16 +3,17 @@ supplier evidence deadline. Each list is one joined query (file, case, order, su
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 
-from peewee import JOIN, ModelSelect
+from peewee import JOIN, Expression, ModelSelect
 
 from returnsdesk.domain.policy import SupplierPolicy, supplier_evidence_due
 from returnsdesk.services import settings
 from returnsdesk.services.evidence_files import MediaType, media_type
 from returnsdesk.store.models import Case, Evidence, EvidenceFile, Order, Supplier
-from returnsdesk.store.row_ids import fk_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +75,32 @@ def evidence_deadline(case: Case, now: datetime | None = None) -> date | None:
     return None
 
 
+#: The columns of a gallery item, in the order ``list_evidence`` unpacks them.
+_COLUMNS = (
+    Evidence.id,
+    Case.id,
+    Case.rma,
+    Case.supplier,
+    EvidenceFile.sha256,
+    EvidenceFile.size,
+    EvidenceFile.mime,
+    EvidenceFile.width,
+    EvidenceFile.height,
+    EvidenceFile.captured_at,
+    Evidence.supplied_by,
+    Evidence.original_name,
+    Evidence.caption,
+    Evidence.added_at,
+    Evidence.removed_at,
+    Order.delivered_on,
+    Supplier.evidence_days,
+)
+
+
 def _evidence_query(flt: EvidenceFilter) -> ModelSelect[Evidence]:
+    """The filtered evidence with just the columns a gallery item needs (``_COLUMNS``)."""
     query = (
-        Evidence.select(Evidence, EvidenceFile, Case, Order.delivered_on, Supplier.evidence_days)
+        Evidence.select(*_COLUMNS)
         .join(EvidenceFile)
         .switch(Evidence)
         .join(Case)
@@ -84,6 +108,10 @@ def _evidence_query(flt: EvidenceFilter) -> ModelSelect[Evidence]:
         .switch(Case)
         .join(Supplier, JOIN.LEFT_OUTER)
     )
+    return _filtered(query, flt)
+
+
+def _filtered(query: ModelSelect[Evidence], flt: EvidenceFilter) -> ModelSelect[Evidence]:
     if flt.case_id is not None:
         query = query.where(Evidence.case == flt.case_id)
     if flt.rma.strip():
@@ -92,18 +120,8 @@ def _evidence_query(flt: EvidenceFilter) -> ModelSelect[Evidence]:
         query = query.where(Case.supplier == flt.supplier_id)
     if flt.supplied_by:
         query = query.where(Evidence.supplied_by == flt.supplied_by)
-    if flt.media == MediaType.IMAGE:
-        query = query.where(EvidenceFile.mime.startswith("image/"))
-    elif flt.media == MediaType.VIDEO:
-        query = query.where(EvidenceFile.mime.startswith("video/"))
-    elif flt.media == MediaType.PDF:
-        query = query.where(EvidenceFile.mime == "application/pdf")
-    elif flt.media == MediaType.OTHER:
-        query = query.where(
-            ~EvidenceFile.mime.startswith("image/")
-            & ~EvidenceFile.mime.startswith("video/")
-            & (EvidenceFile.mime != "application/pdf")
-        )
+    if flt.media:
+        query = query.where(_media_condition(MediaType(flt.media)))
     if flt.added_from is not None:
         query = query.where(Evidence.added_at >= f"{flt.added_from.isoformat()} 00:00:00")
     if flt.added_to is not None:
@@ -113,8 +131,36 @@ def _evidence_query(flt: EvidenceFilter) -> ModelSelect[Evidence]:
     return query
 
 
+def _media_condition(media: MediaType) -> Expression:
+    if media == MediaType.IMAGE:
+        return EvidenceFile.mime.startswith("image/")
+    if media == MediaType.VIDEO:
+        return EvidenceFile.mime.startswith("video/")
+    is_pdf: Expression = EvidenceFile.mime == "application/pdf"
+    if media == MediaType.PDF:
+        return is_pdf
+    other: Expression = (
+        ~EvidenceFile.mime.startswith("image/") & ~EvidenceFile.mime.startswith("video/") & ~is_pdf
+    )
+    return other
+
+
 def count_evidence(flt: EvidenceFilter = EvidenceFilter()) -> int:
-    return _evidence_query(flt).count()
+    """How many match: joined only to the tables the filter names (every link has its file
+    and its case, so the other joins would not change the count)."""
+    query = Evidence.select(Evidence.id)
+    if flt.media:
+        query = query.join(EvidenceFile).switch(Evidence)
+    if flt.rma.strip() or flt.supplier_id is not None:
+        query = query.join(Case)
+    return int(_filtered(query, flt).count())
+
+
+def newest_query(flt: EvidenceFilter, limit: int | None = None) -> ModelSelect[Evidence]:
+    """The filtered links newest first: walked down the ``evidence_added`` index, so a
+    page of the newest stops after ``limit`` rows instead of sorting every link."""
+    query = _evidence_query(flt).order_by(Evidence.added_at.desc(), Evidence.id.desc())
+    return query.limit(limit) if limit is not None else query
 
 
 def list_evidence(
@@ -125,39 +171,32 @@ def list_evidence(
     The late flag uses the supplier evidence deadline rule alone
     (``policy.supplier_evidence_due``), so listing thousands of items stays fast.
     """
-    query = _evidence_query(flt).order_by(Evidence.added_at.desc(), Evidence.id.desc())
-    if limit is not None:
-        query = query.limit(limit)
+    query = newest_query(flt, limit)
     store = settings.store_policy()
     items = []
-    for row in query:
-        case = row.case
-        supplier_id = fk_id(case, Case.supplier)
-        supplier = case.supplier if supplier_id is not None else None
-        due = supplier_evidence_due(
-            case.order.delivered_on,
-            store,
-            SupplierPolicy(evidence_days=supplier.evidence_days) if supplier else None,
-        )
-        file = row.file
+    rows = cast(Iterable[tuple[Any, ...]], query.tuples())  # the stubs type rows as models
+    for row in rows:
+        (id_, case_id, rma, supplier_id, sha, size, mime, width, height, captured) = row[:10]
+        (supplied_by, name, caption, added, removed, delivered, evidence_days) = row[10:]
+        policy = SupplierPolicy(evidence_days=evidence_days) if supplier_id is not None else None
         items.append(
             EvidenceItem(
-                id=row.id,
-                case_id=case.id,
-                rma=case.rma,
+                id=id_,
+                case_id=case_id,
+                rma=rma,
                 supplier_id=supplier_id,
-                sha256=file.sha256,
-                size=file.size,
-                mime=file.mime,
-                width=file.width,
-                height=file.height,
-                captured_at=file.captured_at,
-                supplied_by=row.supplied_by,
-                original_name=row.original_name,
-                caption=row.caption,
-                added_at=row.added_at,
-                removed_at=row.removed_at,
-                evidence_due=due,
+                sha256=sha,
+                size=size,
+                mime=mime,
+                width=width,
+                height=height,
+                captured_at=captured,
+                supplied_by=supplied_by,
+                original_name=name,
+                caption=caption,
+                added_at=added,
+                removed_at=removed,
+                evidence_due=supplier_evidence_due(delivered, store, policy),
             )
         )
     return items

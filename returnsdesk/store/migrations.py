@@ -436,12 +436,13 @@ def _v10_timeline_event_codes(db: SqliteDatabase) -> None:
 
 
 def _v11_supplier_figures(db: SqliteDatabase) -> None:
-    """The Suppliers area's figures without scanning the store: an index for open cases per
-    supplier, an expression index for reply times, and money per supplier and currency
-    kept by triggers."""
-    from returnsdesk.store import supplier_money, suppliers_sql
+    """The Suppliers area's figures without scanning the store: indexes for open cases and
+    waiting messages per supplier, an expression index for reply times, money per supplier
+    and currency kept by triggers; and the evidence gallery's newest-first index."""
+    from returnsdesk.store import evidence_sql, supplier_money, suppliers_sql
 
     _execute_script(db, suppliers_sql.INDEXES)
+    _execute_script(db, evidence_sql.INDEXES)
     supplier_money.create(db)
 
 

@@ -152,7 +152,11 @@ def test_version_10_store_gains_the_money_table_with_its_content(tmp_path):
         rows = db.execute_sql("SELECT * FROM supplier_money_total").fetchall()
         assert rows == [(7, "EUR", 4900, 1200)]
         names = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
-        assert {"case_status_supplier", "supplier_contact_reply"} <= names
+        assert {
+            "case_status_supplier",
+            "supplier_contact_reply",
+            "supplier_contact_waiting",
+        } <= names
         assert set(supplier_money.TRIGGER_NAMES) <= names
     finally:
         db.close()

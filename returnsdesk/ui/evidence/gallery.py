@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -82,6 +82,7 @@ class EvidenceGallery(QWidget):
         self.model = EvidenceListModel(self.loader, self)
         self._jobs: list[Job] = []
         self._reads = 0  # the latest list asked for; older answers are dropped
+        self._stale = False  # a change arrived while the page was hidden
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_filters())
@@ -182,13 +183,23 @@ class EvidenceGallery(QWidget):
             self.reload()  # the chosen supplier is gone: show every supplier's evidence
 
     def _on_changes(self, changes: Changes, _source: object = None) -> None:
-        if self.case_id is None and changes.touches(Area.SUPPLIERS):
-            self._load_suppliers()
-        if not changes.touches(Area.EVIDENCE, Area.CASES, Area.SUPPLIERS):
+        if self.case_id is not None:  # one case's gallery: its files, its deadline
+            if changes.touches_case(self.case_id):
+                self.reload()
             return
-        if self.case_id is None or changes.touches_case(self.case_id):
+        if changes.touches(Area.SUPPLIERS):
+            self._load_suppliers()
+        bulk = changes.touches(Area.CASES) and not changes.case_ids  # an import, a restore
+        if not (changes.touches(Area.EVIDENCE) or bulk):
+            return
+        if self.isVisible() or self.window() is self:
             self.reload()
-        elif changes.touches(Area.EVIDENCE) and not changes.case_ids:
+        else:  # the Evidence page, not shown now: read when it is shown again
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
     def _date_edit(self, tip: str) -> QDateEdit:
@@ -221,6 +232,7 @@ class EvidenceGallery(QWidget):
     def reload(self) -> None:
         """Read the filtered list off the GUI thread; the newest request wins."""
         self._debounce.cancel()
+        self._stale = False
         self._reads += 1
         token, flt = self._reads, self.current_filter()
         limit = None if self.case_id is not None else SHOWN_AT_MOST

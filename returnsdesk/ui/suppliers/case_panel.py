@@ -68,7 +68,9 @@ class CaseSupplierPanel(QWidget):
         self.reload()
 
     def _on_changes(self, changes: Changes, _source: object = None) -> None:
-        if changes.touches_case(self.case_id) or changes.touches(Area.CONTACTS, Area.SUPPLIERS):
+        # Its own case's writes, or a supplier edit that names no case (a rename shows here).
+        renamed = changes.touches(Area.SUPPLIERS) and not changes.case_ids
+        if changes.touches_case(self.case_id) or renamed:
             self.reload()
 
     def _show_message(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:

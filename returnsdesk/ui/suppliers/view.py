@@ -218,10 +218,9 @@ class SuppliersView(MailDropTarget, QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read the list and its figures off the GUI thread, then the signals (slower)."""
+        """Read the list and its figures off the GUI thread; the signals (slower) follow."""
         self._stale = False
         read_op(self, lambda: summaries(utc_now()), self._show_summaries)
-        read_op(self, supplier_flags_by_id, self._show_flags)
 
     def _show_summaries(self, rows: list[SupplierSummary]) -> None:
         # The supplier asked for before the list arrived, else the one chosen now.
@@ -237,6 +236,7 @@ class SuppliersView(MailDropTarget, QWidget):
         if row is not None:
             self.table.selectRow(row)
         self._show_selected()
+        read_op(self, supplier_flags_by_id, self._show_flags)  # once the table is on screen
 
     def _show_flags(self, flags: dict[int, list[Flag]]) -> None:
         self._flags = flags

@@ -57,3 +57,22 @@ def test_every_dialog_lists_suppliers_from_one_read(store):
     for name in ("beta", "Charlie", "Alpha"):
         make_supplier(name)
     assert [c.name for c in supplier_choices()] == ["Alpha", "beta", "Charlie"]
+
+
+def test_a_case_panel_reloads_for_its_own_case_only(qtbot, store, now):
+    from factories import make_case, make_order
+
+    from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
+
+    supplier = make_supplier("Alpha")
+    mine = make_case(now, order=make_order("#1", supplier=supplier))
+    other = make_case(now, order=make_order("#2", supplier=supplier))
+    panel = CaseSupplierPanel(mine.id)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.side is not None)
+    with qtbot.assertNotEmitted(panel.model.modelReset, wait=200):
+        announce(Changes.of(Area.CONTACTS, Area.SUPPLIERS, cases=[other.id]))
+    with qtbot.waitSignal(panel.model.modelReset):
+        announce(Changes.of(Area.CONTACTS, Area.SUPPLIERS, cases=[mine.id]))
+    with qtbot.waitSignal(panel.model.modelReset):
+        announce(Changes.of(Area.SUPPLIERS))  # a supplier saved: its name may have changed
