@@ -20,6 +20,8 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import N_, t, tn
 from returnsdesk.services.cases import find_by_rma
 from returnsdesk.services.evidence import SuppliedBy
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,23 @@ class AttachDialog(QDialog):
         self.resize(440, 0)
 
     def accept(self) -> None:
-        if self.case_id is None:
-            try:
-                self.case_id = find_by_rma(self.rma.text()).id
-            except InputError as exc:
-                self.error.setText(str(exc))
-                self.error.show()
-                return
+        """With a case: done. Without: the typed RMA is looked up off the GUI thread."""
+        if self.case_id is not None:
+            super().accept()
+            return
+        rma = self.rma.text()
+        read_op(self, lambda: int(find_by_rma(rma).id), self._found, on_error=self._not_found)
+
+    def _found(self, case_id: int) -> None:
+        self.case_id = case_id
         super().accept()
+
+    def _not_found(self, error: Exception) -> None:
+        if not isinstance(error, InputError):
+            show_error(self, t("Evidence"), error)
+            return
+        self.error.setText(str(error))
+        self.error.show()
 
     def choice(self) -> AttachChoice:
         assert self.case_id is not None
