@@ -63,7 +63,7 @@ def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[st
     from returnsdesk.demo.images import make_images
     from returnsdesk.demo.insight import enrich
     from returnsdesk.demo.labels import add_return_extras
-    from returnsdesk.store import claims, demo_sql, sales
+    from returnsdesk.store import claims, demo_sql, sales, supplier_money
     from returnsdesk.store.db import open_store
     from returnsdesk.store.search import rebuild_index
 
@@ -78,11 +78,13 @@ def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[st
         with db.atomic():
             sales.suspend(db)  # bulk load: the summaries are computed once at the end
             claims.suspend(db)
+            supplier_money.suspend(db)
             customers = _write_cases(db, rng, now, cases, images)
             add_return_extras(db, paths.evidence_dir(folder), now, rng)
             enrich(db, random.Random(seed + 16), now, cases, customers)
             sales.resume(db)
             claims.resume(db)
+            supplier_money.resume(db)
             rebuild_index(db)
         counts = demo_sql.row_counts(db)
     finally:

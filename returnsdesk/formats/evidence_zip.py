@@ -23,9 +23,8 @@ from pathlib import Path
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.fileio import atomic_path
-from returnsdesk.services.evidence import CHUNK, EvidenceFilter, EvidenceItem, list_evidence
-from returnsdesk.services.evidence_files import stored_path
-from returnsdesk.store.models import Case
+from returnsdesk.services.evidence_files import CHUNK, stored_path
+from returnsdesk.services.evidence_list import EvidenceItem, EvidencePack, evidence_pack
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -94,9 +93,10 @@ def _index_csv(rows: list[list[str]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 right
 
 
-def _index_txt(case: Case, rows: list[list[str]], due) -> bytes:
+def _index_txt(pack: EvidencePack, rows: list[list[str]]) -> bytes:
+    due = pack.due
     lines = [
-        f"Evidence for {case.rma} (order {case.order.number})",
+        f"Evidence for {pack.rma} (order {pack.order_number})",
         f"Supplier evidence deadline: {due.isoformat() if due else 'none'}",
         f"{len(rows)} file(s). SHA-256 hashes let the recipient check nothing was altered.",
         "",
@@ -126,12 +126,12 @@ def export_case_evidence(
     check: Callable[[], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
+    pack = evidence_pack(case_id)
+    if pack is None:
         raise ExportError(t("The case no longer exists."))
-    items = list(reversed(list_evidence(EvidenceFilter(case_id=case_id))))  # oldest first
+    items = list(pack.items)  # oldest first
     if not items:
-        raise ExportError(t("{rma} has no evidence to export.", rma=case.rma))
+        raise ExportError(t("{rma} has no evidence to export.", rma=pack.rma))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     named = [(_safe_name(i + 1, item.original_name), item) for i, item in enumerate(items)]
@@ -176,7 +176,6 @@ def export_case_evidence(
                 if progress is not None:
                     progress(index + 1, len(named))
             rows = _rows(named)
-            due = items[0].evidence_due
             archive.writestr("index.csv", _index_csv(rows))
-            archive.writestr("index.txt", _index_txt(case, rows, due))
+            archive.writestr("index.txt", _index_txt(pack, rows))
     return ExportResult(out, len(named), total)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from peewee import JOIN
 
@@ -20,12 +21,13 @@ from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.domain.reasons import Resolution
 from returnsdesk.domain.text import LONG, clean_text
-from returnsdesk.domain.workflow import STATUS_LABELS, Status, allowed_targets
+from returnsdesk.domain.workflow import Status, allowed_targets, status_label
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
 from returnsdesk.store.models import Case, Evidence, Supplier, SupplierContact
+from returnsdesk.store.row_ids import fk_id
 from returnsdesk.store.search import index_case
 
 
@@ -80,7 +82,10 @@ def follow_up_hours(supplier: Supplier) -> int:
     return supplier.follow_up_hours or settings.store_policy().follow_up_hours
 
 
-def _enum(kind, value, what: str):
+E = TypeVar("E", bound=StrEnum)
+
+
+def _enum(kind: type[E], value: str, what: str) -> E:
     try:
         return kind(value)
     except ValueError:
@@ -166,7 +171,9 @@ def _link_evidence(contact: SupplierContact, case: Case | None, evidence_ids: li
     if case is None:
         raise InputError(t("Evidence can only be sent with a message about a case."))
     items = list(Evidence.select().where(Evidence.id.in_(evidence_ids)))
-    if len(items) != len(set(evidence_ids)) or any(e.case_id != case.id for e in items):
+    if len(items) != len(set(evidence_ids)) or any(
+        fk_id(e, Evidence.case) != case.id for e in items
+    ):
         raise InputError(t("Only the case's own evidence can be sent with this message."))
     Evidence.update(contact=contact).where(Evidence.id.in_(evidence_ids)).execute()
 
@@ -230,39 +237,29 @@ def record_decision(
     rejected to *rejected*. When the case is somewhere that move is not allowed,
     the decision is still recorded and the result says why the case stayed.
     """
-    from returnsdesk.services.cases import transition
-
     now = resolve(now)
-    decision = _enum(Decision, decision, "decision")
+    chosen = _enum(Decision, decision, "decision")
     reason = clean_text(reason, "Reason", max_len=LONG)
-    if decision == Decision.REJECTED and not reason:
+    if chosen == Decision.REJECTED and not reason:
         raise InputError(t("Say why the supplier rejected the claim."))
     with write():
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
             raise InputError(t("The case no longer exists."))
-        if case.supplier_id is None:
+        supplier_id = fk_id(case, Case.supplier)
+        if supplier_id is None:
             raise InputError(t("{rma} has no supplier to record a decision from.", rma=case.rma))
-        if decision == Decision.PARTIAL:
+        if chosen == Decision.PARTIAL:
             if amount_minor is None or amount_minor <= 0:
                 raise InputError(t("Enter the amount the supplier agreed to."))
             if amount_minor > case.amount_minor:
                 raise InputError(
                     t("The agreed amount is more than the money at stake on the case.")
                 )
-        # The log entry is written in the window's language (English on the command line):
-        # it is the user's own record of the answer, kept as they read it.
-        label = t(DECISION_LABELS[decision])
-        if decision == Decision.PARTIAL:
-            amount = money_text(amount_minor or 0, case.currency)
-            summary = t("Supplier decision: {decision}, {amount}", decision=label, amount=amount)
-        else:
-            summary = t("Supplier decision: {decision}", decision=label)
-        if reason:
-            summary = f"{summary} — {reason}"
+        summary = _decision_summary(chosen, amount_minor, case.currency, reason)
         contact = log_contact(
             ContactInput(
-                supplier_id=case.supplier_id,
+                supplier_id=supplier_id,
                 direction=Direction.RECEIVED,
                 channel=channel,
                 case_id=case.id,
@@ -272,8 +269,8 @@ def record_decision(
             ),
             now=now,
         )
-        contact.decision = decision
-        contact.decision_amount_minor = amount_minor if decision == Decision.PARTIAL else None
+        contact.decision = chosen.value
+        contact.decision_amount_minor = amount_minor if chosen == Decision.PARTIAL else None
         contact.decision_reason = reason
         contact.save(
             only=[
@@ -283,24 +280,51 @@ def record_decision(
             ]
         )
         if not move_case:
-            return DecisionResult(contact, None, "You chose to leave the case where it is.")
-        case = Case.get_by_id(case_id)
-        target, resolution = _decision_target(decision)
-        if target not in allowed_targets(case.status):
-            return DecisionResult(
-                contact,
-                None,
-                f"{case.rma} is {STATUS_LABELS[Status(case.status)].lower()}, so it cannot "
-                f"become {STATUS_LABELS[target].lower()}; it stays where it is.",
-            )
-        resolution = resolution or case.requested_resolution or Resolution.REFUND.value
-        transition(
-            case_id,
-            target,
-            note=summary,
-            resolution=resolution if target == Status.APPROVED else "",
-            now=now,
+            return DecisionResult(contact, None, t("You chose to leave the case where it is."))
+        return _move_after_decision(case_id, chosen, contact, summary, now)
+
+
+def _decision_summary(
+    decision: Decision, amount_minor: int | None, currency: str, reason: str
+) -> str:
+    """The decision as the log entry says it.
+
+    Written in the window's language (English on the command line): it is the user's own
+    record of the answer, kept as they read it.
+    """
+    label = t(DECISION_LABELS[decision])
+    if decision == Decision.PARTIAL:
+        amount = money_text(amount_minor or 0, currency)
+        summary = t("Supplier decision: {decision}, {amount}", decision=label, amount=amount)
+    else:
+        summary = t("Supplier decision: {decision}", decision=label)
+    return f"{summary} — {reason}" if reason else summary
+
+
+def _move_after_decision(
+    case_id: int, decision: Decision, contact: SupplierContact, summary: str, now: datetime
+) -> DecisionResult:
+    """Move the case where the decision leads, or say why the workflow does not allow it."""
+    from returnsdesk.services.cases import transition
+
+    case = Case.get_by_id(case_id)
+    target, resolution = _decision_target(decision)
+    if target not in allowed_targets(Status(case.status)):
+        why = t(
+            "{rma} is {status}, so it cannot become {target}; it stays where it is.",
+            rma=case.rma,
+            status=status_label(case.status).lower(),
+            target=status_label(target).lower(),
         )
+        return DecisionResult(contact, None, why)
+    resolution = resolution or case.requested_resolution or Resolution.REFUND.value
+    transition(
+        case_id,
+        target,
+        note=summary,
+        resolution=resolution if target == Status.APPROVED else "",
+        now=now,
+    )
     return DecisionResult(contact, target)
 
 

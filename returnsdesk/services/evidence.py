@@ -1,4 +1,7 @@
-"""Evidence use cases: attach files to a case, caption them, remove them, list them, verify them.
+"""Evidence use cases: attach files to a case, caption them, remove them.
+
+Listing is in ``evidence_list`` and checking the store in ``evidence_check``; their names
+are importable from here too, as they always were.
 
 Rules for the files themselves (what the README says to users):
 
@@ -27,36 +30,73 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
 from pathlib import Path
-
-from peewee import JOIN
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import number_text
-from returnsdesk.domain.policy import SupplierPolicy, supplier_evidence_due
 from returnsdesk.domain.text import clean_text
-from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
-from returnsdesk.services.evidence_files import sniff_mime, stored_path
-from returnsdesk.services.leftovers import is_leftover
+from returnsdesk.services.evidence_check import (
+    VerifyReport,
+    hash_file,
+    incoming_files,
+    known_hashes,
+    verify_store,
+)
+from returnsdesk.services.evidence_files import (
+    CHUNK,
+    MediaType,
+    media_type,
+    sniff_mime,
+    stored_path,
+)
+from returnsdesk.services.evidence_list import (
+    CaseEvidenceSummary,
+    EvidenceFilter,
+    EvidenceItem,
+    count_evidence,
+    evidence_deadline,
+    list_evidence,
+    summarize,
+)
 from returnsdesk.services.timeline import EventKind, record_event
 from returnsdesk.store.db import write
 from returnsdesk.store.models import (
     Case,
     Evidence,
     EvidenceFile,
-    Order,
-    ReturnLabel,
-    Supplier,
     SupplierContact,
 )
+from returnsdesk.store.row_ids import fk_id
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
+__all__ = [
+    "CHUNK",
+    "CaseEvidenceSummary",
+    "EvidenceFilter",
+    "EvidenceItem",
+    "MediaType",
+    "VerifyReport",
+    "count_evidence",
+    "evidence_deadline",
+    "hash_file",
+    "incoming_files",
+    "known_hashes",
+    "list_evidence",
+    "media_type",
+    "summarize",
+    "verify_store",
+]
 
 MAX_FILE_BYTES = 500 * 1024 * 1024
-CHUNK = 1024 * 1024
 #: Largest JPEG we decode for a preview (decoded at 1/8 scale with ``draft``).
 MAX_JPEG_PIXELS = 120_000_000
 #: Largest other image (PNG, WebP, HEIC, ...) we decode; these decode at full size.
@@ -68,23 +108,6 @@ class SuppliedBy(StrEnum):
     SUPPLIER = "supplier"
     MERCHANT = "merchant"
     CARRIER = "carrier"
-
-
-class MediaType(StrEnum):
-    IMAGE = "image"
-    VIDEO = "video"
-    PDF = "pdf"
-    OTHER = "other"
-
-
-def media_type(mime: str) -> MediaType:
-    if mime.startswith("image/"):
-        return MediaType.IMAGE
-    if mime.startswith("video/"):
-        return MediaType.VIDEO
-    if mime == "application/pdf":
-        return MediaType.PDF
-    return MediaType.OTHER
 
 
 class EvidenceError(InputError):
@@ -109,7 +132,7 @@ class ImageInfo:
 # --- Pillow, loaded on first use ---------------------------------------------------------
 
 
-def pil():
+def pil() -> ModuleType:
     """Pillow's Image module with our decompression-bomb ceiling (and HEIC if installed)."""
     from PIL import Image
 
@@ -126,16 +149,16 @@ def pil():
     return Image
 
 
-def decodable(image) -> bool:
+def decodable(image: PILImage) -> bool:
     """Whether an opened (not yet decoded) image is small enough to decode safely."""
     width, height = image.size
     if width <= 0 or height <= 0:
         return False
     limit = MAX_JPEG_PIXELS if image.format == "JPEG" else MAX_OTHER_PIXELS
-    return width * height <= limit
+    return bool(width * height <= limit)
 
 
-def _exif_time(image) -> datetime | None:
+def _exif_time(image: PILImage) -> datetime | None:
     """DateTimeOriginal (else DateTimeDigitized) as an aware UTC time.
 
     EXIF times carry no zone unless OffsetTimeOriginal is present; without one
@@ -355,7 +378,7 @@ def link_files(
             raise EvidenceError(t("The case no longer exists."))
         if contact_id is not None:
             contact = SupplierContact.get_or_none(SupplierContact.id == contact_id)
-            if contact is None or contact.case_id not in (None, case.id):
+            if contact is None or fk_id(contact, SupplierContact.case) not in (None, case.id):
                 raise EvidenceError(t("That supplier message does not belong to this case."))
         rows = []
         for item in prepared:
@@ -456,246 +479,3 @@ def file_in_use(file_id: int) -> bool:
     return (
         Evidence.select().where((Evidence.file == file_id) & Evidence.removed_at.is_null()).exists()
     )
-
-
-# --- reading ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EvidenceFilter:
-    case_id: int | None = None
-    rma: str = ""
-    supplier_id: int | None = None
-    supplied_by: str = ""
-    media: str = ""
-    added_from: date | None = None
-    added_to: date | None = None
-    include_removed: bool = False
-
-
-@dataclass(frozen=True)
-class EvidenceItem:
-    """One row of the gallery: a link of a stored file to a case, with what the UI shows."""
-
-    id: int
-    case_id: int
-    rma: str
-    supplier_id: int | None
-    sha256: str
-    size: int
-    mime: str
-    width: int | None
-    height: int | None
-    captured_at: datetime | None
-    supplied_by: str
-    original_name: str
-    caption: str
-    added_at: datetime
-    removed_at: datetime | None
-    #: The case's supplier evidence deadline, if it has one (needs a delivery date).
-    evidence_due: date | None
-
-    @property
-    def media(self) -> MediaType:
-        return media_type(self.mime)
-
-    @property
-    def previewable(self) -> bool:
-        """An image we checked at attach time: safe to decode for a thumbnail."""
-        return self.media == MediaType.IMAGE and self.width is not None
-
-    @property
-    def late(self) -> bool:
-        """Added after the supplier's evidence deadline (the supplier may refuse it)."""
-        return self.evidence_due is not None and self.added_at.date() > self.evidence_due
-
-
-def evidence_deadline(case: Case, now: datetime | None = None) -> date | None:
-    """The case's supplier evidence deadline (from ``cases.assess``), or None."""
-    from returnsdesk.services.cases import assess
-
-    for deadline in assess(case, now).deadlines:
-        if deadline.code == "supplier_evidence":
-            return deadline.due
-    return None
-
-
-def _evidence_query(flt: EvidenceFilter):
-    query = (
-        Evidence.select(Evidence, EvidenceFile, Case, Order.delivered_on, Supplier.evidence_days)
-        .join(EvidenceFile)
-        .switch(Evidence)
-        .join(Case)
-        .join(Order)
-        .switch(Case)
-        .join(Supplier, JOIN.LEFT_OUTER)
-    )
-    if flt.case_id is not None:
-        query = query.where(Evidence.case == flt.case_id)
-    if flt.rma.strip():
-        query = query.where(Case.rma.contains(flt.rma.strip().upper()))
-    if flt.supplier_id is not None:
-        query = query.where(Case.supplier == flt.supplier_id)
-    if flt.supplied_by:
-        query = query.where(Evidence.supplied_by == flt.supplied_by)
-    if flt.media == MediaType.IMAGE:
-        query = query.where(EvidenceFile.mime.startswith("image/"))
-    elif flt.media == MediaType.VIDEO:
-        query = query.where(EvidenceFile.mime.startswith("video/"))
-    elif flt.media == MediaType.PDF:
-        query = query.where(EvidenceFile.mime == "application/pdf")
-    elif flt.media == MediaType.OTHER:
-        query = query.where(
-            ~EvidenceFile.mime.startswith("image/")
-            & ~EvidenceFile.mime.startswith("video/")
-            & (EvidenceFile.mime != "application/pdf")
-        )
-    if flt.added_from is not None:
-        query = query.where(Evidence.added_at >= f"{flt.added_from.isoformat()} 00:00:00")
-    if flt.added_to is not None:
-        query = query.where(Evidence.added_at <= f"{flt.added_to.isoformat()} 23:59:59")
-    if not flt.include_removed:
-        query = query.where(Evidence.removed_at.is_null())
-    return query
-
-
-def count_evidence(flt: EvidenceFilter = EvidenceFilter()) -> int:
-    return _evidence_query(flt).count()
-
-
-def list_evidence(
-    flt: EvidenceFilter = EvidenceFilter(), limit: int | None = None
-) -> list[EvidenceItem]:
-    """Evidence matching ``flt``, newest first (at most ``limit``); filtered in SQL.
-
-    The late flag uses the supplier evidence deadline rule alone
-    (``policy.supplier_evidence_due``), so listing thousands of items stays fast.
-    """
-    query = _evidence_query(flt).order_by(Evidence.added_at.desc(), Evidence.id.desc())
-    if limit is not None:
-        query = query.limit(limit)
-    store = settings.store_policy()
-    items = []
-    for row in query:
-        case = row.case
-        supplier = case.supplier if case.supplier_id else None
-        due = supplier_evidence_due(
-            case.order.delivered_on,
-            store,
-            SupplierPolicy(evidence_days=supplier.evidence_days) if supplier else None,
-        )
-        file = row.file
-        items.append(
-            EvidenceItem(
-                id=row.id,
-                case_id=case.id,
-                rma=case.rma,
-                supplier_id=case.supplier_id,
-                sha256=file.sha256,
-                size=file.size,
-                mime=file.mime,
-                width=file.width,
-                height=file.height,
-                captured_at=file.captured_at,
-                supplied_by=row.supplied_by,
-                original_name=row.original_name,
-                caption=row.caption,
-                added_at=row.added_at,
-                removed_at=row.removed_at,
-                evidence_due=due,
-            )
-        )
-    return items
-
-
-@dataclass(frozen=True)
-class CaseEvidenceSummary:
-    rma: str
-    due: date | None
-    on_time: int
-    late: int
-
-    @property
-    def total(self) -> int:
-        return self.on_time + self.late
-
-
-def summarize(case_id: int, items: list[EvidenceItem] | None = None) -> CaseEvidenceSummary:
-    case = Case.get_by_id(case_id)
-    if items is None:
-        items = list_evidence(EvidenceFilter(case_id=case_id))
-    due = evidence_deadline(case)
-    late = sum(1 for i in items if i.late)
-    return CaseEvidenceSummary(case.rma, due, len(items) - late, late)
-
-
-# --- checking the store ------------------------------------------------------------------
-
-
-def hash_file(path: Path, check: Callable[[], None] | None = None) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            if check is not None:
-                check()
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    checked: int
-    missing: list[str]
-    mismatched: list[str]
-    #: Stored files no case links any more (kept on purpose; listed for a future purge).
-    unreferenced: list[str]
-    #: Partial copies an interrupted import left in ``.incoming`` (``check --repair`` removes them).
-    partial: list[Path] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.missing and not self.mismatched
-
-
-def verify_store(
-    evidence_dir: Path,
-    check: Callable[[], None] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> VerifyReport:
-    """Re-hash every stored file the database knows; report missing and altered ones."""
-    files = list(
-        EvidenceFile.select(EvidenceFile.id, EvidenceFile.sha256).order_by(EvidenceFile.id)
-    )
-    linked = {
-        row.file_id for row in Evidence.select(Evidence.file).where(Evidence.removed_at.is_null())
-    } | {row.file_id for row in ReturnLabel.select(ReturnLabel.file)}
-    missing, mismatched, unreferenced = [], [], []
-    for index, file in enumerate(files):
-        path = stored_path(evidence_dir, file.sha256)
-        if not path.is_file():
-            missing.append(file.sha256)
-        elif hash_file(path, check) != file.sha256:
-            mismatched.append(file.sha256)
-        if file.id not in linked:
-            unreferenced.append(file.sha256)
-        if progress is not None:
-            progress(index + 1, len(files))
-    known = {file.sha256 for file in files}
-    strays = [
-        path.name
-        for path in evidence_dir.glob("??/*")
-        if len(path.name) == 64 and path.name not in known
-    ]
-    partial = [p for p in incoming_files(evidence_dir) if is_leftover(p)]
-    return VerifyReport(len(files), missing, mismatched, unreferenced + sorted(strays), partial)
-
-
-def known_hashes() -> set[str]:
-    """The SHA-256 of every evidence file the store knows (linked or not)."""
-    return {row.sha256 for row in EvidenceFile.select(EvidenceFile.sha256)}
-
-
-def incoming_files(evidence_dir: Path) -> list[Path]:
-    """Files in ``evidence/.incoming`` (copies in progress, or left by an interrupted one)."""
-    folder = evidence_dir / ".incoming"
-    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []

@@ -9,9 +9,13 @@ under a real name.
 from __future__ import annotations
 
 import hashlib
+from enum import StrEnum
 from pathlib import Path
 
 from returnsdesk.fileio import write_bytes_atomic
+
+#: Files are read and hashed in chunks of this size (never whole in memory).
+CHUNK = 1024 * 1024
 
 _SIGNATURES: list[tuple[int, bytes, str]] = [
     (0, b"\xff\xd8\xff", "image/jpeg"),
@@ -51,3 +55,20 @@ def store_bytes(evidence_dir: Path, data: bytes) -> tuple[str, Path]:
     if not target.exists():
         write_bytes_atomic(target, data)
     return sha, target
+
+
+class MediaType(StrEnum):
+    IMAGE = "image"
+    VIDEO = "video"
+    PDF = "pdf"
+    OTHER = "other"
+
+
+def media_type(mime: str) -> MediaType:
+    if mime.startswith("image/"):
+        return MediaType.IMAGE
+    if mime.startswith("video/"):
+        return MediaType.VIDEO
+    if mime == "application/pdf":
+        return MediaType.PDF
+    return MediaType.OTHER

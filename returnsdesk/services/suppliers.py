@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, fields
 from datetime import datetime
 
@@ -13,11 +12,11 @@ from returnsdesk.domain.deadlines import zone
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import LONG, clean_text
-from returnsdesk.domain.workflow import FINISHED
+from returnsdesk.domain.workflow import FINISHED, OPEN
 from returnsdesk.services.clock import resolve
-from returnsdesk.store.db import database, write
-from returnsdesk.store.ledger_sql import SupplierMoneyRow, supplier_money
-from returnsdesk.store.models import Case, Supplier
+from returnsdesk.store import suppliers_sql
+from returnsdesk.store.db import write
+from returnsdesk.store.models import Case, Supplier, from_stamp, to_stamp
 from returnsdesk.store.search import index_cases
 
 CHANNELS_LANGUAGES = ("en", "fr")
@@ -47,12 +46,9 @@ class SupplierInput:
         return cls(**{f.name: getattr(supplier, f.name) for f in fields(cls)})
 
 
-def _bounded(
-    value: int | None, what: str, low: int, high: int, optional: bool = True
-) -> int | None:
+def _whole(value: object, what: str, low: int, high: int) -> int:
+    """``value`` as a whole number within [low, high], or InputError naming ``what``."""
     if value is None:
-        if optional:
-            return None
         raise InputError(t("{what} is required.", what=what))
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(t("{what} must be a whole number.", what=what))
@@ -61,6 +57,11 @@ def _bounded(
             t("{what} must be between {low} and {high}.", what=what, low=low, high=high)
         )
     return value
+
+
+def _bounded(value: int | None, what: str, low: int, high: int) -> int | None:
+    """An optional whole number (None: the store default applies)."""
+    return None if value is None else _whole(value, what, low, high)
 
 
 def validate(data: SupplierInput) -> SupplierInput:
@@ -90,15 +91,21 @@ def validate(data: SupplierInput) -> SupplierInput:
         return_days=_bounded(data.return_days, "Return window (days)", 0, 365),
         evidence_days=_bounded(data.evidence_days, "Evidence deadline (days)", 0, 365),
         follow_up_hours=_bounded(data.follow_up_hours, "Follow-up after (hours)", 1, 2160),
-        restocking_fee_percent=_bounded(
-            data.restocking_fee_percent, "Restocking fee (%)", 0, 100, optional=False
-        ),
+        restocking_fee_percent=_whole(data.restocking_fee_percent, "Restocking fee (%)", 0, 100),
         pays_return_shipping_at_fault=bool(data.pays_return_shipping_at_fault),
         reimburses_without_return=bool(data.reimburses_without_return),
         dispute_platform=clean_text(data.dispute_platform, "Dispute platform"),
         escalation_days=_bounded(data.escalation_days, "Escalation delay (days)", 0, 365),
         notes=clean_text(data.notes, "Notes", max_len=LONG),
     )
+
+
+def supplier_input(supplier_id: int) -> SupplierInput:
+    """A stored supplier as the edit form shows it."""
+    supplier = Supplier.get_or_none(Supplier.id == supplier_id)
+    if supplier is None:
+        raise InputError(t("The supplier no longer exists."))
+    return SupplierInput.of(supplier)
 
 
 def _check_unique(name: str, own_id: int | None) -> None:
@@ -140,7 +147,21 @@ def update_supplier(supplier_id: int, data: SupplierInput, now: datetime | None 
     return supplier
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class SupplierMoney:
+    """What a supplier owes in one currency (minor units)."""
+
+    currency: str
+    claimed: int
+    recovered: int
+
+    @property
+    def outstanding(self) -> int:
+        """Claimed but not yet recovered (never below zero)."""
+        return max(self.claimed - self.recovered, 0)
+
+
+@dataclass(frozen=True, slots=True)
 class SupplierSummary:
     id: int
     name: str
@@ -149,54 +170,41 @@ class SupplierSummary:
     awaiting_reply: int
     overdue_replies: int
     oldest_waiting_since: datetime | None
-    money: tuple[SupplierMoneyRow, ...]
+    money: tuple[SupplierMoney, ...]
     median_reply_hours: float | None
 
 
 def summaries(now: datetime | None = None) -> list[SupplierSummary]:
-    """One row per supplier: open cases, claims awaiting a reply, money, median reply time."""
-    from returnsdesk.store.models import from_stamp, to_stamp
+    """One row per supplier: open cases, claims awaiting a reply, money, median reply time.
 
+    Each figure comes from an index or a maintained table (``store.suppliers_sql``), so
+    the cost follows the number of suppliers and of open claims, not the store's size.
+    """
     now = resolve(now)
-    finished = ", ".join(f"'{s.value}'" for s in FINISHED)
-    open_counts = dict(
-        database.execute_sql(
-            f'SELECT supplier_id, count(*) FROM "case" WHERE supplier_id IS NOT NULL '
-            f"AND status NOT IN ({finished}) GROUP BY supplier_id"
-        ).fetchall()
-    )
-    waiting = {
-        row[0]: row[1:]
-        for row in database.execute_sql(
-            "SELECT supplier_id, count(*), SUM(reply_due_at <= ?), MIN(at) FROM supplier_contact "
-            "WHERE awaiting_reply = 1 AND answered_at IS NULL GROUP BY supplier_id",
-            (to_stamp(now),),
-        ).fetchall()
-    }
-    replies: dict[int, list[float]] = {}
-    for supplier_id, hours in database.execute_sql(
-        "SELECT supplier_id, (julianday(answered_at) - julianday(at)) * 24 FROM supplier_contact "
-        "WHERE direction = 'sent' AND answered_at IS NOT NULL"
-    ).fetchall():
-        replies.setdefault(supplier_id, []).append(hours)
-    money: dict[int, list[SupplierMoneyRow]] = {}
-    for row in supplier_money():
-        money.setdefault(row.supplier_id, []).append(row)
+    names = suppliers_sql.supplier_names()
+    open_counts = suppliers_sql.open_case_counts(sorted(s.value for s in OPEN))
+    waiting = suppliers_sql.waiting_replies(to_stamp(now))
+    medians = suppliers_sql.median_reply_hours([row.id for row in names])
+    money: dict[int, list[SupplierMoney]] = {}
+    for total in suppliers_sql.money_totals():
+        money.setdefault(total.supplier_id, []).append(
+            SupplierMoney(total.currency, total.claimed, total.recovered)
+        )
+    nobody = suppliers_sql.WaitingRow(0, 0, None)
     result = []
-    for supplier in Supplier.select().order_by(fn.lower(Supplier.name)):
-        count, overdue, oldest = waiting.get(supplier.id, (0, 0, None))
-        hours = replies.get(supplier.id)
+    for row in names:
+        wait = waiting.get(row.id, nobody)
         result.append(
             SupplierSummary(
-                id=supplier.id,
-                name=supplier.name,
-                timezone=supplier.timezone,
-                open_cases=open_counts.get(supplier.id, 0),
-                awaiting_reply=count or 0,
-                overdue_replies=int(overdue or 0),
-                oldest_waiting_since=from_stamp(oldest) if oldest else None,
-                money=tuple(money.get(supplier.id, [])),
-                median_reply_hours=statistics.median(hours) if hours else None,
+                id=row.id,
+                name=row.name,
+                timezone=row.timezone,
+                open_cases=open_counts.get(row.id, 0),
+                awaiting_reply=wait.count,
+                overdue_replies=wait.overdue,
+                oldest_waiting_since=from_stamp(wait.oldest_stamp) if wait.oldest_stamp else None,
+                money=tuple(money.get(row.id, [])),
+                median_reply_hours=medians.get(row.id),
             )
         )
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from returnsdesk.domain.errors import InputError
@@ -46,6 +46,7 @@ from returnsdesk.store.models import (
     OrderLine,
     SupplierContact,
 )
+from returnsdesk.store.row_ids import fk_id
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,24 @@ def get_template(key: TemplateKey | str, language: str) -> Template:
 
 def is_customised(key: TemplateKey | str, language: str) -> bool:
     return _saved(_key(key), normalise_language(language)) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateView:
+    """A template as the editor shows it: its text in force and whether it is the user's."""
+
+    key: str
+    language: str
+    subject: str
+    body: str
+    customised: bool
+
+
+def template_view(key: TemplateKey | str, language: str) -> TemplateView:
+    k, lang = _key(key), normalise_language(language)
+    row = _saved(k, lang)
+    text = Template(row.subject, row.body) if row else default_template(k, lang)
+    return TemplateView(k.value, lang, text.subject, text.body, row is not None)
 
 
 def save_template(
@@ -161,7 +180,8 @@ def _refunded(case: Case) -> int:
         & (LedgerEntry.kind == "customer_refund")
         & (LedgerEntry.currency == case.currency)
     ):
-        total += -entry.amount_minor if entry.reverses_id else entry.amount_minor
+        reversal = fk_id(entry, LedgerEntry.reverses) is not None
+        total += -entry.amount_minor if reversal else entry.amount_minor
     return total
 
 
@@ -169,42 +189,43 @@ def _money(minor: int, currency: str, language: str) -> str | None:
     return money_text(minor, currency, language) if minor else None
 
 
-def case_values(case_id: int, language: str, now: datetime | None = None) -> dict[str, str | None]:
-    """Every placeholder's value for one case, formatted for ``language`` (None = missing)."""
-    now = resolve(now)
-    lang = normalise_language(language)
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        raise InputError(t("The case no longer exists."))
-    order = case.order
-    customer = order.customer
-    supplier = case.supplier
-    shop = settings.shop_details()
-
-    def day(value) -> str | None:
-        return long_date(value, lang) if value else None
-
+def _items(case: Case, lang: str) -> str:
+    """One line per case line (quantity, title, variant, SKU): one joined query."""
     lines = (
         CaseLine.select(CaseLine, OrderLine)
         .join(OrderLine)
         .where(CaseLine.case == case)
         .order_by(CaseLine.id)
     )
-    items = "\n".join(
+    return "\n".join(
         item_line(cl.quantity, ol.title, ol.variant, ol.sku, lang)
         for cl in lines
         for ol in [cl.order_line]
     )
+
+
+def _evidence_list(case: Case, lang: str) -> str:
     evidence = (
         Evidence.select(Evidence, EvidenceFile)
         .join(EvidenceFile)
         .where((Evidence.case == case) & Evidence.removed_at.is_null())
         .order_by(Evidence.added_at, Evidence.id)
     )
-    evidence_list = "\n".join(
+    return "\n".join(
         evidence_line(e.original_name, e.caption, e.file.captured_at, lang) for e in evidence
     )
 
+
+@dataclass(frozen=True, slots=True)
+class _SupplierSide:
+    """What the messages say: when the claim went, what is awaited, their reference."""
+
+    first_sent: datetime | None
+    pending_since: datetime | None
+    reference: str
+
+
+def _supplier_side(case: Case) -> _SupplierSide:
     contacts = SupplierContact.select().where(SupplierContact.case == case)
     first_sent = (
         contacts.where(SupplierContact.direction == "sent").order_by(SupplierContact.at).first()
@@ -222,8 +243,13 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
             .first()
         )
         reference = with_ref.supplier_reference if with_ref else ""
+    return _SupplierSide(
+        first_sent.at if first_sent else None, pending.at if pending else None, reference
+    )
 
-    deadlines = {d.code: d.due for d in assess(case, now).deadlines}
+
+def _return_values(case: Case, lang: str) -> tuple[str, str]:
+    """Where the parcel goes (or that none is needed), and the return label's reference."""
     where = destination(case)
     if where.needs_parcel:
         return_address = "\n".join(where.lines())
@@ -233,7 +259,27 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
     label_ref = case.return_label_ref
     if not label_ref and label is not None:
         label_ref = label.tracking or LABEL_ATTACHED_TEXT[lang]
+    return return_address, label_ref
 
+
+def case_values(case_id: int, language: str, now: datetime | None = None) -> dict[str, str | None]:
+    """Every placeholder's value for one case, formatted for ``language`` (None = missing)."""
+    now = resolve(now)
+    lang = normalise_language(language)
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError(t("The case no longer exists."))
+    order = case.order
+    customer = order.customer
+    supplier = case.supplier
+    shop = settings.shop_details()
+
+    def day(value: date | None) -> str | None:
+        return long_date(value, lang) if value else None
+
+    side = _supplier_side(case)
+    deadlines = {d.code: d.due for d in assess(case, now).deadlines}
+    return_address, label_ref = _return_values(case, lang)
     values: dict[str, str | None] = {
         "customer_name": customer.name,
         "customer_email": customer.email,
@@ -243,10 +289,10 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
         "shop_name": shop.name,
         "shop_email": shop.email,
         "supplier_name": supplier.name if supplier else None,
-        "supplier_reference": reference,
+        "supplier_reference": side.reference,
         "reason": _reason(case, lang),
-        "items": items,
-        "evidence_list": evidence_list,
+        "items": _items(case, lang),
+        "evidence_list": _evidence_list(case, lang),
         "evidence_checklist": checklist_text(case_checklist(case.id, lang)),
         "amount": _money(case.amount_minor, case.currency, lang),
         "refund_amount": _money(_refunded(case), case.currency, lang),
@@ -258,8 +304,10 @@ def case_values(case_id: int, language: str, now: datetime | None = None) -> dic
         "return_tracking": case.return_tracking,
         "tracking_number": order.tracking_number,
         "delivered_on": day(order.delivered_on),
-        "claim_sent_on": day(first_sent.at.date()) if first_sent else None,
-        "days_waiting": days_text((now - pending.at).days, lang) if pending else None,
+        "claim_sent_on": day(side.first_sent.date()) if side.first_sent else None,
+        "days_waiting": (
+            days_text((now - side.pending_since).days, lang) if side.pending_since else None
+        ),
         "resolution": _resolution(case.agreed_resolution, lang),
     }
     return {k: (v if v and v.strip() else None) for k, v in values.items()}
@@ -311,6 +359,50 @@ def wording_for(key: TemplateKey, case: Case) -> TemplateKey:
     if key == TemplateKey.SUPPLIER_CLAIM and not_received:
         return TemplateKey.SUPPLIER_CLAIM_NOT_RECEIVED
     return key
+
+
+#: Supplier messages after which an answer is awaited (logged as awaiting a reply).
+FOLLOW_UP_KEYS = (TemplateKey.SUPPLIER_CLAIM, TemplateKey.SUPPLIER_FOLLOW_UP)
+
+
+def log_composed_message(case_id: int, key: TemplateKey | str, subject: str, body: str) -> None:
+    """Record a message written from a template on its case, as it was sent.
+
+    To the supplier: a contact (awaiting a reply after a claim or a follow-up); to the
+    customer: a timeline event, which also stops the first-response clock.
+    """
+    from returnsdesk.services import contacts
+
+    k = _key(key)
+    if AUDIENCE[k] != SUPPLIER:
+        contacts.log_customer_message(case_id, subject, body)
+        return
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise InputError(t("The case no longer exists."))
+    supplier_id = fk_id(case, Case.supplier)
+    if supplier_id is None:
+        raise InputError(t("This case has no supplier to log the message with."))
+    follow_up = k in FOLLOW_UP_KEYS
+    contacts.log_contact(
+        contacts.ContactInput(
+            supplier_id=supplier_id,
+            direction=contacts.Direction.SENT,
+            case_id=case_id,
+            subject=subject,
+            body=body,
+            expects_reply=follow_up,
+            awaiting=t("answer to the claim") if follow_up else "",
+        )
+    )
+
+
+def case_rma(case_id: int) -> str:
+    """The RMA a compose window is titled with."""
+    case = Case.select(Case.rma).where(Case.id == case_id).first()
+    if case is None:
+        raise InputError(t("The case no longer exists."))
+    return str(case.rma)
 
 
 #: How every language's marker for a missing value begins ("[missing: …]", "[manquant : …]").

@@ -10,10 +10,14 @@ a missing cache file is simply made again.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from returnsdesk.fileio import atomic_path
 from returnsdesk.services.evidence import decodable, pil
 from returnsdesk.services.evidence_files import stored_path
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 THUMB_SIZE = 256
 
@@ -26,7 +30,7 @@ def thumbnail_path(data_dir: Path, sha256: str) -> Path:
     return thumbnails_dir(data_dir) / f"{sha256}.jpg"
 
 
-def make_thumbnail(source: Path, size: int = THUMB_SIZE):
+def make_thumbnail(source: Path, size: int = THUMB_SIZE) -> PILImage | None:
     """A small upright RGB Pillow image of ``source``, or None if it cannot be decoded safely."""
     Image = pil()
     from PIL import ImageOps
@@ -44,7 +48,8 @@ def make_thumbnail(source: Path, size: int = THUMB_SIZE):
                 rgba = image.convert("RGBA")
                 background.paste(rgba, mask=rgba.getchannel("A"))
                 image = background
-            return image.convert("RGB")
+            upright: PILImage = image.convert("RGB")
+            return upright
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
     except Exception:  # any decoding failure means "show a type icon instead"
@@ -67,6 +72,6 @@ def ensure_thumbnail(data_dir: Path, sha256: str) -> Path | None:
     return target
 
 
-def load_preview(source: Path, max_side: int = 4096):
+def load_preview(source: Path, max_side: int = 4096) -> PILImage | None:
     """An upright image for the viewer, at most ``max_side`` pixels wide or high, or None."""
     return make_thumbnail(source, max_side)

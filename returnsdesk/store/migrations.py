@@ -416,6 +416,17 @@ def _v11_supplier_claims(db: Database) -> None:
     claims.create(db)
 
 
+def _v12_supplier_figures(db: Database) -> None:
+    """The Suppliers area's figures without scanning the store: indexes for open cases and
+    waiting messages per supplier, an expression index for reply times, money per supplier
+    and currency kept by triggers; and the evidence gallery's newest-first index."""
+    from returnsdesk.store import evidence_sql, supplier_money, suppliers_sql
+
+    execute_script(db, suppliers_sql.INDEXES)
+    execute_script(db, evidence_sql.INDEXES)
+    supplier_money.create(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -428,6 +439,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v9_risk_flag_snapshot,
     _v10_timeline_event_codes,
     _v11_supplier_claims,
+    _v12_supplier_figures,
 ]
 CURRENT_VERSION = len(STEPS)
 

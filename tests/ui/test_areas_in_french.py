@@ -18,7 +18,7 @@ from screen_text import cut_off, english_left, window_language
 
 from returnsdesk.formats.importers.generic import ColumnMapping
 from returnsdesk.services import evidence
-from returnsdesk.store.models import Case, Evidence, Supplier
+from returnsdesk.store.models import Case, Evidence
 
 SCREEN = (1280, 720)
 
@@ -62,6 +62,7 @@ def test_suppliers_area(qtbot, demo_store, french):
     from returnsdesk.ui.suppliers.view import SuppliersView
 
     view = _show(qtbot, SuppliersView())
+    qtbot.waitUntil(lambda: view.loaded and view.details.text().count("\n") >= 2)
     _reads_french(qtbot, view, ignore=(view.details,))
     assert view.details.text().splitlines()[2].startswith("Langue : ")
     assert "Anglais" in view.details.text() or "Français" in view.details.text()
@@ -76,6 +77,7 @@ def test_supplier_money_is_one_readable_line_per_currency(qtbot, demo_store):
     for lang in ("en", "fr"):
         with window_language(lang):
             view = _show(qtbot, SuppliersView())
+            qtbot.waitUntil(lambda view=view: view.loaded)
             model, table = view.model, view.table
             metrics = table.fontMetrics()
             several = 0
@@ -98,13 +100,14 @@ def test_supplier_money_is_one_readable_line_per_currency(qtbot, demo_store):
 def test_supplier_details_name_the_language_in_words(qtbot, store, french):
     """Seen when tried: 'Language: fr · Time zone: …' (English, and a raw code)."""
     from returnsdesk.services import suppliers
+    from returnsdesk.services.supplier_view import supplier_detail
     from returnsdesk.services.suppliers import SupplierInput
     from returnsdesk.ui.suppliers.view import policy_text
 
     supplier = suppliers.create_supplier(
         SupplierInput(name="Atelier", language="fr", timezone="Europe/Paris", evidence_days=1)
     )
-    text = policy_text(Supplier.get_by_id(supplier.id))
+    text = policy_text(supplier_detail(supplier.id))
     assert "Langue : Français · Fuseau horaire : Europe/Paris" in text
     assert "Preuves sous : 1 jour" in text
     assert "Language" not in text and ": fr" not in text
@@ -116,20 +119,24 @@ def test_supplier_dialogs(qtbot, demo_store, french):
 
     case = _supplier_case()
     edit = _show(qtbot, SupplierDialog(case.supplier_id))
+    qtbot.waitUntil(lambda: edit.ready)
     _reads_french(qtbot, edit, ignore=(edit.name, edit.email, edit.dispute_platform))
     assert edit.windowTitle() == "Modifier le fournisseur"
     new = _show(qtbot, SupplierDialog())
     _reads_french(qtbot, new)
     log = _show(qtbot, LogContactDialog(None, case.id))
+    qtbot.waitUntil(lambda: log.ready)
     _reads_french(qtbot, log, ignore=(log.evidence,))
     decision = _show(qtbot, DecisionDialog(case.id))
-    _reads_french(qtbot, decision)
+    qtbot.waitUntil(lambda: decision.ready)
+    _reads_french(qtbot, decision, ignore=(decision.reference,))
 
 
 def test_case_supplier_panel(qtbot, demo_store, french):
     from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
     panel = _show(qtbot, CaseSupplierPanel(_supplier_case().id))
+    qtbot.waitUntil(lambda: panel.side is not None)
     _reads_french(qtbot, panel, ignore=(panel.message,))
     assert "message" in panel.summary.text() and "(s)" not in panel.summary.text()
 
@@ -140,10 +147,12 @@ def test_evidence_gallery_and_viewer(qtbot, demo_store, french):
     from returnsdesk.ui.evidence import EvidenceGallery, EvidenceViewer
 
     everything = _show(qtbot, EvidenceGallery(current()))
+    qtbot.waitUntil(lambda: "fichiers dans" in everything.summary.text())
     _reads_french(qtbot, everything, ignore=(everything.supplier_filter,))
     assert "fichiers dans" in everything.summary.text()
     case_id = _evidence_case()
     one_case = _show(qtbot, EvidenceGallery(current(), case_id))
+    qtbot.waitUntil(lambda: one_case.model.rowCount() > 0)
     _reads_french(qtbot, one_case)
     items = evidence.list_evidence(evidence.EvidenceFilter(case_id=case_id))
     viewer = _show(qtbot, EvidenceViewer(current(), items, 0))

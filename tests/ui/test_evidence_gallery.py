@@ -49,6 +49,21 @@ def _drop(widget, paths):
     return event
 
 
+def _gallery(qtbot, store, case_id=None, show=False):
+    """A gallery once its first list (read off the GUI thread) is on screen."""
+    gallery = EvidenceGallery(store, case_id=case_id)
+    qtbot.addWidget(gallery)
+    with qtbot.waitSignal(gallery.loaded, timeout=10_000):
+        if show:
+            gallery.show()
+    return gallery
+
+
+def _reloaded(qtbot, gallery) -> None:
+    with qtbot.waitSignal(gallery.loaded, timeout=10_000):
+        gallery.reload()
+
+
 def test_dragging_text_is_refused(qtbot, store):
     gallery = EvidenceGallery(store)
     qtbot.addWidget(gallery)
@@ -61,9 +76,7 @@ def test_dragging_text_is_refused(qtbot, store):
 
 
 def test_model_and_async_thumbnails(qtbot, qtmodeltester, store, case_with_photos):
-    gallery = EvidenceGallery(store, case_id=case_with_photos.id)
-    qtbot.addWidget(gallery)
-    gallery.show()
+    gallery = _gallery(qtbot, store, case_with_photos.id, show=True)
     model = gallery.model
     assert model.rowCount() == 3
     qtmodeltester.check(model)
@@ -85,8 +98,7 @@ def test_model_and_async_thumbnails(qtbot, qtmodeltester, store, case_with_photo
 
 
 def test_drop_files_attaches_them_to_the_case(qtbot, store, case_with_photos, tmp_path):
-    gallery = EvidenceGallery(store, case_id=case_with_photos.id)
-    qtbot.addWidget(gallery)
+    gallery = _gallery(qtbot, store, case_with_photos.id)
     asked = []
 
     def ask(paths):
@@ -100,7 +112,7 @@ def test_drop_files_attaches_them_to_the_case(qtbot, store, case_with_photos, tm
     assert event.isAccepted()
     assert signal.args == [case_with_photos.id]
     assert asked == [[new]]
-    assert gallery.model.rowCount() == 4
+    qtbot.waitUntil(lambda: gallery.model.rowCount() == 4)  # it heard the change and reloaded
     row = Evidence.get(Evidence.original_name == "dropped.jpg")
     assert (row.supplied_by, row.caption) == ("carrier", "Dropped")
     assert "dropped.jpg" in events_of(case_with_photos.id)[0].text
@@ -108,8 +120,7 @@ def test_drop_files_attaches_them_to_the_case(qtbot, store, case_with_photos, tm
 
 def test_drop_in_the_evidence_area_asks_for_the_case(qtbot, store, case_with_photos, tmp_path):
     other = make_case(datetime(2026, 5, 21, tzinfo=UTC), order=case_with_photos.order)
-    gallery = EvidenceGallery(store)
-    qtbot.addWidget(gallery)
+    gallery = _gallery(qtbot, store)
     assert not gallery.rma_filter.isHidden()
     gallery.ask_attach = lambda paths: AttachChoice(other.id, "customer", "")
     with qtbot.waitSignal(gallery.changed, timeout=10_000) as signal:
@@ -126,18 +137,21 @@ def test_drop_in_the_evidence_area_asks_for_the_case(qtbot, store, case_with_pho
 
 
 def test_filters(qtbot, store, case_with_photos):
-    gallery = EvidenceGallery(store)
-    qtbot.addWidget(gallery)
+    gallery = _gallery(qtbot, store)
     assert gallery.model.rowCount() == 3
-    gallery.type_filter.setCurrentIndex(gallery.type_filter.findData("video"))
+    with qtbot.waitSignal(gallery.loaded):
+        gallery.type_filter.setCurrentIndex(gallery.type_filter.findData("video"))
     assert gallery.model.rowCount() == 0
-    gallery.type_filter.setCurrentIndex(0)
-    gallery.rma_filter.setText("RMA-1999")
-    gallery.reload()
+    with qtbot.waitSignal(gallery.loaded):
+        gallery.type_filter.setCurrentIndex(0)
+    # Typing a case number reloads once, after typing pauses (one debounce).
+    with qtbot.waitSignal(gallery.loaded):
+        gallery.rma_filter.setText("RMA-1999")
     assert gallery.model.rowCount() == 0
     gallery.rma_filter.setText(case_with_photos.rma)
-    gallery.reload()
+    _reloaded(qtbot, gallery)  # Enter: at once
     assert gallery.model.rowCount() == 3 and gallery.export_button.isEnabled()
+    assert gallery.supplier_filter.count() == 2  # every supplier, read off the GUI thread
 
 
 def test_viewer_navigation_and_caption(qtbot, store, case_with_photos):
@@ -171,8 +185,7 @@ def test_viewer_navigation_and_caption(qtbot, store, case_with_photos):
 
 
 def test_export_from_the_gallery_runs_off_the_gui_thread(qtbot, store, case_with_photos, tmp_path):
-    gallery = EvidenceGallery(store, case_id=case_with_photos.id)
-    qtbot.addWidget(gallery)
+    gallery = _gallery(qtbot, store, case_with_photos.id)
     out = tmp_path / "claim.zip"
     with qtbot.waitSignal(gallery.exported, timeout=10_000) as signal:
         gallery.export_for_supplier(out)
@@ -186,8 +199,7 @@ def test_all_cases_gallery_shows_the_newest_items_and_says_so(qtbot, demo_store,
     from returnsdesk.ui.evidence import gallery as gallery_module
 
     monkeypatch.setattr(gallery_module, "SHOWN_AT_MOST", 5)
-    view = gallery_module.EvidenceGallery(demo_store)
-    qtbot.addWidget(view)
+    view = _gallery(qtbot, demo_store)
     total = evidence_service.count_evidence()
     assert total > 5
     assert view.model.rowCount() == 5

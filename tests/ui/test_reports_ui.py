@@ -184,9 +184,10 @@ def test_supplier_area_shows_its_signals_with_reasons(qtbot, window, built):
 
     risk.save_thresholds(Thresholds(min_claims=1))
     suppliers = window.area("Suppliers")
-    suppliers.reload()
+    suppliers.reload()  # the list and the signals are read off the GUI thread
+    qtbot.waitUntil(lambda: suppliers.loaded)
     suppliers.select_supplier(built["b"].id)
-    assert not suppliers.risk_badges.isHidden()
+    qtbot.waitUntil(lambda: not suppliers.risk_badges.isHidden())
     assert "0 of 1 claims reimbursed" in suppliers.risk_badges.reasons()[0]
     suppliers.select_supplier(built["a"].id)
     assert suppliers.risk_badges.isHidden()

@@ -141,7 +141,7 @@ def test_dropping_an_eml_on_a_case_logs_it_with_history_folded(qtbot, store, cas
     contact = SupplierContact.get()
     assert contact.case_id == case.id and contact.direction == "received"
     panel = workspace.supplier_panel
-    assert panel.model.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # the panel reloads itself
     panel.log.selectRow(0)
     view = panel.message
     assert "Please send a photo" in view.body.toPlainText()
@@ -173,13 +173,14 @@ def test_file_menu_import_email_and_supplier_drop(qtbot, store, case, now, tmp_p
 
     view = SuppliersView()
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.log_model.rowCount() == 1)  # read off the GUI thread
     other = tmp_path / "b.eml"
     other.write_bytes(_mail("Catalogue update", "no case", now, Message_ID="<b@x>"))
     job = view.import_mail([other], report=False)
     with qtbot.waitSignal(job.finished, timeout=20000):
         pass
     assert SupplierContact.select().count() == 2
-    assert view.log_model.rowCount() == 2
+    qtbot.waitUntil(lambda: view.log_model.rowCount() == 2)  # the view heard the change
 
 
 def test_a_mail_dragged_over_suppliers_needs_a_chosen_supplier(qtbot, store, case, tmp_path):
@@ -190,6 +191,7 @@ def test_a_mail_dragged_over_suppliers_needs_a_chosen_supplier(qtbot, store, cas
 
     view = SuppliersView()
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.loaded)
     path = tmp_path / "c.eml"
     path.write_bytes(b"Subject: hi\r\n\r\nbody")
     mime = QMimeData()
@@ -218,8 +220,8 @@ def test_supplier_dialog_applies_a_platform_profile(qtbot, store):
     assert "help.spocket.co" in dialog.profile_rules.toPlainText()
     dialog.resize(1000, 560)
     _shot(dialog, "supplier_profile.png")
-    dialog.accept()
-    assert dialog.saved_id is not None
+    dialog.accept()  # saved on the writer thread
+    qtbot.waitUntil(lambda: dialog.saved_id is not None)
 
 
 def test_address_book_dialog(qtbot, store, case, now, monkeypatch):

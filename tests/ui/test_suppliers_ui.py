@@ -8,10 +8,12 @@ import pytest
 from factories import make_case, make_order
 from PySide6.QtCore import QDateTime, QTimeZone
 
-from returnsdesk.services.contacts import contacts_of_supplier
-from returnsdesk.store.inbox import View
+from returnsdesk.services.inbox import View
+from returnsdesk.services.supplier_view import contacts_of_supplier
+from returnsdesk.services.suppliers import summaries
 from returnsdesk.store.models import Case, Supplier, SupplierContact
 from returnsdesk.ui.case.workspace import CaseWorkspace
+from returnsdesk.ui.operations import wait_for_writes
 from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
 from returnsdesk.ui.suppliers.model import ContactLogModel, SuppliersModel
 from returnsdesk.ui.suppliers.supplier_dialog import SupplierDialog
@@ -33,9 +35,16 @@ def _qt(moment: datetime) -> QDateTime:
     return QDateTime(moment.date(), moment.time().replace(tzinfo=None), QTimeZone.utc())
 
 
+def _saved(qtbot, dialog) -> None:
+    """Press Save once the dialog has read what it shows; wait until the writer is done."""
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
+    dialog.accept()
+    wait_for_writes()
+
+
 def test_models_pass_the_model_tester(qtmodeltester, demo_store):
     suppliers = SuppliersModel()
-    suppliers.reload()
+    suppliers.set_rows(summaries())
     assert suppliers.rowCount() == Supplier.select().count()
     qtmodeltester.check(suppliers, force_py=True)
     log = ContactLogModel()
@@ -49,14 +58,17 @@ def test_create_a_supplier_and_refuse_a_bad_one(qtbot, store, shown):
     qtbot.addWidget(dialog)
     dialog.name.setText("Atelier <b>Lumière</b>")
     dialog.timezone.setCurrentText("Nowhere/Atlantis")
-    dialog.accept()
+    _saved(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(shown))
     assert "Unknown time zone" in shown[-1]
     assert Supplier.select().count() == 0
+    assert dialog.save_button().isEnabled()  # refused: still open, can be saved again
     dialog.timezone.setCurrentText("Asia/Shanghai")
     assert "Asia/Shanghai" in dialog.local_time.text()
     dialog.evidence_days.set_optional(10)
     dialog.follow_up_hours.set_optional(24)
-    dialog.accept()
+    _saved(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.saved_id is not None)
     supplier = Supplier.get()
     assert supplier.name == "Atelier <b>Lumière</b>"
     assert (supplier.evidence_days, supplier.follow_up_hours, supplier.return_days) == (
@@ -64,10 +76,11 @@ def test_create_a_supplier_and_refuse_a_bad_one(qtbot, store, shown):
         24,
         None,
     )
+    assert dialog.saved_id == supplier.id and dialog.result() == dialog.DialogCode.Accepted
     view = SuppliersView()
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.details.text().startswith("Atelier <b>Lumière</b>"))
     assert view.model.rowCount() == 1
-    assert view.details.text().startswith("Atelier <b>Lumière</b>")
 
 
 def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store, now, clock):
@@ -88,14 +101,18 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     qtbot.addWidget(workspace)
     dialog = LogContactDialog(None, case.id)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.ready)
+    assert dialog.windowTitle() == f"Log contact with Slow Co — {case.rma}"
     dialog.when.setDateTime(_qt(sent_at))
     dialog.subject.setText("Claim for #4100")
     dialog.awaiting.setText("refund decision")
     dialog.reply_due.setDateTime(_qt(sent_at + timedelta(hours=48)))
-    dialog.accept()
-    workspace.supplier_panel.reload()
-    assert workspace.supplier_panel.model.rowCount() == 1
-    assert "1 awaiting reply" in workspace.supplier_panel.summary.text()
+    _saved(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.logged_id is not None)
+    # The panel hears the write on the change bus and reloads itself.
+    panel = workspace.supplier_panel
+    qtbot.waitUntil(lambda: "1 awaiting reply" in panel.summary.text())
+    assert panel.model.rowCount() == 1
 
     inbox = InboxWidget()
     qtbot.addWidget(inbox)
@@ -107,14 +124,17 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     assert case.id in [inbox.model.case_id(r) for r in range(inbox.model.rowCount())]
     view = SuppliersView()
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.loaded)
     awaiting = view.model.data(view.model.index(0, 3))
     assert awaiting.startswith("1 (oldest 2.1 days)") and "1 overdue" in awaiting
 
     decision = DecisionDialog(case.id)
     qtbot.addWidget(decision)
+    qtbot.waitUntil(lambda: decision.ready)
     decision.partial.setChecked(True)
     decision.amount.setText("20.00")
-    decision.accept()
+    _saved(qtbot, decision)
+    qtbot.waitUntil(lambda: decision.result() == decision.DialogCode.Accepted)
     workspace._after_supplier_change()
     stored = Case.get_by_id(case.id)
     assert stored.status == "approved" and stored.agreed_resolution == "partial_refund"
@@ -130,11 +150,14 @@ def test_decision_dialog_refuses_bad_amounts(qtbot, store, now, shown):
     qtbot.addWidget(dialog)
     dialog.partial.setChecked(True)
     dialog.amount.setText("12.345")
-    dialog.accept()
+    _saved(qtbot, dialog)
     assert "decimal place" in shown[-1]
-    dialog.rejected.setChecked(True)
-    dialog.accept()
+    dialog.refused.setChecked(True)
+    _saved(qtbot, dialog)
+    qtbot.waitUntil(lambda: len(shown) == 2)
     assert "Say why" in shown[-1]
+    dialog.reject()  # the dialog's own signal still works (the choice is not named over it)
+    assert dialog.result() == dialog.DialogCode.Rejected
     assert SupplierContact.select().count() == 0
 
 

@@ -20,6 +20,8 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import N_, t, tn
 from returnsdesk.services.cases import find_by_rma
 from returnsdesk.services.evidence import SuppliedBy
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class AttachChoice:
 
 
 #: Who supplied a file, in words.
-SUPPLIED_BY = {
+SUPPLIED_BY: dict[str, str] = {
     SuppliedBy.CUSTOMER: N_("Customer"),
     SuppliedBy.SUPPLIER: N_("Supplier"),
     SuppliedBy.MERCHANT: N_("Merchant (me)"),
@@ -59,7 +61,7 @@ class AttachDialog(QDialog):
         layout = QVBoxLayout(self)
         names = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
         summary = QLabel(tn("{n} file: {names}", "{n} files: {names}", len(paths), names=names))
-        summary.setTextFormat(Qt.PlainText)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
         form = QFormLayout()
@@ -75,25 +77,36 @@ class AttachDialog(QDialog):
         form.addRow(t("Caption:"), self.caption)
         layout.addLayout(form)
         self.error = QLabel()
-        self.error.setTextFormat(Qt.PlainText)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(440, 0)
 
     def accept(self) -> None:
-        if self.case_id is None:
-            try:
-                self.case_id = find_by_rma(self.rma.text()).id
-            except InputError as exc:
-                self.error.setText(str(exc))
-                self.error.show()
-                return
+        """With a case: done. Without: the typed RMA is looked up off the GUI thread."""
+        if self.case_id is not None:
+            super().accept()
+            return
+        rma = self.rma.text()
+        read_op(self, lambda: int(find_by_rma(rma).id), self._found, on_error=self._not_found)
+
+    def _found(self, case_id: int) -> None:
+        self.case_id = case_id
         super().accept()
+
+    def _not_found(self, error: Exception) -> None:
+        if not isinstance(error, InputError):
+            show_error(self, t("Evidence"), error)
+            return
+        self.error.setText(str(error))
+        self.error.show()
 
     def choice(self) -> AttachChoice:
         assert self.case_id is not None

@@ -46,9 +46,9 @@ def band_font(text: str, width: int) -> QFont:
 @cache
 def _type_icon(kind: MediaType, _lang: str) -> QPixmap:
     pixmap = QPixmap(SIZE, SIZE)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     page = QRectF(28, 12, SIZE - 56, SIZE - 24)
     path = QPainterPath()
     path.addRoundedRect(page, 8, 8)
@@ -66,14 +66,14 @@ def _type_icon(kind: MediaType, _lang: str) -> QPixmap:
             ]
         )
         painter.setBrush(colour)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(triangle)
     band = QRectF(page.left(), page.bottom() - 44, page.width(), 30)
     painter.fillRect(band, colour)
     text = _label(kind)
     painter.setFont(band_font(text, int(band.width()) - 8))
-    painter.setPen(Qt.white)
-    painter.drawText(band, Qt.AlignCenter, text)
+    painter.setPen(Qt.GlobalColor.white)
+    painter.drawText(band, Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return pixmap
 

@@ -7,14 +7,14 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from returnsdesk.domain.i18n import N_, t, tn
-from returnsdesk.domain.i18n.formatting import date_text, decimal_text, moment_text, number_text
+from returnsdesk.domain.i18n.formatting import date_text, decimal_text, moment_text
 from returnsdesk.services.evidence import EvidenceItem, MediaType
 from returnsdesk.ui.evidence.dialogs import supplied_by_label
 from returnsdesk.ui.evidence.icons import placeholder, type_icon
 from returnsdesk.ui.evidence.thumbs import ThumbnailLoader
 
-ItemRole = Qt.UserRole + 1
-LateRole = Qt.UserRole + 2
+ItemRole = Qt.ItemDataRole.UserRole + 1
+LateRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -22,7 +22,7 @@ _Index = QModelIndex | QPersistentModelIndex
 def human_size(size: int) -> str:
     """'2.4 MB' / '2,4 Mo'; bytes counted exactly."""
     if size < 1024:
-        return tn("{n} byte", "{n} bytes", size, n=number_text(size))
+        return tn("{n} byte", "{n} bytes", size)  # under 1024: no digit grouping needed
     value = float(size)
     for unit in (N_("KB"), N_("MB"), N_("GB")):
         value /= 1024
@@ -58,13 +58,13 @@ class EvidenceListModel(QAbstractListModel):
     def rowCount(self, parent: _Index | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._items)
 
-    def data(self, index: _Index, role: int = Qt.DisplayRole):
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return item.caption or item.original_name
-        if role == Qt.DecorationRole:
+        if role == Qt.ItemDataRole.DecorationRole:
             if item.previewable:
                 pixmap = self.loader.request(item.sha256)
                 if pixmap is not None:
@@ -75,7 +75,7 @@ class EvidenceListModel(QAbstractListModel):
                     else (placeholder())
                 )
             return type_icon(item.media)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             lines = [item.original_name, f"{item.rma} · {supplied_by_label(item.supplied_by)}"]
             if item.caption:
                 lines.append(item.caption)
@@ -97,13 +97,13 @@ class EvidenceListModel(QAbstractListModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _thumbnail_ready(self, sha: str) -> None:
         for row in self._rows_by_sha.get(sha, []):
             index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.DecorationRole])
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
 class EvidenceDelegate(QStyledItemDelegate):
@@ -122,10 +122,10 @@ class EvidenceDelegate(QStyledItemDelegate):
         width = painter.fontMetrics().horizontalAdvance(text) + 12
         height = painter.fontMetrics().height() + 4
         badge = QRect(option.rect.right() - width - 6, option.rect.top() + 6, width, height)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setPen(Qt.NoPen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#c62828"))
         painter.drawRoundedRect(badge, 4, 4)
-        painter.setPen(Qt.white)
-        painter.drawText(badge, Qt.AlignCenter, text)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()

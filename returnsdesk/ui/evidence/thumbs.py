@@ -10,6 +10,7 @@ pixmap is made on the GUI thread.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
@@ -71,13 +72,19 @@ class ThumbnailLoader(QObject):
                 image = QImage(str(path))
                 if image.isNull():
                     return None
-                return image.scaled(ICON, ICON, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+                return image.scaled(
+                    ICON,
+                    ICON,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
 
             self._running[sha] = run_task(
-                work,
-                on_success=lambda image, sha=sha: self._done(sha, image),
-                on_error=lambda _exc, sha=sha: self._done(sha, None),
+                work, on_success=partial(self._done, sha), on_error=partial(self._failed_one, sha)
             )
+
+    def _failed_one(self, sha: str, _error: Exception) -> None:
+        self._done(sha, None)
 
     def _done(self, sha: str, image: QImage | None) -> None:
         self._running.pop(sha, None)

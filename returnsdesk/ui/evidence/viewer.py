@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QKeyCombination, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFontDatabase,
@@ -12,6 +14,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPixmap,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -32,14 +35,17 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import date_text, moment_text
+from returnsdesk.domain.text import clean_text
 from returnsdesk.services import evidence
-from returnsdesk.services.evidence import EvidenceItem, MediaType
-from returnsdesk.services.evidence_files import stored_path
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.evidence_files import MediaType, stored_path
+from returnsdesk.services.evidence_list import EvidenceItem
 from returnsdesk.services.thumbnails import load_preview
 from returnsdesk.session import Session
 from returnsdesk.ui.evidence.dialogs import supplied_by_label
 from returnsdesk.ui.evidence.icons import type_icon
 from returnsdesk.ui.evidence.model import human_size
+from returnsdesk.ui.operations import write_op
 from returnsdesk.ui.tasks import Job, run_task
 
 
@@ -50,7 +56,11 @@ class EvidenceViewer(QDialog):
     preview_loaded = Signal(int)
 
     def __init__(
-        self, session: Session, items: list[EvidenceItem], index: int = 0, parent=None
+        self,
+        session: Session,
+        items: list[EvidenceItem],
+        index: int = 0,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -60,17 +70,29 @@ class EvidenceViewer(QDialog):
         self._fit = True
         self.setWindowTitle(t("Evidence"))
         self.resize(1100, 650)  # fits a 1280×720 screen with its title bar
+        self._build_view()
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(self._build_side())
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_bar())
+        layout.addLayout(body, 1)
+        self._connect()
+        self.show_item(index)
 
+    # --- building --------------------------------------------------------------------------
+    def _build_view(self) -> None:
         self.scene = QGraphicsScene(self)
         self.pixmap_item = QGraphicsPixmapItem()
-        self.pixmap_item.setTransformationMode(Qt.SmoothTransformation)
+        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene.addItem(self.pixmap_item)
         self.view = QGraphicsView(self.scene)
-        self.view.setRenderHint(QPainter.SmoothPixmapTransform)
-        self.view.setDragMode(QGraphicsView.ScrollHandDrag)
-        self.view.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.view.setBackgroundBrush(Qt.darkGray)
+        self.view.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.view.setBackgroundBrush(Qt.GlobalColor.darkGray)
 
+    def _build_bar(self) -> QHBoxLayout:
         self.prev_button = QPushButton(t("◀ Previous"))
         self.next_button = QPushButton(t("Next ▶"))
         self.fit_button = QPushButton(t("Fit"))
@@ -78,7 +100,6 @@ class EvidenceViewer(QDialog):
         self.zoom_out_button = QPushButton(t("Zoom out"))
         self.actual_button = QPushButton(t("100%"))
         self.open_button = QPushButton(t("Open with system viewer"))
-        self.remove_button = QPushButton(t("Remove from case…"))
         bar = QHBoxLayout()
         for button in (
             self.prev_button,
@@ -91,7 +112,9 @@ class EvidenceViewer(QDialog):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.open_button)
+        return bar
 
+    def _build_side(self) -> QWidget:
         side = QWidget()
         side.setFixedWidth(390)
         form = QFormLayout(side)
@@ -110,32 +133,28 @@ class EvidenceViewer(QDialog):
             ("sha", t("SHA-256:")),
         ):
             value = QLabel()
-            value.setTextFormat(Qt.PlainText)
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
             self.fields[key] = value
-        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(7.0, mono.pointSizeF() - 1))
         self.fields["sha"].setFont(mono)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(t("What does this show?"))
         self.save_caption_button = QPushButton(t("Save caption"))
+        self.remove_button = QPushButton(t("Remove from case…"))
         form.addRow(t("Caption:"), self.caption)
         form.addRow("", self.save_caption_button)
         form.addRow("", self.remove_button)
         self.message = QLabel()
-        self.message.setTextFormat(Qt.PlainText)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         form.addRow(self.message)
+        return side
 
-        body = QHBoxLayout()
-        body.addWidget(self.view, 1)
-        body.addWidget(side)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addLayout(body, 1)
-
+    def _connect(self) -> None:
         self.prev_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.fit_button.clicked.connect(self.fit)
@@ -146,16 +165,17 @@ class EvidenceViewer(QDialog):
         self.save_caption_button.clicked.connect(self.save_caption)
         self.caption.returnPressed.connect(self.save_caption)
         self.remove_button.clicked.connect(self.confirm_remove)
-        for keys, slot in (
-            (QKeySequence.MoveToPreviousPage, self.previous),
-            (QKeySequence.MoveToNextPage, self.next),
-            (QKeySequence(Qt.Key_Left | Qt.AltModifier), self.previous),
-            (QKeySequence(Qt.Key_Right | Qt.AltModifier), self.next),
-            (QKeySequence.ZoomIn, lambda: self.zoom(1.25)),
-            (QKeySequence.ZoomOut, lambda: self.zoom(0.8)),
-        ):
-            QShortcut(keys, self, activated=slot)
-        self.show_item(index)
+        alt = Qt.KeyboardModifier.AltModifier
+        shortcuts: list[tuple[QKeySequence, Callable[[], None]]] = [
+            (QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self.previous),
+            (QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self.next),
+            (QKeySequence(QKeyCombination(alt, Qt.Key.Key_Left)), self.previous),
+            (QKeySequence(QKeyCombination(alt, Qt.Key.Key_Right)), self.next),
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.zoom(1.25)),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.zoom(0.8)),
+        ]
+        for keys, slot in shortcuts:
+            QShortcut(keys, self, slot)
 
     # --- navigation ------------------------------------------------------------------------
     @property
@@ -217,7 +237,9 @@ class EvidenceViewer(QDialog):
             if image is None:
                 return None
             data = image.tobytes("raw", "RGB")
-            qimage = QImage(data, image.width, image.height, image.width * 3, QImage.Format_RGB888)
+            qimage = QImage(
+                data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+            )
             return qimage.copy()  # own the bytes
 
         def done(qimage: QImage | None) -> None:
@@ -243,7 +265,7 @@ class EvidenceViewer(QDialog):
     def fit(self) -> None:
         self._fit = True
         if not self.pixmap_item.pixmap().isNull():
-            self.view.fitInView(self.pixmap_item, Qt.KeepAspectRatio)
+            self.view.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom(self, factor: float) -> None:
         self._fit = False
@@ -258,29 +280,42 @@ class EvidenceViewer(QDialog):
     def scale(self) -> float:
         return self.view.transform().m11()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         if self._fit:
             self.fit()
 
     # --- actions ---------------------------------------------------------------------------
-    def stored_file(self):
+    def stored_file(self) -> Path:
         return stored_path(self.session.evidence_dir, self.current.sha256)
 
     def open_external(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.stored_file())))
 
     def save_caption(self) -> bool:
+        """Check the caption here, save it through the writer; ``changed`` follows."""
         item = self.current
         try:
-            saved = evidence.set_caption(item.id, self.caption.text())
+            caption = clean_text(self.caption.text(), "Caption")
         except InputError as exc:
             self.message.setText(str(exc))
             return False
-        self.items[self.index] = replace(item, caption=saved.caption)
+        self.message.setText(t("Saving…"))
+        write_op(
+            self,
+            lambda: evidence.set_caption(item.id, caption).caption,
+            changes=Changes.of(Area.EVIDENCE, cases=[item.case_id]),
+            on_done=lambda saved: self._caption_saved(item, saved),
+            on_error=lambda error: self.message.setText(str(error)),
+        )
+        return True
+
+    def _caption_saved(self, item: EvidenceItem, caption: str) -> None:
+        for index, shown in enumerate(self.items):
+            if shown.id == item.id:
+                self.items[index] = replace(shown, caption=caption)
         self.message.setText(t("Caption saved."))
         self.changed.emit(item.case_id)
-        return True
 
     def confirm_remove(self) -> None:
         answer = QMessageBox.question(
@@ -291,13 +326,23 @@ class EvidenceViewer(QDialog):
                 "removal is recorded on the case timeline."
             ),
         )
-        if answer == QMessageBox.Yes:
+        if answer == QMessageBox.StandardButton.Yes:
             self.remove_current()
 
     def remove_current(self) -> None:
+        """Unlink the shown file through the writer; the next one shows when it is done."""
         item = self.current
-        evidence.remove_evidence(item.id)
-        del self.items[self.index]
+        self.remove_button.setEnabled(False)
+        write_op(
+            self,
+            lambda: evidence.remove_evidence(item.id).id,
+            changes=Changes.of(Area.EVIDENCE, cases=[item.case_id]),
+            on_done=lambda _id: self._removed(item),
+        )
+
+    def _removed(self, item: EvidenceItem) -> None:
+        self.remove_button.setEnabled(True)
+        self.items = [shown for shown in self.items if shown.id != item.id]
         self.changed.emit(item.case_id)
         if not self.items:
             self.accept()

@@ -1,8 +1,13 @@
-"""The supplier side of one case: its messages, logging a new one, recording the decision."""
+"""The supplier side of one case: its messages, logging a new one, recording the decision.
+
+The panel reads the case's supplier side off the GUI thread and reloads itself when a
+write announced on ``change_bus()`` touches the case's messages; ``changed`` is still
+emitted after a save made from here, for the case workspace's wiring.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -12,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.services.contacts import contacts_of_case
-from returnsdesk.store.models import Case
-from returnsdesk.ui.messages import show_error
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.supplier_view import CaseSupplierSide, case_supplier_side
+from returnsdesk.ui.operations import change_bus, read_op
 from returnsdesk.ui.suppliers.contact_dialogs import DecisionDialog, LogContactDialog
 from returnsdesk.ui.suppliers.message_view import MessageView
 from returnsdesk.ui.suppliers.model import ContactLogModel
@@ -25,16 +29,17 @@ from returnsdesk.ui.templates.compose_dialog import ComposeDialog
 
 
 class CaseSupplierPanel(QWidget):
-    """Emits ``changed`` after a message or decision was saved."""
+    """Emits ``changed`` after a message or decision was saved from this panel."""
 
     changed = Signal()
 
-    def __init__(self, case_id: int, parent=None) -> None:
+    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self.side: CaseSupplierSide | None = None
         self.model = ContactLogModel(self)
         self.log = make_table(self, self.model)
-        self.summary = QLabel(self)
+        self.summary = QLabel(t("Loading messages…"), self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.log_button = QPushButton(t("Log contact…"), self)
         self.decision_button = QPushButton(t("Record supplier decision…"), self)
@@ -42,6 +47,8 @@ class CaseSupplierPanel(QWidget):
         self.log_button.clicked.connect(lambda: self.log_contact())
         self.decision_button.clicked.connect(self.record_decision)
         self.message_button.clicked.connect(self.write_message)
+        for button in (self.log_button, self.decision_button):
+            button.setEnabled(False)  # until the case's supplier is known
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.message_button)
@@ -57,43 +64,47 @@ class CaseSupplierPanel(QWidget):
         split.setSizes([620, 380])
         layout.addWidget(split, 1)
         self.log.selectionModel().currentRowChanged.connect(self._show_message)
+        change_bus().changed.connect(self._on_changes)
         self.reload()
 
-    def _show_message(self, current, _previous=None) -> None:
+    def _on_changes(self, changes: Changes, _source: object = None) -> None:
+        # Its own case's writes, or a supplier edit that names no case (a rename shows here).
+        renamed = changes.touches(Area.SUPPLIERS) and not changes.case_ids
+        if changes.touches_case(self.case_id) or renamed:
+            self.reload()
+
+    def _show_message(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = current.row() if current.isValid() else -1
         self.message.show_contact(self.model.contact(row) if row >= 0 else None)
 
     def reload(self) -> None:
-        case = Case.get_by_id(self.case_id)
-        has_supplier = case.supplier_id is not None
+        """Read the case's supplier and messages off the GUI thread."""
+        case_id = self.case_id
+        read_op(self, lambda: case_supplier_side(case_id), self._show_side)
+
+    def _show_side(self, side: CaseSupplierSide) -> None:
+        self.side = side
         for button in (self.log_button, self.decision_button):
-            button.setEnabled(has_supplier)
-        contacts = contacts_of_case(self.case_id)
-        self.model.set_contacts(contacts)
+            button.setEnabled(side.supplier is not None)
+        self.model.set_contacts(list(side.contacts))
         self.message.show_contact(None)
         fit_columns(self.log, [280, 125, 0, 0, 260, 110])
-        if not has_supplier:
+        if side.supplier is None:
             self.summary.setText(t("No supplier on this case."))
-        else:
-            pending = sum(1 for c in contacts if c.awaiting_reply and c.answered_at is None)
-            self.summary.setText(
-                t(
-                    "{name}: {messages}, {pending} awaiting reply",
-                    name=case.supplier.name,
-                    messages=tn("{n} message", "{n} messages", len(contacts)),
-                    pending=pending,
-                )
+            return
+        self.summary.setText(
+            t(
+                "{name}: {messages}, {pending} awaiting reply",
+                name=side.supplier.name,
+                messages=tn("{n} message", "{n} messages", len(side.contacts)),
+                pending=side.pending,
             )
+        )
 
     def log_contact(self, subject: str = "", body: str = "") -> bool:
-        try:
-            dialog = LogContactDialog(None, self.case_id, self, subject=subject, body=body)
-        except InputError as exc:
-            show_error(self, t("Cannot log a contact"), exc)
-            return False
+        dialog = LogContactDialog(None, self.case_id, self, subject=subject, body=body)
         if not dialog.exec():
             return False
-        self.reload()
         self.changed.emit()
         return True
 
@@ -101,10 +112,8 @@ class CaseSupplierPanel(QWidget):
         dialog = ComposeDialog(self.case_id, parent=self)
         dialog.exec()
         if dialog.logged:
-            self.reload()
             self.changed.emit()
 
     def record_decision(self) -> None:
         if DecisionDialog(self.case_id, self).exec():
-            self.reload()
             self.changed.emit()

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.store.models import SupplierContact
+from returnsdesk.services.supplier_view import ContactRow
 from returnsdesk.ui.suppliers.times import both_times
 
 
 class MessageView(QWidget):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -34,7 +34,7 @@ class MessageView(QWidget):
         layout.addWidget(self.quoted, 1)
         self.show_contact(None)
 
-    def show_contact(self, contact: SupplierContact | None) -> None:
+    def show_contact(self, contact: ContactRow | None) -> None:
         if contact is None:
             self.header.setText(t("Select a message to read it."))
             self.body.setPlainText("")
@@ -42,8 +42,8 @@ class MessageView(QWidget):
             self.quoted.hide()
             return
         values = {
-            "name": contact.supplier.name,
-            "when": both_times(contact.at, contact.supplier.timezone),
+            "name": contact.supplier_name,
+            "when": both_times(contact.at, contact.supplier_timezone),
             "subject": contact.subject or "—",
         }
         if contact.direction == "sent":

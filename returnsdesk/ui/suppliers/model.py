@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.i18n.formatting import money_text
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.contacts import Channel, Decision
-from returnsdesk.services.suppliers import SupplierSummary, summaries
-from returnsdesk.store.models import SupplierContact
+from returnsdesk.services.contacts import DECISION_LABELS, Channel, Decision
+from returnsdesk.services.supplier_view import ContactRow
+from returnsdesk.services.suppliers import SupplierSummary
 from returnsdesk.ui.suppliers.times import both_times, supplier_clock, waited
 
 _ROOT = QModelIndex()
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LATE = QColor("#c62828")
 
@@ -28,16 +33,16 @@ CHANNELS = {
 }
 
 
-#: A supplier's recorded decision, in words.
-DECISIONS = {
-    Decision.APPROVED: N_("approved"),
-    Decision.PARTIAL: N_("partially approved"),
-    Decision.REJECTED: N_("rejected"),
-}
-
-
 def channel_label(channel: Channel) -> str:
     return t(CHANNELS[channel])
+
+
+def decision_label(code: str) -> str:
+    """A recorded decision in words (an unknown code is shown as stored)."""
+    try:
+        return t(DECISION_LABELS[Decision(code)])
+    except ValueError:
+        return code
 
 
 def money_lines(summary: SupplierSummary) -> str:
@@ -56,22 +61,35 @@ def money_lines(summary: SupplierSummary) -> str:
     return "\n".join(lines) if lines else "—"
 
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(QAbstractTableModel, Generic[Row]):
     """A small table held in memory: ``_rows`` and the column titles in ``HEADERS``."""
 
     HEADERS: list[str] = []
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list = []
+        self._rows: list[Row] = []
+        self.now: datetime = utc_now()
 
-    def rowCount(self, parent=_ROOT) -> int:
+    def set_rows(self, rows: list[Row]) -> None:
+        """Show ``rows`` (read off the GUI thread), with the clock the figures are judged by."""
+        self.beginResetModel()
+        self.now = utc_now()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=_ROOT) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
@@ -81,7 +99,7 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class SuppliersModel(_RowsModel):
+class SuppliersModel(_RowsModel[SupplierSummary]):
     HEADERS = [
         N_("Supplier"),
         N_("Local time"),
@@ -92,12 +110,6 @@ class SuppliersModel(_RowsModel):
     ]
     MONEY = 5
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.now = utc_now()
-        self._rows = summaries(self.now)
-        self.endResetModel()
-
     def summary(self, row: int) -> SupplierSummary:
         return self._rows[row]
 
@@ -107,7 +119,7 @@ class SuppliersModel(_RowsModel):
                 return row
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         s = self._rows[index.row()]
@@ -129,7 +141,8 @@ class SuppliersModel(_RowsModel):
         if column == 3:
             if not s.awaiting_reply:
                 return "—"
-            oldest = waited((self.now - s.oldest_waiting_since).total_seconds() / 3600)
+            since = s.oldest_waiting_since or self.now
+            oldest = waited((self.now - since).total_seconds() / 3600)
             if s.overdue_replies:
                 return t(
                     "{n} (oldest {age}), {late} overdue",
@@ -145,7 +158,7 @@ class SuppliersModel(_RowsModel):
         return waited(s.median_reply_hours)
 
 
-class ContactLogModel(_RowsModel):
+class ContactLogModel(_RowsModel[ContactRow]):
     """Messages of a supplier or of a case, newest first."""
 
     HEADERS = [
@@ -158,31 +171,31 @@ class ContactLogModel(_RowsModel):
         N_("Reply"),
     ]
 
-    def set_contacts(self, contacts: list[SupplierContact]) -> None:
-        self.beginResetModel()
-        self.now = utc_now()
-        self._rows = contacts
-        self.endResetModel()
+    def set_contacts(self, contacts: list[ContactRow]) -> None:
+        self.set_rows(contacts)
 
-    def contact(self, row: int) -> SupplierContact:
+    def contact(self, row: int) -> ContactRow:
         return self._rows[row]
 
-    def _reply(self, c: SupplierContact) -> str:
+    def _reply(self, c: ContactRow) -> str:
         if c.decision:
-            return t("Decision: {decision}", decision=t(DECISIONS.get(c.decision, c.decision)))
+            return t("Decision: {decision}", decision=decision_label(c.decision))
         if not c.awaiting_reply:
             return ""
         if c.answered_at is not None:
             return t("answered")
         hours = (self.now - c.at).total_seconds() / 3600
-        late = c.reply_due_at is not None and c.reply_due_at <= self.now
+        late = self._late(c)
         if late:
             text = t("overdue, waited {time}", time=waited(hours))
         else:
             text = t("awaiting, for {time}", time=waited(hours))
         return f"{text} — {c.awaiting}" if c.awaiting else text
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def _late(self, c: ContactRow) -> bool:
+        return c.pending and c.reply_due_at is not None and c.reply_due_at <= self.now
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         c = self._rows[index.row()]
@@ -190,17 +203,16 @@ class ContactLogModel(_RowsModel):
         if role == ID_ROLE:
             return c.id
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 4):
-            when = both_times(c.at, c.supplier.timezone)
-            return f"{when} ({c.supplier.timezone})\n\n{c.body}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6:
-            if c.awaiting_reply and c.answered_at is None and c.reply_due_at <= self.now:
-                return QBrush(LATE)
+            when = both_times(c.at, c.supplier_timezone)
+            return f"{when} ({c.supplier_timezone})\n\n{c.body}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and self._late(c):
+            return QBrush(LATE)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
-            return both_times(c.at, c.supplier.timezone)
+            return both_times(c.at, c.supplier_timezone)
         if column == 1:
-            return c.case.rma if c.case_id else "—"
+            return c.rma or "—"
         if column == 2:
             return channel_label(Channel(c.channel))
         if column == 3:

@@ -17,31 +17,34 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.platforms import PROFILES, Platform
 from returnsdesk.services import suppliers
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.suppliers import SupplierInput
-from returnsdesk.store.models import Supplier
 from returnsdesk.ui.documents.language_choice import fill_languages
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 from returnsdesk.ui.suppliers.times import supplier_clock
 
 URL_HINT = "https://"
+#: What saving an existing supplier touches: its policy reaches its open cases' deadlines.
+EDITED = (Area.SUPPLIERS, Area.CASES)
 
 
 class OptionalDays(QSpinBox):
     """A spin box whose lowest value means 'not set' (use the store default)."""
 
-    def __init__(self, maximum: int, suffix: str, parent=None) -> None:
+    def __init__(self, maximum: int, suffix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(-1, maximum)
         self.setSpecialValueText(t("store default"))
@@ -55,12 +58,40 @@ class OptionalDays(QSpinBox):
 
 
 class SupplierDialog(QDialog):
-    def __init__(self, supplier_id: int | None = None, parent=None) -> None:
+    """A new supplier, or an existing one read off the GUI thread (Save waits for it)."""
+
+    def __init__(self, supplier_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.supplier_id = supplier_id
         self.saved_id: int | None = None
         self.setWindowTitle(t("New supplier") if supplier_id is None else t("Edit supplier"))
+        self._build_contact_fields()
+        self._build_policy_fields()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(self._contact_box(), 1)
+        columns.addWidget(self._policy_box(), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.buttons)
+        self.resize(860, 0)
+        self.ready = supplier_id is None
+        if supplier_id is None:
+            self._load(SupplierInput(name=""))
+        else:
+            self.save_button().setEnabled(False)
+            read_op(
+                self,
+                lambda: suppliers.supplier_input(supplier_id),
+                self._loaded,
+                on_error=self._not_loaded,
+            )
 
+    def _build_contact_fields(self) -> None:
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
         self.chat_url = QLineEdit(self)
@@ -72,8 +103,10 @@ class SupplierDialog(QDialog):
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.timezone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = self.timezone.completer()
+        if completer is not None:  # an editable combo box has one
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.local_time = QLabel(self)
         self.timezone.currentTextChanged.connect(self._show_local_time)
         self._clock = QTimer(self, interval=30_000)
@@ -85,6 +118,7 @@ class SupplierDialog(QDialog):
         self.return_address.setMaximumHeight(70)
         self.return_address.setTabChangesFocus(True)
 
+    def _build_policy_fields(self) -> None:
         self.return_days = OptionalDays(365, t(" days"), self)
         self.evidence_days = OptionalDays(365, t(" days"), self)
         self.follow_up_hours = OptionalDays(2160, t(" hours"), self)
@@ -97,23 +131,6 @@ class SupplierDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(60)
         self.notes.setTabChangesFocus(True)
-
-        contact_box = QGroupBox(t("Contact"), self)
-        contact = QFormLayout(contact_box)
-        contact.addRow(t("Name:"), self.name)
-        contact.addRow(t("E-mail:"), self.email)
-        contact.addRow(t("Chat / platform link:"), self.chat_url)
-        contact.addRow(t("Phone:"), self.phone)
-        tz_row = QWidget(self)
-        tz_layout = QHBoxLayout(tz_row)
-        tz_layout.setContentsMargins(0, 0, 0, 0)
-        tz_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        tz_layout.addWidget(self.timezone, 1)
-        tz_layout.addWidget(self.local_time)
-        contact.addRow(t("Time zone:"), tz_row)
-        contact.addRow(t("Language:"), self.language)
-        contact.addRow(t("Return address:"), self.return_address)
-
         self.profile = QComboBox(self)
         self.profile.addItem(t("— keep as typed —"), "")
         for platform, profile in PROFILES.items():
@@ -128,8 +145,28 @@ class SupplierDialog(QDialog):
         self.profile_rules.setMaximumHeight(110)
         self.profile_rules.setTabChangesFocus(True)
         self.profile_rules.hide()
-        policy_box = QGroupBox(t("Return policy"), self)
-        policy = QFormLayout(policy_box)
+
+    def _contact_box(self) -> QGroupBox:
+        box = QGroupBox(t("Contact"), self)
+        contact = QFormLayout(box)
+        contact.addRow(t("Name:"), self.name)
+        contact.addRow(t("E-mail:"), self.email)
+        contact.addRow(t("Chat / platform link:"), self.chat_url)
+        contact.addRow(t("Phone:"), self.phone)
+        tz_row = QWidget(self)
+        tz_layout = QHBoxLayout(tz_row)
+        tz_layout.setContentsMargins(0, 0, 0, 0)
+        tz_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        tz_layout.addWidget(self.timezone, 1)
+        tz_layout.addWidget(self.local_time)
+        contact.addRow(t("Time zone:"), tz_row)
+        contact.addRow(t("Language:"), self.language)
+        contact.addRow(t("Return address:"), self.return_address)
+        return box
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(t("Return policy"), self)
+        policy = QFormLayout(box)
         policy.addRow(t("Platform profile:"), self.profile)
         policy.addRow(self.profile_rules)
         policy.addRow(t("Return window:"), self.return_days)
@@ -141,25 +178,21 @@ class SupplierDialog(QDialog):
         policy.addRow(t("Dispute platform:"), self.dispute_platform)
         policy.addRow(t("Escalate after:"), self.escalation_days)
         policy.addRow(t("Notes:"), self.notes)
+        return box
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        columns = QHBoxLayout()
-        columns.addWidget(contact_box, 1)
-        columns.addWidget(policy_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(buttons)
-        self._load()
-        self.resize(860, 0)
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-    def _load(self) -> None:
-        data = SupplierInput(name="")
-        if self.supplier_id is not None:
-            data = SupplierInput.of(Supplier.get_by_id(self.supplier_id))
+    def _loaded(self, data: SupplierInput) -> None:
+        self._load(data)
+        self.ready = True
+        self.save_button().setEnabled(True)
+
+    def _not_loaded(self, error: Exception) -> None:
+        show_error(self.parentWidget(), t("Supplier not saved"), error)
+        self.reject()
+
+    def _load(self, data: SupplierInput) -> None:
         self.name.setText(data.name)
         self.email.setText(data.email)
         self.chat_url.setText(data.chat_url)
@@ -178,7 +211,7 @@ class SupplierDialog(QDialog):
         self.notes.setPlainText(data.notes)
         self._show_local_time()
 
-    def apply_profile(self, *_args) -> None:
+    def apply_profile(self, *_args: object) -> None:
         """Pre-fill the policy from the chosen platform profile, and show its rules."""
         code = self.profile.currentData()
         if not code:
@@ -208,7 +241,7 @@ class SupplierDialog(QDialog):
         )
         self.profile_rules.setVisible(bool(rules))
 
-    def _show_local_time(self, *_args) -> None:
+    def _show_local_time(self, *_args: object) -> None:
         self.local_time.setText(
             t("now {time}", time=supplier_clock(self.timezone.currentText(), utc_now()))
         )
@@ -234,13 +267,25 @@ class SupplierDialog(QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            if self.supplier_id is None:
-                supplier = suppliers.create_supplier(self.values())
-            else:
-                supplier = suppliers.update_supplier(self.supplier_id, self.values())
-        except InputError as exc:
-            show_error(self, t("Supplier not saved"), exc)
+        """Save on the writer; the dialog closes once stored, stays open when refused."""
+        if not self.ready:
             return
-        self.saved_id = supplier.id
+        data, supplier_id = self.values(), self.supplier_id
+
+        def save() -> int:
+            if supplier_id is None:
+                return suppliers.create_supplier(data).id
+            return suppliers.update_supplier(supplier_id, data).id
+
+        # An edit recomputes the deadlines of its open cases (any of them may change).
+        changes = Changes.of(Area.SUPPLIERS) if supplier_id is None else Changes.of(*EDITED)
+        self.save_button().setEnabled(False)
+        write_op(self, save, changes=changes, on_done=self._saved, on_error=self._refused)
+
+    def _refused(self, error: Exception) -> None:
+        self.save_button().setEnabled(True)
+        show_error(self, t("Supplier not saved"), error)
+
+    def _saved(self, supplier_id: int) -> None:
+        self.saved_id = supplier_id
         super().accept()

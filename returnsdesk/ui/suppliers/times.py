@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from returnsdesk.domain.deadlines import to_local
+from returnsdesk.domain.deadlines import require_aware, zone
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import date_text, decimal_text, moment_text
 
@@ -14,22 +15,32 @@ def _clock(moment: datetime) -> str:
     return f"{moment.strftime('%H:%M')} {date_text(moment.date(), length='EEE')}"
 
 
+def _zone(name: str) -> ZoneInfo | None:
+    """The supplier's zone, or None for a name that is not one (being typed, or stored by an
+    older version): the only refusal meant here. A naive moment is a programming error and
+    is not caught."""
+    try:
+        return zone(name)
+    except ValueError:  # domain.deadlines.zone: unknown or malformed name
+        return None
+
+
 def both_times(moment: datetime, supplier_timezone: str) -> str:
     """'23 Nov 2026, 14:05 · theirs 21:05 Mon' (the supplier's zone name is in tooltips)."""
     mine = moment_text(moment)
-    try:
-        theirs = to_local(moment, supplier_timezone)
-    except ValueError:
+    theirs = _zone(supplier_timezone)
+    if theirs is None:
         return mine
-    return t("{mine} · theirs {time}", mine=mine, time=_clock(theirs))
+    require_aware(moment, "moment")
+    return t("{mine} · theirs {time}", mine=mine, time=_clock(moment.astimezone(theirs)))
 
 
 def supplier_clock(supplier_timezone: str, now: datetime) -> str:
-    try:
-        theirs = to_local(now, supplier_timezone)
-    except ValueError:
+    theirs = _zone(supplier_timezone)
+    if theirs is None:
         return "—"
-    return f"{_clock(theirs)} ({supplier_timezone})"
+    require_aware(now, "now")
+    return f"{_clock(now.astimezone(theirs))} ({supplier_timezone})"
 
 
 def waited(hours: float) -> str:

@@ -21,28 +21,42 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import N_, t
 from returnsdesk.domain.messages import AUDIENCE, SUPPLIER, TEMPLATE_TITLES, TemplateKey, mailto_url
-from returnsdesk.services import contacts, templates
-from returnsdesk.services.contacts import ContactInput, Direction
-from returnsdesk.store.models import Case
+from returnsdesk.services import templates
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.templates import RenderedMessage
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
-FOLLOW_UP_KEYS = (TemplateKey.SUPPLIER_CLAIM, TemplateKey.SUPPLIER_FOLLOW_UP)
 #: The languages a message or a template is written in, by code.
 LANGUAGE_NAMES = {"en": N_("English"), "fr": N_("French")}
 
 
 class ComposeDialog(QDialog):
-    def __init__(self, case_id: int, key: TemplateKey | None = None, parent=None) -> None:
+    """The chosen template filled from the case (read off the GUI thread); copying or
+    mailing it logs it on the case through the one writer."""
+
+    def __init__(
+        self, case_id: int, key: TemplateKey | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self.logged = False
-        case = Case.get_by_id(case_id)
-        self.setWindowTitle(t("Write a message — {rma}", rma=case.rma))
+        self._logging = False  # a log is on its way to the writer
+        self._fills = 0  # the latest fill asked for; older answers are dropped
+        self.filled = False  # the template text has arrived at least once
+        self.setWindowTitle(t("Write a message"))
+        self._build_fields(key)
+        self.resize(760, 620)
+        read_op(self, lambda: templates.case_rma(case_id), self._show_rma)
+        self.fill()
+
+    def _build_fields(self, key: TemplateKey | None) -> None:
         self.template = QComboBox(self)
         for template_key in TemplateKey:
             self.template.addItem(t(TEMPLATE_TITLES[template_key]), template_key.value)
@@ -74,7 +88,9 @@ class ComposeDialog(QDialog):
         self.language.currentIndexChanged.connect(self.fill)
         self.body.textChanged.connect(self._markers_left)
         self.subject.textChanged.connect(self._markers_left)
+        self._lay_out(close)
 
+    def _lay_out(self, close: QPushButton) -> None:
         choose = QHBoxLayout()
         choose.addWidget(self.template, 2)
         choose.addWidget(self.language, 1)
@@ -93,21 +109,28 @@ class ComposeDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.missing)
         layout.addLayout(buttons)
-        self.resize(760, 620)
-        self.fill()
+
+    def _show_rma(self, rma: str) -> None:
+        self.setWindowTitle(t("Write a message — {rma}", rma=rma))
 
     def key(self) -> TemplateKey:
         return TemplateKey(self.template.currentData())
 
-    def fill(self, *_args) -> None:
+    def fill(self, *_args: object) -> None:
         """Fill the chosen template from the case (replaces what was typed)."""
-        try:
-            message = templates.render_for_case(
-                self.case_id, self.key(), self.language.currentData()
-            )
-        except InputError as exc:
-            show_error(self, t("Template not filled"), exc)
-            return
+        self._fills += 1
+        token, case_id = self._fills, self.case_id
+        key, language = self.key(), self.language.currentData()
+        read_op(
+            self,
+            lambda: templates.render_for_case(case_id, key, language),
+            lambda message: self._show_filled(token, message),
+            on_error=lambda error: show_error(self, t("Template not filled"), error),
+        )
+
+    def _show_filled(self, token: int, message: RenderedMessage) -> None:
+        if token != self._fills:
+            return  # the user chose another template or language meanwhile
         self.to.setText(message.to)
         self.subject.setText(message.subject)
         self.body.setPlainText(message.body)
@@ -117,6 +140,7 @@ class ComposeDialog(QDialog):
             )
         else:
             self.missing.setText("")
+        self.filled = True
 
     def _markers_left(self, *_args) -> None:
         """Once the user has filled in every marked value by hand, the warning goes."""
@@ -162,35 +186,32 @@ class ComposeDialog(QDialog):
         return self._log_if_wanted()
 
     def _log_if_wanted(self) -> bool:
-        if not self.log_it.isChecked() or self.logged:
+        if not self.log_it.isChecked() or self.logged or self._logging:
             return True
-        try:
-            self.log_now()
-        except InputError as exc:
-            show_error(self, t("Message not logged"), exc)
-            return False
+        self.log_now()
         return True
 
     def log_now(self) -> None:
-        key = self.key()
+        """Log the message on the case through the writer (once)."""
+        case_id, key = self.case_id, self.key()
         subject, body = self.subject.text(), self.body.toPlainText()
-        if AUDIENCE[key] == SUPPLIER:
-            case = Case.get_by_id(self.case_id)
-            if case.supplier_id is None:
-                raise InputError(t("This case has no supplier to log the message with."))
-            contacts.log_contact(
-                ContactInput(
-                    supplier_id=case.supplier_id,
-                    direction=Direction.SENT,
-                    case_id=self.case_id,
-                    subject=subject,
-                    body=body,
-                    expects_reply=key in FOLLOW_UP_KEYS,
-                    awaiting=t("answer to the claim") if key in FOLLOW_UP_KEYS else "",
-                )
-            )
-        else:
-            contacts.log_customer_message(self.case_id, subject, body)
-        self.logged = True
+        areas = (Area.CONTACTS, Area.SUPPLIERS) if AUDIENCE[key] == SUPPLIER else (Area.CASES,)
+        self._logging = True
         self.log_it.setEnabled(False)
+        write_op(
+            self,
+            lambda: templates.log_composed_message(case_id, key, subject, body),
+            changes=Changes.of(*areas, cases=[case_id]),
+            on_done=self._logged,
+            on_error=self._not_logged,
+        )
+
+    def _logged(self, _result: None) -> None:
+        self._logging = False
+        self.logged = True
         self.log_it.setText(t("Logged on the case"))
+
+    def _not_logged(self, error: Exception) -> None:
+        self._logging = False
+        self.log_it.setEnabled(True)
+        show_error(self, t("Message not logged"), error)

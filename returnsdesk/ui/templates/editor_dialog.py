@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,21 +19,44 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import current_language, t
 from returnsdesk.domain.messages import PLACEHOLDERS, TEMPLATE_TITLES, TemplateKey
 from returnsdesk.services import templates
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.templates import TemplateView
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 from returnsdesk.ui.templates.compose_dialog import LANGUAGE_NAMES
 
 
 class TemplateEditorDialog(QDialog):
-    def __init__(self, parent=None) -> None:
+    """Each template's text is read off the GUI thread; saving and restoring the default go
+    through the one writer. Unsaved edits are offered for saving before they are left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Message templates"))
-        self._shown: tuple[str, str] | None = None
+        self._shown: TemplateView | None = None
+        self._build_fields()
+        self.template.currentIndexChanged.connect(self._switch)
+        self.language.currentIndexChanged.connect(self._switch)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.reset_button.clicked.connect(self.reset)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addLayout(self._editor_column(), 3)
+        columns.addLayout(self._placeholder_column(), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(close)
+        self.resize(1000, 620)
+        self._load()
+
+    def _build_fields(self) -> None:
         self.template = QComboBox(self)
         for key in TemplateKey:
             self.template.addItem(t(TEMPLATE_TITLES[key]), key.value)
@@ -52,18 +77,10 @@ class TemplateEditorDialog(QDialog):
             item.setToolTip(t(description))
             item.setData(Qt.ItemDataRole.UserRole, name)
         self.placeholders.itemDoubleClicked.connect(self.insert_placeholder)
-        placeholder_box = QVBoxLayout()
-        placeholder_box.addWidget(QLabel(t("Placeholders (double-click to insert):"), self))
-        placeholder_box.addWidget(self.placeholders, 1)
         self.save_button = QPushButton(t("Save"), self)
         self.reset_button = QPushButton(t("Restore the default"), self)
-        self.save_button.clicked.connect(self.save)
-        self.reset_button.clicked.connect(self.reset)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        self.template.currentIndexChanged.connect(self._switch)
-        self.language.currentIndexChanged.connect(self._switch)
 
+    def _editor_column(self) -> QVBoxLayout:
         choose = QHBoxLayout()
         choose.addWidget(self.template, 2)
         choose.addWidget(self.language, 1)
@@ -78,14 +95,13 @@ class TemplateEditorDialog(QDialog):
         row.addWidget(self.reset_button)
         row.addWidget(self.save_button)
         editor.addLayout(row)
-        columns = QHBoxLayout()
-        columns.addLayout(editor, 3)
-        columns.addLayout(placeholder_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(close)
-        self.resize(1000, 620)
-        self._load()
+        return editor
+
+    def _placeholder_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.addWidget(QLabel(t("Placeholders (double-click to insert):"), self))
+        column.addWidget(self.placeholders, 1)
+        return column
 
     def insert_placeholder(self, item: QListWidgetItem) -> None:
         self.body.insertPlainText("{" + item.data(Qt.ItemDataRole.UserRole) + "}")
@@ -94,14 +110,22 @@ class TemplateEditorDialog(QDialog):
     def _current(self) -> tuple[str, str]:
         return self.template.currentData(), self.language.currentData()
 
-    def _dirty(self) -> bool:
-        if self._shown is None:
-            return False
-        saved = templates.get_template(*self._shown)
-        return (self.subject.text(), self.body.toPlainText()) != (saved.subject, saved.body)
+    @property
+    def loaded(self) -> bool:
+        """The chosen template's text is on screen."""
+        shown = self._shown
+        return shown is not None and (shown.key, shown.language) == self._current()
 
-    def _switch(self, *_args) -> None:
-        if self._dirty():
+    def _dirty(self) -> bool:
+        """The shown text differs from the text it was loaded with."""
+        shown = self._shown
+        if shown is None:
+            return False
+        return (self.subject.text(), self.body.toPlainText()) != (shown.subject, shown.body)
+
+    def _switch(self, *_args: object) -> None:
+        shown = self._shown
+        if shown is not None and self._dirty():
             answer = QMessageBox.question(
                 self,
                 t("Unsaved template"),
@@ -109,36 +133,47 @@ class TemplateEditorDialog(QDialog):
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
             )
             if answer == QMessageBox.StandardButton.Save:
-                self._save(*self._shown)
+                self._save(shown.key, shown.language, self._load)
+                return
         self._load()
 
     def _load(self) -> None:
         key, language = self._current()
-        template = templates.get_template(key, language)
-        self.subject.setText(template.subject)
-        self.body.setPlainText(template.body)
-        self._shown = (key, language)
-        customised = templates.is_customised(key, language)
-        self.state.setText(t("Your version") if customised else t("Default text"))
-        self.reset_button.setEnabled(customised)
+        self.save_button.setEnabled(False)
+        read_op(self, lambda: templates.template_view(key, language), self._show)
 
-    def _save(self, key: str, language: str) -> bool:
-        try:
-            templates.save_template(key, language, self.subject.text(), self.body.toPlainText())
-        except InputError as exc:
-            show_error(self, t("Template not saved"), exc)
-            return False
-        return True
+    def _show(self, view: TemplateView) -> None:
+        if (view.key, view.language) != self._current():
+            return  # another template was chosen meanwhile: its own read follows
+        self._shown = view
+        self.subject.setText(view.subject)
+        self.body.setPlainText(view.body)
+        self.state.setText(t("Your version") if view.customised else t("Default text"))
+        self.reset_button.setEnabled(view.customised)
+        self.save_button.setEnabled(True)
 
-    def save(self) -> bool:
-        if self._save(*self._current()):
-            self._load()
-            return True
-        return False
+    def _save(self, key: str, language: str, then: Callable[[], None]) -> None:
+        subject, body = self.subject.text(), self.body.toPlainText()
+        write_op(
+            self,
+            lambda: templates.save_template(key, language, subject, body),
+            changes=Changes.of(Area.SETTINGS),
+            on_done=lambda _template: then(),
+            on_error=lambda error: show_error(self, t("Template not saved"), error),
+        )
+
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the shown template; the saved text is then reloaded (or ``then`` runs)."""
+        self._save(*self._current(), then or self._load)
 
     def reset(self) -> None:
-        templates.reset_template(*self._current())
-        self._load()
+        key, language = self._current()
+        write_op(
+            self,
+            lambda: templates.reset_template(key, language),
+            changes=Changes.of(Area.SETTINGS),
+            on_done=lambda _none: self._load(),
+        )
 
     def reject(self) -> None:
         if self._dirty():
@@ -152,6 +187,7 @@ class TemplateEditorDialog(QDialog):
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 return
-            if answer == QMessageBox.StandardButton.Save and not self.save():
+            if answer == QMessageBox.StandardButton.Save:
+                self.save(then=lambda: QDialog.reject(self))  # closes once saved
                 return
         super().reject()
