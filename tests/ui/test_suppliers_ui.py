@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from case_waits import loaded, settle
 from factories import make_case, make_order
 from PySide6.QtCore import QDateTime, QTimeZone
 
@@ -93,6 +94,7 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
         monkeypatch.setattr(f"{module}.utc_now", lambda: now)
     workspace = CaseWorkspace(case.id)
     qtbot.addWidget(workspace)
+    loaded(qtbot, workspace)
     dialog = LogContactDialog(None, case.id)
     qtbot.addWidget(dialog)
     dialog.when.setDateTime(_qt(sent_at))
@@ -129,7 +131,8 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     decision.partial.setChecked(True)
     decision.amount.setText("20.00")
     decision.accept()
-    workspace._after_supplier_change()
+    workspace.refresh()
+    settle(qtbot)
     stored = Case.get_by_id(case.id)
     assert stored.status == "approved" and stored.agreed_resolution == "partial_refund"
     assert workspace.status_label.text() == "Approved"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,10 +24,10 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind
-from returnsdesk.services import rule_facts
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.rule_facts import TypedLine
+from returnsdesk.services.return_calculator import TypedLine, calculate
 from returnsdesk.ui import labels
+from returnsdesk.ui.case.qt_dates import day_of, qdate
 from returnsdesk.ui.policy.facts_panel import OptionalDate
 from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language, verdict_colour
 
@@ -35,7 +35,7 @@ MAX_LINES = 6
 
 
 def _day(value) -> QDateEdit:
-    edit = QDateEdit(QDate(value))
+    edit = QDateEdit(qdate(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit
@@ -130,7 +130,7 @@ class ReturnCalculator(QDialog):
 
     def add_line(self) -> None:
         row = _LineRow(len(self.rows) + 1, self)
-        row.delivered.set_value(self.placed.date().toPython())
+        row.delivered.set_value(day_of(self.placed))
         for signal in (
             row.title.textChanged,
             row.delivered.known.toggled,
@@ -147,12 +147,12 @@ class ReturnCalculator(QDialog):
 
     def update_verdict(self, *_args) -> None:
         try:
-            assessment = rule_facts.calculate(
+            assessment = calculate(
                 self.country.text(),
                 self.kind.currentData(),
                 self.reason.currentData(),
-                self.placed.date().toPython(),
-                self.request.date().toPython(),
+                day_of(self.placed),
+                day_of(self.request),
                 [row.value() for row in self.rows],
                 self.notice.value(),
             )
