@@ -43,7 +43,7 @@ from returnsdesk.ui.language import follow_language_choice
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.menus import build_menus
 from returnsdesk.ui.messages import show_error
-from returnsdesk.ui.operations import announce, change_bus, wait_for_writes
+from returnsdesk.ui.operations import announce, change_bus, read_op, wait_for_writes
 from returnsdesk.ui.preferences.pages import open_preferences
 from returnsdesk.ui.suppliers.view import SuppliersView
 
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: Changes, source: object) -> None:
         """Something was saved: the inbox and the built areas show it (open cases listen
         for themselves)."""
-        if changes.touches(Area.SUPPLIERS, Area.SETTINGS) or not changes.case_ids:
+        if changes.touches(Area.SUPPLIERS, Area.ORDERS, Area.SETTINGS):
             self.inbox.reload_choices()
         if changes.touches(*_INBOX_AREAS):
             self.inbox.refresh()
@@ -387,16 +387,18 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        rows = fetch_rows(ids)
-        try:
-            count = write_cases_csv([rows[i] for i in ids if i in rows], Path(path))
-        except OSError as exc:
-            show_error(self, t("Export failed"), exc)
-            return
-        self.statusBar().showMessage(
-            tn("Exported {n} case to {path}", "Exported {n} cases to {path}", count, path=path),
-            5000,
-        )
+
+        def export() -> int:  # off the GUI thread: the rows are read, the file written
+            rows = fetch_rows(ids)
+            return write_cases_csv([rows[i] for i in ids if i in rows], Path(path))
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(
+                tn("Exported {n} case to {path}", "Exported {n} cases to {path}", count, path=path),
+                5000,
+            )
+
+        read_op(self, export, done, on_error=lambda exc: show_error(self, t("Export failed"), exc))
 
     def about(self) -> None:
         self.about_box().exec()

@@ -190,13 +190,16 @@ def test_calculator_uses_the_engine_on_typed_facts(qtbot, paris_shop, now, reque
     dialog.rows[1].title.setText("Personalised mug")
     dialog.rows[1].delivered.set_value(date(2026, 3, 7))
     dialog.rows[1].personalised.setChecked(True)
+    settle(qtbot)
     text = dialog.verdict.text()
     assert "Lamp: Eligible" in text and "Personalised mug: Not eligible" in text
     assert "Monday 23 March 2026" in text
     _shot(dialog, "calculator-en")
     dialog.request.setDate(QDate(2026, 3, 24))
+    settle(qtbot)
     assert "Lamp: Eligible" not in dialog.verdict.text()
     dialog.country.setText("Atlantis")
+    settle(qtbot)
     assert "not a country" in dialog.verdict.text()
 
 
@@ -209,6 +212,7 @@ def test_calculator_in_french(qtbot, paris_shop, french):
     dialog.placed.setDate(QDate(2026, 3, 1))
     dialog.request.setDate(QDate(2026, 3, 23))
     dialog.rows[0].delivered.set_value(date(2026, 3, 7))
+    settle(qtbot)
     assert "Éligible" in dialog.verdict.text()
     assert "lundi 23 mars 2026" in dialog.verdict.text()
     _shot(dialog, "calculator-fr")

@@ -24,10 +24,13 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind
+from returnsdesk.services.cases import Assessment
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.return_calculator import TypedLine, calculate
 from returnsdesk.ui import labels
 from returnsdesk.ui.case.qt_dates import day_of, qdate
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op
 from returnsdesk.ui.policy.facts_panel import OptionalDate
 from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language, verdict_colour
 
@@ -70,6 +73,7 @@ class ReturnCalculator(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Can they return it?"))
+        self._asked = 0
         today = utc_now().date()
         self.country = QLineEdit("FR", self)
         self.country.setPlaceholderText(t("where the customer lives, e.g. FR"))
@@ -145,20 +149,36 @@ class ReturnCalculator(QDialog):
         self.add_button.setEnabled(len(self.rows) < MAX_LINES)
         self.update_verdict()
 
-    def update_verdict(self, *_args) -> None:
-        try:
-            assessment = calculate(
-                self.country.text(),
-                self.kind.currentData(),
-                self.reason.currentData(),
-                day_of(self.placed),
-                day_of(self.request),
-                [row.value() for row in self.rows],
-                self.notice.value(),
-            )
-        except InputError as error:
+    def update_verdict(self, *_args: object) -> None:
+        """Judge the typed facts off the GUI thread (the store policy is read); an older
+        answer never covers a newer one."""
+        self._asked += 1
+        asked = self._asked
+        country, kind, reason = (
+            self.country.text(),
+            self.kind.currentData(),
+            self.reason.currentData(),
+        )
+        placed, request = day_of(self.placed), day_of(self.request)
+        lines, notice = [row.value() for row in self.rows], self.notice.value()
+
+        def show(assessment: Assessment) -> None:
+            if asked == self._asked:
+                self.verdict.setStyleSheet(f"color: {verdict_colour(assessment.verdict)};")
+                self.verdict.setText(assessment_text(assessment, rules_language()))
+
+        def refused(error: Exception) -> None:
+            if asked != self._asked:
+                return
+            if not isinstance(error, InputError):
+                show_error(self, t("Could not complete this"), error)
+                return
             self.verdict.setStyleSheet("color: #c62828;")
             self.verdict.setText(str(error))
-            return
-        self.verdict.setStyleSheet(f"color: {verdict_colour(assessment.verdict)};")
-        self.verdict.setText(assessment_text(assessment, rules_language()))
+
+        read_op(
+            self,
+            lambda: calculate(country, kind, reason, placed, request, lines, notice),
+            show,
+            on_error=refused,
+        )

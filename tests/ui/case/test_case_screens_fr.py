@@ -144,6 +144,7 @@ def test_calculator_in_french(qtbot, demo_store, lang):
     from returnsdesk.ui.policy.calculator import ReturnCalculator
 
     dialog = _show(qtbot, ReturnCalculator())
+    settle(qtbot)
     dialog.add_line()
     _look(dialog, "calculator", lang)
 

@@ -118,3 +118,26 @@ def test_a_refused_save_keeps_the_window_open(qtbot, demo_store, monkeypatch, re
     assert not window.agree_to_close()
     assert refusals and "changed elsewhere" in refusals[-1]
     assert Case.get_by_id(case.id).notes != "mine" and workspace.is_dirty()
+
+
+def test_the_selected_cases_are_exported_off_the_gui_thread(
+    qtbot, demo_store, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from returnsdesk.services.inbox import View
+    from returnsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show_view(View.ALL)
+    qtbot.waitUntil(lambda: window.inbox.model.rowCount() > 2, timeout=5000)
+    window.inbox.table.selectRow(0)
+    ids = window.inbox.selected_case_ids()
+    target = tmp_path / "cases.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_selection()
+    settle(qtbot)
+    rma = Case.get_by_id(ids[0]).rma
+    assert rma in target.read_text(encoding="utf-8-sig")
+    assert "Exported 1 case to" in window.statusBar().currentMessage()
