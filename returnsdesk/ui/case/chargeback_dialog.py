@@ -46,9 +46,13 @@ from returnsdesk.ui.operations import write_op
 class ChargebackNoticeDialog(QDialog):
     """Record the notice of ``case`` (a chargeback), or open a chargeback on its order."""
 
-    def __init__(self, case: CaseView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, case: CaseView, parent: QWidget | None = None, shop_zone: str | None = None
+    ) -> None:
+        """``shop_zone``: the shop's time zone when the caller already read it."""
         super().__init__(parent)
         self.case = case
+        self._shop_zone = shop_zone
         self.opening = self.case.kind != "chargeback"
         self.result_case: CaseView | None = None
         self.setWindowTitle(
@@ -118,7 +122,7 @@ class ChargebackNoticeDialog(QDialog):
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
         self.zone.addItems(sorted(available_timezones()))
-        shop_zone = shop_time_zone()  # notices are read in the shop's clock by default
+        shop_zone = self._shop_zone or shop_time_zone()  # notices: in the shop's clock
         self.zone.setCurrentText(shop_zone)
         if due is not None:
             local = due.astimezone(ZoneInfo(shop_zone))

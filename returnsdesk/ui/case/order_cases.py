@@ -139,6 +139,7 @@ class OrderCasesPanel(QWidget):
         super().__init__(parent)
         self.case_id = case_id
         self.case: CaseView | None = None
+        self._shop_zone: str | None = None
         self.notice = QLabel(self)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
@@ -167,7 +168,7 @@ class OrderCasesPanel(QWidget):
         _read(self, self.case_id, self.show_cases)
 
     def show_cases(self, case: CaseView, cases: OrderCases) -> None:
-        self.case = case
+        self.case, self._shop_zone = case, cases.shop_zone
         chargeback = case.kind == Kind.CHARGEBACK
         self.notice_button.setText(
             t("Chargeback notice…") if chargeback else t("Open a chargeback…")
@@ -211,7 +212,7 @@ class OrderCasesPanel(QWidget):
 
         if self.case is None:
             return
-        dialog = ChargebackNoticeDialog(self.case, self)
+        dialog = ChargebackNoticeDialog(self.case, self, self._shop_zone)
         if dialog.exec() != ChargebackNoticeDialog.DialogCode.Accepted:
             return
         if dialog.opening and dialog.result_case is not None:
