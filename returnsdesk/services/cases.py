@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from enum import Enum
+from typing import TypeVar
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
@@ -54,6 +56,8 @@ from returnsdesk.store.models import (
 )
 from returnsdesk.store.search import index_case
 
+E = TypeVar("E", bound=Enum)
+
 
 class ConflictError(InputError):
     """The case changed since it was loaded (another window or process saved first)."""
@@ -97,43 +101,13 @@ class CaseDetails:
 
 
 @dataclass(frozen=True)
-class CaseView:
-    """What dialogs about one case read (they never query the store themselves)."""
-
-    id: int
-    rma: str
-    order_id: int
-    kind: str
-    status: str
-    reason: str
-    reason_note: str
-    currency: str
-    chargeback_reason: str
-    chargeback_processor: str
-    chargeback_reference: str
-    chargeback_due_at: datetime | None
-    chargeback_due_on: date | None
-
-    @classmethod
-    def of(cls, case: Case) -> CaseView:
-        return cls(**{f.name: getattr(case, f.name) for f in fields(cls)})
-
-
-def case_view(case_id: int) -> CaseView:
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        raise InputError(t("The case no longer exists."))
-    return CaseView.of(case)
-
-
-@dataclass(frozen=True)
 class Assessment:
     verdict: Verdict
     deadlines: list[Deadline]
     next: Deadline | None
 
 
-def _enum(enum_type, value, what: str):
+def _enum(enum_type: type[E], value: object, what: str) -> E:
     try:
         return enum_type(value)
     except ValueError:
@@ -286,20 +260,20 @@ def transition(
     expected_version: int | None = None,
 ) -> Case:
     now = resolve(now)
-    target = _enum(Status, target, "status")
+    status = _enum(Status, target, "status")
     note = clean_text(note, "Note", max_len=LONG)
     if resolution:
         _enum(Resolution, resolution, "resolution")
     with write():
         case = _load_for_write(case_id, expected_version)
         current = Status(case.status)
-        check_transition(TransitionRequest(current, target, note, resolution))
-        case.status = target
+        check_transition(TransitionRequest(current, status, note, resolution))
+        case.status = status
         if resolution:
             case.agreed_resolution = resolution
-        if target == Status.CLOSED:
+        if status == Status.CLOSED:
             case.closed_at = now
-        elif target == Status.REOPENED:
+        elif status == Status.REOPENED:
             case.closed_at = None
         case.save(only=[Case.status, Case.agreed_resolution, Case.closed_at])
         record_event(
@@ -308,11 +282,11 @@ def transition(
             "",
             now,
             from_status=current,
-            to_status=target,
+            to_status=status,
             code="status_changed",
             params={
                 "from_status": current.value,
-                "to_status": target.value,
+                "to_status": status.value,
                 "resolution": resolution,
                 "note": note,
             },
@@ -321,7 +295,36 @@ def transition(
     return case
 
 
-def _validate_details(details: CaseDetails) -> CaseDetails:
+@dataclass(frozen=True, slots=True)
+class BulkMove:
+    """What a status change of many cases did: how many moved, and why the others not."""
+
+    moved: int
+    #: "RMA: reason" for each case that could not move.
+    refused: tuple[str, ...]
+
+
+def transition_many(
+    case_ids: list[int],
+    target: Status | str,
+    note: str = "",
+    resolution: str = "",
+    now: datetime | None = None,
+) -> BulkMove:
+    """Move each case where its workflow allows it; the others are listed with the reason."""
+    moved, refused = 0, []
+    for case_id in case_ids:
+        try:
+            transition(case_id, target, note=note, resolution=resolution, now=now)
+            moved += 1
+        except InputError as exc:
+            rma = Case.select(Case.rma).where(Case.id == case_id).scalar() or str(case_id)
+            refused.append(f"{rma}: {exc}")
+    return BulkMove(moved, tuple(refused))
+
+
+def validate_details(details: CaseDetails) -> CaseDetails:
+    """The edits checked and cleaned (no store access: the window checks before saving)."""
     reason = _enum(Reason, details.reason, "reason")
     note = clean_text(details.reason_note, "Reason note", max_len=LONG)
     if reason_requires_note(reason) and not note:
@@ -352,7 +355,7 @@ def update_details(
 ) -> Case:
     """Save edited details; records which fields changed. A no-op save writes nothing."""
     now = resolve(now)
-    details = _validate_details(details)
+    details = validate_details(details)
     with write():
         case = _load_for_write(case_id, expected_version)
         if Status(case.status) in {Status.CLOSED, Status.CANCELLED}:

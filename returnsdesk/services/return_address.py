@@ -100,9 +100,10 @@ def save_address(
         if address_id is None:
             row = SavedAddress.create(name=name, address=address, notes=notes, created_at=now)
         else:
-            row = SavedAddress.get_or_none(SavedAddress.id == address_id)
-            if row is None:
+            found = SavedAddress.get_or_none(SavedAddress.id == address_id)
+            if found is None:
                 raise InputError(t("That saved address no longer exists."))
+            row = found
             row.name, row.address, row.notes = name, address, notes
             row.save()
     return _view(row)
@@ -160,8 +161,8 @@ def destination(case: Case | int) -> ReturnDestination:
         )
     if choice == AddressChoice.SHOP:
         return ReturnDestination(choice, row is not None, why, shop.name, shop.return_address)
-    if choice == AddressChoice.SAVED:
-        saved = row.saved_address
+    saved = row.saved_address if row is not None else None
+    if choice == AddressChoice.SAVED and saved is not None:
         return ReturnDestination(choice, True, None, saved.name, saved.address, saved.id)
     return ReturnDestination(choice, row is not None, why, "", "")
 
@@ -188,7 +189,8 @@ def choose(
             if saved is None:
                 raise InputError(t("Pick one of the saved addresses."))
         elif choice == AddressChoice.SUPPLIER:
-            if case.supplier_id is None or not case.supplier.return_address.strip():
+            supplier = case.supplier if case.supplier_id is not None else None
+            if supplier is None or not supplier.return_address.strip():
                 raise InputError(t("{rma} has no supplier with a return address.", rma=case.rma))
         CaseReturnAddress.insert(
             case=case.id, choice=choice.value, saved_address=saved, chosen_at=now

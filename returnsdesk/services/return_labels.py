@@ -106,25 +106,7 @@ def _check_pdf(path: Path) -> None:
         raise InputError(t("{name}: the PDF's page size is not a printable one.", name=path.name))
 
 
-def set_label(
-    evidence_dir: Path,
-    case_id: int,
-    source: Path | str,
-    carrier: str = "",
-    tracking: str = "",
-    cost_minor: int | None = None,
-    expires_on: date | None = None,
-    now: datetime | None = None,
-) -> LabelView:
-    """Attach a label file to a case (replacing its current label) and post its cost."""
-    from returnsdesk.services.ledger import EntryInput, post_entry
-
-    now = resolve(now)
-    source = Path(source)
-    carrier = clean_text(carrier, "Carrier")
-    tracking = clean_text(tracking, "Tracking number")
-    if cost_minor is not None and cost_minor <= 0:
-        raise InputError(t("The label cost must be more than zero (leave it out if it was free)."))
+def _check_can_label(case_id: int) -> None:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
         raise InputError(t("The case no longer exists."))
@@ -136,47 +118,81 @@ def set_label(
                 status=status_label(case.status).lower(),
             )
         )
+
+
+def _post_cost(case: Case, cost_minor: int, tracking: str, name: str, now: datetime) -> int:
+    """The label's cost in the ledger (inside the caller's transaction); the entry's id."""
+    from returnsdesk.services.ledger import EntryInput, post_entry
+
+    entry = post_entry(
+        EntryInput(
+            case_id=case.id,
+            kind=LedgerKind.RETURN_LABEL_COST,
+            amount_minor=cost_minor,
+            currency=case.currency,
+            reference=tracking,
+            memo=f"Prepaid return label {name}",
+        ),
+        now=now,
+    )
+    return int(entry.id)
+
+
+def _copy_tracking(case_id: int, carrier: str, tracking: str) -> Case:
+    """The label's carrier and tracking become the case's return carrier and tracking."""
+    case = Case.get_by_id(case_id)
+    changed = []
+    if carrier and case.return_carrier != carrier:
+        case.return_carrier = carrier
+        changed.append(Case.return_carrier)
+    if tracking and case.return_tracking != tracking:
+        case.return_tracking = tracking
+        changed.append(Case.return_tracking)
+    if changed:
+        case.save(only=changed)
+    return case
+
+
+def set_label(
+    evidence_dir: Path,
+    case_id: int,
+    source: Path | str,
+    carrier: str = "",
+    tracking: str = "",
+    cost_minor: int | None = None,
+    expires_on: date | None = None,
+    now: datetime | None = None,
+) -> LabelView:
+    """Attach a label file to a case (replacing its current label) and post its cost."""
+    now = resolve(now)
+    source = Path(source)
+    carrier = clean_text(carrier, "Carrier")
+    tracking = clean_text(tracking, "Tracking number")
+    if cost_minor is not None and cost_minor <= 0:
+        raise InputError(t("The label cost must be more than zero (leave it out if it was free)."))
+    _check_can_label(case_id)
     check_label_file(source)
     prepared = prepare_files(evidence_dir, [source])[0]
+    name = prepared.original_name
     with write():
-        case = Case.get_by_id(case_id)
         file = record_file(prepared)
-        entry = None
+        entry_id = None
         if cost_minor is not None:
-            entry = post_entry(
-                EntryInput(
-                    case_id=case.id,
-                    kind=LedgerKind.RETURN_LABEL_COST,
-                    amount_minor=cost_minor,
-                    currency=case.currency,
-                    reference=tracking,
-                    memo=f"Prepaid return label {prepared.original_name}",
-                ),
-                now=now,
-            )
+            entry_id = _post_cost(Case.get_by_id(case_id), cost_minor, tracking, name, now)
         ReturnLabel.update(replaced_at=now).where(
-            (ReturnLabel.case == case.id) & ReturnLabel.replaced_at.is_null()
+            (ReturnLabel.case == case_id) & ReturnLabel.replaced_at.is_null()
         ).execute()
         label = ReturnLabel.create(
-            case=case.id,
+            case=case_id,
             file=file,
-            original_name=prepared.original_name,
+            original_name=name,
             carrier=carrier,
             tracking=tracking,
-            cost_entry=entry,
+            cost_entry=entry_id,
             expires_on=expires_on,
             added_at=now,
         )
-        case = Case.get_by_id(case_id)
-        changed = []
-        if carrier and case.return_carrier != carrier:
-            case.return_carrier = carrier
-            changed.append(Case.return_carrier)
-        if tracking and case.return_tracking != tracking:
-            case.return_tracking = tracking
-            changed.append(Case.return_tracking)
-        if changed:
-            case.save(only=changed)
+        case = _copy_tracking(case_id, carrier, tracking)
         record_event(
             case,
             EventKind.EVIDENCE,
@@ -184,7 +200,7 @@ def set_label(
             now,
             code="label_attached",
             params={
-                "name": prepared.original_name,
+                "name": name,
                 "carrier": carrier,
                 "tracking": tracking,
                 "expires_on": expires_on.isoformat() if expires_on else "",
@@ -214,12 +230,13 @@ def remove_label(case_id: int, now: datetime | None = None) -> None:
 
 
 def _current_row(case_id: int) -> ReturnLabel | None:
-    return (
+    row: ReturnLabel | None = (
         ReturnLabel.select()
         .where((ReturnLabel.case == case_id) & ReturnLabel.replaced_at.is_null())
         .order_by(ReturnLabel.id.desc())
         .first()
     )
+    return row
 
 
 def _view(row: ReturnLabel, evidence_dir: Path | None) -> LabelView:

@@ -81,7 +81,7 @@ def line_facts(line: OrderLine, order: Order) -> LineFacts:
     )
 
 
-def _start_of_day(day: date | None, tz: str) -> datetime | None:
+def start_of_day(day: date | None, tz: str) -> datetime | None:
     return datetime.combine(day, time.min, zone(tz)) if day else None
 
 
@@ -204,7 +204,7 @@ def case_facts(case: Case, now: datetime | None = None) -> CaseFacts:
         chargeback_due_at=case.chargeback_due_at
         or (end_of_day(case.chargeback_due_on, tz) if case.chargeback_due_on else None),
         chargeback_answered_at=answered,
-        withdrawal_notice_at=_start_of_day(case.withdrawal_notice_on, tz),
+        withdrawal_notice_at=start_of_day(case.withdrawal_notice_on, tz),
         goods_received_on=case.goods_received_on,
         proof_of_sending_on=case.proof_of_sending_on,
         refunded_on=refund_completed_on(case.id, case.amount_minor),
@@ -307,7 +307,7 @@ def save_product_flags(line_id: int, data: LineRuleFacts, now: datetime | None =
         changed = OrderLine.update(**flags).where(OrderLine.product == line.product_id).execute()
         for order_id in {ln.order_id for ln in lines}:
             _refresh_cases_of_order(order_id, now)
-    return changed
+    return int(changed)
 
 
 def save_line_dates(
@@ -459,64 +459,6 @@ def facts_view(case_id: int) -> CaseFactsView:
         lines,
         CaseRuleDates(case.withdrawal_notice_on, case.goods_received_on, case.proof_of_sending_on),
     )
-
-
-@dataclass(frozen=True)
-class TypedLine:
-    title: str
-    delivered_on: date | None = None
-    personalised: bool = False
-    sealed_hygiene: bool = False
-    perishable: bool = False
-
-
-def calculate(
-    customer_country: str,
-    kind: str,
-    reason: Reason | str,
-    placed_on: date,
-    request_on: date,
-    lines: list[TypedLine],
-    withdrawal_notice_on: date | None = None,
-):
-    """ "Can they return it?": the verdict and deadlines for facts typed in, judged by the
-    store policy in force on the order day, as on the request day. Nothing is saved."""
-    from returnsdesk.services.cases import assess_facts
-
-    if not lines:
-        raise InputError(t("Add at least one line."))
-    if request_on < placed_on:
-        raise InputError(t("The request cannot come before the order."))
-    for line in lines:
-        if line.delivered_on and not placed_on <= line.delivered_on:
-            raise InputError(
-                t("{line} is delivered before the order date.", line=line.title or "A line")
-            )
-    tz = shop_time_zone()
-    store = settings.store_policy(placed_on)
-    opened = datetime.combine(request_on, time(12), zone(tz))
-    country = parse_country(customer_country, "Customer country")
-    facts = CaseFacts(
-        kind=kind,
-        reason=Reason(reason),
-        placed_at=datetime.combine(placed_on, time(12), zone(tz)),
-        customer_country=country,
-        lines=tuple(
-            LineFacts(
-                str(i),
-                line.delivered_on,
-                line.personalised,
-                line.sealed_hygiene,
-                line.perishable,
-                line.title.strip() or f"#{i}",
-            )
-            for i, line in enumerate(lines, start=1)
-        ),
-        opened_at=opened,
-        now=opened,
-        withdrawal_notice_at=_start_of_day(withdrawal_notice_on, tz),
-    )
-    return assess_facts(facts, None, store)
 
 
 def open_case_with_line_dates(

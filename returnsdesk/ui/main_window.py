@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -23,31 +25,37 @@ from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.workflow import Status
 from returnsdesk.formats.cases_csv import write_cases_csv
-from returnsdesk.services import cases
-from returnsdesk.services.inbox import View, fetch_rows
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.inbox import Filters, View, fetch_rows
+from returnsdesk.services.work_counts import WorkCounts
 from returnsdesk.session import Session
-from returnsdesk.store.models import Case
 from returnsdesk.ui import labels
 from returnsdesk.ui.backup.window import Safekeeping
+from returnsdesk.ui.case.bulk_status import change_status_of
 from returnsdesk.ui.case.new_case_dialog import NewCaseDialog
-from returnsdesk.ui.case.transition_dialog import TransitionDialog
 from returnsdesk.ui.case.workspace import CaseWorkspace
-from returnsdesk.ui.documents import (
-    ask_period_and_open_summary,
-    edit_shop_details,
-    open_dispute_pack,
-    open_instructions,
-)
+from returnsdesk.ui.documents import open_dispute_pack, open_instructions
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.inbox.columns import restore_columns
-from returnsdesk.ui.inbox.widget import VIEW_TITLES, InboxWidget
+from returnsdesk.ui.inbox.widget import InboxWidget
 from returnsdesk.ui.language import follow_language_choice
 from returnsdesk.ui.ledger import LedgerView
+from returnsdesk.ui.menus import build_menus
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import announce, change_bus, read_op, wait_for_writes
 from returnsdesk.ui.preferences.pages import open_preferences
 from returnsdesk.ui.suppliers.view import SuppliersView
-from returnsdesk.ui.templates.editor_dialog import TemplateEditorDialog
+
+#: What the inbox lists depends on these (evidence alone changes none of its columns).
+_INBOX_AREAS = (
+    Area.CASES,
+    Area.ORDERS,
+    Area.SUPPLIERS,
+    Area.CONTACTS,
+    Area.LEDGER,
+    Area.SETTINGS,
+)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +66,9 @@ class MainWindow(QMainWindow):
         self.evidence: EvidenceGallery | None = None
         self.ledger: LedgerView | None = None
         self.close_agreed = False
+        self.new_case_action: QAction | None = None
+        self.refresh_action: QAction | None = None
+        self.change_status_action: QAction | None = None
         self.setWindowTitle(t("ReturnsDesk — demo store") if demo else t("ReturnsDesk"))
 
         self.inbox = InboxWidget(self)
@@ -98,7 +109,8 @@ class MainWindow(QMainWindow):
         self.inbox.open_case.connect(self.open_case)
         self._show_counts(self.inbox.counts)
         self.safekeeping = Safekeeping(self, session.data_dir)
-        self._build_actions()
+        build_menus(self)
+        change_bus().changed.connect(self._on_changes)
         self.resize(1320, 820)
         self._restore_layout()
 
@@ -116,8 +128,9 @@ class MainWindow(QMainWindow):
         if factory is not None:
             placeholder = self.pages.widget(index)
             self.pages.insertWidget(index, factory())
-            self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.pages.removeWidget(placeholder)
+                placeholder.deleteLater()
         self.pages.setCurrentIndex(index)
 
     def area(self, title: str) -> QWidget:
@@ -125,23 +138,33 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == title:
                 self.nav.setCurrentRow(row)
-                return self.pages.widget(row)
+                page = self.pages.widget(row)
+                if page is not None:
+                    return page
         raise KeyError(title)
 
+    # The areas below still signal their own saves; each is announced on the change bus,
+    # where every screen (the inbox, the open cases, the other areas) hears of it.
     def _make_suppliers(self) -> SuppliersView:
-        self.suppliers = SuppliersView(self)
-        self.suppliers.changed.connect(lambda _id: self.refresh())
-        return self.suppliers
+        suppliers = self.suppliers = SuppliersView(self)
+        suppliers.changed.connect(
+            lambda *_: announce(Changes.of(Area.SUPPLIERS, Area.CONTACTS, Area.CASES), suppliers)
+        )
+        return suppliers
 
     def _make_evidence(self) -> EvidenceGallery:
-        self.evidence = EvidenceGallery(self.session, parent=self)
-        self.evidence.changed.connect(self._case_changed)
-        return self.evidence
+        evidence = self.evidence = EvidenceGallery(self.session, parent=self)
+        evidence.changed.connect(
+            lambda case_id: announce(Changes.of(Area.EVIDENCE, cases=[case_id]), evidence)
+        )
+        return evidence
 
     def _make_ledger(self) -> LedgerView:
-        self.ledger = LedgerView(self)
-        self.ledger.entry_reversed.connect(self._case_changed)
-        return self.ledger
+        ledger = self.ledger = LedgerView(self)
+        ledger.entry_reversed.connect(
+            lambda case_id: announce(Changes.of(Area.LEDGER, cases=[case_id]), ledger)
+        )
+        return ledger
 
     def _make_reports(self) -> QWidget:
         from returnsdesk.ui.reports import ReportsArea
@@ -150,112 +173,34 @@ class MainWindow(QMainWindow):
         self.reports.open_cases.connect(self.show_cases)
         return self.reports
 
-    def show_cases(self, filters, description: str) -> None:
+    def show_cases(self, filters: Filters, description: str) -> None:
         """Show an explicit set of cases in the inbox (a Reports drill-down)."""
         self.show_view(View.ALL)
         self.inbox.show_cases(filters, description)
 
+    # -- changes -------------------------------------------------------------
+    def _on_changes(self, changes: Changes, source: object) -> None:
+        """Something was saved: the inbox and the built areas show it (open cases listen
+        for themselves)."""
+        if changes.touches(Area.SUPPLIERS, Area.ORDERS, Area.SETTINGS):
+            self.inbox.reload_choices()
+        if changes.touches(*_INBOX_AREAS):
+            self.inbox.refresh()
+        if self.ledger is not None and source is not self.ledger:
+            if changes.touches(Area.LEDGER, Area.CASES):
+                self.ledger.reload()
+        if self.suppliers is not None and source is not self.suppliers:
+            if changes.touches(Area.SUPPLIERS, Area.CONTACTS, Area.CASES):
+                self.suppliers.reload()
+
     # -- menus ---------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(t("&File"))
-        self.new_case_action = self._action(
-            t("&New case…"), self.new_case, QKeySequence.StandardKey.New, file_menu
-        )
-        self._action(t("&Import orders…"), self.import_orders, "Ctrl+I", file_menu)
-        self._action(t("Import e-&mail…"), self.import_mail, None, file_menu)
-        self._action(t("&Export selected cases…"), self.export_selection, "Ctrl+E", file_menu)
-        file_menu.addSeparator()
-        self._action(t("&Shop details…"), lambda: edit_shop_details(self), None, file_menu)
-        self._action(
-            t("Message &templates…"),
-            lambda: TemplateEditorDialog(self).exec(),
-            None,
-            file_menu,
-        )
-        file_menu.addSeparator()
-        self._action(t("&Back up now…"), self.safekeeping.back_up_now, None, file_menu)
-        self._action(t("&Restore…"), self.safekeeping.restore, None, file_menu)
-        file_menu.addSeparator()
-        self._action(t("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
-
-        edit_menu = bar.addMenu(t("&Edit"))
-        self._action(t("&Find…"), self.find, QKeySequence.StandardKey.Find, edit_menu)
-        edit_menu.addSeparator()
-        self._action(
-            t("&Preferences…"),
-            self.edit_preferences,
-            QKeySequence.StandardKey.Preferences,
-            edit_menu,
-        )
-
-        view_menu = bar.addMenu(t("&View"))
-        for number, view in enumerate(View, start=1):
-            self._action(
-                t(VIEW_TITLES[view]),
-                lambda _=False, v=view: self.show_view(v),
-                f"Ctrl+{number}",
-                view_menu,
-            )
-        view_menu.addSeparator()
-        self._action(t("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, view_menu)
-
-        case_menu = bar.addMenu(t("&Case"))
-        self._action(t("&Open"), self.open_current, "Ctrl+O", case_menu)
-        self._action(t("&Next case"), lambda: self.step_case(1), "Alt+Down", case_menu)
-        self._action(t("&Previous case"), lambda: self.step_case(-1), "Alt+Up", case_menu)
-        self._action(t("&Change status…"), self.change_status, "Ctrl+T", case_menu)
-        self._action(t("&Close tab"), self.close_current_tab, "Ctrl+W", case_menu)
-
-        case_menu.addSeparator()
-        self._action(t("Print return &instructions…"), self.print_instructions, "Ctrl+P", case_menu)
-        self._action(t("&Dispute evidence pack…"), self.print_dispute_pack, None, case_menu)
-        self._action(
-            t("Customer's personal &data…"),
-            lambda: self.safekeeping.personal_data(self._one_target()),
-            None,
-            case_menu,
-        )
-        case_menu.addSeparator()
-        self._action(t("Can they &return it?…"), self.open_calculator, None, case_menu)
-
-        reports_menu = bar.addMenu(t("&Reports"))
-        self._action(
-            t("Returns &summary…"),
-            lambda: ask_period_and_open_summary(self),
-            None,
-            reports_menu,
-        )
-
-        help_menu = bar.addMenu(t("&Help"))
-        self._action(t("&Check the store…"), self.safekeeping.check, None, help_menu)
-        self._action(t("&About ReturnsDesk"), self.about, None, help_menu)
-
-        toolbar = self.addToolBar(t("Main"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.new_case_action)
-        for action in self.actions():
-            if action.text() in (t("&Change status…"), t("&Refresh")):
-                toolbar.addAction(action)
-
     def edit_preferences(self) -> None:
         if open_preferences(self):
-            self.refresh()
+            announce(Changes.of(Area.SETTINGS, Area.CASES), self)
             follow_language_choice(self)
 
     # -- counts --------------------------------------------------------------
-    def _show_counts(self, counts: dict) -> None:
+    def _show_counts(self, counts: dict[View, int]) -> None:
         if not counts:
             return
         self.counts_label.setText(
@@ -268,7 +213,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _show_work_counts(self, work) -> None:
+    def _show_work_counts(self, work: WorkCounts) -> None:
         """What needs action beside Inbox, the overdue supplier replies beside Suppliers."""
         self.nav.item(0).setText(t("Inbox ({count})", count=number_text(work.needs_action)))
         suppliers = t("Suppliers")
@@ -289,7 +234,7 @@ class MainWindow(QMainWindow):
         self.case_tabs.setCurrentIndex(0)
         self.inbox.set_view(view)
 
-    def find(self) -> None:
+    def find_cases(self) -> None:
         self.nav.setCurrentRow(0)
         self.case_tabs.setCurrentIndex(0)
         self.inbox.focus_search()
@@ -299,10 +244,8 @@ class MainWindow(QMainWindow):
         self.inbox.refresh()
 
     def new_case(self) -> None:
-        dialog = NewCaseDialog(self)
+        dialog = NewCaseDialog(self)  # its save is announced: the inbox refreshes itself
         if dialog.exec() and dialog.created_case_id is not None:
-            self.inbox.reload_choices()
-            self.inbox.refresh()
             self.open_case(dialog.created_case_id)
 
     def open_current(self) -> None:
@@ -318,25 +261,20 @@ class MainWindow(QMainWindow):
         return None
 
     def open_case(self, case_id: int) -> CaseWorkspace:
+        """Show the case's tab at once; it fills itself from a read off the GUI thread."""
         self.nav.setCurrentRow(0)
         workspace = self.workspace_for(case_id)
         if workspace is None:
             workspace = CaseWorkspace(case_id, self)
-            workspace.changed.connect(self._case_changed)
-            self.case_tabs.addTab(workspace, workspace.rma)
+            self.case_tabs.addTab(workspace, "…")
+            workspace.loaded.connect(lambda w=workspace: self._name_tab(w))
         self.case_tabs.setCurrentWidget(workspace)
         return workspace
 
-    def _case_changed(self, case_id: int) -> None:
-        self.inbox.refresh()
-        for built in (self.ledger, self.suppliers):
-            if built is not None:
-                built.reload()
-        workspace = self.workspace_for(case_id)
-        if workspace is not None and self.sender() is not workspace:
-            workspace.money.reload()
-            workspace.evidence.reload()
-            workspace._part_changed()
+    def _name_tab(self, workspace: CaseWorkspace) -> None:
+        index = self.case_tabs.indexOf(workspace)
+        if index > 0:
+            self.case_tabs.setTabText(index, workspace.rma)
 
     def step_case(self, step: int) -> None:
         """Next/previous case of the inbox; follows into the open case tab if one is shown."""
@@ -346,19 +284,29 @@ class MainWindow(QMainWindow):
             self.open_case(case_id)
 
     def close_tab(self, index: int) -> bool:
+        """Close a case tab; unsaved edits are asked about first. True when it closed now
+        (after a save it closes once the save went through)."""
         if index <= 0:
             return False
         widget = self.case_tabs.widget(index)
-        if isinstance(widget, CaseWorkspace) and not widget.confirm_close():
+        if not isinstance(widget, CaseWorkspace):
             return False
-        self.case_tabs.removeTab(index)
-        widget.deleteLater()
-        return True
+        closed: list[bool] = []
+
+        def remove() -> None:
+            position = self.case_tabs.indexOf(widget)
+            if position > 0:
+                self.case_tabs.removeTab(position)
+                widget.deleteLater()
+            closed.append(True)
+
+        widget.confirm_close(remove)
+        return bool(closed)
 
     def close_current_tab(self) -> None:
         self.close_tab(self.case_tabs.currentIndex())
 
-    def _target_case_ids(self) -> list[int]:
+    def target_case_ids(self) -> list[int]:
         current = self.case_tabs.currentWidget()
         if isinstance(current, CaseWorkspace):
             return [current.case_id]
@@ -366,13 +314,13 @@ class MainWindow(QMainWindow):
 
     def change_status(self) -> None:
         """Change the status of the open case, or of every selected case where allowed."""
-        ids = self._target_case_ids()
+        ids = self.target_case_ids()
         if not ids:
             return
         current = self.case_tabs.currentWidget()
         if isinstance(current, CaseWorkspace):
             targets = [b.objectName().removeprefix("move-") for b in current._action_buttons]
-            names = [labels.status(t) for t in targets]
+            names = [labels.status(target) for target in targets]
             choice, ok = QInputDialog.getItem(
                 self, t("Change status"), current.rma, names, 0, False
             )
@@ -382,64 +330,25 @@ class MainWindow(QMainWindow):
         self.bulk_change_status(ids)
 
     def bulk_change_status(self, ids: list[int]) -> None:
-        names = [labels.status(s) for s in Status]
-        choice, ok = QInputDialog.getItem(
-            self,
-            t("Change status"),
-            tn("New status for the selected case:", "New status for {n} selected cases:", len(ids)),
-            names,
-            0,
-            False,
-        )
-        if not ok:
-            return
-        target = list(Status)[names.index(choice)]
-        dialog = TransitionDialog(tn("{n} case", "{n} cases", len(ids)), "new", target, "", self)
-        if not dialog.exec():
-            return
-        note, resolution = dialog.values()
-        moved, refused = 0, []
-        for case_id in ids:
-            try:
-                cases.transition(case_id, target, note=note, resolution=resolution)
-                moved += 1
-            except ValueError as exc:
-                refused.append(f"{Case.get_by_id(case_id).rma}: {exc}")
-        self.inbox.refresh()
-        for index in range(1, self.case_tabs.count()):
-            self.case_tabs.widget(index).reload()
-        message = tn(
-            "{n} case moved to {status}.", "{n} cases moved to {status}.", moved, status=choice
-        )
-        if refused:
-            message += "\n\n" + t("Not moved:") + "\n" + "\n".join(refused[:20])
-            if len(refused) > 20:
-                message += "\n" + t("… and {n} more.", n=len(refused) - 20)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            t("Change status"),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        change_status_of(self, ids)
 
     def import_orders(self) -> None:
         if ImportOrdersDialog.run(self) is not None:
-            self.refresh()
+            announce(Changes.everything(), self)
 
-    def import_mail(self, paths=None):
+    def import_mail(self, paths: list[Path] | None = None) -> object:
         """Log saved e-mails; each finds its case and supplier itself (see mail_import)."""
         from returnsdesk.ui.mail_import import choose_mail_files, import_mail_files
 
-        paths = paths if paths is not None else choose_mail_files(self)
-        if not paths:
+        chosen = paths if paths is not None else choose_mail_files(self)
+        if not chosen:
             return None
-        return import_mail_files(self, paths, on_done=lambda _lines: self.refresh())
+        return import_mail_files(
+            self, chosen, on_done=lambda _lines: announce(Changes.everything(), self)
+        )
 
     def _one_case_id(self) -> int | None:
-        ids = self._target_case_ids()
+        ids = self.target_case_ids()
         if len(ids) != 1:
             QMessageBox.information(
                 self, t("Print", context="verb"), t("Open or select one case first.")
@@ -447,8 +356,8 @@ class MainWindow(QMainWindow):
             return None
         return ids[0]
 
-    def _one_target(self) -> int | None:
-        ids = self._target_case_ids()
+    def one_target(self) -> int | None:
+        ids = self.target_case_ids()
         return ids[0] if len(ids) == 1 else None
 
     def print_instructions(self) -> None:
@@ -478,16 +387,18 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        rows = fetch_rows(ids)
-        try:
-            count = write_cases_csv([rows[i] for i in ids if i in rows], path)
-        except OSError as exc:
-            show_error(self, t("Export failed"), exc)
-            return
-        self.statusBar().showMessage(
-            tn("Exported {n} case to {path}", "Exported {n} cases to {path}", count, path=path),
-            5000,
-        )
+
+        def export() -> int:  # off the GUI thread: the rows are read, the file written
+            rows = fetch_rows(ids)
+            return write_cases_csv([rows[i] for i in ids if i in rows], Path(path))
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(
+                tn("Exported {n} case to {path}", "Exported {n} cases to {path}", count, path=path),
+                5000,
+            )
+
+        read_op(self, export, done, on_error=lambda exc: show_error(self, t("Export failed"), exc))
 
     def about(self) -> None:
         self.about_box().exec()
@@ -525,10 +436,22 @@ class MainWindow(QMainWindow):
 
     def agree_to_close(self) -> bool:
         """Ask each open case with unsaved edits (save, discard or cancel); True when every
-        one agreed, after which closing asks no more."""
+        one agreed, after which closing asks no more. Saves asked for are waited for here:
+        the window is closing, and a refused save keeps it open with the reason shown."""
+        saving: list[list[bool]] = []
         for index in range(self.case_tabs.count() - 1, 0, -1):
             widget = self.case_tabs.widget(index)
-            if isinstance(widget, CaseWorkspace) and not widget.confirm_close():
+            if not isinstance(widget, CaseWorkspace):
+                continue
+            saved: list[bool] = []
+            if not widget.confirm_close(partial(saved.append, True)):
+                return False
+            if not saved:
+                saving.append(saved)
+        if saving:
+            wait_for_writes()
+            QCoreApplication.sendPostedEvents()  # the saves' answers, shown or acted on
+            if not all(saving):
                 return False
         self.close_agreed = True
         return True
@@ -540,7 +463,7 @@ class MainWindow(QMainWindow):
             if isinstance(widget := self.case_tabs.widget(index), CaseWorkspace)
         ]
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.close_agreed and not self.agree_to_close():
             event.ignore()
             return

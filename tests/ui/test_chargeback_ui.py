@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from case_waits import loaded, settle
 from factories import make_case, make_order
 from PySide6.QtCore import QDate, QTime
 
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.services import ledger
+from returnsdesk.services.case_view import case_view
 from returnsdesk.services.ledger import EntryInput
 from returnsdesk.services.timeline import events_of
 from returnsdesk.store.models import Case
@@ -21,7 +23,7 @@ SHOTS = Path("/tmp/shots/money")
 
 
 def _open_from_return(qtbot, case, zone="Europe/Paris"):
-    dialog = ChargebackNoticeDialog(case.id)
+    dialog = ChargebackNoticeDialog(case_view(case.id))
     qtbot.addWidget(dialog)
     assert dialog.opening
     dialog.reason.setCurrentIndex(dialog.reason.findData("credit_not_processed"))
@@ -31,6 +33,7 @@ def _open_from_return(qtbot, case, zone="Europe/Paris"):
     dialog.zone.setCurrentText(zone)
     dialog.reference.setText("PP-D-77")
     dialog.accept()
+    settle(qtbot)
     return dialog
 
 
@@ -68,7 +71,7 @@ def test_paying_twice_warning_on_a_refunded_order(store, now, qtbot):
     qtbot.addWidget(window)
     window.resize(1200, 860)
     window.show()
-    workspace = window.open_case(chargeback.id)
+    workspace = loaded(qtbot, window.open_case(chargeback.id))
     banner = workspace.paying_twice
     qtbot.waitUntil(banner.isVisible)
     assert "You may be paying twice" in banner.text.text()
@@ -80,7 +83,7 @@ def test_paying_twice_warning_on_a_refunded_order(store, now, qtbot):
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SHOTS / "chargeback_paying_twice.png"))
     # The return case shows no warning but lists the chargeback.
-    other = window.open_case(ret.id)
+    other = loaded(qtbot, window.open_case(ret.id))
     assert not other.paying_twice.isVisible()
     assert other.order_cases.tree.topLevelItem(0).text(0) == chargeback.rma
     # Each timeline shows the other case's events too, marked with its RMA.
@@ -115,7 +118,9 @@ def test_new_chargeback_case_asks_for_the_notice(store, now, qtbot, monkeypatch)
     dialog.kind.setCurrentIndex(dialog.kind.findData("chargeback"))
     dialog.reason.setCurrentIndex(dialog.reason.findData("not_received"))
     dialog.chargeback_due.setDate(QDate(2026, 7, 1))
+    settle(qtbot)
     dialog.accept()
+    settle(qtbot)
     case = Case.get_by_id(dialog.created_case_id)
     assert case.chargeback_reason == "product_not_received"
     assert case.chargeback_processor == "shopify_payments"

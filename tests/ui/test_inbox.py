@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from case_waits import loaded, settle
 from PySide6.QtCore import Qt
 
 from returnsdesk.domain.workflow import TRANSITIONS, Status
@@ -141,17 +142,20 @@ def test_open_case_transition_and_timeline(qtbot, window, refusals):
     qtbot.keyClick(inbox.table, Qt.Key.Key_Return)
     workspace = window.workspace_for(new_case.id)
     assert workspace is not None and window.case_tabs.currentWidget() is workspace
+    loaded(qtbot, workspace)
     buttons = {b.objectName() for b in workspace._action_buttons}
     assert "move-awaiting_supplier" in buttons and "move-closed" not in buttons
     waiting = list(View).index(View.WAITING_SUPPLIER)
     qtbot.waitUntil(lambda: "(" in inbox.tabs.tabText(waiting), timeout=5000)
     before = inbox.tabs.tabText(waiting)
-    assert workspace.apply_transition(Status.AWAITING_SUPPLIER, note="Claim sent")
+    workspace.apply_transition(Status.AWAITING_SUPPLIER, note="Claim sent")
+    settle(qtbot)
     assert workspace.status_label.text() == "Awaiting supplier"
     assert workspace.timeline.topLevelItem(0).text(2).startswith("New → Awaiting supplier")
     qtbot.waitUntil(lambda: inbox.tabs.tabText(waiting) != before, timeout=5000)  # recounted
     # An illegal move is refused with a message and changes nothing.
-    assert not workspace.apply_transition(Status.CLOSED)
+    workspace.apply_transition(Status.CLOSED)
+    settle(qtbot)
     assert refusals and "cannot become closed" in refusals[-1]
     assert Case.get_by_id(new_case.id).status == "awaiting_supplier"
 
@@ -159,7 +163,7 @@ def test_open_case_transition_and_timeline(qtbot, window, refusals):
 def test_user_text_is_shown_as_plain_text(qtbot, window):
     case = Case.select().first()
     Customer.update(name="<b>Bob</b>").where(Customer.id == case.order.customer.id).execute()
-    workspace = window.open_case(case.id)
+    workspace = loaded(qtbot, window.open_case(case.id))
     label = workspace.header_labels["customer"]
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert label.text().startswith("<b>Bob</b>")
@@ -172,12 +176,17 @@ def test_edits_in_two_windows_do_not_overwrite_each_other(qtbot, demo_store, ref
     first, second = CaseWorkspace(case.id), CaseWorkspace(case.id)
     qtbot.addWidget(first)
     qtbot.addWidget(second)
+    loaded(qtbot, first)
+    loaded(qtbot, second)
+    second.notes.setPlainText("second window")  # typed before the first window saves
+    assert second.is_dirty()
     first.return_tracking.setText("FIRST")
     first._mark_dirty()
     assert first.save()
-    second.notes.setPlainText("second window")
-    assert second.is_dirty()
-    assert not second.save()
+    settle(qtbot)  # the second window hears of it, keeps its edits and their version
+    assert second.return_tracking.text() == "" and second.is_dirty()
+    second.save()
+    settle(qtbot)
     assert "changed elsewhere" in refusals[-1]
     stored = Case.get_by_id(case.id)
     assert stored.return_tracking == "FIRST"
@@ -189,13 +198,16 @@ def test_unsaved_edits_ask_before_closing(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     case = _new_case()
-    workspace = window.open_case(case.id)
+    workspace = loaded(qtbot, window.open_case(case.id))
     workspace.notes.setPlainText("half-written thought")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     index = window.case_tabs.indexOf(workspace)
     assert not window.close_tab(index)
+    settle(qtbot)
+    assert window.case_tabs.indexOf(workspace) == index
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
-    assert window.close_tab(index)
+    window.close_tab(index)  # closes once the save went through
+    qtbot.waitUntil(lambda: window.case_tabs.count() == index)
     assert Case.get_by_id(case.id).notes == "half-written thought"
 
 
@@ -232,6 +244,7 @@ def test_bulk_status_change_moves_allowed_cases_only(qtbot, window, monkeypatch)
     open_before = {c.id for c in Case.select() if Status.CANCELLED in TRANSITIONS[Status(c.status)]}
     events = CaseEvent.select().count()
     window.bulk_change_status(ids)
+    settle(qtbot)
     cancelled = {c.id for c in Case.select().where(Case.status == "cancelled")}
     assert open_before <= cancelled
     assert CaseEvent.select().count() == events + len(open_before)
@@ -246,11 +259,14 @@ def test_new_case_from_an_existing_order(qtbot, demo_store, refusals):
     qtbot.addWidget(dialog)
     dialog.order_search.setText(order.number)
     qtbot.waitUntil(lambda: dialog.order_results.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: dialog._order is not None, timeout=3000)
     assert dialog._order.id == order.id
     dialog.reason.setCurrentIndex(dialog.reason.findData("defective"))
+    settle(qtbot)
     assert "Eligible" in dialog.preview.text() or "Not eligible" in dialog.preview.text()
     before = Case.select().count()
     dialog.accept()
+    settle(qtbot)
     assert dialog.created_case_id is not None
     assert Case.select().count() == before + 1
 
@@ -268,10 +284,12 @@ def test_new_case_with_a_typed_order_refuses_bad_input(qtbot, demo_store, refusa
     dialog.m_price.setText("12.345")
     before = Case.select().count()
     dialog.accept()
+    settle(qtbot)
     assert "decimal place" in refusals[-1]
     assert Case.select().count() == before
     dialog.m_price.setText("12.50")
     dialog.accept()
+    settle(qtbot)
     assert Case.select().count() == before + 1
     assert Case.get_by_id(dialog.created_case_id).order.number == "#MANUAL-1"
 
@@ -280,7 +298,7 @@ def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, 
     from returnsdesk.domain.ledger import LedgerKind
 
     case = _new_case()
-    workspace = window.open_case(case.id)
+    workspace = loaded(qtbot, window.open_case(case.id))
     panel = workspace.money
     panel.kind.setCurrentIndex(panel.kind.findData(LedgerKind.RETURN_LABEL_COST.value))
     panel.amount.setText("4.50")
@@ -290,6 +308,7 @@ def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, 
     entries_before = ledger.model.total()
     with qtbot.waitSignal(panel.changed):
         assert panel.post()
+    settle(qtbot)
     assert "4.50" in workspace.timeline.topLevelItem(0).text(2)
     assert workspace.timeline.topLevelItem(0).text(1) == "Money"
     # The Ledger area refreshed itself from the change bus.

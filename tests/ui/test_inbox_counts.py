@@ -9,6 +9,7 @@ thread after a write or a refresh, never on a keystroke.
 from __future__ import annotations
 
 import pytest
+from case_waits import loaded, settle
 
 from returnsdesk.domain.workflow import FINISHED, Status
 from returnsdesk.services.clock import utc_now
@@ -90,9 +91,10 @@ def test_navigation_shows_what_needs_action_and_overdue_replies(qtbot, window):
 
 def test_navigation_counts_refresh_after_a_write(qtbot, window, demo_store):
     case = next(c for c in Case.select() if c.status == Status.APPROVED)
-    workspace = window.open_case(case.id)
+    workspace = loaded(qtbot, window.open_case(case.id))
     with qtbot.waitSignal(window.inbox.counts_changed, timeout=5000):
-        assert workspace.apply_transition(Status.AWAITING_RETURN, note="Label sent")
+        workspace.apply_transition(Status.AWAITING_RETURN, note="Label sent")
+    settle(qtbot)
     assert window.nav.item(0).text() == f"Inbox ({_needs_action()})"
 
     # A supplier answers every awaited message: no reply is overdue any more.

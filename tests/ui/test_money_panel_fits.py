@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from case_waits import loaded
 from PySide6.QtWidgets import QScrollArea
 from screen_text import cut_off, english_left, window_language
 
@@ -19,7 +20,7 @@ def test_posting_form_shows_whole_at_1280x720(qtbot, demo_store, lang):
         window.resize(1280, 720)
         window.show()
         qtbot.waitExposed(window)
-        workspace = window.open_case(LedgerEntry.select().first().case_id)
+        workspace = loaded(qtbot, window.open_case(LedgerEntry.select().first().case_id))
         panel = workspace.money
         area = panel.parentWidget().parentWidget()  # the tab scrolls the panel if it must
         assert isinstance(area, QScrollArea)

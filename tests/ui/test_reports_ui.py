@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from case_waits import loaded, settle
 from pypdf import PdfReader
 
 from returnsdesk.formats.pdf.summary import build_summary
@@ -121,10 +122,10 @@ def test_formula_like_text_stays_text_in_the_export(store, tmp_path):
 def test_flagged_customer_shows_badges_with_reasons_in_the_case_header(qtbot, window, built):
     c2 = built["c2"]
     Order.update(shipping_country="BE").where(Order.id == c2.order_id).execute()
-    workspace = window.open_case(c2.id)
+    workspace = loaded(qtbot, window.open_case(c2.id))
     assert not workspace.risk_badges.isHidden()
     assert any("shipping country BE" in r for r in workspace.risk_badges.reasons())
-    clean = window.open_case(built["c3"].id)
+    clean = loaded(qtbot, window.open_case(built["c3"].id))
     assert clean.risk_badges.isHidden()
     window.inbox.flagged_only.setChecked(True)
     window.inbox.set_view(window.inbox._views[-1])
@@ -160,6 +161,7 @@ def test_survey_dialog_reads_a_pasted_reply_and_records_it(qtbot, built, refusal
     dialog.read_reply()
     assert (dialog.ease.value(), dialog.outcome.value()) == (3, 4)
     dialog.accept()
+    settle(qtbot)
     answer = answer_of(case.id)
     assert (answer.ease, answer.outcome, answer.comment) == (3, 4, "Tout s'est bien passé")
 
@@ -169,11 +171,12 @@ def test_resolved_case_offers_the_survey_until_answered(qtbot, window, built):
 
     case = built["c2"]
     Case.update(status="resolved").where(Case.id == case.id).execute()
-    workspace = window.open_case(case.id)
+    workspace = loaded(qtbot, window.open_case(case.id))
     assert not workspace.survey_offer.isHidden()
     assert not workspace.survey_button.isHidden()
     record_answer(case.id, 5, 5)
     workspace.reload()
+    settle(qtbot)
     assert workspace.survey_offer.isHidden()
     assert any(event.kind == "survey" for event in events_of(case.id))
 

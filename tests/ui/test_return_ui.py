@@ -8,6 +8,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+from case_waits import loaded, settle
 from factories import make_case, make_order, make_photo, make_supplier
 from label_files import make_label_pdf
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -21,6 +22,7 @@ from returnsdesk.services.return_labels import current_label, set_label
 from returnsdesk.store.models import Evidence, SupplierContact
 from returnsdesk.ui.case.address_book import AddressBookDialog
 from returnsdesk.ui.case.workspace import CaseWorkspace
+from returnsdesk.ui.operations import change_bus
 from returnsdesk.ui.suppliers.supplier_dialog import SupplierDialog
 
 SHOTS = Path("/tmp/shots/labels")
@@ -66,7 +68,7 @@ def _mail(subject: str, body: str, when, **headers) -> bytes:
 
 
 def test_address_choice_label_and_checklist_in_the_workspace(qtbot, store, case, now, tmp_path):
-    workspace = CaseWorkspace(case.id)
+    workspace = loaded(qtbot, CaseWorkspace(case.id))
     qtbot.addWidget(workspace)
     workspace.resize(1200, 860)
     panel = workspace.return_panel
@@ -79,6 +81,7 @@ def test_address_choice_label_and_checklist_in_the_workspace(qtbot, store, case,
         if panel.address_choice.itemData(i)[0] == AddressChoice.NONE
     )
     panel.address_choice.setCurrentIndex(none_index)
+    settle(qtbot)
     assert destination(case.id).choice == AddressChoice.NONE
     assert panel.address_text.text() == "Nothing to send back."
     supplier_index = next(
@@ -87,6 +90,7 @@ def test_address_choice_label_and_checklist_in_the_workspace(qtbot, store, case,
         if panel.address_choice.itemData(i)[0] == AddressChoice.SUPPLIER
     )
     panel.address_choice.setCurrentIndex(supplier_index)
+    settle(qtbot)
     assert "Shenzhen" in panel.address_text.text()
     # A label attached: shown, with its expiry among the case's deadlines.
     set_label(
@@ -100,7 +104,7 @@ def test_address_choice_label_and_checklist_in_the_workspace(qtbot, store, case,
         now=now,
     )
     workspace.reload()
-    panel.reload()
+    settle(qtbot)
     assert (
         "DHL · tracking JD0123" in panel.label_text.text() and "€12.50" in panel.label_text.text()
     )
@@ -114,6 +118,7 @@ def test_address_choice_label_and_checklist_in_the_workspace(qtbot, store, case,
     assert panel.checklist.topLevelItem(0).checkState(0) == Qt.CheckState.Unchecked
     panel.checklist.setCurrentItem(panel.checklist.topLevelItem(0))
     assert panel.attach_for_item_files([str(make_photo(tmp_path / "ruler.jpg"))])
+    settle(qtbot)
     assert panel.checklist.topLevelItem(0).checkState(0) == Qt.CheckState.Checked
     assert panel.checklist.topLevelItem(0).text(1) == "ruler.jpg"
     assert "AliExpress: 1 of 2 ticked" in panel.checklist_title.text()
@@ -136,8 +141,10 @@ def test_dropping_an_eml_on_a_case_logs_it_with_history_folded(qtbot, store, cas
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
-    with qtbot.waitSignal(workspace.changed, timeout=20000):
+    loaded(qtbot, workspace)
+    with qtbot.waitSignal(change_bus().changed, timeout=20000):
         workspace.dropEvent(event)
+    settle(qtbot)
     contact = SupplierContact.get()
     assert contact.case_id == case.id and contact.direction == "received"
     panel = workspace.supplier_panel
@@ -233,17 +240,24 @@ def test_address_book_dialog(qtbot, store, case, now, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.name.setText("Return centre Köln")
     dialog.address.setPlainText("Hafenstr. 3\n50667 Köln")
-    assert dialog.save()
+    dialog.save()
+    settle(qtbot)
     assert [a.name for a in list_addresses()] == ["Return centre Köln"]
+    assert dialog.list.currentItem().text() == "Return centre Köln"  # listed and chosen
     dialog.new()
     dialog.name.setText("Empty")
-    assert not dialog.save() and "Address" in shown[-1]
+    dialog.save()
+    settle(qtbot)
+    assert "Address" in shown[-1] and len(list_addresses()) == 1
     entry = save_address(None, "Lyon hub", "1 quai\nLyon")
     from returnsdesk.services.return_address import choose
 
     choose(case.id, AddressChoice.SAVED, entry.id, now=now)
     dialog.reload(entry.id)
-    assert not dialog.delete() and case.rma in shown[-1]
+    settle(qtbot)
+    dialog.delete()
+    settle(qtbot)
+    assert case.rma in shown[-1] and "Lyon hub" in [a.name for a in list_addresses()]
 
 
 def test_instructions_preview_switches_to_a_4x6_label(qtbot, store, case, now, tmp_path):

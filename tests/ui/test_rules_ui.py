@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from case_waits import loaded, settle
 from factories import make_order
 from PySide6.QtCore import QDate
 from screen_text import window_language
@@ -17,6 +18,7 @@ from returnsdesk.services import cases, rule_facts, settings
 from returnsdesk.services.cases import OpenCaseInput
 from returnsdesk.services.orders import LineInput
 from returnsdesk.services.rule_facts import LineRuleFacts
+from returnsdesk.ui.operations import change_bus
 
 SHOTS = Path("/tmp/shots/rules")
 
@@ -77,7 +79,7 @@ def test_workspace_shows_a_verdict_per_line_and_records_line_facts(qtbot, paris_
     from returnsdesk.ui.case.workspace import CaseWorkspace
 
     case = _mixed_case(now)
-    workspace = CaseWorkspace(case.id)
+    workspace = loaded(qtbot, CaseWorkspace(case.id))
     qtbot.addWidget(workspace)
     workspace.resize(1280, 900)
     text = workspace.verdict_label.text()
@@ -92,6 +94,7 @@ def test_workspace_shows_a_verdict_per_line_and_records_line_facts(qtbot, paris_
         lamp.id, LineRuleFacts(now.date() - timedelta(days=1), False, False, False), now=now
     )
     workspace.rule_facts.load(case.id)
+    settle(qtbot)
     assert workspace.rule_facts.lines.topLevelItem(0).text(1) != "not known"
 
 
@@ -102,7 +105,7 @@ def test_french_weekend_case_in_the_workspace(qtbot, paris_shop, now, lang, requ
     if lang == "fr":
         request.getfixturevalue("french")
     case, opened = _weekend_case(now)
-    workspace = CaseWorkspace(case.id)
+    workspace = loaded(qtbot, CaseWorkspace(case.id))
     qtbot.addWidget(workspace)
     workspace.resize(1280, 900)
     rules = workspace.rules_label.text()
@@ -120,16 +123,18 @@ def test_case_facts_panel_saves_country_and_dates_and_refuses_bad_ones(
     from returnsdesk.ui.case.workspace import CaseWorkspace
 
     case = _mixed_case(now)
-    workspace = CaseWorkspace(case.id)
+    workspace = loaded(qtbot, CaseWorkspace(case.id))
     qtbot.addWidget(workspace)
     panel = workspace.rule_facts
     panel.country.setText("Atlantis")
     panel.save()
+    settle(qtbot)
     assert refusals and Case.get_by_id(case.id).order.customer.country == "FR"
     panel.country.setText("Guadeloupe")
     panel.notice.set_value(now.date() - timedelta(days=1))
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         panel.save()
+    settle(qtbot)
     fresh = Case.get_by_id(case.id)
     assert fresh.order.customer.country == "GP"
     assert fresh.withdrawal_notice_on == now.date() - timedelta(days=1)
@@ -185,13 +190,16 @@ def test_calculator_uses_the_engine_on_typed_facts(qtbot, paris_shop, now, reque
     dialog.rows[1].title.setText("Personalised mug")
     dialog.rows[1].delivered.set_value(date(2026, 3, 7))
     dialog.rows[1].personalised.setChecked(True)
+    settle(qtbot)
     text = dialog.verdict.text()
     assert "Lamp: Eligible" in text and "Personalised mug: Not eligible" in text
     assert "Monday 23 March 2026" in text
     _shot(dialog, "calculator-en")
     dialog.request.setDate(QDate(2026, 3, 24))
+    settle(qtbot)
     assert "Lamp: Eligible" not in dialog.verdict.text()
     dialog.country.setText("Atlantis")
+    settle(qtbot)
     assert "not a country" in dialog.verdict.text()
 
 
@@ -204,6 +212,7 @@ def test_calculator_in_french(qtbot, paris_shop, french):
     dialog.placed.setDate(QDate(2026, 3, 1))
     dialog.request.setDate(QDate(2026, 3, 23))
     dialog.rows[0].delivered.set_value(date(2026, 3, 7))
+    settle(qtbot)
     assert "Éligible" in dialog.verdict.text()
     assert "lundi 23 mars 2026" in dialog.verdict.text()
     _shot(dialog, "calculator-fr")
@@ -235,16 +244,20 @@ def test_new_case_dialog_records_a_delivery_date_per_line(qtbot, paris_shop, now
     qtbot.addWidget(dialog)
     dialog.order_search.setText(order.number)
     qtbot.waitUntil(lambda: dialog._order is not None, timeout=3000)
+    settle(qtbot)
     dialog.reason.setCurrentIndex(dialog.reason.findData(Reason.NO_LONGER_WANTED.value))
+    settle(qtbot)
     assert "Record the delivery date" in dialog.preview.text()
     lamp_row = dialog.lines.cellWidget(0, 4)
     lamp_row.set_value(date(2026, 5, 10))
     mug_row = dialog.lines.cellWidget(1, 4)
     mug_row.set_value(date(2026, 5, 12))
+    settle(qtbot)
     assert "Record the delivery date" not in dialog.preview.text()
     dialog.resize(900, 700)
     _shot(dialog, "new-case-line-dates")
     dialog.accept()
+    settle(qtbot)
     assert not refusals
     lamp, mug = order.lines
     assert OrderLine.get_by_id(lamp.id).delivered_on == date(2026, 5, 10)
@@ -264,7 +277,7 @@ def test_workspace_warns_when_the_store_window_outlasts_the_suppliers(qtbot, sto
         OpenCaseInput(order.id, "return", Reason.SIZE_TOO_SMALL, lines=[(order.lines[0].id, 1)]),
         now=now,
     )
-    workspace = CaseWorkspace(case.id)
+    workspace = loaded(qtbot, CaseWorkspace(case.id))
     qtbot.addWidget(workspace)
     assert not workspace.warnings_label.isHidden()
     assert "outlasts the supplier's" in workspace.warnings_label.text()

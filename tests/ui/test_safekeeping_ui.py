@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from case_waits import settle
 from PySide6.QtCore import QTimer
 
 from returnsdesk.services import backup
@@ -267,10 +268,12 @@ def test_new_case_dialog_refuses_a_bad_email_or_country(qtbot, demo_store, refus
         dialog.m_email.setText(email)
         dialog.m_country.setText(country)
         dialog.accept()
+        settle(qtbot)
         assert words in refusals[-1]
         assert Case.select().count() == before
     dialog.m_country.setText("fr")
     dialog.accept()
+    settle(qtbot)
     assert Case.select().count() == before + 1
 
 

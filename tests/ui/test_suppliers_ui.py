@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from case_waits import loaded, settle
 from factories import make_case, make_order
 from PySide6.QtCore import QDateTime, QTimeZone
 
@@ -99,6 +100,7 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     sent_at = now - timedelta(hours=1)
     workspace = CaseWorkspace(case.id)
     qtbot.addWidget(workspace)
+    loaded(qtbot, workspace)
     dialog = LogContactDialog(None, case.id)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.ready)
@@ -135,7 +137,7 @@ def test_claim_awaits_reply_then_needs_action_then_partial_approval(qtbot, store
     decision.amount.setText("20.00")
     _saved(qtbot, decision)
     qtbot.waitUntil(lambda: decision.result() == decision.DialogCode.Accepted)
-    workspace._after_supplier_change()
+    settle(qtbot)
     stored = Case.get_by_id(case.id)
     assert stored.status == "approved" and stored.agreed_resolution == "partial_refund"
     assert workspace.status_label.text() == "Approved"

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from case_waits import loaded
 from PySide6.QtWidgets import QMenu, QWidget
 from screen_text import cut_off, english_left, window_language
 
@@ -99,7 +100,7 @@ def test_open_case_in_the_window(qtbot, demo_store, lang):
     with window_language(lang):
         window = _window(qtbot, demo_store)
         case_id = LedgerEntry.select().first().case_id
-        workspace = window.open_case(case_id)
+        workspace = loaded(qtbot, window.open_case(case_id))
         panel = workspace.money
         workspace.lower_tabs.setCurrentWidget(panel.parentWidget().parentWidget())
         qtbot.waitUntil(panel.isVisible)

@@ -14,16 +14,25 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
-from returnsdesk.services.return_address import delete_address, list_addresses, save_address
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.return_address import (
+    SavedAddressView,
+    delete_address,
+    list_addresses,
+    save_address,
+)
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
 
 class AddressBookDialog(QDialog):
-    def __init__(self, parent=None) -> None:
+    """Reads off the GUI thread; saves and deletes go through the one writer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Saved return addresses"))
         self.resize(640, 380)
@@ -59,19 +68,22 @@ class AddressBookDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(close)
         self._editing: int | None = None
+        self.new()
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
+        """Read the saved addresses off the GUI thread, then list them."""
+        read_op(self, list_addresses, lambda entries: self._fill(entries, select))
+
+    def _fill(self, entries: list[SavedAddressView], select: int | None) -> None:
         self.list.clear()
-        for entry in list_addresses():
+        for entry in entries:
             item = QListWidgetItem(entry.name, self.list)
             item.setData(Qt.ItemDataRole.UserRole, entry)
             if entry.id == select:
-                self.list.setCurrentItem(item)
-        if self.list.currentItem() is None:
-            self.new()
+                self.list.setCurrentItem(item)  # shows it in the form
 
-    def _show(self, item, _previous=None) -> None:
+    def _show(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is None:
             return
         entry = item.data(Qt.ItemDataRole.UserRole)
@@ -82,7 +94,7 @@ class AddressBookDialog(QDialog):
         self.delete_button.setEnabled(True)
 
     def new(self) -> None:
-        self.list.setCurrentItem(None)
+        self.list.setCurrentRow(-1)
         self._editing = None
         self.name.clear()
         self.address.clear()
@@ -90,24 +102,31 @@ class AddressBookDialog(QDialog):
         self.delete_button.setEnabled(False)
         self.name.setFocus()
 
-    def save(self) -> bool:
-        try:
-            entry = save_address(
-                self._editing, self.name.text(), self.address.toPlainText(), self.notes.text()
-            )
-        except InputError as exc:
-            show_error(self, t("Not saved"), exc)
-            return False
-        self.reload(entry.id)
-        return True
+    def save(self) -> None:
+        """Save on the writer; every case showing its return address hears of it."""
+        editing, name = self._editing, self.name.text()
+        address, notes = self.address.toPlainText(), self.notes.text()
+        write_op(
+            self,
+            lambda: save_address(editing, name, address, notes),
+            changes=Changes.of(Area.SETTINGS, Area.CASES),
+            on_done=lambda entry: self.reload(entry.id),
+            on_error=lambda exc: show_error(self, t("Not saved"), exc),
+        )
 
-    def delete(self) -> bool:
-        if self._editing is None:
-            return False
-        try:
-            delete_address(self._editing)
-        except InputError as exc:
-            show_error(self, t("Not deleted"), exc)
-            return False
+    def delete(self) -> None:
+        """Delete on the writer (refused while a case still sends its parcel there)."""
+        editing = self._editing
+        if editing is None:
+            return
+        write_op(
+            self,
+            lambda: delete_address(editing),
+            changes=Changes.of(Area.SETTINGS, Area.CASES),
+            on_done=lambda _none: self._deleted(),
+            on_error=lambda exc: show_error(self, t("Not deleted"), exc),
+        )
+
+    def _deleted(self) -> None:
+        self.new()
         self.reload()
-        return True

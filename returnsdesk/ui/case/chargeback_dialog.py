@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo, available_timezones
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,20 +32,27 @@ from returnsdesk.domain.chargebacks import (
 )
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
-from returnsdesk.services import cases, chargebacks
-from returnsdesk.services.cases import CaseView
+from returnsdesk.services import chargebacks
+from returnsdesk.services.case_view import CaseView, case_view
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.chargebacks import ChargebackNotice
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.rule_facts import shop_time_zone
+from returnsdesk.ui.case.qt_dates import date_edit, day_of, time_of
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import write_op
 
 
 class ChargebackNoticeDialog(QDialog):
-    """Record the notice of ``case_id`` (a chargeback), or open a chargeback on its order."""
+    """Record the notice of ``case`` (a chargeback), or open a chargeback on its order."""
 
-    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, case: CaseView, parent: QWidget | None = None, shop_zone: str | None = None
+    ) -> None:
+        """``shop_zone``: the shop's time zone when the caller already read it."""
         super().__init__(parent)
-        self.case = cases.case_view(case_id)
+        self.case = case
+        self._shop_zone = shop_zone
         self.opening = self.case.kind != "chargeback"
         self.result_case: CaseView | None = None
         self.setWindowTitle(
@@ -110,14 +116,13 @@ class ChargebackNoticeDialog(QDialog):
 
     def _build_due(self) -> None:
         due = self.case.chargeback_due_at
-        self.due_date = QDateEdit(self, calendarPopup=True)
-        self.due_date.setDisplayFormat("d MMM yyyy")
+        self.due_date = date_edit(self)
         self.due_time = QTimeEdit(self)
         self.due_time.setDisplayFormat("HH:mm")
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
         self.zone.addItems(sorted(available_timezones()))
-        shop_zone = shop_time_zone()  # notices are read in the shop's clock by default
+        shop_zone = self._shop_zone or shop_time_zone()  # notices: in the shop's clock
         self.zone.setCurrentText(shop_zone)
         if due is not None:
             local = due.astimezone(ZoneInfo(shop_zone))
@@ -154,7 +159,7 @@ class ChargebackNoticeDialog(QDialog):
                     zone=zone_name,
                 )
             )
-        day, time = self.due_date.date().toPython(), self.due_time.time().toPython()
+        day, time = day_of(self.due_date), time_of(self.due_time)
         due = datetime.combine(day, time, tzinfo=ZoneInfo(zone_name))
         return ChargebackNotice(
             reason=self.reason.currentData(),
@@ -164,16 +169,32 @@ class ChargebackNoticeDialog(QDialog):
         )
 
     def accept(self) -> None:
+        """Save on the writer; the dialog closes once the store took it."""
         try:
             notice = self.notice()
-            if self.opening:
-                opened = chargebacks.open_chargeback(
-                    self.case.order_id, notice, self.case.reason, self.case.reason_note
-                )
-            else:
-                opened = chargebacks.record_notice(self.case.id, notice)
-            self.result_case = cases.case_view(opened.id)
         except InputError as exc:
             show_error(self, self.windowTitle(), exc)
             return
+        case = self.case
+        opening = self.opening
+
+        def save() -> CaseView:
+            if opening:
+                opened = chargebacks.open_chargeback(
+                    case.order_id, notice, case.reason, case.reason_note
+                )
+            else:
+                opened = chargebacks.record_notice(case.id, notice)
+            return case_view(opened.id)
+
+        write_op(
+            self,
+            save,
+            changes=lambda saved: Changes.of(Area.ORDERS, cases=[case.id, saved.id]),
+            on_done=self._saved,
+            on_error=lambda exc: show_error(self, self.windowTitle(), exc),
+        )
+
+    def _saved(self, saved: CaseView) -> None:
+        self.result_case = saved
         super().accept()

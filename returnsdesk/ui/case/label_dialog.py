@@ -21,9 +21,13 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.money import parse_amount
-from returnsdesk.services import cases, settings
+from returnsdesk.services import settings
+from returnsdesk.services.case_view import case_view
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.return_labels import set_label
+from returnsdesk.ui.case.qt_dates import day_of
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
 
 class LabelDialog(QDialog):
@@ -31,7 +35,7 @@ class LabelDialog(QDialog):
         super().__init__(parent)
         self.case_id = case_id
         self.evidence_dir = evidence_dir
-        self.currency = cases.case_view(case_id).currency
+        self.currency = ""
         self.setWindowTitle(t("Prepaid return label"))
         self.file = QLineEdit(path, self)
         browse = QPushButton(t("Choose…"), self)
@@ -44,8 +48,6 @@ class LabelDialog(QDialog):
         self.carrier = QLineEdit(self)
         self.tracking = QLineEdit(self)
         self.cost = QLineEdit(self)
-        hint = t("optional, in {currency}", currency=self.currency)
-        self.cost.setPlaceholderText(hint)
         self.expires_known = QCheckBox(t("Expires on"), self)
         self.expires = QDateEdit(QDate.currentDate().addDays(30), self)
         self.expires.setCalendarPopup(True)
@@ -68,8 +70,16 @@ class LabelDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until the case's currency is known
         form.addRow(buttons)
         self.resize(620, 0)  # room for a file path
+        read_op(self, lambda: case_view(case_id).currency, self._set_currency)
+
+    def _set_currency(self, currency: str) -> None:
+        self.currency = currency
+        self.cost.setPlaceholderText(t("optional, in {currency}", currency=currency))
+        self.save_button.setEnabled(True)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -79,24 +89,32 @@ class LabelDialog(QDialog):
             self.file.setText(name)
 
     def accept(self) -> None:
-        try:
-            if not self.file.text().strip():
-                raise InputError(t("Choose the label file."))
-            cost = None
-            if self.cost.text().strip():
-                lang = settings.shop_details().language
-                cost = parse_amount(self.cost.text(), self.currency, lang)
-            expires = self.expires.date().toPython() if self.expires_known.isChecked() else None
+        """Attach on the writer; the dialog closes once the label is stored."""
+        if not self.file.text().strip():
+            show_error(self, t("Label not attached"), InputError(t("Choose the label file.")))
+            return
+        case_id, evidence_dir, currency = self.case_id, self.evidence_dir, self.currency
+        path, cost_text = self.file.text().strip(), self.cost.text().strip()
+        carrier, tracking = self.carrier.text(), self.tracking.text()
+        expires = day_of(self.expires) if self.expires_known.isChecked() else None
+
+        def attach() -> None:
+            lang = settings.shop_details().language
+            cost = parse_amount(cost_text, currency, lang) if cost_text else None
             set_label(
-                self.evidence_dir,
-                self.case_id,
-                self.file.text().strip(),
-                carrier=self.carrier.text(),
-                tracking=self.tracking.text(),
+                evidence_dir,
+                case_id,
+                path,
+                carrier=carrier,
+                tracking=tracking,
                 cost_minor=cost,
                 expires_on=expires,
             )
-        except InputError as exc:
-            show_error(self, t("Label not attached"), exc)
-            return
-        super().accept()
+
+        write_op(
+            self,
+            attach,
+            changes=Changes.of(Area.EVIDENCE, Area.LEDGER, cases=[case_id]),
+            on_done=lambda _none: super(LabelDialog, self).accept(),
+            on_error=lambda exc: show_error(self, t("Label not attached"), exc),
+        )

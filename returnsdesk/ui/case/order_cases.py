@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,17 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import date_text, money_text
 from returnsdesk.domain.workflow import Kind, Status, allowed_targets
-from returnsdesk.services import cases, chargebacks
-from returnsdesk.services.cases import CaseView
-from returnsdesk.services.rule_facts import shop_time_zone
+from returnsdesk.services import cases
+from returnsdesk.services.case_view import CaseView, OrderCases, case_view, order_cases
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.chargebacks import GivenBack
 from returnsdesk.ui import labels
 from returnsdesk.ui.documents import open_dispute_pack
 from returnsdesk.ui.ledger.common import kind_label
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
 PROCESSOR_NAMES = {"stripe": "Stripe", "paypal": "PayPal", "shopify_payments": "Shopify Payments"}
 BANNER_STYLE = (
@@ -42,14 +44,19 @@ def _open_in_window(widget: QWidget, case_id: int) -> None:
         window.open_case(case_id)
 
 
+def _read(widget: QWidget, case_id: int, show: Callable[[CaseView, OrderCases], None]) -> None:
+    """Read the case and its order's cases off the GUI thread, then ``show(case, cases)``."""
+    read_op(widget, lambda: (case_view(case_id), order_cases(case_id)), lambda r: show(*r))
+
+
 class PayingTwiceBanner(QFrame):
-    """Shown on a chargeback whose order already gave money back on another case."""
+    """Shown on a chargeback whose order already gave money back on another case. In the
+    case workspace it is filled by the workspace's read (``autoload=False``)."""
 
-    changed = Signal(int)
-
-    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, case_id: int, parent: QWidget | None = None, autoload: bool = True) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self.hide()
         self.setObjectName("payingTwice")
         self.setStyleSheet(BANNER_STYLE)
         self.text = QLabel(self)
@@ -69,10 +76,13 @@ class PayingTwiceBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
-        self.reload()
+        if autoload:
+            self.reload()
 
     def reload(self) -> None:
-        given = chargebacks.paying_twice(self.case_id)
+        _read(self, self.case_id, lambda case, cases: self.show_given(case, cases.given_back))
+
+    def show_given(self, case: CaseView, given: Sequence[GivenBack]) -> None:
         self.setVisible(bool(given))
         if not given:
             return
@@ -88,11 +98,10 @@ class PayingTwiceBanner(QFrame):
                 items=items,
             )
         )
-        case = cases.case_view(self.case_id)
-        self.accept_button.setEnabled(Status.LOST in allowed_targets(case.status))
+        self.accept_button.setEnabled(Status.LOST in allowed_targets(Status(case.status)))
 
     @staticmethod
-    def _given_text(given) -> str:
+    def _given_text(given: GivenBack) -> str:
         values = {
             "what": kind_label(given.kind),
             "amount": money_text(given.amount_minor, given.currency),
@@ -105,6 +114,7 @@ class PayingTwiceBanner(QFrame):
         return t("{what} {amount} on {day} ({rma})", **values)
 
     def accept_chargeback(self) -> bool:
+        """Asked first; True when the user agreed (the move runs on the writer)."""
         answer = QMessageBox.question(
             self,
             t("Accept the chargeback"),
@@ -112,25 +122,24 @@ class PayingTwiceBanner(QFrame):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            cases.transition(
-                self.case_id, Status.LOST, note=t("Accepted: the customer was already refunded.")
-            )
-        except InputError as exc:
-            show_error(self, t("Accept the chargeback"), exc)
-            return False
-        self.changed.emit(self.case_id)
+        case_id, note = self.case_id, t("Accepted: the customer was already refunded.")
+        write_op(
+            self,
+            lambda: cases.transition(case_id, Status.LOST, note=note),
+            changes=Changes.of(Area.CASES, cases=[case_id]),
+            on_error=lambda exc: show_error(self, t("Accept the chargeback"), exc),
+        )
         return True
 
 
 class OrderCasesPanel(QWidget):
     """The other cases of the order; on a return, a way to open the chargeback on it."""
 
-    changed = Signal(int)
-
-    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, case_id: int, parent: QWidget | None = None, autoload: bool = True) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self.case: CaseView | None = None
+        self._shop_zone: str | None = None
         self.notice = QLabel(self)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
@@ -152,17 +161,21 @@ class OrderCasesPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(QLabel(t("Other cases of this order (double-click to open):")))
         layout.addWidget(self.tree, 1)
-        self.reload()
+        if autoload:
+            self.reload()
 
     def reload(self) -> None:
-        case = cases.case_view(self.case_id)
+        _read(self, self.case_id, self.show_cases)
+
+    def show_cases(self, case: CaseView, cases: OrderCases) -> None:
+        self.case, self._shop_zone = case, cases.shop_zone
         chargeback = case.kind == Kind.CHARGEBACK
         self.notice_button.setText(
             t("Chargeback notice…") if chargeback else t("Open a chargeback…")
         )
-        self.notice.setText(self._notice_text(case) if chargeback else "")
+        self.notice.setText(self._notice_text(case, cases.shop_zone) if chargeback else "")
         self.tree.clear()
-        for other in chargebacks.related_cases(self.case_id):
+        for other in cases.related:
             item = QTreeWidgetItem(
                 [
                     other.rma,
@@ -174,14 +187,13 @@ class OrderCasesPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, other.id)
             self.tree.addTopLevelItem(item)
 
-    def _notice_text(self, case: CaseView) -> str:
+    def _notice_text(self, case: CaseView, zone: str) -> str:
         if not case.chargeback_reason:
             return t("The processor's notice is not recorded yet.")
         due = case.chargeback_due_at
         if due is None:
             when = "—"
         else:  # in the shop's clock, with its zone named
-            zone = shop_time_zone()
             local = due.astimezone(ZoneInfo(zone))
             when = t(
                 "{day} at {time} ({zone})",
@@ -198,10 +210,10 @@ class OrderCasesPanel(QWidget):
     def edit_notice(self) -> None:
         from returnsdesk.ui.case.chargeback_dialog import ChargebackNoticeDialog
 
-        dialog = ChargebackNoticeDialog(self.case_id, self)
+        if self.case is None:
+            return
+        dialog = ChargebackNoticeDialog(self.case, self, self._shop_zone)
         if dialog.exec() != ChargebackNoticeDialog.DialogCode.Accepted:
             return
-        self.reload()
-        self.changed.emit(self.case_id)
         if dialog.opening and dialog.result_case is not None:
             _open_in_window(self, dialog.result_case.id)

@@ -3,13 +3,17 @@ checklist of the supplier's platform."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -19,18 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk import session
-from returnsdesk.domain.errors import InputError
-from returnsdesk.domain.i18n import t
+from returnsdesk.domain.i18n import current_language, t
 from returnsdesk.domain.i18n.formatting import date_text, money_text
 from returnsdesk.domain.return_address import AddressChoice, DefaultWhy
+from returnsdesk.services.case_view import ReturnSide, return_side
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.evidence import attach_files
-from returnsdesk.services.platform_checklist import case_checklist
-from returnsdesk.services.return_address import choose, destination, list_addresses
-from returnsdesk.services.return_labels import current_label, remove_label
+from returnsdesk.services.platform_checklist import CaseChecklist
+from returnsdesk.services.return_address import choose
+from returnsdesk.services.return_labels import LabelView, remove_label
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
 
-def _plain(parent) -> QLabel:
+def _plain(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -39,11 +45,13 @@ def _plain(parent) -> QLabel:
 
 
 class CaseReturnPanel(QWidget):
-    """Emits ``changed`` after the address, the label or the evidence changed."""
+    """Its saves go through ``write_op``: every screen showing the case hears of them.
 
-    changed = Signal()
+    In the case workspace it is filled by the workspace's one read (``autoload=False``);
+    on its own it reads its part itself.
+    """
 
-    def __init__(self, case_id: int, parent=None) -> None:
+    def __init__(self, case_id: int, parent: QWidget | None = None, autoload: bool = True) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self._loading = False
@@ -95,8 +103,6 @@ class CaseReturnPanel(QWidget):
         self.checklist = QTreeWidget(self)
         self.checklist.setHeaderLabels([t("Evidence the platform asks for"), t("Files")])
         self.checklist.setRootIsDecorated(False)
-        from PySide6.QtWidgets import QHeaderView
-
         header = self.checklist.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -119,17 +125,24 @@ class CaseReturnPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 1)
         layout.addWidget(check_box, 1)
-        self.reload()
+        if autoload:
+            self.reload()
 
     # -- showing -------------------------------------------------------------
     def reload(self) -> None:
+        """Read this part of the case again (off the GUI thread)."""
+        case_id, evidence_dir = self.case_id, Path(session.current().evidence_dir)
+        lang = current_language()
+        read_op(self, lambda: return_side(case_id, evidence_dir, lang), self.show_side)
+
+    def show_side(self, side: ReturnSide) -> None:
         self._loading = True
-        where = destination(self.case_id)
+        where = side.destination
         combo = self.address_choice
         combo.clear()
         combo.addItem(t("The supplier's return address"), (AddressChoice.SUPPLIER, None))
         combo.addItem(t("The shop's return address"), (AddressChoice.SHOP, None))
-        for entry in list_addresses():
+        for entry in side.addresses:
             combo.addItem(t("Saved: {name}", name=entry.name), (AddressChoice.SAVED, entry.id))
         combo.addItem(t("No return: the customer keeps the item"), (AddressChoice.NONE, None))
         for index in range(combo.count()):
@@ -144,16 +157,15 @@ class CaseReturnPanel(QWidget):
             self.address_text.setText(
                 t("No address known: add one in the supplier or shop details.")
             )
-        if where.chosen:
+        if where.chosen or where.why is None:
             self.address_why.setText(t("Chosen for this case."))
         else:
             self.address_why.setText(t("Default: {why}.", why=self.why_texts[where.why]))
-        self._show_label()
-        self._show_checklist()
+        self._show_label(side.label)
+        self._show_checklist(side.checklist)
         self._loading = False
 
-    def _show_label(self) -> None:
-        label = current_label(self.case_id, session.current().evidence_dir)
+    def _show_label(self, label: LabelView | None) -> None:
         self.remove_label_button.setEnabled(label is not None)
         if label is None:
             self.label_text.setText(
@@ -176,8 +188,9 @@ class CaseReturnPanel(QWidget):
         self.label_text.setText("\n".join(lines))
         self.label_button.setText(t("Replace label…"))
 
-    def _show_checklist(self) -> None:
-        checklist = case_checklist(self.case_id)
+    def _show_checklist(self, checklist: CaseChecklist) -> None:
+        current = self.checklist.currentItem()
+        chosen = current.data(0, Qt.ItemDataRole.UserRole) if current else None
         self.checklist_title.setText(
             t(
                 "{platform}: {done} of {total} ticked",
@@ -194,41 +207,45 @@ class CaseReturnPanel(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, line.text)
             item.setToolTip(0, line.text)
             self.checklist.addTopLevelItem(item)
-        if self.checklist.topLevelItemCount():
-            self.checklist.setCurrentItem(self.checklist.topLevelItem(0))
+            if line.text == chosen:
+                self.checklist.setCurrentItem(item)
+        first = self.checklist.topLevelItem(0)
+        if self.checklist.currentItem() is None and first is not None:
+            self.checklist.setCurrentItem(first)
 
     # -- actions -------------------------------------------------------------
+    def _write(self, op: Callable[[], object], refused: str, areas: tuple[Area, ...] = ()) -> None:
+        """Run a save of this panel on the writer; the case's screens refresh from the bus."""
+
+        def failed(error: Exception) -> None:
+            show_error(self, refused, error)
+            self.reload()  # show what is stored, not what was refused
+
+        write_op(
+            self, op, changes=Changes.of(Area.CASES, *areas, cases=[self.case_id]), on_error=failed
+        )
+
     def _address_chosen(self, _index: int) -> None:
         if self._loading:
             return
         choice, saved_id = self.address_choice.currentData()
-        try:
-            choose(self.case_id, choice, saved_id)
-        except InputError as exc:
-            show_error(self, t("Address not changed"), exc)
-        self.reload()
-        self.changed.emit()
+        case_id = self.case_id
+        self._write(lambda: choose(case_id, choice, saved_id), t("Address not changed"))
 
     def edit_address_book(self) -> None:
         from returnsdesk.ui.case.address_book import AddressBookDialog
 
-        AddressBookDialog(self).exec()
-        self.reload()
+        AddressBookDialog(self).exec()  # its saves are announced: the case refreshes
 
     def attach_label(self, path: str = "") -> bool:
         from returnsdesk.ui.case.label_dialog import LabelDialog
 
         dialog = LabelDialog(self.case_id, session.current().evidence_dir, path, self)
-        if not dialog.exec():
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+        return bool(dialog.exec())
 
     def remove_label(self) -> None:
-        remove_label(self.case_id)
-        self.reload()
-        self.changed.emit()
+        case_id = self.case_id
+        self._write(lambda: remove_label(case_id), t("Label not removed"), (Area.EVIDENCE,))
 
     def attach_evidence_for_item(self) -> bool:
         """Ask for files and attach them captioned with the selected checklist item."""
@@ -238,20 +255,16 @@ class CaseReturnPanel(QWidget):
         return self.attach_for_item_files(paths)
 
     def attach_for_item_files(self, paths: list[str]) -> bool:
-        """Attach ``paths`` captioned with the selected checklist item (which ticks it)."""
+        """Attach ``paths`` captioned with the selected checklist item (which ticks it);
+        False when there is nothing to attach."""
         item = self.checklist.currentItem()
         if item is None or not paths:
             return False
-        try:
-            attach_files(
-                session.current().evidence_dir,
-                self.case_id,
-                paths,
-                caption=item.data(0, Qt.ItemDataRole.UserRole),
-            )
-        except InputError as exc:
-            show_error(self, t("Evidence not attached"), exc)
-            return False
-        self.reload()
-        self.changed.emit()
+        evidence_dir, case_id = session.current().evidence_dir, self.case_id
+        caption = item.data(0, Qt.ItemDataRole.UserRole)
+        self._write(
+            lambda: attach_files(evidence_dir, case_id, paths, caption=caption),
+            t("Evidence not attached"),
+            (Area.EVIDENCE,),
+        )
         return True

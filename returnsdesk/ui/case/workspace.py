@@ -1,22 +1,24 @@
-"""The case workspace: header, verdict, deadlines, actions, editable details, timeline."""
+"""The case workspace: header, verdict, deadlines, actions, editable details, timeline.
+
+It shows at once and fills from one read off the GUI thread (``services.case_view.
+case_screen`` through ``ui.operations.read_op``). Every save goes through ``write_op``;
+the workspace refreshes itself when ``change_bus()`` says its case changed, whoever
+changed it (this screen, another tab, a dialog, an import).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,18 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from returnsdesk import session
-from returnsdesk.domain.i18n import t
-from returnsdesk.domain.i18n.formatting import date_text, moment_text, money_text
-from returnsdesk.domain.reasons import Fault, Reason, Resolution, fault_label
+from returnsdesk.domain.errors import InputError
+from returnsdesk.domain.i18n import current_language, t
+from returnsdesk.domain.i18n.formatting import moment_text
 from returnsdesk.domain.workflow import Status, allowed_targets
 from returnsdesk.services import cases
+from returnsdesk.services.case_view import CaseScreen, CaseView, case_screen
 from returnsdesk.services.cases import CaseDetails
-from returnsdesk.services.clock import utc_now
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.risk import flags_of_case_and_supplier
-from returnsdesk.services.satisfaction import answer_of, can_survey
-from returnsdesk.services.timeline import order_timeline
-from returnsdesk.store.models import Case
+from returnsdesk.services.satisfaction import can_survey
+from returnsdesk.services.timeline import OrderEvent
 from returnsdesk.ui import labels
+from returnsdesk.ui.case.area_tabs import AreaTabs
+from returnsdesk.ui.case.case_parts import CaseHeader, DeadlinesTree, DetailsForm, VerdictBox
 from returnsdesk.ui.case.order_cases import OrderCasesPanel, PayingTwiceBanner
 from returnsdesk.ui.case.return_panel import CaseReturnPanel
 from returnsdesk.ui.case.transition_dialog import TransitionDialog
@@ -48,78 +52,49 @@ from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
 from returnsdesk.ui.mail_import import MailDropTarget
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import announce, change_bus, read_op, write_op
 from returnsdesk.ui.policy.facts_panel import RuleFactsPanel
-from returnsdesk.ui.policy.verdict_text import (
-    STATE_COLOURS,
-    deadline_state,
-    line_verdicts,
-    rules_language,
-    verdict_colour,
-)
 from returnsdesk.ui.risk.badges import RiskBadges
 from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
 from returnsdesk.ui.satisfaction.offer import SurveyMenu, SurveyOffer, compose_survey
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
 
 
-def _plain(text: str = "", parent=None, bold: bool = False) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    return label
-
-
 class CaseWorkspace(MailDropTarget, QWidget):
-    """One case, opened in a tab. ``changed`` fires after anything was saved."""
+    """One case, opened in a tab. ``loaded`` fires each time it shows the stored case."""
 
-    changed = Signal(int)
+    loaded = Signal()
 
-    def __init__(self, case_id: int, parent=None) -> None:
+    def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self.shown: CaseScreen | None = None
         self._version = 0
-        self._loading = False
         self._dirty = False
+        self._build_header()
+        self._build_actions()
+        self._build_details()
+        self._build_timeline()
+        self._build_lower_tabs()
+        self._build_layout()
+        change_bus().changed.connect(self._on_changes)
+        self.reload()
 
-        # Header
-        self.rma_label = _plain("", self, bold=True)
-        font = self.rma_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.rma_label.setFont(font)
-        self.status_label = _plain("", self, bold=True)
-        self.header_labels = {
-            key: _plain("", self)
-            for key in ("customer", "order", "supplier", "kind", "reason", "money")
-        }
-        header = QGridLayout()
-        header.setHorizontalSpacing(12)
-        header.setVerticalSpacing(2)
-        header.addWidget(self.rma_label, 0, 0, 1, 2)
-        header.addWidget(self.status_label, 0, 2, 1, 4)
-        titles = {
-            "customer": t("Customer"),
-            "order": t("Order"),
-            "supplier": t("Supplier"),
-            "kind": t("Kind"),
-            "reason": t("Reason"),
-            "money": t("Money at stake"),
-        }
-        for i, (key, label) in enumerate(self.header_labels.items()):
-            caption = QLabel(titles[key], self)
-            caption.setStyleSheet("color: palette(mid);")
-            header.addWidget(caption, 1 + i // 3, (i % 3) * 2)
-            header.addWidget(label, 1 + i // 3, (i % 3) * 2 + 1)
-        for column in (1, 3, 5):
-            header.setColumnStretch(column, 1)
-
+    # -- building ------------------------------------------------------------
+    def _build_header(self) -> None:
+        self.header = CaseHeader(self)
+        self.rma_label = self.header.rma_label
+        self.status_label = self.header.status_label
+        self.header_labels = self.header.values
         self.risk_badges = RiskBadges(self)
+        self.verdict_box = VerdictBox(self)
+        self.verdict_label = self.verdict_box.verdict_label
+        self.rules_label = self.verdict_box.rules_label
+        self.suggestion_label = self.verdict_box.suggestion_label
+        self.warnings_label = self.verdict_box.warnings_label
+        self.deadlines = DeadlinesTree(self)
 
-        # Actions
+    def _build_actions(self) -> None:
         self.actions_box = QHBoxLayout()
         self.actions_box.addWidget(QLabel(t("Move to:"), self))
         self._action_buttons: list[QPushButton] = []
@@ -128,81 +103,30 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.print_button.clicked.connect(lambda: open_instructions(self, self.case_id))
         self.dispute_button = QPushButton(t("Dispute pack…"), self)
         self.dispute_button.clicked.connect(lambda: open_dispute_pack(self, self.case_id))
-        self.actions_box.addWidget(self.print_button)
-        self.actions_box.addWidget(self.dispute_button)
         self.survey_button = QPushButton(t("Satisfaction survey…"), self)
         self.survey_button.clicked.connect(self.survey)
-        self.actions_box.addWidget(self.survey_button)
+        for button in (self.print_button, self.dispute_button, self.survey_button):
+            self.actions_box.addWidget(button)
         self.survey_offer = SurveyOffer(self)
         self.survey_offer.send.connect(lambda: compose_survey(self, self.case_id))
         self.survey_offer.record.connect(self._record_survey)
 
-        # Verdict and deadlines
-        self.verdict_label = _plain("", self, bold=True)
-        self.rules_label = _plain("", self)
-        self.suggestion_label = _plain("", self)
-        verdict_box = QGroupBox(t("Policy verdict"), self)
-        verdict_layout = QVBoxLayout(verdict_box)
-        verdict_layout.addWidget(self.verdict_label)
-        verdict_layout.addWidget(self.rules_label)
-        verdict_layout.addWidget(self.suggestion_label)
-        self.warnings_label = _plain("", self)
-        self.warnings_label.setStyleSheet("color: #ef6c00;")
-        self.warnings_label.setObjectName("rule-warnings")
-        verdict_layout.addWidget(self.warnings_label)
-        verdict_layout.addStretch(1)
-        self.deadlines = QTreeWidget(self)
-        self.deadlines.setHeaderLabels([t("Deadline"), t("Date"), t("When")])
-        self.deadlines.setRootIsDecorated(False)
-        self.deadlines.setColumnWidth(0, 170)
-        self.deadlines.setColumnWidth(1, 90)
-        # The state fills what is left, elided with its whole text in the tooltip.
-        self.deadlines.header().setStretchLastSection(False)
-        self.deadlines.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.deadlines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        deadlines_box = QGroupBox(t("Deadlines"), self)
-        QVBoxLayout(deadlines_box).addWidget(self.deadlines)
-
-        # Details form
-        self.reason = self._combo([(labels.reason(r), r.value) for r in Reason])
-        self.fault = self._combo([(fault_label(f), f.value) for f in Fault])
-        resolutions = [("—", "")] + [(labels.resolution(r), r.value) for r in Resolution]
-        self.requested = self._combo(resolutions)
-        self.agreed = self._combo(resolutions)
-        self.reason_note = self._line()
-        self.supplier_reference = self._line()
-        self.return_carrier = self._line()
-        self.return_tracking = self._line()
-        self.return_label_ref = self._line()
-        self.chargeback_reference = self._line()
-        self.notes = QPlainTextEdit(self)
-        self.notes.setTabChangesFocus(True)
-        self.notes.textChanged.connect(self._mark_dirty)
-        details_box = QGroupBox(t("Details"), self)
-        form = QFormLayout(details_box)
-        form.addRow(t("Reason:"), self.reason)
-        form.addRow(t("Reason note:"), self.reason_note)
-        form.addRow(t("Fault:"), self.fault)
-        form.addRow(t("Requested:"), self.requested)
-        form.addRow(t("Agreed:"), self.agreed)
-        form.addRow(t("Supplier reference:"), self.supplier_reference)
-        form.addRow(t("Return carrier:"), self.return_carrier)
-        form.addRow(t("Return tracking:"), self.return_tracking)
-        form.addRow(t("Return label ref.:"), self.return_label_ref)
-        form.addRow(t("Chargeback ref.:"), self.chargeback_reference)
-        form.addRow(t("Notes:"), self.notes)
-        self.save_button = QPushButton(t("Save"), self)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(t("Revert"), self)
+    def _build_details(self) -> None:
+        form = self.details_box = DetailsForm(self)
+        form.edited.connect(self._mark_dirty)
+        self.reason, self.fault = form.reason, form.fault
+        self.requested, self.agreed = form.requested, form.agreed
+        self.reason_note, self.notes = form.reason_note, form.notes
+        self.supplier_reference = form.supplier_reference
+        self.return_carrier, self.return_tracking = form.return_carrier, form.return_tracking
+        self.return_label_ref = form.return_label_ref
+        self.chargeback_reference = form.chargeback_reference
+        self.save_button, self.revert_button = form.save_button, form.revert_button
+        self.save_button.clicked.connect(lambda: self.save())
         self.revert_button.clicked.connect(self.reload)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
 
-        # Timeline
+    def _build_timeline(self) -> None:
         self.timeline = QTreeWidget(self)
         self.timeline.setHeaderLabels([t("When"), t("What"), t("Details")])
         self.timeline.setRootIsDecorated(False)
@@ -218,44 +142,56 @@ class CaseWorkspace(MailDropTarget, QWidget):
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_input, 1)
         note_row.addWidget(add_note)
-        timeline_page = QWidget(self)
-        timeline_layout = QVBoxLayout(timeline_page)
+        self.timeline_page = QWidget(self)
+        timeline_layout = QVBoxLayout(self.timeline_page)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.addLayout(note_row)
         timeline_layout.addWidget(self.timeline)
+
+    def _build_lower_tabs(self) -> None:
+        case_id = self.case_id
         self.lower_tabs = QTabWidget(self)
-        self.lower_tabs.addTab(timeline_page, t("Timeline"))
-        self.evidence = EvidenceGallery(session.current(), case_id=case_id, parent=self)
-        self.evidence.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self._scrolling(self.evidence), t("Evidence"))
-        self.supplier_panel = CaseSupplierPanel(case_id, self)
-        self.supplier_panel.changed.connect(self._after_supplier_change)
-        self.lower_tabs.addTab(self._scrolling(self.supplier_panel), t("Supplier"))
-        self.money = CaseMoneyPanel(case_id, self)
-        self.money.changed.connect(self._part_changed)
-        self.lower_tabs.addTab(self._scrolling(self.money), t("Money"))
-        self.return_panel = CaseReturnPanel(case_id, self)
-        self.return_panel.changed.connect(self._part_changed)
+        self.lower_tabs.addTab(self.timeline_page, t("Timeline"))
+        self.area_tabs = AreaTabs(self.lower_tabs, self, case_id, self._scrolling)
+        self.return_panel = CaseReturnPanel(case_id, self, autoload=False)
         self.lower_tabs.addTab(self._scrolling(self.return_panel), t("Return && checklist"))
         self.setAcceptDrops(True)  # saved e-mails (.eml, .msg) dropped here are logged
-        self.order_cases = OrderCasesPanel(case_id, self)
-        self.order_cases.changed.connect(self._after_supplier_change)
+        self.order_cases = OrderCasesPanel(case_id, self, autoload=False)
         self.lower_tabs.addTab(self.order_cases, t("Order cases"))
-        self.paying_twice = PayingTwiceBanner(case_id, self)
-        self.paying_twice.changed.connect(self._after_supplier_change)
+        self.paying_twice = PayingTwiceBanner(case_id, self, autoload=False)
         self.rule_facts = RuleFactsPanel(self)
-        self.rule_facts.changed.connect(self._part_changed)
         self.lower_tabs.addTab(self._scrolling(self.rule_facts), t("Facts"))
 
+    @property
+    def evidence(self) -> EvidenceGallery:
+        part = self.area_tabs.part("evidence")
+        assert isinstance(part, EvidenceGallery)
+        return part
+
+    @property
+    def supplier_panel(self) -> CaseSupplierPanel:
+        part = self.area_tabs.part("supplier")
+        assert isinstance(part, CaseSupplierPanel)
+        return part
+
+    @property
+    def money(self) -> CaseMoneyPanel:
+        part = self.area_tabs.part("money")
+        assert isinstance(part, CaseMoneyPanel)
+        return part
+
+    def _build_layout(self) -> None:
         # At 1280×720 the header, the verdict, the deadlines and the tabs all show at once:
         # verdict, deadlines and details side by side, each scrolling on its own.
         details_scroll = QScrollArea(self)
         details_scroll.setWidgetResizable(True)
         details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        details_scroll.setWidget(details_box)
+        details_scroll.setWidget(self.details_box)
+        deadlines_box = QGroupBox(t("Deadlines"), self)
+        QVBoxLayout(deadlines_box).addWidget(self.deadlines)
         self.upper = QSplitter(Qt.Orientation.Horizontal, self)
         self.upper.setChildrenCollapsible(False)
-        verdict_scroll = self._scrolling(verdict_box)
+        verdict_scroll = self._scrolling(self.verdict_box)
         verdict_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A scroll bar that comes and goes would change the wrap width under the text.
         verdict_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -272,15 +208,13 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.body.setStretchFactor(0, 1)
         self.body.setStretchFactor(1, 1)
         self.body.setSizes([320, 320])
-
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.risk_badges)
         layout.addWidget(self.survey_offer)
         layout.addLayout(self.actions_box)
         layout.addWidget(self.paying_twice)
         layout.addWidget(self.body, 1)
-        self.reload()
 
     # -- helpers -------------------------------------------------------------
     def _scrolling(self, widget: QWidget) -> QScrollArea:
@@ -295,30 +229,17 @@ class CaseWorkspace(MailDropTarget, QWidget):
         """Bring forward the lower tab that holds ``part`` (the money panel, the facts…)."""
         for index in range(self.lower_tabs.count()):
             page = self.lower_tabs.widget(index)
-            if page is part or page.isAncestorOf(part):
+            if page is not None and (page is part or page.isAncestorOf(part)):
                 self.lower_tabs.setCurrentIndex(index)
                 return
 
-    def _combo(self, items) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(14)
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.currentIndexChanged.connect(self._mark_dirty)
-        return combo
+    def _mark_dirty(self, *_args: object) -> None:
+        self._set_dirty(True)
 
-    def _line(self) -> QLineEdit:
-        line = QLineEdit(self)
-        line.setMaxLength(300)
-        line.textEdited.connect(self._mark_dirty)
-        return line
-
-    def _mark_dirty(self, *_args) -> None:
-        if not self._loading:
-            self._dirty = True
-            self.save_button.setEnabled(True)
-            self.revert_button.setEnabled(True)
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -330,99 +251,90 @@ class CaseWorkspace(MailDropTarget, QWidget):
     # -- loading -------------------------------------------------------------
     def reload(self) -> None:
         """Show the case as stored now (discards unsaved edits)."""
-        case = Case.get_or_none(Case.id == self.case_id)
-        if case is None:
+        self._set_dirty(False)
+        self.refresh()
+
+    def refresh(self, adopt_version: bool = True) -> None:
+        """Read the case again off the GUI thread; unsaved edits of the details are kept.
+        With unsaved edits, the version they build on is kept unless ``adopt_version`` (a
+        change made from this workspace), so another window's save is never overwritten."""
+        case_id, evidence_dir = self.case_id, Path(session.current().evidence_dir)
+        lang = current_language()
+        read_op(
+            self,
+            lambda: case_screen(case_id, evidence_dir, lang=lang),
+            lambda screen: self._show(screen, adopt_version),
+            on_error=self._gone,
+        )
+        read_op(self, lambda: flags_of_case_and_supplier(case_id), self.risk_badges.set_flags)
+
+    def _gone(self, error: Exception) -> None:
+        if isinstance(error, InputError):  # the case was deleted (a restore, an anonymisation)
             self.setEnabled(False)
+        else:
+            show_error(self, t("Could not complete this"), error)
+
+    def _on_changes(self, changes: Changes, source: object) -> None:
+        if not changes.touches_case(self.case_id):
             return
-        self._loading = True
-        self._version = case.version
-        order, customer = case.order, case.order.customer
-        self.rma_label.setText(case.rma)
-        self.status_label.setText(labels.status(case.status))
-        self.header_labels["customer"].setText(f"{customer.name}  <{customer.email}>")
-        self.header_labels["order"].setText(f"{order.number} · {date_text(order.placed_at.date())}")
-        self.header_labels["supplier"].setText(case.supplier.name if case.supplier else "—")
-        self.header_labels["kind"].setText(labels.kind(case.kind))
-        self.header_labels["reason"].setText(labels.reason(case.reason))
-        self.header_labels["money"].setText(money_text(case.amount_minor, case.currency))
+        self.refresh(adopt_version=self._is_own(source))
+        for name, areas in (
+            ("money", (Area.LEDGER,)),
+            ("evidence", (Area.EVIDENCE,)),
+            ("supplier", (Area.CONTACTS, Area.SUPPLIERS)),
+        ):
+            panel = self.area_tabs.built.get(name)
+            if panel is None or source is panel:
+                continue
+            if changes.touches(*areas) or not changes.case_ids:
+                panel.reload()  # type: ignore[attr-defined]
+
+    def _is_own(self, source: object) -> bool:
+        """Whether a change came from this workspace, one of its parts or their dialogs."""
+        while isinstance(source, QObject):
+            if source is self:
+                return True
+            source = source.parent()
+        return False
+
+    def _show(self, screen: CaseScreen, adopt_version: bool = True) -> None:
+        self.shown = screen
+        case = screen.case
+        if adopt_version or not self._dirty:
+            self._version = case.version
+        self.header.show_case(case)
         self._fill_actions(case)
         self.dispute_button.setVisible(case.kind == "chargeback")
         self.survey_button.setVisible(can_survey(case.status))
-        self.survey_offer.setVisible(case.status == Status.RESOLVED and answer_of(case.id) is None)
-        self.risk_badges.set_flags(flags_of_case_and_supplier(case.id))
-        self._fill_assessment(case)
-        self.rule_facts.load(case.id)
-        self._fill_details(case)
-        self._fill_timeline()
-        self.return_panel.reload()
-        self.paying_twice.reload()
-        self.order_cases.reload()
-        self._loading = False
-        self._dirty = False
-        self.save_button.setEnabled(False)
-        self.revert_button.setEnabled(False)
+        self.survey_offer.setVisible(screen.survey_pending)
+        self.verdict_box.show_verdict(screen.assessment.verdict)
+        self.deadlines.show_deadlines(screen.deadlines)
+        self.rule_facts.show_facts(screen.facts)
+        if not self._dirty:
+            self.details_box.fill(case)
+        self._fill_timeline(screen.timeline)
+        self.return_panel.show_side(screen.returns)
+        self.paying_twice.show_given(case, screen.order_cases.given_back)
+        self.order_cases.show_cases(case, screen.order_cases)
+        self._set_dirty(self._dirty)
+        self.setEnabled(True)
+        self.loaded.emit()
 
-    def _fill_actions(self, case: Case) -> None:
+    def _fill_actions(self, case: CaseView) -> None:
         for button in self._action_buttons:
             self.actions_box.removeWidget(button)
             button.deleteLater()
         self._action_buttons = []
-        for position, target in enumerate(allowed_targets(case.status)):
+        for position, target in enumerate(allowed_targets(Status(case.status))):
             button = QPushButton(labels.status(target), self)
             button.setObjectName(f"move-{target.value}")
-            button.clicked.connect(lambda _=False, t=target: self.request_transition(t))
+            button.clicked.connect(lambda _=False, s=target: self.request_transition(s))
             self.actions_box.insertWidget(1 + position, button)
             self._action_buttons.append(button)
 
-    def _fill_assessment(self, case: Case) -> None:
-        now = utc_now()
-        lang = rules_language()
-        assessment = cases.assess(case, now)
-        verdict = assessment.verdict
-        self.verdict_label.setText(
-            "\n".join([verdict.summary(lang), *line_verdicts(verdict, lang)])
-        )
-        self.verdict_label.setStyleSheet(f"color: {verdict_colour(verdict)};")
-        self.rules_label.setText("\n".join(f"• {rule.text(lang)}" for rule in verdict.rules))
-        self.warnings_label.setText("\n".join(f"⚠ {w.text(lang)}" for w in verdict.warnings))
-        self.warnings_label.setVisible(bool(verdict.warnings))
-        suggestion = verdict.suggestion.text(lang) if verdict.suggestion else ""
-        self.suggestion_label.setText(t("Suggestion: {s}", s=suggestion) if suggestion else "")
-        self.suggestion_label.setVisible(bool(suggestion))
-        self.deadlines.clear()
-        from returnsdesk.services.platform_checklist import extra_deadlines
-
-        deadlines = [*assessment.deadlines, *extra_deadlines(case, now)]
-        for deadline in sorted(deadlines, key=lambda d: (d.due or date.max, d.code)):
-            state = deadline_state(deadline, lang, date_text)
-            day = date_text(deadline.due) if deadline.due else "—"
-            item = QTreeWidgetItem([deadline.label(lang), day, state])
-            item.setToolTip(0, deadline.text(lang))
-            item.setToolTip(2, f"{state}\n{deadline.text(lang)}")
-            colour = STATE_COLOURS.get(deadline.state)
-            if colour:
-                item.setForeground(2, QColor(colour))
-            self.deadlines.addTopLevelItem(item)
-
-    def _fill_details(self, case: Case) -> None:
-        def pick(combo: QComboBox, value: str) -> None:
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-
-        pick(self.reason, case.reason)
-        pick(self.fault, case.fault)
-        pick(self.requested, case.requested_resolution)
-        pick(self.agreed, case.agreed_resolution)
-        self.reason_note.setText(case.reason_note)
-        self.supplier_reference.setText(case.supplier_reference)
-        self.return_carrier.setText(case.return_carrier)
-        self.return_tracking.setText(case.return_tracking)
-        self.return_label_ref.setText(case.return_label_ref)
-        self.chargeback_reference.setText(case.chargeback_reference)
-        self.notes.setPlainText(case.notes)
-
-    def _fill_timeline(self) -> None:
+    def _fill_timeline(self, events: Sequence[OrderEvent]) -> None:
         self.timeline.clear()
-        for event in order_timeline(self.case_id):  # every case of the order, merged
+        for event in events:  # every case of the order, merged
             text = event.text if event.own else f"[{event.rma}] {event.text}"
             item = QTreeWidgetItem([moment_text(event.at), event.kind, text])
             item.setToolTip(2, text)
@@ -431,136 +343,113 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.timeline.resizeColumnToContents(1)
 
     # -- actions -------------------------------------------------------------
-    def details(self) -> CaseDetails:
-        case = Case.get_by_id(self.case_id)
-        return CaseDetails(
-            reason=self.reason.currentData(),
-            reason_note=self.reason_note.text(),
-            fault=self.fault.currentData(),
-            requested_resolution=self.requested.currentData(),
-            agreed_resolution=self.agreed.currentData(),
-            supplier_reference=self.supplier_reference.text(),
-            return_carrier=self.return_carrier.text(),
-            return_tracking=self.return_tracking.text(),
-            return_label_ref=self.return_label_ref.text(),
-            notes=self.notes.toPlainText(),
-            chargeback_due_on=case.chargeback_due_on,
-            chargeback_reference=self.chargeback_reference.text(),
-        )
+    def _changes(self) -> Changes:
+        return Changes.of(Area.CASES, cases=[self.case_id])
 
-    def save(self) -> bool:
-        """Save edited details; returns False (and says why) when refused."""
+    def details(self) -> CaseDetails:
+        due = self.shown.case.chargeback_due_on if self.shown else None
+        return self.details_box.details(due)
+
+    def save(self, then: Callable[[], None] | None = None) -> bool:
+        """Save edited details on the writer, then run ``then``. False (and why) when the
+        edits are refused at once; a refusal by the store is shown when it comes back."""
         if not self._dirty:
+            if then is not None:
+                then()
             return True
         try:
-            cases.update_details(self.case_id, self.details(), expected_version=self._version)
-        except cases.ConflictError as exc:
+            details = cases.validate_details(self.details())
+        except InputError as exc:
             show_error(self, t("Not saved"), exc)
             return False
-        except ValueError as exc:
-            show_error(self, t("Not saved"), exc)
-            return False
-        self.reload()
-        self.changed.emit(self.case_id)
-        return True
+        case_id, version = self.case_id, self._version
 
-    def request_transition(self, target) -> bool:
-        """A "Move to …" button: unsaved edits are saved, dropped or kept first (asked)."""
-        if not self._settle_unsaved(
-            t("{rma} has unsaved changes. Save them before moving it to “{status}”?",
-              rma=self.rma, status=labels.status(target))
-        ):  # fmt: skip
-            return False
-        dialog = TransitionDialog(
-            self.rma, Case.get_by_id(self.case_id).status, target, self.agreed.currentData(), self
+        def saved(new_version: int) -> None:
+            self._version = new_version  # what comes next (a status change) builds on it
+            self._set_dirty(False)
+            if then is not None:
+                then()
+
+        write_op(
+            self,
+            lambda: cases.update_details(case_id, details, expected_version=version).version,
+            changes=self._changes(),
+            on_done=saved,
+            on_error=lambda exc: show_error(self, t("Not saved"), exc),
         )
-        if dialog.exec() != TransitionDialog.DialogCode.Accepted:
-            return False
-        note, resolution = dialog.values()
-        return self.apply_transition(target, note, resolution)
-
-    def apply_transition(self, target, note: str = "", resolution: str = "") -> bool:
-        try:
-            cases.transition(
-                self.case_id,
-                target,
-                note=note,
-                resolution=resolution,
-                expected_version=self._version,
-            )
-        except ValueError as exc:
-            show_error(self, t("Status not changed"), exc)
-            self.reload()
-            return False
-        self.reload()
-        self.changed.emit(self.case_id)
         return True
+
+    def request_transition(self, target: Status) -> None:
+        """A "Move to …" button: unsaved edits are saved, dropped or kept first (asked)."""
+        self._settle_unsaved(
+            t("{rma} has unsaved changes. Save them before moving it to “{status}”?",
+              rma=self.rma, status=labels.status(target)),
+            lambda: self._ask_transition(target),
+        )  # fmt: skip
+
+    def _ask_transition(self, target: Status) -> None:
+        status = self.shown.case.status if self.shown else Status.NEW
+        dialog = TransitionDialog(self.rma, status, target, self.agreed.currentData(), self)
+        if dialog.exec() != TransitionDialog.DialogCode.Accepted:
+            return
+        note, resolution = dialog.values()
+        self.apply_transition(target, note, resolution)
+
+    def apply_transition(self, target: Status, note: str = "", resolution: str = "") -> None:
+        case_id, version = self.case_id, self._version
+        write_op(
+            self,
+            lambda: cases.transition(
+                case_id, target, note=note, resolution=resolution, expected_version=version
+            ),
+            changes=self._changes(),
+            on_error=self._transition_refused,
+        )
+
+    def _transition_refused(self, error: Exception) -> None:
+        show_error(self, t("Status not changed"), error)
+        self.refresh()
 
     def survey(self) -> None:
-        if SurveyMenu(self, self.case_id, self.rma).run():
-            self.reload()
-            self.changed.emit(self.case_id)
+        """Send the survey or record the answer (its save is announced on the bus)."""
+        SurveyMenu(self, self.case_id, self.rma).run()
 
     def _record_survey(self) -> None:
-        if SurveyAnswerDialog(self.case_id, self.rma, self).exec():
-            self.reload()
-            self.changed.emit(self.case_id)
+        SurveyAnswerDialog(self.case_id, self.rma, self).exec()
 
     def add_note(self) -> None:
         text = self.note_input.text()
         if not text.strip():
             return
-        try:
-            cases.add_note(self.case_id, text)
-        except ValueError as exc:
-            show_error(self, t("Note not added"), exc)
-            return
-        self.note_input.clear()
-        dirty = self._dirty
-        self._fill_timeline()
-        self._version = Case.get_by_id(self.case_id).version
-        self._dirty = dirty
-        self.changed.emit(self.case_id)
-
-    def _after_supplier_change(self) -> None:
-        """A message or decision may have moved the case: show it as stored now."""
-        if self._dirty:
-            self._part_changed()
-        else:
-            self.reload()
-            self.changed.emit(self.case_id)
-
-    def _part_changed(self, _case_id: int = 0) -> None:
-        """Evidence, money or messages changed: refresh what depends on them."""
-        dirty = self._dirty
-        case = Case.get_by_id(self.case_id)
-        self._version = case.version
-        self._fill_assessment(case)
-        self._fill_timeline()
-        self.return_panel.reload()
-        self.paying_twice.reload()
-        self._dirty = dirty
-        self.changed.emit(self.case_id)
+        case_id = self.case_id
+        write_op(
+            self,
+            lambda: cases.add_note(case_id, text),
+            changes=self._changes(),
+            on_done=lambda _case: self.note_input.clear(),
+            on_error=lambda exc: show_error(self, t("Note not added"), exc),
+        )
 
     # -- saved e-mails dropped on the case -------------------------------------
-    def import_mail(self, paths, report: bool = True):
+    def import_mail(self, paths: list[Path], report: bool = True) -> object:
         """Log saved e-mails on this case (off the GUI thread); returns the job."""
         from returnsdesk.ui.mail_import import import_mail_files
 
-        def done(_lines) -> None:
-            self.supplier_panel.reload()
-            self.evidence.reload()
-            self._after_supplier_change()
+        def done(_lines: object) -> None:
+            announce(Changes.of(Area.CONTACTS, Area.EVIDENCE, cases=[self.case_id]), self)
 
         return import_mail_files(self, paths, case_id=self.case_id, on_done=done, report=report)
 
-    def confirm_close(self) -> bool:
-        """Ask before unsaved edits are lost. True when the workspace may close."""
-        return self._settle_unsaved(t("{rma} has unsaved changes. Save them?", rma=self.rma))
+    def confirm_close(self, then: Callable[[], None]) -> bool:
+        """Ask before unsaved edits are lost; ``then`` runs when the workspace may close
+        (after the save went through, when the user chose to save). False when the user
+        cancelled or the edits were refused at once."""
+        return self._settle_unsaved(t("{rma} has unsaved changes. Save them?", rma=self.rma), then)
 
-    def _settle_unsaved(self, question: str) -> bool:
-        """Save, discard or keep unsaved edits (asked); True when the caller may go on."""
+    def _settle_unsaved(self, question: str, then: Callable[[], None]) -> bool:
+        """Save, discard or keep unsaved edits (asked); ``then`` runs unless cancelled."""
         if not self._dirty:
+            then()
             return True
         answer = QMessageBox.question(
             self,
@@ -571,8 +460,9 @@ class CaseWorkspace(MailDropTarget, QWidget):
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save(then)
         if answer == QMessageBox.StandardButton.Discard:
             self.reload()
+            then()
             return True
         return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,10 +24,13 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind
-from returnsdesk.services import rule_facts
+from returnsdesk.services.cases import Assessment
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.rule_facts import TypedLine
+from returnsdesk.services.return_calculator import TypedLine, calculate
 from returnsdesk.ui import labels
+from returnsdesk.ui.case.qt_dates import day_of, qdate
+from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op
 from returnsdesk.ui.policy.facts_panel import OptionalDate
 from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language, verdict_colour
 
@@ -35,7 +38,7 @@ MAX_LINES = 6
 
 
 def _day(value) -> QDateEdit:
-    edit = QDateEdit(QDate(value))
+    edit = QDateEdit(qdate(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit
@@ -70,6 +73,7 @@ class ReturnCalculator(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Can they return it?"))
+        self._asked = 0
         today = utc_now().date()
         self.country = QLineEdit("FR", self)
         self.country.setPlaceholderText(t("where the customer lives, e.g. FR"))
@@ -130,7 +134,7 @@ class ReturnCalculator(QDialog):
 
     def add_line(self) -> None:
         row = _LineRow(len(self.rows) + 1, self)
-        row.delivered.set_value(self.placed.date().toPython())
+        row.delivered.set_value(day_of(self.placed))
         for signal in (
             row.title.textChanged,
             row.delivered.known.toggled,
@@ -145,20 +149,36 @@ class ReturnCalculator(QDialog):
         self.add_button.setEnabled(len(self.rows) < MAX_LINES)
         self.update_verdict()
 
-    def update_verdict(self, *_args) -> None:
-        try:
-            assessment = rule_facts.calculate(
-                self.country.text(),
-                self.kind.currentData(),
-                self.reason.currentData(),
-                self.placed.date().toPython(),
-                self.request.date().toPython(),
-                [row.value() for row in self.rows],
-                self.notice.value(),
-            )
-        except InputError as error:
+    def update_verdict(self, *_args: object) -> None:
+        """Judge the typed facts off the GUI thread (the store policy is read); an older
+        answer never covers a newer one."""
+        self._asked += 1
+        asked = self._asked
+        country, kind, reason = (
+            self.country.text(),
+            self.kind.currentData(),
+            self.reason.currentData(),
+        )
+        placed, request = day_of(self.placed), day_of(self.request)
+        lines, notice = [row.value() for row in self.rows], self.notice.value()
+
+        def show(assessment: Assessment) -> None:
+            if asked == self._asked:
+                self.verdict.setStyleSheet(f"color: {verdict_colour(assessment.verdict)};")
+                self.verdict.setText(assessment_text(assessment, rules_language()))
+
+        def refused(error: Exception) -> None:
+            if asked != self._asked:
+                return
+            if not isinstance(error, InputError):
+                show_error(self, t("Could not complete this"), error)
+                return
             self.verdict.setStyleSheet("color: #c62828;")
             self.verdict.setText(str(error))
-            return
-        self.verdict.setStyleSheet(f"color: {verdict_colour(assessment.verdict)};")
-        self.verdict.setText(assessment_text(assessment, rules_language()))
+
+        read_op(
+            self,
+            lambda: calculate(country, kind, reason, placed, request, lines, notice),
+            show,
+            on_error=refused,
+        )

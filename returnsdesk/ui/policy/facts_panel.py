@@ -4,9 +4,10 @@ notice, goods received and proof of sending dates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -23,13 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.services import rule_facts
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
-from returnsdesk.services.rule_facts import CaseRuleDates, LineFactsRow, LineRuleFacts
+from returnsdesk.services.rule_facts import (
+    CaseFactsView,
+    CaseRuleDates,
+    LineFactsRow,
+    LineRuleFacts,
+)
+from returnsdesk.ui.case.qt_dates import day_of, qdate
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
 
 class OptionalDate(QWidget):
@@ -38,7 +46,7 @@ class OptionalDate(QWidget):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.known = QCheckBox(text)
-        self.edit = QDateEdit(QDate(utc_now().date()))
+        self.edit = QDateEdit(qdate(utc_now().date()))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMM yyyy")
         self.edit.setEnabled(False)
@@ -50,11 +58,11 @@ class OptionalDate(QWidget):
         row.addStretch(1)
 
     def value(self) -> date | None:
-        return self.edit.date().toPython() if self.known.isChecked() else None
+        return day_of(self.edit) if self.known.isChecked() else None
 
     def set_value(self, value: date | None) -> None:
         self.known.setChecked(value is not None)
-        self.edit.setDate(QDate(value or utc_now().date()))
+        self.edit.setDate(qdate(value or utc_now().date()))
 
 
 class LineFactsDialog(QDialog):
@@ -97,9 +105,8 @@ class LineFactsDialog(QDialog):
 
 
 class RuleFactsPanel(QGroupBox):
-    """Shows and records the facts; emits ``changed`` after a save so the verdict refreshes."""
-
-    changed = Signal()
+    """Shows and records the facts; a save goes through ``write_op``, so the case's
+    screens (its verdict, the inbox) refresh from the change bus."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(t("Facts for the rules"), parent)
@@ -134,7 +141,10 @@ class RuleFactsPanel(QGroupBox):
         layout.addLayout(dates, 2)
 
     def load(self, case_id: int) -> None:
-        view = rule_facts.facts_view(case_id)
+        """Read the case's facts off the GUI thread, then show them."""
+        read_op(self, lambda: rule_facts.facts_view(case_id), self.show_facts)
+
+    def show_facts(self, view: CaseFactsView) -> None:
         self._case_id, self._customer_id = view.case_id, view.customer_id
         self._rows = list(view.lines)
         self.lines.clear()
@@ -164,33 +174,41 @@ class RuleFactsPanel(QGroupBox):
         self.received.set_value(view.dates.goods_received_on)
         self.proof.set_value(view.dates.proof_of_sending_on)
 
+    def _write(self, op: Callable[[], object], title: str) -> None:
+        case_id = self._case_id
+        write_op(
+            self,
+            op,
+            # Facts of a line or a customer can move the deadlines of the order's other cases.
+            changes=Changes.of(Area.CASES, Area.ORDERS),
+            on_done=lambda _result: self.load(case_id) if case_id is not None else None,
+            on_error=lambda exc: show_error(self, title, exc),
+        )
+
     def _edit_line(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         line_id = item.data(0, Qt.ItemDataRole.UserRole)
         row = next(r for r in self._rows if r.line_id == line_id)
         dialog = LineFactsDialog(row, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            rule_facts.save_line_facts(line_id, dialog.facts())
-            if dialog.for_product.isChecked():
-                rule_facts.save_product_flags(line_id, dialog.facts())
-        except InputError as error:
-            show_error(self, t("Line facts"), error)
-            return
-        self.load(self._case_id)
-        self.changed.emit()
+        facts, for_product = dialog.facts(), dialog.for_product.isChecked()
+
+        def save() -> None:
+            rule_facts.save_line_facts(line_id, facts)
+            if for_product:
+                rule_facts.save_product_flags(line_id, facts)
+
+        self._write(save, t("Line facts"))
 
     def save(self) -> None:
-        if self._case_id is None:
+        case_id, customer_id = self._case_id, self._customer_id
+        if case_id is None or customer_id is None:
             return
-        try:
-            rule_facts.save_customer_country(self._customer_id, self.country.text())
-            rule_facts.save_case_dates(
-                self._case_id,
-                CaseRuleDates(self.notice.value(), self.received.value(), self.proof.value()),
-            )
-        except InputError as error:
-            show_error(self, t("Facts for the rules"), error)
-            return
-        self.load(self._case_id)
-        self.changed.emit()
+        country = self.country.text()
+        dates = CaseRuleDates(self.notice.value(), self.received.value(), self.proof.value())
+
+        def save() -> None:
+            rule_facts.save_customer_country(customer_id, country)
+            rule_facts.save_case_dates(case_id, dates)
+
+        self._write(save, t("Facts for the rules"))

@@ -32,6 +32,7 @@ from returnsdesk.domain.i18n.formatting import date_text
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import utc_now
+from returnsdesk.ui.case.qt_dates import day_of, qdate
 from returnsdesk.ui.preferences.dialog import PreferencesPage
 
 
@@ -91,7 +92,7 @@ class StorePolicyPage(PreferencesPage):
         self.published.setMaximumHeight(90)
         self.shown_at_checkout = QCheckBox(t("Shown to customers at checkout"))
         self.shown_at_checkout.setChecked(current.shown_at_checkout)
-        self.effective_from = QDateEdit(QDate(utc_now().date()))
+        self.effective_from = QDateEdit(qdate(utc_now().date()))
         self.effective_from.setCalendarPopup(True)
         self.effective_from.setDisplayFormat("d MMM yyyy")
 
@@ -198,8 +199,8 @@ class StorePolicyPage(PreferencesPage):
 
     def save(self) -> None:
         policy = self.policy()
-        if policy == settings.store_policy(self.effective_from.date().toPython()):
+        if policy == settings.store_policy(day_of(self.effective_from)):
             return  # nothing changed: no new version
-        rule_facts.save_policy(policy, self.effective_from.date().toPython())
+        rule_facts.save_policy(policy, day_of(self.effective_from))
         self._fill_history()
         self.history.setFocus(Qt.FocusReason.OtherFocusReason)

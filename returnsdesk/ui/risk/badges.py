@@ -49,8 +49,9 @@ class RiskBadges(QWidget):
     def set_flags(self, flags: list[Flag]) -> None:
         while self._layout.count() > 1:
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.flags = list(flags)
         lang = _lang()
         for position, flag in enumerate(self.flags):

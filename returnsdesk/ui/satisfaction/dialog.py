@@ -3,11 +3,8 @@ read from a pasted reply (what cannot be read is left for the user to set)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,8 +18,11 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
 from returnsdesk.services import satisfaction
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
+from returnsdesk.ui.case.qt_dates import date_edit, day_of, qdate
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import read_op, write_op
 
 NOT_SET = "—"
 
@@ -47,17 +47,9 @@ class SurveyAnswerDialog(QDialog):
             spin.setRange(0, 5)
             spin.setSpecialValueText(NOT_SET)
         self.comment = QPlainTextEdit(self)
-        self.answered_on = QDateEdit(self, calendarPopup=True)
-        self.answered_on.setDisplayFormat("d MMM yyyy")
+        self.answered_on = date_edit(self)
         today = utc_now().date()
         self.answered_on.setDate(QDate(today.year, today.month, today.day))
-        existing = satisfaction.answer_of(case_id)
-        if existing is not None:
-            self.ease.setValue(existing.ease)
-            self.outcome.setValue(existing.outcome)
-            self.comment.setPlainText(existing.comment)
-            a = existing.answered_on
-            self.answered_on.setDate(QDate(a.year, a.month, a.day))
         form = QFormLayout()
         form.addRow(t("Ease of the return (1–5):"), self.ease)
         form.addRow(t("Satisfaction with the outcome (1–5):"), self.outcome)
@@ -75,6 +67,16 @@ class SurveyAnswerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(520, 520)
+        read_op(self, lambda: satisfaction.answer_of(case_id), self._show_answer)
+
+    def _show_answer(self, existing: satisfaction.Answer | None) -> None:
+        """An answer already recorded is shown to be corrected."""
+        if existing is None:
+            return
+        self.ease.setValue(existing.ease)
+        self.outcome.setValue(existing.outcome)
+        self.comment.setPlainText(existing.comment)
+        self.answered_on.setDate(qdate(existing.answered_on))
 
     def read_reply(self) -> None:
         parsed = satisfaction.parse_reply(self.paste.toPlainText())
@@ -99,19 +101,18 @@ class SurveyAnswerDialog(QDialog):
         )
 
     def accept(self) -> None:
+        """Record on the writer; the dialog closes once the answer is stored."""
         if self.ease.value() == 0 or self.outcome.value() == 0:
             show_error(self, t("Not saved"), InputError(t("Give both marks, 1 to 5.")))
             return
-        answered: date = self.answered_on.date().toPython()
-        try:
-            satisfaction.record_answer(
-                self.case_id,
-                self.ease.value(),
-                self.outcome.value(),
-                self.comment.toPlainText(),
-                answered_on=answered,
-            )
-        except InputError as exc:
-            show_error(self, t("Not saved"), exc)
-            return
-        super().accept()
+        case_id, ease, outcome = self.case_id, self.ease.value(), self.outcome.value()
+        comment, answered = self.comment.toPlainText(), day_of(self.answered_on)
+        write_op(
+            self,
+            lambda: satisfaction.record_answer(
+                case_id, ease, outcome, comment, answered_on=answered
+            ),
+            changes=Changes.of(Area.CASES, cases=[case_id]),
+            on_done=lambda _answer: super(SurveyAnswerDialog, self).accept(),
+            on_error=lambda exc: show_error(self, t("Not saved"), exc),
+        )

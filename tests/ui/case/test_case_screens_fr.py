@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from case_waits import loaded, settle
 from PySide6.QtWidgets import QApplication, QWidget
 from screen_text import cut_off, english_left, window_language
 
@@ -65,7 +66,7 @@ def _workspace_user_data(workspace) -> tuple[QWidget, ...]:
 
 
 def test_workspace_in_french_at_1280x720(qtbot, window, lang):
-    workspace = window.open_case(_case().id)
+    workspace = loaded(qtbot, window.open_case(_case().id))
     _look(workspace, "workspace", lang, _workspace_user_data(workspace), shot=window)
 
 
@@ -73,14 +74,14 @@ def test_workspace_in_french_at_1280x720(qtbot, window, lang):
     "tab", ["return_panel", "order_cases", "rule_facts"], ids=["return", "order", "facts"]
 )
 def test_workspace_tabs_in_french(qtbot, window, lang, tab):
-    workspace = window.open_case(_case().id)
+    workspace = loaded(qtbot, window.open_case(_case().id))
     workspace.show_part(getattr(workspace, tab))
     _look(workspace, f"workspace_{tab}", lang, _workspace_user_data(workspace), shot=window)
 
 
 def test_chargeback_workspace_in_french(qtbot, window, lang):
     chargeback = _case("chargeback")
-    workspace = window.open_case(chargeback.id)
+    workspace = loaded(qtbot, window.open_case(chargeback.id))
     workspace.show_part(workspace.order_cases)
     _look(workspace, "workspace_chargeback", lang, _workspace_user_data(workspace), shot=window)
 
@@ -94,6 +95,7 @@ def test_new_case_dialog_in_french(qtbot, demo_store, lang):
     qtbot.waitUntil(lambda: dialog._order is not None, timeout=3000)
     _look(dialog, "new_case", lang)
     dialog.reason.setCurrentIndex(dialog.reason.findData("defective"))
+    settle(qtbot)
     _look(dialog, "new_case_reason", lang)
     dialog.source.setCurrentIndex(1)
     _look(dialog, "new_case_by_hand", lang)
@@ -109,9 +111,10 @@ def test_transition_dialog_in_french(qtbot, demo_store, lang):
 
 @pytest.mark.parametrize("kind", ["chargeback", "return"])
 def test_chargeback_notice_dialog_in_french(qtbot, demo_store, lang, kind):
+    from returnsdesk.services.case_view import case_view
     from returnsdesk.ui.case.chargeback_dialog import ChargebackNoticeDialog
 
-    dialog = _show(qtbot, ChargebackNoticeDialog(_case(kind).id))
+    dialog = _show(qtbot, ChargebackNoticeDialog(case_view(_case(kind).id)))
     dialog.processor.setCurrentIndex(dialog.processor.findData("paypal"))
     _look(dialog, f"chargeback_notice_{kind}", lang, ignore=(dialog.zone,))
 
@@ -121,6 +124,7 @@ def test_label_and_address_dialogs_in_french(qtbot, demo_store, lang):
     from returnsdesk.ui.case.label_dialog import LabelDialog
 
     label = _show(qtbot, LabelDialog(_case().id, demo_store.evidence_dir))
+    settle(qtbot)
     label.expires_known.setChecked(True)
     _look(label, "label", lang)
     book = _show(qtbot, AddressBookDialog())
@@ -140,6 +144,7 @@ def test_calculator_in_french(qtbot, demo_store, lang):
     from returnsdesk.ui.policy.calculator import ReturnCalculator
 
     dialog = _show(qtbot, ReturnCalculator())
+    settle(qtbot)
     dialog.add_line()
     _look(dialog, "calculator", lang)
 
@@ -191,10 +196,12 @@ def test_paying_twice_banner_in_french(qtbot, store, now, lang):
     chargeback = make_case(now, order=refunded.order, kind=Kind.CHARGEBACK, chargeback_due_on=due)
     assert chargebacks.paying_twice(chargeback.id)
     banner = _show(qtbot, PayingTwiceBanner(chargeback.id), 900, 140)
+    qtbot.waitUntil(lambda: bool(banner.text.text()))
     expected = "payer deux fois" if lang == "fr" else "paying twice"
     assert expected in banner.text.text() and "re_1" in banner.text.text()
     _look(banner, "paying_twice", lang)
     panel = _show(qtbot, OrderCasesPanel(chargeback.id), 900, 300)
+    settle(qtbot)
     assert panel.tree.topLevelItemCount() == 1
     _look(panel, "order_cases_panel", lang)
 
@@ -205,7 +212,7 @@ def test_timeline_reads_in_the_window_language_without_codes(qtbot, window, lang
     from returnsdesk.domain.workflow import Kind, Status
 
     case = _case("chargeback")
-    workspace = window.open_case(case.id)
+    workspace = loaded(qtbot, window.open_case(case.id))
     tree = workspace.timeline
     rows = [
         [tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())

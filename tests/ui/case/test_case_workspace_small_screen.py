@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from case_waits import loaded, settle
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QMessageBox, QWidget
 from screen_text import window_language
@@ -31,7 +32,7 @@ def workspace(qtbot, demo_store):
     workspace.resize(*CASE_TAB)
     workspace.show()
     qtbot.waitExposed(workspace)
-    return workspace
+    return loaded(qtbot, workspace)
 
 
 def _shown(widget: QWidget, root: QWidget) -> QRect:
@@ -50,6 +51,7 @@ def test_header_verdict_deadlines_and_tabs_show_at_once(qtbot, demo_store, lang)
         workspace.resize(*CASE_TAB)
         workspace.show()
         qtbot.waitExposed(workspace)
+        loaded(qtbot, workspace)
         SHOTS.mkdir(parents=True, exist_ok=True)
         workspace.grab().save(str(SHOTS / f"workspace_case_tab_{lang}.png"))
         _all_parts_show(workspace)
@@ -96,38 +98,42 @@ def _button(workspace, status: Status):
     return next(b for b in workspace._action_buttons if b.objectName() == f"move-{status.value}")
 
 
-def test_move_to_with_unsaved_edits_asks_and_cancel_keeps_everything(workspace, asked):
+def test_move_to_with_unsaved_edits_asks_and_cancel_keeps_everything(qtbot, workspace, asked):
     """Seen: a "Move to …" button saved half-typed edits without asking."""
     status = Case.get_by_id(workspace.case_id).status
     workspace.notes.setPlainText("half-typed thought")
     target = next(s for s in (Status.CANCELLED, Status.APPROVED) if _has(workspace, s))
     _button(workspace, target).click()
+    settle(qtbot)
     assert len(asked["questions"]) == 1 and workspace.rma in asked["questions"][0]
     stored = Case.get_by_id(workspace.case_id)
     assert stored.status == status and stored.notes != "half-typed thought"
     assert workspace.is_dirty() and workspace.notes.toPlainText() == "half-typed thought"
 
 
-def test_move_to_discard_drops_the_edits_then_moves(workspace, asked):
+def test_move_to_discard_drops_the_edits_then_moves(qtbot, workspace, asked):
     asked["answer"] = QMessageBox.StandardButton.Discard
     before = Case.get_by_id(workspace.case_id).notes
     workspace.notes.setPlainText("not wanted")
     _button(workspace, Status.CANCELLED).click()
+    settle(qtbot)
     stored = Case.get_by_id(workspace.case_id)
     assert stored.status == Status.CANCELLED and stored.notes == before
     assert not workspace.is_dirty()
 
 
-def test_move_to_save_keeps_the_edits_then_moves(workspace, asked):
+def test_move_to_save_keeps_the_edits_then_moves(qtbot, workspace, asked):
     asked["answer"] = QMessageBox.StandardButton.Save
     workspace.notes.setPlainText("kept")
     _button(workspace, Status.CANCELLED).click()
+    settle(qtbot)
     stored = Case.get_by_id(workspace.case_id)
     assert stored.status == Status.CANCELLED and stored.notes == "kept"
 
 
-def test_move_to_without_edits_asks_nothing(workspace, asked):
+def test_move_to_without_edits_asks_nothing(qtbot, workspace, asked):
     _button(workspace, Status.CANCELLED).click()
+    settle(qtbot)
     assert asked["questions"] == []
     assert Case.get_by_id(workspace.case_id).status == Status.CANCELLED
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from case_waits import settle
 from screen_text import cut_off
 
 from returnsdesk.store.models import Case, Order
@@ -18,10 +19,11 @@ def dialog(qtbot, demo_store, refusals):
     order = Order.select().order_by(Order.id).first()
     dialog.order_search.setText(order.number)
     qtbot.waitUntil(lambda: dialog._order is not None, timeout=3000)
+    settle(qtbot)
     return dialog
 
 
-def test_the_reason_has_no_default_and_must_be_picked(dialog, refusals):
+def test_the_reason_has_no_default_and_must_be_picked(qtbot, dialog, refusals):
     """Seen: the reason defaulted to "Damaged in transit" and cases were opened with it."""
     assert dialog.reason.currentIndex() == 0 and dialog.reason.currentData() == ""
     assert "reason" in dialog.preview.text()
@@ -30,8 +32,10 @@ def test_the_reason_has_no_default_and_must_be_picked(dialog, refusals):
     assert refusals == ["Choose the reason for the request."]
     assert Case.select().count() == before and dialog.created_case_id is None
     dialog.reason.setCurrentIndex(dialog.reason.findData("wrong_item"))
+    settle(qtbot)
     assert "eligible" in dialog.preview.text().lower()
     dialog.accept()
+    settle(qtbot)
     assert Case.get_by_id(dialog.created_case_id).reason == "wrong_item"
 
 
