@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from returnsdesk import paths
 from returnsdesk.domain.errors import InputError
@@ -17,6 +17,7 @@ from returnsdesk.services.health import clean_incoming
 from returnsdesk.session import StoreError, check_store_file, close_session, open_session
 from returnsdesk.ui import language
 from returnsdesk.ui.crash import ExceptionHook
+from returnsdesk.ui.messages import show_warning
 from returnsdesk.ui.single_instance import SingleInstance
 
 ORGANISATION = "ReturnsDesk"
@@ -42,12 +43,6 @@ _windows: list = []  # the main window (a list, so a restore can swap it)
 _demo = False
 
 
-def _refuse(title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-
-
 def run_app(data_dir: Path, demo: bool = False) -> int:
     global _demo
     _demo = demo
@@ -55,7 +50,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
     try:  # a refused store is only read: no log, no lock file, nothing beside it
         check_store_file(paths.database_path(data_dir))
     except (StoreError, OSError) as exc:
-        _refuse(
+        show_warning(
+            None,
             t("ReturnsDesk cannot open the store"),
             plain_message(exc, data_dir) or str(exc),
         )
@@ -67,7 +63,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
             print(t("ReturnsDesk is already open on this store: brought it to the front."))
             return 0
         pid = instance.holder_pid()
-        _refuse(
+        show_warning(
+            None,
             t("ReturnsDesk is already open"),
             t(
                 "ReturnsDesk is already open on this store (process {pid}). Use that window, "
@@ -83,7 +80,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
         if message is None and not isinstance(exc, StoreError | InputError | OSError):
             instance.release()
             raise
-        _refuse(
+        show_warning(
+            None,
             t("ReturnsDesk cannot open the store"),
             message or str(exc),
         )

@@ -25,6 +25,11 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
     else:
         log.error("Unexpected error", exc_info=error)
         text = t("Something went wrong: {error}", error=error)
+    show_warning(parent, title, text)
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning the user must read before going on (plain text, never markup)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()

@@ -387,7 +387,7 @@ def test_the_window_refuses_a_newer_store_and_leaves_nothing_beside_it(
     conn.close()
     before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
     shown: list[str] = []
-    monkeypatch.setattr(app, "_refuse", lambda title, text: shown.append(text))
+    monkeypatch.setattr(app, "show_warning", lambda parent, title, text: shown.append(text))
     assert app.run_app(folder) == 1
     assert "newer ReturnsDesk" in shown[0]
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before

@@ -23,7 +23,7 @@ from returnsdesk.ui.backup.backup_dialog import BackupDialog
 from returnsdesk.ui.backup.check_dialog import CheckDialog
 from returnsdesk.ui.backup.restore_dialog import RestoreDialog
 from returnsdesk.ui.backup.status import BackupStatusLabel
-from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.messages import show_error, show_warning
 from returnsdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -96,15 +96,11 @@ class Safekeeping(QObject):
         self.automatic.on_quit(self._quit_backup_failed)
 
     def _quit_backup_failed(self, reason: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        show_warning(
+            self.window,
             t("Backup on quit"),
             t("The automatic backup could not be made. {reason}", reason=reason),
-            QMessageBox.StandardButton.Ok,
-            self.window,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
 
     # -- personal data ------------------------------------------------------------------
     def personal_data(self, case_id: int | None) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from returnsdesk.domain.i18n import t
-from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.messages import show_error, show_warning
 from returnsdesk.ui.tasks import Job, run_task
 
 #: What a build returns: the PDF, the preview's title, the suggested file name, and
@@ -151,7 +151,7 @@ def open_dispute_pack(
 
     def on_built(pdf: bytes, title: str, name: str, warnings: tuple[str, ...]) -> None:
         if warnings:  # advice, not a failure: the pack is made and shown
-            QMessageBox.warning(parent, t("Dispute pack"), "\n".join(warnings))
+            show_warning(parent, t("Dispute pack"), "\n".join(warnings))
 
     return _show(parent, build, after=on_built)
 
