@@ -31,7 +31,7 @@ from returnsdesk.domain.risk import (
     supplier_flags,
 )
 from returnsdesk.services.clock import resolve
-from returnsdesk.store import ledger_sql
+from returnsdesk.store import ledger_sql, risk_snapshot
 from returnsdesk.store import reports as q
 from returnsdesk.store import risk as risk_sql
 from returnsdesk.store.reports import MoneyRow, OpenCaseRow, Period
@@ -377,12 +377,14 @@ def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
     keeps them equal), else from the rules' SQL.
     """
     t = risk_sql.thresholds()
-    flagged = risk_sql.flagged_masks(p.first_stamp, p.after_stamp, as_of, t)
+    flagged = risk_snapshot.flagged_masks(p.first_stamp, p.after_stamp, as_of, t)
     seen: dict[tuple[str, int], list[int]] = {}
     for case_id, subject, mask in flagged:  # newest first
         for rule in rules_of_mask(mask):
             seen.setdefault((subject, BIT[rule]), []).append(case_id)
-    facts = risk_sql.case_facts(sorted({ids[0] for ids in seen.values()}), as_of)
+    described = sorted({ids[0] for ids in seen.values()})
+    counts = risk_snapshot.snapshot_counts(described, as_of, t)
+    facts = risk_sql.case_facts(described, as_of, counts)
     rows = []
     for (subject, bit), case_ids in seen.items():
         f = facts.get(case_ids[0])

@@ -16,6 +16,7 @@ from returnsdesk.domain.risk import (
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.store import risk as risk_sql
+from returnsdesk.store import risk_snapshot
 from returnsdesk.store.db import is_read_only
 from returnsdesk.store.models import Case
 
@@ -79,7 +80,7 @@ def flags_of_case_and_supplier(case_id: int, now: datetime | date | None = None)
 def flagged_ready(now: datetime | date | None = None) -> bool:
     """Whether the flagged-case snapshot is up to date (the risk filter is then as cheap
     as a plain search)."""
-    return risk_sql.snapshot_fresh(_today(now), thresholds())
+    return risk_snapshot.snapshot_fresh(_today(now), thresholds())
 
 
 def refresh_flagged(now: datetime | date | None = None) -> bool:
@@ -88,4 +89,4 @@ def refresh_flagged(now: datetime | date | None = None) -> bool:
     answering from the rules themselves."""
     if is_read_only():
         return False
-    return risk_sql.rebuild_flagged(_today(now), thresholds())
+    return risk_snapshot.rebuild_flagged(_today(now), thresholds())

@@ -15,7 +15,8 @@ from enum import StrEnum
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.store.connection import database
 from returnsdesk.store.models import from_stamp
-from returnsdesk.store.risk import flagged_filter_sql, mask_sql, snapshot_fresh, thresholds
+from returnsdesk.store.risk import mask_sql, thresholds
+from returnsdesk.store.risk_snapshot import flagged_filter_sql, snapshot_fresh
 from returnsdesk.store.search import matching_case_ids_sql
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from returnsdesk.store import risk, sales, search
+from returnsdesk.store import risk_snapshot, sales, search
 from returnsdesk.store.connection import Database
 from returnsdesk.store.sql_script import execute_script
 
@@ -393,7 +393,7 @@ def _v8_line_rule_facts(db: Database) -> None:
 def _v9_risk_flag_snapshot(db: Database) -> None:
     """The flagged-case snapshot the inbox's risk filter and column read (rebuilt off the
     GUI thread), with the triggers that mark it stale when a rule's facts change."""
-    risk.create_snapshot(db)
+    risk_snapshot.create_snapshot(db)
 
 
 def _v10_timeline_event_codes(db: Database) -> None:
@@ -427,6 +427,12 @@ def _v12_supplier_figures(db: Database) -> None:
     supplier_money.create(db)
 
 
+def _v13_risk_flag_counts(db: Database) -> None:
+    """Each flagged case keeps its customer's counts, so the report's risk signals are
+    described without counting every customer's cases again (store/risk_snapshot.py)."""
+    risk_snapshot.add_snapshot_counts(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -440,6 +446,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v10_timeline_event_codes,
     _v11_supplier_claims,
     _v12_supplier_figures,
+    _v13_risk_flag_counts,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -13,7 +13,7 @@ from returnsdesk.domain.risk import case_flags, rules_of_mask
 from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.services import cases, risk
 from returnsdesk.services.cases import OpenCaseInput
-from returnsdesk.store import migrations
+from returnsdesk.store import migrations, risk_snapshot
 from returnsdesk.store import risk as risk_sql
 from returnsdesk.store.db import database, open_store
 from returnsdesk.store.inbox import Column, Filters, InboxQuery, View, case_ids, fetch_rows
@@ -38,15 +38,15 @@ def _snapshot() -> dict[int, set]:
 
 def test_snapshot_holds_exactly_the_cases_the_rules_flag(demo_store):
     t = risk.thresholds()
-    assert not risk_sql.snapshot_fresh(TODAY, t)  # never built yet
+    assert not risk_snapshot.snapshot_fresh(TODAY, t)  # never built yet
     assert risk.refresh_flagged(TODAY) is True
-    assert risk_sql.snapshot_fresh(TODAY, t)
+    assert risk_snapshot.snapshot_fresh(TODAY, t)
     expected = _plain_flags()
     assert expected  # the demo store has flagged customers
     assert _snapshot() == expected
     assert risk.refresh_flagged(TODAY) is False  # fresh: nothing to do
     # Another day or other thresholds is another snapshot.
-    assert not risk_sql.snapshot_fresh(date(2026, 5, 21), t)
+    assert not risk_snapshot.snapshot_fresh(date(2026, 5, 21), t)
     risk.save_thresholds(risk.Thresholds(repeat_requests=2))
     assert not risk.flagged_ready(TODAY)
 
@@ -72,7 +72,7 @@ def test_writes_that_change_a_rule_fact_make_the_snapshot_stale(demo_store):
     # Workflow moves, notes and deadlines change no rule fact: the snapshot stays.
     cases.transition(case.id, Status.AWAITING_RETURN, note="label sent", now=NOW)
     Case.update(notes="called back").where(Case.id == case.id).execute()
-    assert risk_sql.snapshot_fresh(TODAY, t)
+    assert risk_snapshot.snapshot_fresh(TODAY, t)
     # A shipping country, a customer's name, a new case: each can change a rule.
     for change in (
         lambda: Order.update(shipping_country="JP").where(Order.id == case.order_id).execute(),
@@ -86,7 +86,7 @@ def test_writes_that_change_a_rule_fact_make_the_snapshot_stale(demo_store):
         ),
     ):
         change()
-        assert not risk_sql.snapshot_fresh(TODAY, t)
+        assert not risk_snapshot.snapshot_fresh(TODAY, t)
         risk.refresh_flagged(TODAY)
         assert _snapshot() == _plain_flags()
 
@@ -101,8 +101,42 @@ def test_version_8_database_gains_the_snapshot(tmp_path):
     try:
         assert migrations.user_version(db) == migrations.CURRENT_VERSION
         assert db.execute_sql('SELECT count(*) FROM "case"').fetchone()[0] == 1
-        assert not risk_sql.snapshot_fresh(TODAY, risk.thresholds())
+        assert not risk_snapshot.snapshot_fresh(TODAY, risk.thresholds())
         assert risk.refresh_flagged(TODAY)
         assert _snapshot() == {1: set(rules_of_mask(2))}  # billing FR, shipping DE
+    finally:
+        db.close()
+
+
+def test_the_snapshot_keeps_each_flagged_case_s_counts_and_facts_agree(demo_store):
+    """The report describes flags from the kept counts: they must be the counts the rules
+    read (cases in 12 months, other chargebacks, earlier orders), case for case."""
+    t = risk.thresholds()
+    risk.refresh_flagged(TODAY)
+    flagged = sorted(_snapshot())
+    kept = risk_snapshot.snapshot_counts(flagged, TODAY, t)
+    assert set(kept) == set(flagged)
+    assert kept == risk_sql.case_counts(flagged, TODAY)
+    assert risk_sql.case_facts(flagged, TODAY, kept) == risk_sql.case_facts(flagged, TODAY)
+    # Another day's window: the kept counts are not offered.
+    assert risk_snapshot.snapshot_counts(flagged, date(2026, 6, 1), t) == {}
+
+
+def test_version_12_store_gains_flag_counts_and_rebuilds_its_snapshot(tmp_path):
+    path = tmp_path / "v12.sqlite3"
+    db = store_at_version(path, 12)
+    add_one_case(db, "new")
+    db.execute_sql("INSERT INTO risk_flagged (case_id, mask) VALUES (1, 1)")
+    db.execute_sql("UPDATE risk_state SET built_version = version, built_key = 'k'")
+    db.close()
+
+    db = open_store(path)
+    try:
+        assert migrations.user_version(db) == migrations.CURRENT_VERSION
+        row = db.execute_sql(
+            "SELECT case_id, mask, requests, chargebacks, earlier FROM risk_flagged"
+        )
+        assert row.fetchall() == [(1, 1, 0, 0, 0)]
+        assert db.execute_sql("SELECT built_key FROM risk_state").fetchone() == (None,)
     finally:
         db.close()
