@@ -195,3 +195,21 @@ def test_ledger_posting_from_a_service_reaches_the_open_case(qtbot, open_case, t
     settle(qtbot)
     assert calls["money"] == 1
     qtbot.waitUntil(lambda: workspace.money.model.rowCount() >= 1)
+
+
+def test_the_reports_area_computes_again_once_shown_after_a_write(qtbot, window, two_cases):
+    page = window.area("Reports")
+    qtbot.waitUntil(lambda: not page.busy(), timeout=30_000)
+    settle(qtbot)
+    calls: Counter[str] = Counter()
+    count_calls(calls, "reports", page, "refresh")
+    announce(Changes.of(Area.EVIDENCE))  # no report counts files
+    assert calls == Counter()
+    window.show_view(window.inbox.current_view())
+    announce(Changes.of(Area.LEDGER, cases=[two_cases[0].id]))
+    announce(Changes.of(Area.CASES, cases=[two_cases[1].id]))
+    assert calls == Counter()  # hidden: nothing computed...
+    assert window.area("Reports") is page
+    assert calls == Counter(reports=1)  # ...until shown: once for both writes
+    qtbot.waitUntil(lambda: not page.busy(), timeout=30_000)
+    settle(qtbot)
