@@ -43,19 +43,9 @@ from returnsdesk.ui.language import follow_language_choice
 from returnsdesk.ui.ledger import LedgerView
 from returnsdesk.ui.menus import build_menus
 from returnsdesk.ui.messages import show_error
-from returnsdesk.ui.operations import announce, change_bus, read_op, wait_for_writes
+from returnsdesk.ui.operations import announce, read_op, wait_for_writes
 from returnsdesk.ui.preferences.pages import open_preferences
 from returnsdesk.ui.suppliers.view import SuppliersView
-
-#: What the inbox lists depends on these (evidence alone changes none of its columns).
-_INBOX_AREAS = (
-    Area.CASES,
-    Area.ORDERS,
-    Area.SUPPLIERS,
-    Area.CONTACTS,
-    Area.LEDGER,
-    Area.SETTINGS,
-)
 
 
 class MainWindow(QMainWindow):
@@ -110,7 +100,6 @@ class MainWindow(QMainWindow):
         self._show_counts(self.inbox.counts)
         self.safekeeping = Safekeeping(self, session.data_dir)
         build_menus(self)
-        change_bus().changed.connect(self._on_changes)
         self.resize(1320, 820)
         self._restore_layout()
 
@@ -143,28 +132,18 @@ class MainWindow(QMainWindow):
                     return page
         raise KeyError(title)
 
-    # The areas below still signal their own saves; each is announced on the change bus,
-    # where every screen (the inbox, the open cases, the other areas) hears of it.
+    # Each area listens to the change bus itself and refreshes what it shows.
     def _make_suppliers(self) -> SuppliersView:
-        suppliers = self.suppliers = SuppliersView(self)
-        suppliers.changed.connect(
-            lambda *_: announce(Changes.of(Area.SUPPLIERS, Area.CONTACTS, Area.CASES), suppliers)
-        )
-        return suppliers
+        self.suppliers = SuppliersView(self)
+        return self.suppliers
 
     def _make_evidence(self) -> EvidenceGallery:
-        evidence = self.evidence = EvidenceGallery(self.session, parent=self)
-        evidence.changed.connect(
-            lambda case_id: announce(Changes.of(Area.EVIDENCE, cases=[case_id]), evidence)
-        )
-        return evidence
+        self.evidence = EvidenceGallery(self.session, parent=self)
+        return self.evidence
 
     def _make_ledger(self) -> LedgerView:
-        ledger = self.ledger = LedgerView(self)
-        ledger.entry_reversed.connect(
-            lambda case_id: announce(Changes.of(Area.LEDGER, cases=[case_id]), ledger)
-        )
-        return ledger
+        self.ledger = LedgerView(self)
+        return self.ledger
 
     def _make_reports(self) -> QWidget:
         from returnsdesk.ui.reports import ReportsArea
@@ -177,21 +156,6 @@ class MainWindow(QMainWindow):
         """Show an explicit set of cases in the inbox (a Reports drill-down)."""
         self.show_view(View.ALL)
         self.inbox.show_cases(filters, description)
-
-    # -- changes -------------------------------------------------------------
-    def _on_changes(self, changes: Changes, source: object) -> None:
-        """Something was saved: the inbox and the built areas show it (open cases listen
-        for themselves)."""
-        if changes.touches(Area.SUPPLIERS, Area.ORDERS, Area.SETTINGS):
-            self.inbox.reload_choices()
-        if changes.touches(*_INBOX_AREAS):
-            self.inbox.refresh()
-        if self.ledger is not None and source is not self.ledger:
-            if changes.touches(Area.LEDGER, Area.CASES):
-                self.ledger.reload()
-        if self.suppliers is not None and source is not self.suppliers:
-            if changes.touches(Area.SUPPLIERS, Area.CONTACTS, Area.CASES):
-                self.suppliers.reload()
 
     # -- menus ---------------------------------------------------------------
     def edit_preferences(self) -> None:

@@ -16,6 +16,7 @@ from returnsdesk.store.models import Evidence
 from returnsdesk.ui.evidence import EvidenceGallery, EvidenceViewer
 from returnsdesk.ui.evidence.dialogs import AttachChoice
 from returnsdesk.ui.evidence.icons import placeholder
+from returnsdesk.ui.operations import change_bus
 
 
 @pytest.fixture
@@ -107,10 +108,10 @@ def test_drop_files_attaches_them_to_the_case(qtbot, store, case_with_photos, tm
 
     gallery.ask_attach = ask
     new = make_photo(tmp_path / "dropped.jpg", colour=(1, 200, 3))
-    with qtbot.waitSignal(gallery.changed, timeout=10_000) as signal:
+    with qtbot.waitSignal(change_bus().changed, timeout=10_000) as signal:
         event = _drop(gallery, [new])
     assert event.isAccepted()
-    assert signal.args == [case_with_photos.id]
+    assert signal.args[0].case_ids == {case_with_photos.id}
     assert asked == [[new]]
     qtbot.waitUntil(lambda: gallery.model.rowCount() == 4)  # it heard the change and reloaded
     row = Evidence.get(Evidence.original_name == "dropped.jpg")
@@ -123,9 +124,9 @@ def test_drop_in_the_evidence_area_asks_for_the_case(qtbot, store, case_with_pho
     gallery = _gallery(qtbot, store)
     assert not gallery.rma_filter.isHidden()
     gallery.ask_attach = lambda paths: AttachChoice(other.id, "customer", "")
-    with qtbot.waitSignal(gallery.changed, timeout=10_000) as signal:
+    with qtbot.waitSignal(change_bus().changed, timeout=10_000) as signal:
         _drop(gallery, [make_photo(tmp_path / "x.jpg", colour=(3, 3, 3))])
-    assert signal.args == [other.id]
+    assert signal.args[0].case_ids == {other.id}
     assert Evidence.select().where(Evidence.case == other.id).count() == 1
     # A refused file comes back as a message, and nothing changes.
     empty = tmp_path / "empty.png"
@@ -172,9 +173,9 @@ def test_viewer_navigation_and_caption(qtbot, store, case_with_photos):
     viewer.actual_size()
     assert viewer.scale() == 1.0
     viewer.caption.setText("Seam torn")
-    with qtbot.waitSignal(viewer.changed) as changed:
+    with qtbot.waitSignal(change_bus().changed) as changed:
         assert viewer.save_caption()
-    assert changed.args == [case_with_photos.id]
+    assert changed.args[0].case_ids == {case_with_photos.id}
     assert Evidence.get_by_id(items[1].id).caption == "Seam torn"
     viewer.caption.setText("bad\x07caption")
     assert not viewer.save_caption()

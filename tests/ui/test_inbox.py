@@ -13,6 +13,7 @@ from returnsdesk.store.models import Case, CaseEvent, Customer
 from returnsdesk.ui.inbox.model import COLUMNS, InboxModel
 from returnsdesk.ui.inbox.widget import InboxWidget
 from returnsdesk.ui.main_window import MainWindow
+from returnsdesk.ui.operations import change_bus
 
 
 def _new_case() -> Case:
@@ -306,10 +307,11 @@ def test_money_posted_in_the_workspace_reaches_timeline_ledger_and_inbox(qtbot, 
     window.show_view(View.ALL)
     qtbot.waitUntil(lambda: ledger.model.total() is not None)
     entries_before = ledger.model.total()
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert panel.post()
     settle(qtbot)
     assert "4.50" in workspace.timeline.topLevelItem(0).text(2)
     assert workspace.timeline.topLevelItem(0).text(1) == "Money"
-    # The Ledger area refreshed itself from the change bus.
+    # The Ledger area, hidden meanwhile, refreshes itself from the change bus when shown.
+    assert window.area("Ledger") is ledger
     qtbot.waitUntil(lambda: ledger.model.total() == entries_before + 1)

@@ -138,7 +138,7 @@ def fill(panel, kind, amount, **fields):
 def test_panel_posts_a_refund(panel, qtbot):
     assert panel.model.rowCount() == 0
     fill(panel, K.CUSTOMER_REFUND, "49.50", method="Card", memo="Partial refund")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert panel.post()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     assert "Paid out €49.50" in panel.figures.text()
@@ -151,7 +151,7 @@ def test_panel_posts_a_refund(panel, qtbot):
 
 def test_panel_refuses_over_refund_without_override(panel, qtbot):
     fill(panel, K.CUSTOMER_REFUND, "95")
-    with qtbot.assertNotEmitted(panel.changed):
+    with qtbot.assertNotEmitted(change_bus().changed):
         assert panel.post()  # handed to the writer, which refuses it
         qtbot.waitUntil(lambda: "€91.00 is left to give back" in panel.message.text())
     assert LedgerEntry.select().count() == 0
@@ -159,7 +159,7 @@ def test_panel_refuses_over_refund_without_override(panel, qtbot):
     assert not panel.post()  # no reason yet
     assert "reason" in panel.message.text()
     panel.override_reason.setText("Customer also paid the return postage")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert panel.post()
     assert LedgerEntry.get().override_note == "Customer also paid the return postage"
 
@@ -183,7 +183,7 @@ def test_panel_parses_in_the_users_locale(store, now, qtbot):
     widget = CaseMoneyPanel(case.id, locale="fr_FR")
     qtbot.addWidget(widget)
     fill(widget, K.SUPPLIER_REIMBURSEMENT, "12,50")
-    with qtbot.waitSignal(widget.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert widget.post()
     assert LedgerEntry.get().amount_minor == 1250
     qtbot.waitUntil(lambda: "12,50" in widget.figures.text())
@@ -196,7 +196,7 @@ def test_panel_reverses_selected_entry(panel, qtbot, answer_reverse, now):
     panel.table.selectRow(0)
     assert panel.reverse_button.isEnabled()
     answer_reverse.append("Label never used")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert panel.reverse_selected()
     qtbot.waitUntil(lambda: "Paid out €0.00" in panel.figures.text())
     assert panel.model.rowCount() == 2

@@ -15,6 +15,7 @@ from returnsdesk.domain.ledger import LedgerKind as K
 from returnsdesk.store.models import LedgerEntry
 from returnsdesk.ui.app import ensure_application
 from returnsdesk.ui.ledger.money_panel import CaseMoneyPanel
+from returnsdesk.ui.operations import change_bus
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
 
 SHOTS = Path("/tmp/shots/money")
@@ -91,7 +92,7 @@ def test_large_posting_asks_with_amount_and_kind_in_words(panel, qtbot):
     assert "Customer refund of €91.00 (ninety-one euros and 00/100)" in asked[0]
     assert "half or more of what the customer paid" in asked[0]
     panel.confirm = lambda text: True
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert panel.post()
     assert LedgerEntry.select().count() == 1
 
@@ -100,7 +101,7 @@ def test_small_ordinary_posting_does_not_ask(panel, qtbot):
     panel.confirm = lambda text: pytest.fail("should not ask")
     panel.kind.setCurrentIndex(panel.kind.findData(K.RETURN_LABEL_COST.value))
     panel.amount.setText("4,50")
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(change_bus().changed):
         assert panel.post()
     assert LedgerEntry.get().amount_minor == 450
 

@@ -1,7 +1,8 @@
 """The other areas' panels in a case's lower tabs (evidence, supplier messages, money).
 
 Each reads its own data when built, so it is built the first time its tab is shown (or
-the workspace asks for it): opening a case costs only what it shows at first.
+the workspace asks for it): opening a case costs only what it shows at first. Each
+listens to the change bus itself and reloads when a write touches its case.
 """
 
 from __future__ import annotations
@@ -12,14 +13,9 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from returnsdesk import session
 from returnsdesk.domain.i18n import t
-from returnsdesk.services.changes import Area, Changes
 from returnsdesk.ui.evidence import EvidenceGallery
 from returnsdesk.ui.ledger import CaseMoneyPanel
-from returnsdesk.ui.operations import announce
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
-
-#: What each part's saves touch, announced for it on the change bus.
-AREAS = {"evidence": Area.EVIDENCE, "supplier": Area.CONTACTS, "money": Area.LEDGER}
 
 
 class AreaTabs:
@@ -58,9 +54,6 @@ class AreaTabs:
         if part is not None:
             return part
         part = self.built[name] = self._make(name)
-        changes = Changes.of(AREAS[name], cases=[self.case_id])
-        # The panel still signals its own saves: say so to every screen.
-        part.changed.connect(lambda *_args: announce(changes, part))  # type: ignore[attr-defined]
         tabs = self.tabs
         index, current = self.positions[name], tabs.currentIndex()
         title, placeholder = tabs.tabText(index), tabs.widget(index)

@@ -277,17 +277,8 @@ class CaseWorkspace(MailDropTarget, QWidget):
     def _on_changes(self, changes: Changes, source: object) -> None:
         if not changes.touches_case(self.case_id):
             return
+        # Its lower tabs' panels listen to the bus themselves.
         self.refresh(adopt_version=self._is_own(source))
-        for name, areas in (
-            ("money", (Area.LEDGER,)),
-            ("evidence", (Area.EVIDENCE,)),
-            ("supplier", (Area.CONTACTS, Area.SUPPLIERS)),
-        ):
-            panel = self.area_tabs.built.get(name)
-            if panel is None or source is panel:
-                continue
-            if changes.touches(*areas) or not changes.case_ids:
-                panel.reload()  # type: ignore[attr-defined]
 
     def _is_own(self, source: object) -> bool:
         """Whether a change came from this workspace, one of its parts or their dialogs."""

@@ -63,8 +63,6 @@ class EvidenceGallery(QWidget):
     on ``change_bus()`` touches evidence (of its case, for a case's gallery).
     """
 
-    #: Evidence of this case changed (added, removed, caption): refresh its timeline.
-    changed = Signal(int)
     #: An export finished: the zip's path.
     exported = Signal(str)
     #: A background attach or export failed: the message shown to the user.
@@ -319,7 +317,6 @@ class EvidenceGallery(QWidget):
         from returnsdesk.ui.evidence.viewer import EvidenceViewer
 
         viewer = EvidenceViewer(self.session, self.model.items(), index.row(), self)
-        viewer.changed.connect(self.changed)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         viewer.show()
         self.viewer = viewer
@@ -380,7 +377,7 @@ class EvidenceGallery(QWidget):
                     choice.case_id, prepared, choice.supplied_by, choice.caption
                 ),
                 changes=Changes.of(Area.EVIDENCE, cases=[choice.case_id]),
-                on_done=lambda _rows: self._attached(choice.case_id, len(paths)),
+                on_done=lambda _rows: self._attached(len(paths)),
                 on_error=self._show_error,
             )
 
@@ -392,9 +389,8 @@ class EvidenceGallery(QWidget):
         )
         return job
 
-    def _attached(self, case_id: int, count: int) -> None:
+    def _attached(self, count: int) -> None:
         self.status.setText(tn("Added {n} file.", "Added {n} files.", count))
-        self.changed.emit(case_id)
 
     def _show_error(self, error: Exception) -> None:
         if isinstance(error, InputError):

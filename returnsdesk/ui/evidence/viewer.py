@@ -50,8 +50,6 @@ from returnsdesk.ui.tasks import Job, run_task
 
 
 class EvidenceViewer(QDialog):
-    #: Evidence of this case changed (caption edited, evidence removed).
-    changed = Signal(int)
     #: The picture for the current item is on screen (or its type icon, if none).
     preview_loaded = Signal(int)
 
@@ -293,7 +291,8 @@ class EvidenceViewer(QDialog):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.stored_file())))
 
     def save_caption(self) -> bool:
-        """Check the caption here, save it through the writer; ``changed`` follows."""
+        """Check the caption here, save it through the writer (the change bus tells
+        every area)."""
         item = self.current
         try:
             caption = clean_text(self.caption.text(), "Caption")
@@ -315,7 +314,6 @@ class EvidenceViewer(QDialog):
             if shown.id == item.id:
                 self.items[index] = replace(shown, caption=caption)
         self.message.setText(t("Caption saved."))
-        self.changed.emit(item.case_id)
 
     def confirm_remove(self) -> None:
         answer = QMessageBox.question(
@@ -343,7 +341,6 @@ class EvidenceViewer(QDialog):
     def _removed(self, item: EvidenceItem) -> None:
         self.remove_button.setEnabled(True)
         self.items = [shown for shown in self.items if shown.id != item.id]
-        self.changed.emit(item.case_id)
         if not self.items:
             self.accept()
             return

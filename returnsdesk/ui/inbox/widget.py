@@ -28,6 +28,7 @@ from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind, Status
 from returnsdesk.services import risk
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.inbox import (
     Filters,
     InboxQuery,
@@ -40,7 +41,7 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
 from returnsdesk.ui.ledger.common import qdate_day
-from returnsdesk.ui.operations import read_op
+from returnsdesk.ui.operations import change_bus, read_op
 from returnsdesk.ui.tasks import run_task
 from returnsdesk.ui.widgets.debounce import Debounce
 
@@ -56,6 +57,11 @@ VIEW_TITLES = {
     View.CLOSED: N_("Closed"),
     View.ALL: N_("All"),
 }
+
+#: What the inbox lists depends on (evidence alone changes none of its columns).
+SHOWN = (Area.CASES, Area.ORDERS, Area.SUPPLIERS, Area.CONTACTS, Area.LEDGER, Area.SETTINGS)
+#: What its supplier and currency filters offer depends on these.
+CHOICES = (Area.SUPPLIERS, Area.ORDERS, Area.SETTINGS)
 
 
 class InboxWidget(QWidget):
@@ -82,6 +88,14 @@ class InboxWidget(QWidget):
         self._build_layout()
         self.reload_choices()
         self.refresh()
+        change_bus().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes, _source: object = None) -> None:
+        """A write anywhere: re-read what it may have changed in the list."""
+        if changes.touches(*CHOICES):
+            self.reload_choices()
+        if changes.touches(*SHOWN):
+            self.refresh()
 
     def _build_search(self) -> None:
         self.tabs = QTabBar(self)

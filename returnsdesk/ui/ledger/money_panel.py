@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -69,10 +69,8 @@ OK_STYLE = "color: #1f7a35;"
 
 
 class CaseMoneyPanel(QWidget):
-    """Money of one case. Refreshes itself when a write touches the ledger; emits
-    ``changed`` after its own posting or reversal (for windows that wire it by hand)."""
-
-    changed = Signal()
+    """Money of one case. Refreshes itself when a write touches the ledger (its own
+    postings and reversals included: they come back through the change bus)."""
 
     def __init__(
         self, case_id: int, parent: QWidget | None = None, locale: str | None = None
@@ -365,7 +363,6 @@ class CaseMoneyPanel(QWidget):
             ok=True,
         )
         self._reset_form()
-        self.changed.emit()
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, OverRefundError):
@@ -437,4 +434,3 @@ class CaseMoneyPanel(QWidget):
 
     def _reversed(self, entry_id: int) -> None:
         self._say(t("Entry #{id} reversed.", id=entry_id), ok=True)
-        self.changed.emit()

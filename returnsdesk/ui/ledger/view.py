@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,11 +73,14 @@ def period_bounds(code: str, today: date) -> tuple[date | None, date | None]:
     return None, None
 
 
-class LedgerView(QWidget):
-    """The Ledger area. It refreshes itself when a write touches the ledger."""
+#: What the ledger's rows and choices show: entries, and the cases', orders' and
+#: suppliers' names beside them.
+SHOWN = (Area.LEDGER, Area.SUPPLIERS, Area.CASES, Area.ORDERS)
 
-    #: A reversal was posted here (the case id), for windows that wire it by hand.
-    entry_reversed = Signal(int)
+
+class LedgerView(QWidget):
+    """The Ledger area. It refreshes itself when a write touches what it shows (while
+    hidden, once it is shown again)."""
 
     def __init__(self, parent: QWidget | None = None, locale: str | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +88,7 @@ class LedgerView(QWidget):
         self.model = LedgerTableModel(self, self.number_locale)
         self._totals_generation = 0
         self._debounce = Debounce(self, self.apply_filters, 250)
+        self._stale = False  # a change arrived while the page was hidden
         self._build()
         self._fill_kinds()
         self.reload_choices()
@@ -250,6 +255,7 @@ class LedgerView(QWidget):
 
     def reload(self) -> None:
         """Re-read everything, keeping the filters and the selected entry."""
+        self._stale = False
         selected = self.selected_entry()
         self.reload_choices()
         self.apply_filters()
@@ -257,7 +263,16 @@ class LedgerView(QWidget):
             self.select_entry(selected.id)
 
     def _store_changed(self, changes: Changes, _source: object) -> None:
-        if changes.touches(Area.LEDGER, Area.SUPPLIERS):
+        if not changes.touches(*SHOWN):
+            return
+        if self.isVisible() or self.window() is self:
+            self.reload()
+        else:  # the Ledger page, not shown now: read when it is shown again
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
             self.reload()
 
     def _update_totals(self) -> None:
@@ -299,9 +314,7 @@ class LedgerView(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return False
-        return reverse_with_dialog(
-            entry, self.number_locale, self, lambda: self.entry_reversed.emit(entry.case_id)
-        )
+        return reverse_with_dialog(entry, self.number_locale, self)
 
     def export(self) -> None:
         flt = self.model.filter

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import babel_locale
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
+from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
 from returnsdesk.services.reports import (
     PARTS,
@@ -56,6 +57,7 @@ from returnsdesk.services.reports import (
     report_part,
 )
 from returnsdesk.ui.messages import show_error
+from returnsdesk.ui.operations import change_bus
 from returnsdesk.ui.reports.drill import drill
 from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
 from returnsdesk.ui.tasks import run_task
@@ -152,8 +154,13 @@ class ReportView(QWidget):
             self.drill_down.emit(self._chart_rows[index])
 
 
+#: What the reports count: a write to any of these makes the figures shown old.
+COUNTED = (Area.CASES, Area.ORDERS, Area.LEDGER, Area.SUPPLIERS, Area.CONTACTS)
+
+
 class ReportsArea(QWidget):
-    """The Reports page of the main window."""
+    """The Reports page of the main window. After a write to what it counts it computes
+    its period again (while hidden, once it is shown again)."""
 
     #: (inbox filters, description): show these cases in the inbox.
     open_cases = Signal(object, str)
@@ -247,6 +254,22 @@ class ReportsArea(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda *_: self._custom())
         self._preset_changed()
+        self._stale = False
+        change_bus().changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes, _source: object = None) -> None:
+        if self._period is None or not changes.touches(*COUNTED):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     # -- period ----------------------------------------------------------------
     def _set_dates(self, start: date, end: date) -> None:

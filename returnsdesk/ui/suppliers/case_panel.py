@@ -1,13 +1,12 @@
 """The supplier side of one case: its messages, logging a new one, recording the decision.
 
 The panel reads the case's supplier side off the GUI thread and reloads itself when a
-write announced on ``change_bus()`` touches the case's messages; ``changed`` is still
-emitted after a save made from here, for the case workspace's wiring.
+write announced on ``change_bus()`` touches its case (its own saves included).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,9 +28,7 @@ from returnsdesk.ui.templates.compose_dialog import ComposeDialog
 
 
 class CaseSupplierPanel(QWidget):
-    """Emits ``changed`` after a message or decision was saved from this panel."""
-
-    changed = Signal()
+    """The messages of one case; it reloads itself from the change bus."""
 
     def __init__(self, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,17 +100,10 @@ class CaseSupplierPanel(QWidget):
 
     def log_contact(self, subject: str = "", body: str = "") -> bool:
         dialog = LogContactDialog(None, self.case_id, self, subject=subject, body=body)
-        if not dialog.exec():
-            return False
-        self.changed.emit()
-        return True
+        return bool(dialog.exec())
 
     def write_message(self) -> None:
-        dialog = ComposeDialog(self.case_id, parent=self)
-        dialog.exec()
-        if dialog.logged:
-            self.changed.emit()
+        ComposeDialog(self.case_id, parent=self).exec()
 
     def record_decision(self) -> None:
-        if DecisionDialog(self.case_id, self).exec():
-            self.changed.emit()
+        DecisionDialog(self.case_id, self).exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,11 +125,8 @@ class SuppliersView(MailDropTarget, QWidget):
     """Every supplier with its figures; the selected one's policy, signals and messages.
 
     Reads run off the GUI thread (``read_op``); the area reloads itself when a write
-    announced on ``change_bus()`` touches what it shows. ``changed(0)`` is still emitted
-    after a save made here, for the window's older wiring.
+    announced on ``change_bus()`` touches what it shows, its own saves included.
     """
-
-    changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,7 +198,6 @@ class SuppliersView(MailDropTarget, QWidget):
 
     def _after_mail(self) -> None:
         announce(Changes.of(Area.CONTACTS, Area.SUPPLIERS, Area.CASES, Area.EVIDENCE), self)
-        self.changed.emit(0)
 
     # --- reading -----------------------------------------------------------------------------
     def _on_changes(self, changes: Changes, _source: object = None) -> None:
@@ -283,16 +279,13 @@ class SuppliersView(MailDropTarget, QWidget):
     def new_supplier(self) -> None:
         dialog = SupplierDialog(None, self)
         if dialog.exec() and dialog.saved_id is not None:
-            self.changed.emit(0)
             self.select_supplier(dialog.saved_id)
 
     def edit_supplier(self, *_args: QModelIndex) -> None:
         supplier_id = self.selected_supplier_id()
         if supplier_id is None:
             return
-        dialog = SupplierDialog(supplier_id, self)
-        if dialog.exec():
-            self.changed.emit(0)
+        SupplierDialog(supplier_id, self).exec()
 
     def log_contact(self) -> None:
         supplier_id = self.selected_supplier_id()
