@@ -109,3 +109,17 @@ def _window_in_english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item):
+    """Before a window test's fixtures close the store, let its queued writes finish and
+    their broadcasts be delivered, so none reaches the next test's widgets."""
+    if "qtbot" in getattr(item, "fixturenames", ()):
+        from PySide6.QtWidgets import QApplication
+
+        from returnsdesk.ui import operations
+
+        operations.wait_for_writes()
+        QApplication.processEvents()
+    yield
