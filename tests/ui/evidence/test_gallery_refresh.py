@@ -29,9 +29,9 @@ def test_galleries_hear_the_writes_that_concern_them(qtbot, store, now, tmp_path
             announce(Changes.of(Area.EVIDENCE, cases=[other.id]))
     assert everything.model.rowCount() == 1 and mine.model.rowCount() == 0
     evidence.attach_files(store.evidence_dir, case.id, [make_photo(tmp_path / "b.jpg")], now=now)
-    with qtbot.waitSignal(mine.loaded):
+    with qtbot.waitSignals([mine.loaded, everything.loaded]):  # both show the new file
         announce(Changes.of(Area.EVIDENCE, cases=[case.id]))
-    assert mine.model.rowCount() == 1
+    assert mine.model.rowCount() == 1 and everything.model.rowCount() == 2
     with qtbot.assertNotEmitted(everything.loaded, wait=200):
         announce(Changes.of(Area.CASES, cases=[case.id]))  # a status change: no new files
 
