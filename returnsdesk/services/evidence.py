@@ -413,10 +413,11 @@ def attach_files(
     caption: str = "",
     contact_id: int | None = None,
     now: datetime | None = None,
-    check: Callable[[], None] | None = None,
-    progress: Callable[[int, int], None] | None = None,
 ) -> list[Evidence]:
     """Attach files to a case: copy them in by hash, then link them and log it.
+
+    In one go; work that shows progress or can be cancelled calls ``prepare_files``
+    (on a worker) and then ``link_files`` itself.
 
     Input is validated before anything is copied, and the database rows and the
     timeline event are written in one transaction. If linking fails after the
@@ -426,7 +427,7 @@ def attach_files(
     clean_text(caption, "Caption")
     if Case.get_or_none(Case.id == case_id) is None:
         raise EvidenceError(t("The case no longer exists."))
-    prepared = prepare_files(evidence_dir, sources, check, progress)
+    prepared = prepare_files(evidence_dir, sources)
     return link_files(case_id, prepared, supplied_by, caption, contact_id, now)
 
 

@@ -105,9 +105,10 @@ def _ledger_findings() -> list[Finding]:
     for month, kind, currency, amount, reversal in health_sql.ledger_rows():
         plain[(month, kind, currency)] += net_amount(amount, reversal)
     summed = {(r.month, r.kind, r.currency): r for r in ledger_sql.period_totals(None, None)}
+    by_code = {kind.value: direction for kind, direction in DIRECTION.items()}
     for key, net in plain.items():
         row = summed.get(key)
-        direction = DIRECTION.get(key[1])  # type: ignore[call-overload]
+        direction = by_code.get(key[1])
         expected_signed = (
             -net
             if direction == Direction.PAID_OUT

@@ -132,12 +132,8 @@ def _amount(value: int, what: str, number: str) -> None:
         raise InputError(t("Order {number}: {what} is too large.", number=number, what=what))
 
 
-def validate_imported(order: ImportedOrder) -> None:
-    """Raise InputError (message for the user) if ``order`` cannot be stored."""
-    number = clean_text(order.number, "Order number", required=True)
-    if order.store not in STORES:
-        raise InputError(t("Unknown store {store!r}.", store=order.store))
-    check_currency(order.currency)
+def _check_dates(order: ImportedOrder, number: str) -> None:
+    """The order is dated with a time zone, and shipped and delivered in order."""
     if order.placed_at.tzinfo is None:
         raise InputError(t("Order {number}: the order date needs a time zone.", number=number))
     placed = order.placed_at.date()
@@ -147,17 +143,10 @@ def validate_imported(order: ImportedOrder) -> None:
         raise InputError(t("Order {number}: delivered before it was placed.", number=number))
     if order.shipped_on and order.delivered_on and order.delivered_on < order.shipped_on:
         raise InputError(t("Order {number}: delivered before it was shipped.", number=number))
-    if not order.lines:
-        raise InputError(t("Order {number} has no items.", number=number))
-    for name in ("customer_name", "customer_phone"):
-        clean_text(getattr(order, name), name.replace("_", " ").capitalize())
-    check_email(order.customer_email, f"Order {number}: customer e-mail")
-    for name in ("customer_country", "billing_country", "shipping_country"):
-        check_country(getattr(order, name), f"Order {number}: {name.replace('_', ' ')}")
-    for name in ("payment_method", "payment_reference", "carrier", "tracking_number"):
-        clean_text(getattr(order, name), name.replace("_", " ").capitalize())
-    clean_text(order.customer_address, "Address", max_len=LONG)
-    clean_text(order.shipping_address, "Shipping address", max_len=LONG)
+
+
+def _check_lines(order: ImportedOrder, number: str) -> None:
+    """Each item has a title, clean text, a whole quantity of at least 1 and a price."""
     for line in order.lines:
         clean_text(line.title, "Item title", required=True)
         clean_text(line.sku, "SKU")
@@ -174,6 +163,27 @@ def validate_imported(order: ImportedOrder) -> None:
                 )
             )
         _amount(line.unit_price_minor, "unit price", number)
+
+
+def validate_imported(order: ImportedOrder) -> None:
+    """Raise InputError (message for the user) if ``order`` cannot be stored."""
+    number = clean_text(order.number, "Order number", required=True)
+    if order.store not in STORES:
+        raise InputError(t("Unknown store {store!r}.", store=order.store))
+    check_currency(order.currency)
+    _check_dates(order, number)
+    if not order.lines:
+        raise InputError(t("Order {number} has no items.", number=number))
+    for name in ("customer_name", "customer_phone"):
+        clean_text(getattr(order, name), name.replace("_", " ").capitalize())
+    check_email(order.customer_email, f"Order {number}: customer e-mail")
+    for name in ("customer_country", "billing_country", "shipping_country"):
+        check_country(getattr(order, name), f"Order {number}: {name.replace('_', ' ')}")
+    for name in ("payment_method", "payment_reference", "carrier", "tracking_number"):
+        clean_text(getattr(order, name), name.replace("_", " ").capitalize())
+    clean_text(order.customer_address, "Address", max_len=LONG)
+    clean_text(order.shipping_address, "Shipping address", max_len=LONG)
+    _check_lines(order, number)
     for name in ("shipping_minor", "tax_minor"):
         _amount(getattr(order, name), name.split("_")[0], number)
     for name in ("subtotal_minor", "total_minor"):

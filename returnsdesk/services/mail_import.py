@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -35,6 +36,7 @@ from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.contacts import Channel, ContactInput, Direction, log_contact
 from returnsdesk.services.evidence import (
+    PreparedFile,
     SuppliedBy,
     link_files,
     prepare_files,
@@ -89,12 +91,13 @@ def _case_of_reply(mail: ParsedMail) -> Case | None:
     return contact.case if contact else None
 
 
-def _open_first(cases) -> Case | None:
+def _open_first(query: Iterable[Case]) -> Case | None:
     from returnsdesk.domain.workflow import FINISHED, Status
 
-    cases = list(cases)
+    cases = list(query)
     open_cases = [c for c in cases if Status(c.status) not in FINISHED]
-    return (open_cases or cases or [None])[0]
+    chosen = open_cases or cases
+    return chosen[0] if chosen else None
 
 
 def find_case(mail: ParsedMail, supplier: Supplier | None) -> tuple[Case | None, str]:
@@ -154,9 +157,10 @@ def import_mail(
     if mail.message_id:
         existing = SupplierContact.get_or_none(SupplierContact.message_id == mail.message_id)
         if existing is not None:
+            logged_on = existing.case
             return MailImportResult(
                 existing.id, True, existing.direction, supplier.name,
-                existing.case.rma if existing.case_id else "", matched_by, 0, 0, 0, (), False,
+                logged_on.rma if logged_on is not None else "", matched_by, 0, 0, 0, (), False,
             )  # fmt: skip
     at, dated_now = _moment(mail, now)
     direction = _direction(mail, supplier)
@@ -224,7 +228,7 @@ def _place(
             t(
                 "{rma} is with {name}, not {name2}.",
                 rma=case.rma,
-                name=case.supplier.name,
+                name=Supplier.get_by_id(case.supplier_id).name,
                 name2=supplier.name,
             )
         )
@@ -279,7 +283,7 @@ def _log(
     return contact
 
 
-def _store_attachments(evidence_dir: Path, mail: ParsedMail):
+def _store_attachments(evidence_dir: Path, mail: ParsedMail) -> list[PreparedFile]:
     """Copy the attachments into the evidence store (through temporary files)."""
     folder = evidence_dir / ".incoming"
     folder.mkdir(parents=True, exist_ok=True)
@@ -320,7 +324,7 @@ def _answer_by_ids(mail: ParsedMail, at: datetime) -> int:
     ids = [i for i in mail.all_ids if i]
     if not ids:
         return 0
-    return (
+    answered: int = (
         SupplierContact.update(answered_at=at)
         .where(
             SupplierContact.message_id.in_(ids)
@@ -329,6 +333,7 @@ def _answer_by_ids(mail: ParsedMail, at: datetime) -> int:
         )
         .execute()
     )
+    return answered
 
 
 def _answered_already(contact: SupplierContact) -> None:

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from peewee import ForeignKeyField, fn
+from peewee import ForeignKeyField, Model, fn
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
@@ -81,7 +81,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _row(model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+def _row(model: Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
     """A model row as plain JSON values (foreign keys as their ids)."""
     out: dict[str, Any] = {}
     for name, field in model._meta.fields.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.platforms import (
@@ -26,6 +27,9 @@ from returnsdesk.domain.workflow import FINISHED, Status
 from returnsdesk.services.clock import resolve
 from returnsdesk.services.evidence import media_type
 from returnsdesk.store.models import Case, Evidence, EvidenceFile, SupplierContact
+
+if TYPE_CHECKING:
+    from returnsdesk.services.suppliers import SupplierInput
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ def extra_deadlines(case: Case, now: datetime | None = None) -> list[Deadline]:
     return sorted(out, key=lambda d: (d.due or date.max, d.code))
 
 
-def apply_profile(data, platform: Platform | str):
+def apply_profile(data: SupplierInput, platform: Platform | str) -> SupplierInput:
     """``data`` (a ``suppliers.SupplierInput``) with the platform profile's policy filled in.
 
     Values the profile leaves open (None) keep what ``data`` had; the dispute platform
@@ -131,13 +135,16 @@ def apply_profile(data, platform: Platform | str):
     from dataclasses import replace
 
     profile = PROFILES[Platform(platform)]
-    changes: dict[str, object] = {
-        "pays_return_shipping_at_fault": profile.pays_return_shipping_at_fault,
-        "reimburses_without_return": profile.reimburses_without_return,
-        "dispute_platform": profile.name if profile.platform != Platform.OTHER else "",
-    }
-    for name in ("return_days", "evidence_days", "escalation_days"):
-        value = getattr(profile, name)
-        if value is not None:
-            changes[name] = value
-    return replace(data, **changes)
+
+    def kept(value: int | None, had: int | None) -> int | None:
+        return had if value is None else value
+
+    return replace(
+        data,
+        pays_return_shipping_at_fault=profile.pays_return_shipping_at_fault,
+        reimburses_without_return=profile.reimburses_without_return,
+        dispute_platform=profile.name if profile.platform != Platform.OTHER else "",
+        return_days=kept(profile.return_days, data.return_days),
+        evidence_days=kept(profile.evidence_days, data.evidence_days),
+        escalation_days=kept(profile.escalation_days, data.escalation_days),
+    )

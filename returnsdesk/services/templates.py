@@ -251,10 +251,7 @@ def _supplier_side(case: Case) -> _SupplierSide:
 def _return_values(case: Case, lang: str) -> tuple[str, str]:
     """Where the parcel goes (or that none is needed), and the return label's reference."""
     where = destination(case)
-    if where.needs_parcel:
-        return_address = "\n".join(where.lines())
-    else:
-        return_address = NO_RETURN_TEXT[lang]
+    return_address = "\n".join(where.lines()) if where.needs_parcel else NO_RETURN_TEXT[lang]
     label = current_label(case.id, Path())
     label_ref = case.return_label_ref
     if not label_ref and label is not None:

@@ -36,13 +36,13 @@ def make_thumbnail(source: Path, size: int = THUMB_SIZE) -> PILImage | None:
     from PIL import ImageOps
 
     try:
-        with Image.open(source) as image:
-            if not decodable(image):
+        with Image.open(source) as opened:
+            if not decodable(opened):
                 return None
-            if image.format == "JPEG":
-                image.draft("RGB", (size, size))
-            image.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
-            image = ImageOps.exif_transpose(image)
+            if opened.format == "JPEG":
+                opened.draft("RGB", (size, size))
+            opened.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
+            image = ImageOps.exif_transpose(opened)
             if image.mode not in ("RGB", "L"):
                 background = Image.new("RGB", image.size, (255, 255, 255))
                 rgba = image.convert("RGBA")
