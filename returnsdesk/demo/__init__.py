@@ -63,9 +63,10 @@ def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[st
     from returnsdesk.demo.images import make_images
     from returnsdesk.demo.insight import enrich
     from returnsdesk.demo.labels import add_return_extras
-    from returnsdesk.store import claims, demo_sql, sales, supplier_money
+    from returnsdesk.store import demo_sql
     from returnsdesk.store.db import open_store
     from returnsdesk.store.search import rebuild_index
+    from returnsdesk.store.summary_tables import resume_all, suspend_all
 
     folder.mkdir(parents=True, exist_ok=True)
     now = (now or datetime.now(UTC)).replace(microsecond=0)
@@ -76,15 +77,11 @@ def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[st
         demo_sql.prepare_bulk_load(db)
         images = make_images(paths.evidence_dir(folder), rng)
         with db.atomic():
-            sales.suspend(db)  # bulk load: the summaries are computed once at the end
-            claims.suspend(db)
-            supplier_money.suspend(db)
+            suspend_all(db)  # bulk load: the summaries are computed once at the end
             customers = _write_cases(db, rng, now, cases, images)
             add_return_extras(db, paths.evidence_dir(folder), now, rng)
             enrich(db, random.Random(seed + 16), now, cases, customers)
-            sales.resume(db)
-            claims.resume(db)
-            supplier_money.resume(db)
+            resume_all(db)
             rebuild_index(db)
         counts = demo_sql.row_counts(db)
     finally:

@@ -90,7 +90,9 @@ def _order_plan(rng: random.Random, cases: int) -> array[int]:
 class _Buyers:
     """Who places each order without a case: a case customer, a regular, or someone new."""
 
-    def __init__(self, db: Any, batch: OrderBatch, customers: Sequence[Customer], now: datetime):
+    def __init__(
+        self, db: Any, batch: OrderBatch, customers: Sequence[Customer], now: datetime
+    ) -> None:
         self.batch, self.customers = batch, customers
         self.next_id = demo_sql.max_id(db, "customer")
         self.created = to_stamp(now - timedelta(days=600))

@@ -13,6 +13,7 @@ UPDATE once the rows are in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,16 @@ _STORIES = ("credit_not_processed", "refund_then_chargeback", "partial_refunds")
 
 Notice = tuple[str, str, str, int]
 Rma = Callable[[int], str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sale:
+    """The one-line order a story's cases are opened on."""
+
+    order_id: int
+    supplier_id: int
+    line_id: int
+    unit: int
 
 
 def add_money_pairs(gen: Generator, products: Sequence[Product], rma: Rma) -> list[Notice]:
@@ -53,35 +64,17 @@ def add_money_pairs(gen: Generator, products: Sequence[Product], rma: Rma) -> li
             + (None, 0, 0),
         )
         opened = placed + timedelta(days=12)
-        fact = _story(gen, rma, story, order_id, supplier_index + 1, line_id, opened, unit)
+        sale = _Sale(order_id, supplier_index + 1, line_id, unit)
+        fact = _story(gen, rma, story, sale, opened)
         if fact is not None:
             facts.append(fact)
     return facts
 
 
-def _story(
-    gen: Generator,
-    rma: Rma,
-    story: str,
-    order_id: int,
-    supplier_id: int,
-    line_id: int,
-    opened: datetime,
-    unit: int,
-) -> Notice | None:
+def _story(gen: Generator, rma: Rma, story: str, sale: _Sale, opened: datetime) -> Notice | None:
     """The cases and money of one story; the chargeback's notice facts, if it has one."""
-    ret, _rma = _case_row(
-        gen,
-        rma,
-        order_id,
-        supplier_id,
-        "return",
-        "not_as_described",
-        "resolved",
-        opened,
-        unit,
-        line_id,
-    )
+    unit = sale.unit
+    ret, _rma = _case_row(gen, rma, sale, "return", "resolved", opened)
     if story == "credit_not_processed":
         _entry(gen, ret, opened + timedelta(days=6), "customer_refund", unit, "Full refund")
     elif story == "refund_then_chargeback":
@@ -113,18 +106,7 @@ def _story(
         return None
     cb_opened = opened + timedelta(days=20)
     status = "chargeback_open" if story == "credit_not_processed" else "evidence_submitted"
-    chargeback, chargeback_rma = _case_row(
-        gen,
-        rma,
-        order_id,
-        supplier_id,
-        "chargeback",
-        "not_as_described",
-        status,
-        cb_opened,
-        unit,
-        line_id,
-    )
+    chargeback, chargeback_rma = _case_row(gen, rma, sale, "chargeback", status, cb_opened)
     _entry(
         gen,
         chargeback,
@@ -187,18 +169,10 @@ def _order(
 
 
 def _case_row(
-    gen: Generator,
-    rma: Rma,
-    order_id: int,
-    supplier_id: int,
-    kind: str,
-    reason: str,
-    status: str,
-    opened: datetime,
-    amount: int,
-    line_id: int,
+    gen: Generator, rma: Rma, sale: _Sale, kind: str, status: str, opened: datetime
 ) -> tuple[int, str]:
-    """Adds the case; returns its id and RMA."""
+    """Adds the case (not as described, for the sale's full amount); returns id and RMA."""
+    reason = "not_as_described"
     case_id = gen.count("case") + 1
     opened = min(opened, gen.now)
     due = (opened + timedelta(days=10)).date() if kind == "chargeback" else None
@@ -210,8 +184,8 @@ def _case_row(
         (
             case_id,
             case_rma,
-            order_id,
-            supplier_id,
+            sale.order_id,
+            sale.supplier_id,
             kind,
             reason,
             "",
@@ -225,7 +199,7 @@ def _case_row(
             "",
             "",
             "EUR",
-            amount,
+            sale.unit,
             to_stamp(opened),
             to_stamp(opened + timedelta(hours=5)),
             due.isoformat() if due else None,
@@ -238,7 +212,7 @@ def _case_row(
             1,
         ),
     )
-    gen.add("case_line", (case_id, line_id, 1))
+    gen.add("case_line", (case_id, sale.line_id, 1))
     gen.add(
         "case_event",
         event_row(case_id, opened, "created", "case_opened", {"kind": kind, "reason": reason}),

@@ -14,9 +14,8 @@ ledger is append-only, so only its inserts matter. ``rebuild`` recomputes every 
 
 from __future__ import annotations
 
-from returnsdesk.store.connection import Database
 from returnsdesk.store.ledger_sql import net_sql
-from returnsdesk.store.sql_script import execute_script
+from returnsdesk.store.summary_table import SummaryTable
 
 #: The definitions the figures keep (the reports' and the risk rules' own words):
 #: - reply: the first message received on the case at or after the first claim message;
@@ -88,30 +87,7 @@ BEGIN
 END;
 """
 
-TRIGGER_NAMES = (
-    "supplier_claim_contact_insert",
-    "supplier_claim_contact_delete",
-    "supplier_claim_contact_update",
-    "supplier_claim_money",
-)
-
 REBUILD = "DELETE FROM supplier_claim;" + _FILL.format(cases="case_id IS NOT NULL")
 
 
-def create(db: Database) -> None:
-    """Table, triggers and first content (the migration step)."""
-    execute_script(db, TABLE)
-    execute_script(db, TRIGGERS)
-    execute_script(db, REBUILD)
-
-
-def suspend(db: Database) -> None:
-    """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
-    for name in TRIGGER_NAMES:
-        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
-
-
-def resume(db: Database) -> None:
-    """Recompute the claims from the rows and put the triggers back."""
-    execute_script(db, REBUILD)
-    execute_script(db, TRIGGERS)
+SUMMARY = SummaryTable(schema=TABLE, triggers=TRIGGERS, rebuild=REBUILD)

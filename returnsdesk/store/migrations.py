@@ -368,7 +368,7 @@ def _v7_satisfaction_and_report_indexes(db: Database) -> None:
     """Customer satisfaction survey answers; sales per day kept by triggers (return rates
     over a year read a few thousand rows); indexes for the report periods."""
     execute_script(db, SATISFACTION_SCHEMA)
-    sales.create(db)
+    sales.SUMMARY.create(db)
 
 
 def _v8_line_rule_facts(db: Database) -> None:
@@ -413,7 +413,7 @@ def _v11_supplier_claims(db: Database) -> None:
     so scorecards and supplier risk rules read an indexed range (store/claims.py)."""
     from returnsdesk.store import claims
 
-    claims.create(db)
+    claims.SUMMARY.create(db)
 
 
 def _v12_supplier_figures(db: Database) -> None:
@@ -424,7 +424,7 @@ def _v12_supplier_figures(db: Database) -> None:
 
     execute_script(db, suppliers_sql.INDEXES)
     execute_script(db, evidence_sql.INDEXES)
-    supplier_money.create(db)
+    supplier_money.SUMMARY.create(db)
 
 
 def _v13_risk_flag_counts(db: Database) -> None:

@@ -16,8 +16,7 @@ against ``rebuild`` after inserts, edits, moves and deletions.
 
 from __future__ import annotations
 
-from returnsdesk.store.connection import Database
-from returnsdesk.store.sql_script import execute_script
+from returnsdesk.store.summary_table import SummaryTable
 
 TABLES = """
 CREATE TABLE sales_day (
@@ -118,15 +117,6 @@ BEGIN{_line_effect("OLD", "-", True)}{_line_effect("NEW", "+", True)}
 END;
 """
 
-TRIGGER_NAMES = (
-    "sales_order_insert",
-    "sales_order_delete",
-    "sales_order_move",
-    "sales_line_insert",
-    "sales_line_delete",
-    "sales_line_update",
-)
-
 REBUILD = """
 DELETE FROM sales_day;
 DELETE FROM sales_sku_day;
@@ -145,20 +135,4 @@ INSERT INTO sales_supplier_day (day, supplier_id, orders, units)
 """
 
 
-def create(db: Database) -> None:
-    """Tables, triggers and their first content (the migration step)."""
-    execute_script(db, TABLES)
-    execute_script(db, TRIGGERS)
-    execute_script(db, REBUILD)
-
-
-def suspend(db: Database) -> None:
-    """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
-    for name in TRIGGER_NAMES:
-        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
-
-
-def resume(db: Database) -> None:
-    """Recompute the tables from the rows and put the triggers back."""
-    execute_script(db, REBUILD)
-    execute_script(db, TRIGGERS)
+SUMMARY = SummaryTable(schema=TABLES, triggers=TRIGGERS, rebuild=REBUILD)

@@ -9,25 +9,15 @@ reimbursements, net of reversals). The sign of each entry comes from the
 
 A trigger on each new ``ledger_entry`` (entries are append-only: ``ledger_no_update`` and
 ``ledger_no_delete`` refuse anything else) and one on ``"case"`` (its supplier or fault
-changing) keep the table equal to the rows, whatever writes them; ``resume`` recomputes it
-from scratch after a bulk load. A test checks the triggers against the ledger summed anew.
+changing) keep the table equal to the rows, whatever writes them; ``SUMMARY.resume`` recomputes
+it from scratch after a bulk load. A test checks the triggers against the ledger summed anew.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Protocol
-
 from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.store.ledger_sql import NET, PAID_OUT
-from returnsdesk.store.sql_script import execute_script
-
-
-class _Executes(Protocol):
-    """The one database method used here (peewee's own is not annotated)."""
-
-    def execute_sql(self, sql: str, params: Sequence[object] | None = None) -> Any: ...
-
+from returnsdesk.store.summary_table import SummaryTable
 
 TABLE = """
 CREATE TABLE supplier_money_total (
@@ -80,11 +70,6 @@ BEGIN{_case_effect("OLD", "-")}{_case_effect("NEW", "")}
 END;
 """
 
-TRIGGER_NAMES = (
-    "supplier_money_entry_insert",
-    "supplier_money_case_update",
-)
-
 REBUILD = f"""
 DELETE FROM supplier_money_total;
 INSERT INTO supplier_money_total (supplier_id, currency, claimed, recovered)
@@ -94,20 +79,4 @@ INSERT INTO supplier_money_total (supplier_id, currency, claimed, recovered)
 """
 
 
-def create(db: _Executes) -> None:
-    """Table, triggers and first content (the migration step)."""
-    execute_script(db, TABLE)
-    execute_script(db, TRIGGERS)
-    execute_script(db, REBUILD)
-
-
-def suspend(db: _Executes) -> None:
-    """Drop the triggers before a bulk load (call ``resume`` after it, same transaction)."""
-    for name in TRIGGER_NAMES:
-        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
-
-
-def resume(db: _Executes) -> None:
-    """Recompute the table from the rows and put the triggers back."""
-    execute_script(db, REBUILD)
-    execute_script(db, TRIGGERS)
+SUMMARY = SummaryTable(schema=TABLE, triggers=TRIGGERS, rebuild=REBUILD)

@@ -24,7 +24,7 @@ def _tables() -> dict[str, list[tuple]]:
 
 def _recomputed() -> dict[str, list[tuple]]:
     with database.atomic() as tx:
-        execute_script(database, sales.REBUILD)
+        execute_script(database, sales.SUMMARY.rebuild)
         fresh = _tables()
         tx.rollback()
     return fresh

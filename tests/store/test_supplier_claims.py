@@ -187,12 +187,12 @@ def test_suspended_triggers_are_made_good_on_resume(store):
     db = database
     with db.atomic():
         _setup_cases(db)
-        claims.suspend(db)
+        claims.SUMMARY.suspend(db)
         _apply(db, ("contact", (1, 1, STAMPS[0], "sent", "")))
         _apply(db, ("contact", (1, 1, STAMPS[2], "received", "approved")))
         _apply(db, ("pay", 1, 1200, DAYS[0]))
         assert stored_claims(db) == set()
-        claims.resume(db)
+        claims.SUMMARY.resume(db)
         assert stored_claims(db) == expected_claims(db) != set()
         _apply(db, ("contact", (2, 2, STAMPS[1], "sent", "")))
         assert stored_claims(db) == expected_claims(db)

@@ -74,9 +74,9 @@ def test_money_in_two_currencies_stays_apart_and_bulk_loads_rebuild(store, now):
     _post(case, K.CUSTOMER_REFUND, 4900, now)
     _post(dollars, K.SUPPLIER_REIMBURSEMENT, 1000, now, currency="USD")
     with database.atomic():
-        supplier_money.suspend(database)
+        supplier_money.SUMMARY.suspend(database)
         _post(dollars, K.SUPPLIER_REIMBURSEMENT, 500, now, currency="USD")
-        supplier_money.resume(database)
+        supplier_money.SUMMARY.resume(database)
     assert _kept() == _recomputed() == [(a.id, "EUR", 4900, 0), (a.id, "USD", 0, 1500)]
     [summary] = [s for s in suppliers.summaries(now) if s.id == a.id]
     assert [(m.currency, m.claimed, m.recovered, m.outstanding) for m in summary.money] == [
@@ -157,6 +157,6 @@ def test_version_10_store_gains_the_money_table_with_its_content(tmp_path):
             "supplier_contact_reply",
             "supplier_contact_waiting",
         } <= names
-        assert set(supplier_money.TRIGGER_NAMES) <= names
+        assert set(supplier_money.SUMMARY.trigger_names) <= names
     finally:
         db.close()
