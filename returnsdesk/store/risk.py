@@ -91,7 +91,7 @@ def unit_sql() -> str:
     return _UNIT.format(e=_exponent_sql())
 
 
-def _conditions(as_of: date, t: Thresholds) -> list[tuple[Rule, str, list]]:
+def _conditions(as_of: date, t: Thresholds) -> list[tuple[Rule, str, list[object]]]:
     start, end = window(as_of)
     return [
         (Rule.REPEATED_REQUESTS, f"{_REQUESTS} >= ?", [start, end, t.repeat_requests]),
@@ -106,7 +106,7 @@ def _conditions(as_of: date, t: Thresholds) -> list[tuple[Rule, str, list]]:
     ]
 
 
-def mask_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
+def mask_sql(as_of: date, t: Thresholds) -> tuple[str, list[object]]:
     """An SQL expression on case alias ``c``: the OR of ``BIT[rule]`` for every rule that fires."""
     parts, params = [], []
     for rule, condition, values in _conditions(as_of, t):
@@ -133,14 +133,14 @@ BEFORE_SQL = (
 
 def flagged_ids_sql(
     as_of: date, t: Thresholds, opened: tuple[str, str] | None = None
-) -> tuple[str, list]:
+) -> tuple[str, list[object]]:
     """A SELECT of the ids of every case with at least one signal (only those opened in
     ``opened`` = [start, end) stamps when given), set by set: one pass per rule, no
     per-case subquery. Equal to ``mask_sql(...) <> 0``; a test keeps them equal."""
     start, end = window(as_of)
     within = " AND c.opened_at >= ? AND c.opened_at < ?" if opened else ""
     span = list(opened) if opened else []
-    branches = [
+    branches: list[tuple[str, list[object]]] = [
         (
             """SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
             WHERE o.customer_id IN (
@@ -168,7 +168,7 @@ def flagged_ids_sql(
             [t.first_order_value],
         ),
     ]
-    params: list = []
+    params: list[object] = []
     for _, values in branches:
         params += values + span
     return "\nUNION\n".join(sql + within for sql, _ in branches), params

@@ -113,10 +113,10 @@ def snapshot_fresh(as_of: date, t: Thresholds) -> bool:
     return bool(row and row[0])
 
 
-def _bits_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
+def _bits_sql(as_of: date, t: Thresholds) -> tuple[str, list[object]]:
     """(case id, rule bit) for every rule firing on every case, set by set."""
     start, end = window(as_of)
-    branches = [
+    branches: list[tuple[Rule, str, list[object]]] = [
         (
             Rule.REPEATED_REQUESTS,
             """SELECT c.id FROM "case" c JOIN "order" o ON o.id = c.order_id
@@ -152,7 +152,7 @@ def _bits_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
             [t.first_order_value],
         ),
     ]
-    params: list = []
+    params: list[object] = []
     parts = []
     for rule, sql, values in branches:
         parts.append(f"SELECT id, {BIT[rule]} AS bit FROM ({sql})")
@@ -197,7 +197,7 @@ def rebuild_flagged(as_of: date, t: Thresholds) -> bool:
     return True
 
 
-def flagged_filter_sql(as_of: date, t: Thresholds) -> tuple[str, list]:
+def flagged_filter_sql(as_of: date, t: Thresholds) -> tuple[str, list[object]]:
     """A SELECT of the ids of every flagged case: the snapshot when it is fresh, else
     the set-based rules (the same ids, slower)."""
     if snapshot_fresh(as_of, t):
@@ -210,18 +210,20 @@ def flagged_masks(
 ) -> list[tuple[int, str, int]]:
     """(case id, customer e-mail or name, rule mask) of the flagged cases opened in
     ``[start, end)``, newest id first: from the snapshot when it is fresh."""
+    params: list[object] = []
     if snapshot_fresh(as_of, t):
-        source, params = "SELECT case_id, mask FROM risk_flagged", []
+        source = "SELECT case_id, mask FROM risk_flagged"
     else:
         bits, params = _bits_sql(as_of, t)
         source = f"SELECT id AS case_id, sum(DISTINCT bit) AS mask FROM ({bits}) GROUP BY id"
-    return database.execute_sql(
+    rows: list[tuple[int, str, int]] = database.execute_sql(
         f"""SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END, f.mask
             FROM ({source}) f JOIN "case" c ON c.id = f.case_id
             JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id
             WHERE c.opened_at >= ? AND c.opened_at < ? ORDER BY c.id DESC""",
         [*params, start_stamp, end_stamp],
     ).fetchall()
+    return rows
 
 
 def snapshot_counts(case_ids: list[int], as_of: date, t: Thresholds) -> dict[int, Counts]:

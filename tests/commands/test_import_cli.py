@@ -15,8 +15,8 @@ from import_data import write_shopify
 
 from returnsdesk.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "formats" / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parents[1] / "formats" / "fixtures"
 SHOPIFY = str(FIXTURES / "shopify_orders.csv")
 
 

@@ -312,7 +312,7 @@ def test_a_second_start_brings_the_running_window_to_the_front(qtbot, tmp_path):
     folder = tmp_path / "shop"
     build_demo_store(folder, cases=5, seed=2)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[3])
     first = subprocess.Popen(
         [sys.executable, "-m", "returnsdesk", "--data-dir", str(folder)], env=env
     )

@@ -14,7 +14,7 @@ from returnsdesk.ui.imports.dialog import ImportOrdersDialog
 from returnsdesk.ui.imports.mapping_dialog import ColumnMappingDialog
 from returnsdesk.ui.imports.problems_model import ProblemsModel
 
-FIXTURES = Path(__file__).resolve().parent.parent / "formats" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "formats" / "fixtures"
 
 
 def _choose(monkeypatch, path: Path) -> None:
