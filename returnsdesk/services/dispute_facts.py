@@ -21,7 +21,7 @@ from returnsdesk.domain.ledger import GIVEN_BACK, LedgerKind
 from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import settings
-from returnsdesk.services.documents.case_rows import load_case
+from returnsdesk.services.case_view import load_case
 from returnsdesk.services.evidence_files import stored_path
 from returnsdesk.services.settings import ShopDetails
 from returnsdesk.services.timeline import EventKind, event_params

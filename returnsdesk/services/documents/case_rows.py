@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-from peewee import JOIN
-
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
-from returnsdesk.store.models import Case, Customer, Order, Supplier
-
-
-def load_case(case_id: int) -> Case:
-    """The case with its order, customer and supplier, in one joined query."""
-    case: Case | None = (
-        Case.select(Case, Order, Customer, Supplier)
-        .join(Order)
-        .join(Customer)
-        .switch(Case)
-        .join(Supplier, JOIN.LEFT_OUTER)
-        .where(Case.id == case_id)
-        .get_or_none()
-    )
-    if case is None:
-        raise InputError(t("The case no longer exists."))
-    return case
+from returnsdesk.store.models import Case
 
 
 def case_rma(case_id: int) -> str:

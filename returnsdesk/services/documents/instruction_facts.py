@@ -23,9 +23,9 @@ from returnsdesk.domain.countries import country_name
 from returnsdesk.domain.i18n import norm_lang
 from returnsdesk.domain.reasons import Reason, is_fault_reason
 from returnsdesk.services import settings
+from returnsdesk.services.case_view import load_case
 from returnsdesk.services.cases import Assessment, assess
 from returnsdesk.services.clock import resolve
-from returnsdesk.services.documents.case_rows import load_case
 from returnsdesk.services.return_address import destination
 from returnsdesk.services.return_labels import current_label
 from returnsdesk.store.models import CaseLine, Customer, Order, OrderLine

@@ -8,7 +8,8 @@ import pytest
 from factories import make_case, make_order
 
 from returnsdesk.domain.errors import InputError
-from returnsdesk.services.documents.case_rows import case_rma, load_case
+from returnsdesk.services.case_view import load_case
+from returnsdesk.services.documents.case_rows import case_rma
 from returnsdesk.services.documents.instruction_facts import MIN_SHIP_DAYS, instructions_facts
 from returnsdesk.store.models import Case, OrderLine
 
