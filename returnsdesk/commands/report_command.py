@@ -33,7 +33,8 @@ def register(subparsers, add_data_dir) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from returnsdesk.commands.print_command import _date
-    from returnsdesk.services.reports import build_report, period, stats_json
+    from returnsdesk.services.report_json import stats_json
+    from returnsdesk.services.reports import build_report, period
     from returnsdesk.session import open_session
 
     start, end = _date(args.start, "--from"), _date(args.end, "--to")

@@ -24,7 +24,7 @@ from returnsdesk.domain.i18n.formatting import (
 from returnsdesk.domain.money import minor_exponent
 from returnsdesk.fileio import atomic_path
 from returnsdesk.formats import catalogue as cat
-from returnsdesk.services.reports import Report
+from returnsdesk.services.report_rows import Report
 
 
 class Kind(StrEnum):

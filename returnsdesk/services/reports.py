@@ -19,235 +19,36 @@ What each count means:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from returnsdesk.domain.risk import (
     BIT,
-    Flag,
     SupplierFacts,
     case_flags,
     rules_of_mask,
     supplier_flags,
 )
 from returnsdesk.services.clock import resolve
+from returnsdesk.services.report_rows import (
+    DefectRow,
+    FlagRow,
+    KindTime,
+    MonthRow,
+    Overview,
+    ProductRow,
+    ReasonRow,
+    Report,
+    ResolveTimes,
+    Satisfaction,
+    SatisfactionRow,
+    Scorecard,
+    SupplierRow,
+    costs_of,
+)
 from returnsdesk.store import ledger_sql, risk_snapshot
 from returnsdesk.store import reports as q
 from returnsdesk.store import risk as risk_sql
-from returnsdesk.store.reports import MoneyRow, OpenCaseRow, Period
-
-Costs = tuple[tuple[str, int], ...]  # (currency, net minor units), by currency
-
-
-def _costs(mapping: dict[str, int] | None) -> Costs:
-    return tuple(sorted((mapping or {}).items()))
-
-
-def _rate(cases: int, orders: int) -> float | None:
-    return cases / orders if orders else None
-
-
-@dataclass(frozen=True)
-class MonthRow:
-    month: str  # YYYY-MM
-    orders: int
-    cases: int
-    closed: int
-
-    @property
-    def rate(self) -> float | None:
-        return _rate(self.cases, self.orders)
-
-    @property
-    def first_day(self) -> date:
-        return date(int(self.month[:4]), int(self.month[5:7]), 1)
-
-    @property
-    def last_day(self) -> date:
-        return (self.first_day + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class ReasonRow:
-    reason: str
-    cases: int
-    units_returned: int
-    orders: int  # all orders of the period: every order could return for any reason
-    net_cost: Costs
-
-    @property
-    def rate(self) -> float | None:
-        return _rate(self.cases, self.orders)
-
-
-@dataclass(frozen=True)
-class SupplierRow:
-    supplier_id: int | None
-    supplier: str  # "" for cases without a supplier
-    cases: int
-    units_returned: int
-    orders: int  # orders placed in the period holding this supplier's goods
-    units_sold: int
-    net_cost: Costs
-
-    @property
-    def rate(self) -> float | None:
-        return _rate(self.cases, self.orders)
-
-
-@dataclass(frozen=True)
-class ProductRow:
-    sku: str
-    title: str
-    cases: int
-    units_returned: int
-    orders: int
-    units_sold: int
-    net_cost: Costs
-
-    @property
-    def rate(self) -> float | None:
-        return _rate(self.cases, self.orders)
-
-    @property
-    def unit_rate(self) -> float | None:
-        return _rate(self.units_returned, self.units_sold)
-
-
-@dataclass(frozen=True)
-class KindTime:
-    kind: str
-    closed: int
-    median_days: float
-
-
-@dataclass(frozen=True)
-class ResolveTimes:
-    closed: int
-    median_days: float | None
-    by_kind: tuple[KindTime, ...]
-    #: (lowest day, highest day or None, cases closed after that many whole days)
-    buckets: tuple[tuple[int, int | None, int], ...]
-
-
-@dataclass(frozen=True)
-class DefectRow:
-    sku: str
-    reason: str
-    cases: int
-
-
-@dataclass(frozen=True)
-class Scorecard:
-    supplier_id: int
-    supplier: str
-    cases: int
-    claims: int
-    approved: int
-    reimbursed: int
-    replies: int
-    median_reply_days: float | None
-    median_money_days: float | None
-    outstanding: Costs  # claimed − recovered, all time, per currency
-    defects: tuple[DefectRow, ...]
-    flags: tuple[Flag, ...]
-
-    @property
-    def approval_rate(self) -> float | None:
-        return _rate(self.approved, self.claims)
-
-    @property
-    def reimbursement_rate(self) -> float | None:
-        return _rate(self.reimbursed, self.claims)
-
-
-@dataclass(frozen=True)
-class SatisfactionRow:
-    key: str  # reason code / supplier name / resolution code ("" = none)
-    answers: int
-    ease: float
-    outcome: float
-
-
-@dataclass(frozen=True)
-class Satisfaction:
-    answers: int
-    ease: float | None
-    outcome: float | None
-    by_reason: tuple[SatisfactionRow, ...]
-    by_supplier: tuple[SatisfactionRow, ...]
-    by_resolution: tuple[SatisfactionRow, ...]
-
-
-@dataclass(frozen=True)
-class FlagRow:
-    kind: str  # "customer" or "supplier"
-    subject: str  # customer e-mail (or name) / supplier name
-    flag: Flag
-    case_ids: tuple[int, ...]  # the flagged cases opened in the period (customers)
-    supplier_id: int | None = None
-
-    def reason(self, lang: str = "en") -> str:
-        return self.flag.reason(lang)
-
-
-@dataclass(frozen=True)
-class Report:
-    period: Period
-    as_of: date
-    orders: int
-    units_sold: int
-    cases: int
-    units_returned: int
-    closed: int
-    open_now: int
-    money: tuple[MoneyRow, ...]
-    monthly: tuple[MonthRow, ...]
-    by_reason: tuple[ReasonRow, ...]
-    by_supplier: tuple[SupplierRow, ...]
-    by_product: tuple[ProductRow, ...]
-    by_kind: tuple[tuple[str, int], ...]
-    by_status: tuple[tuple[str, int], ...]
-    resolve: ResolveTimes
-    scorecards: tuple[Scorecard, ...]
-    satisfaction: Satisfaction
-    flags: tuple[FlagRow, ...]
-    open_cases: tuple[OpenCaseRow, ...]
-
-    @property
-    def return_rate(self) -> float | None:
-        return _rate(self.cases, self.orders)
-
-    @property
-    def unit_return_rate(self) -> float | None:
-        return _rate(self.units_returned, self.units_sold)
-
-
-@dataclass(frozen=True)
-class Overview:
-    """The first view of a period (the headline and the months), ready before the rest.
-
-    ``build_report`` takes its own headline and month figures from here, so the
-    Reports area can show this part at once and the whole report agrees with it.
-    """
-
-    period: Period
-    orders: int
-    units_sold: int
-    closed: int
-    open_now: int
-    money: tuple[MoneyRow, ...]
-    monthly: tuple[MonthRow, ...]
-    open_cases: tuple[OpenCaseRow, ...]
-
-    @property
-    def cases(self) -> int:
-        """Cases opened in the period (every month of it counts its own)."""
-        return sum(m.cases for m in self.monthly)
-
-    @property
-    def return_rate(self) -> float | None:
-        return _rate(self.cases, self.orders)
+from returnsdesk.store.reports import Period
 
 
 def overview(start: date, end: date, open_limit: int = 60) -> Overview:
@@ -321,7 +122,7 @@ def _scorecards(p: Period, cases: dict[int | None, int], as_of: date, memo: dict
                 replies=answered,
                 median_reply_days=reply,
                 median_money_days=money_days.get(sid, (0, None))[1],
-                outstanding=_costs(outstanding.get(sid)),
+                outstanding=costs_of(outstanding.get(sid)),
                 defects=tuple(defects.get(sid, ())),
                 flags=tuple(supplier_flags(f, t)),
             )
@@ -430,7 +231,7 @@ def _part_breakdown(p: Period, as_of: date, memo: dict) -> dict:
             by_key["reason"][r],
             units_by["reason"][r],
             orders,
-            _costs(costs["reason"].get(r)),
+            costs_of(costs["reason"].get(r)),
         )
         for r in reasons + sorted(set(costs["reason"]) - set(reasons))
     ]
@@ -445,7 +246,7 @@ def _part_breakdown(p: Period, as_of: date, memo: dict) -> dict:
                 by_key["supplier"][sid],
                 units_by["supplier"][sid],
                 *sold.get(sid, ("", 0, 0))[1:],
-                _costs(costs["supplier"].get(sid)),
+                costs_of(costs["supplier"].get(sid)),
             )
             for sid in supplier_ids
         ),
@@ -464,12 +265,12 @@ def _part_breakdown(p: Period, as_of: date, memo: dict) -> dict:
 def _part_products(p: Period, as_of: date, memo: dict) -> dict:
     cost_product = _net_costs(p, memo)["product"]
     by_product = [
-        ProductRow(sku, title, n, ret, o, u, _costs(cost_product.get(sku)))
+        ProductRow(sku, title, n, ret, o, u, costs_of(cost_product.get(sku)))
         for sku, title, n, ret, o, u in q.cases_by_product(p)
     ]
     known_skus = {row.sku for row in by_product}
     for sku in sorted(set(cost_product) - known_skus):
-        by_product.append(ProductRow(sku, "", 0, 0, 0, 0, _costs(cost_product[sku])))
+        by_product.append(ProductRow(sku, "", 0, 0, 0, 0, costs_of(cost_product[sku])))
     return {"by_product": tuple(by_product)}
 
 
@@ -599,142 +400,3 @@ def build_report(
     for name in PARTS:
         fields.update(report_part(name, start, end, now, memo))
     return assemble(first, fields, now)
-
-
-def _costs_json(costs: Costs) -> dict[str, int]:
-    return dict(costs)
-
-
-def _round(value: float | None, places: int = 4) -> float | None:
-    return None if value is None else round(value, places)
-
-
-def stats_json(report: Report, lang: str = "en") -> dict:
-    """The report as plain JSON types (money in minor units per currency)."""
-    p = report.period
-    return {
-        "period": {"from": p.start.isoformat(), "to": p.end.isoformat()},
-        "orders": report.orders,
-        "units_sold": report.units_sold,
-        "cases": report.cases,
-        "units_returned": report.units_returned,
-        "return_rate": _round(report.return_rate),
-        "unit_return_rate": _round(report.unit_return_rate),
-        "cases_closed": report.closed,
-        "open_now": report.open_now,
-        "money": [
-            {
-                "currency": m.currency,
-                "paid_out": m.paid_out,
-                "recovered": m.recovered,
-                "net_cost": m.net,
-            }
-            for m in report.money
-        ],
-        "monthly": [
-            {
-                "month": m.month,
-                "orders": m.orders,
-                "cases": m.cases,
-                "cases_closed": m.closed,
-                "return_rate": _round(m.rate),
-            }
-            for m in report.monthly
-        ],
-        "by_reason": [
-            {
-                "reason": r.reason,
-                "cases": r.cases,
-                "units_returned": r.units_returned,
-                "return_rate": _round(r.rate),
-                "net_cost": _costs_json(r.net_cost),
-            }
-            for r in report.by_reason
-        ],
-        "by_supplier": [
-            {
-                "supplier": r.supplier or None,
-                "cases": r.cases,
-                "units_returned": r.units_returned,
-                "orders": r.orders,
-                "units_sold": r.units_sold,
-                "return_rate": _round(r.rate),
-                "net_cost": _costs_json(r.net_cost),
-            }
-            for r in report.by_supplier
-        ],
-        "by_product": [
-            {
-                "sku": r.sku,
-                "title": r.title,
-                "cases": r.cases,
-                "units_returned": r.units_returned,
-                "orders": r.orders,
-                "units_sold": r.units_sold,
-                "return_rate": _round(r.rate),
-                "net_cost": _costs_json(r.net_cost),
-            }
-            for r in report.by_product
-        ],
-        "time_to_resolve": {
-            "cases_closed": report.resolve.closed,
-            "median_days": _round(report.resolve.median_days, 2),
-            "by_kind": [
-                {"kind": k.kind, "cases_closed": k.closed, "median_days": _round(k.median_days, 2)}
-                for k in report.resolve.by_kind
-            ],
-            "buckets": [
-                {"from_day": low, "to_day": high, "cases_closed": n}
-                for low, high, n in report.resolve.buckets
-            ],
-        },
-        "suppliers": [
-            {
-                "supplier": s.supplier,
-                "cases": s.cases,
-                "claims_sent": s.claims,
-                "approved": s.approved,
-                "approval_rate": _round(s.approval_rate),
-                "reimbursed": s.reimbursed,
-                "reimbursement_rate": _round(s.reimbursement_rate),
-                "median_days_to_first_reply": _round(s.median_reply_days, 2),
-                "median_days_to_money": _round(s.median_money_days, 2),
-                "money_outstanding": _costs_json(s.outstanding),
-                "defects_by_sku": [
-                    {"sku": d.sku, "reason": d.reason, "cases": d.cases} for d in s.defects
-                ],
-            }
-            for s in report.scorecards
-        ],
-        "satisfaction": {
-            "answers": report.satisfaction.answers,
-            "ease": _round(report.satisfaction.ease, 2),
-            "outcome": _round(report.satisfaction.outcome, 2),
-            **{
-                f"by_{name}": [
-                    {
-                        name: row.key or None,
-                        "answers": row.answers,
-                        "ease": _round(row.ease, 2),
-                        "outcome": _round(row.outcome, 2),
-                    }
-                    for row in rows
-                ]
-                for name, rows in (
-                    ("reason", report.satisfaction.by_reason),
-                    ("supplier", report.satisfaction.by_supplier),
-                    ("resolution", report.satisfaction.by_resolution),
-                )
-            },
-        },
-        "flags": [
-            {
-                "subject": f.subject,
-                "kind": f.kind,
-                "rule": f.flag.rule.value,
-                "reason": f.reason(lang),
-                "cases": len(f.case_ids),
-            }
-            for f in report.flags
-        ],
-    }

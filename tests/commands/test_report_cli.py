@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from returnsdesk.cli import main
-from returnsdesk.services.reports import build_report, stats_json
+from returnsdesk.services.report_json import stats_json
+from returnsdesk.services.reports import build_report
 from tests import insight_store
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.ledger import DIRECTION, Direction
-from returnsdesk.services.reports import build_report, overview, stats_json
+from returnsdesk.services.report_json import stats_json
+from returnsdesk.services.reports import build_report, overview
 from returnsdesk.store.models import Case, CaseLine, LedgerEntry, Order, OrderLine, SurveyAnswer
 from tests import insight_store
 from tests.insight_store import END, START

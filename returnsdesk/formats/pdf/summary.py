@@ -13,7 +13,7 @@ from typing import Any
 
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.services.documents.summary_facts import SummaryFacts, summary_facts
-from returnsdesk.services.reports import Report
+from returnsdesk.services.report_rows import Report
 from returnsdesk.services.settings import ShopDetails
 
 

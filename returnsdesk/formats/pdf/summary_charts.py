@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing
 from returnsdesk.domain.i18n.formatting import date_text, number_text
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.pdf import common as c
-from returnsdesk.services.reports import Report
+from returnsdesk.services.report_rows import Report
 
 
 def month_label(ym: str, lang: str) -> str:

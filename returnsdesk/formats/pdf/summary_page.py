@@ -9,7 +9,7 @@ from typing import Any
 
 from returnsdesk.domain.i18n.formatting import decimal_text, number_text, percent_text
 from returnsdesk.formats import catalogue as cat
-from returnsdesk.services.reports import Report
+from returnsdesk.services.report_rows import Report
 from returnsdesk.services.settings import ShopDetails
 
 #: A list of reportlab flowables.

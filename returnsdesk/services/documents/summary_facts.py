@@ -10,7 +10,8 @@ from datetime import date, datetime
 from returnsdesk.domain.i18n import norm_lang
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
-from returnsdesk.services.reports import Report, build_report
+from returnsdesk.services.report_rows import Report
+from returnsdesk.services.reports import build_report
 
 
 @dataclass(frozen=True, slots=True)

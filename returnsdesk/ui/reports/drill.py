@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.services.inbox import Filters
-from returnsdesk.services.reports import (
+from returnsdesk.services.report_rows import (
     FlagRow,
     KindTime,
     MonthRow,
