@@ -207,34 +207,12 @@ class ReportsArea(QWidget):
         self.note = QLabel(cat.text("rep.counts_note", self.lang), self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
-        self.tabs = QTabWidget(self)
-        self.views: dict[str, ReportView] = {}
-        for table in TABLES:
-            view = ReportView(table, self.lang, self)
-            view.drill_down.connect(lambda row, name=table.name: self.drill(name, row))
-            self.views[table.name] = view
-            self.tabs.addTab(view, cat.text(table.title_key, self.lang))
-        # The views are listed down the side: their names, in full, never fit one tab row.
-        self.view_list = QListWidget(self)
-        self.view_list.setObjectName("report-views")
-        self.view_list.setWordWrap(True)
-        self.view_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view_list.setSpacing(2)
-        self.view_list.addItems([self.tabs.tabText(i) for i in range(self.tabs.count())])
-        self.view_list.setFixedWidth(190)
-        self.tabs.tabBar().hide()
-        self.tabs.setDocumentMode(True)
-        self.view_list.currentRowChanged.connect(self.tabs.setCurrentIndex)
-        self.tabs.currentChanged.connect(self.view_list.setCurrentRow)
-        self.view_list.setCurrentRow(0)
+        self._build_views()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(t("Period:"), self))
-        top.addWidget(self.preset)
-        top.addWidget(self.date_from)
-        top.addWidget(QLabel("–", self))
-        top.addWidget(self.date_to)
-        top.addWidget(self.refresh_button)
+        period = (QLabel(t("Period:"), self), self.preset, self.date_from, QLabel("–", self))
+        for widget in (*period, self.date_to, self.refresh_button):
+            top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.status)
         top.addWidget(self.export_button)
@@ -256,6 +234,28 @@ class ReportsArea(QWidget):
         self._preset_changed()
         self._stale = False
         change_bus().changed.connect(self._on_changes)
+
+    def _build_views(self) -> None:
+        """One view per table, listed down the side: their names never fit one tab row."""
+        self.tabs = QTabWidget(self)
+        self.views: dict[str, ReportView] = {}
+        for table in TABLES:
+            view = ReportView(table, self.lang, self)
+            view.drill_down.connect(lambda row, name=table.name: self.drill(name, row))
+            self.views[table.name] = view
+            self.tabs.addTab(view, cat.text(table.title_key, self.lang))
+        self.view_list = QListWidget(self)
+        self.view_list.setObjectName("report-views")
+        self.view_list.setWordWrap(True)
+        self.view_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view_list.setSpacing(2)
+        self.view_list.addItems([self.tabs.tabText(i) for i in range(self.tabs.count())])
+        self.view_list.setFixedWidth(190)
+        self.tabs.tabBar().hide()
+        self.tabs.setDocumentMode(True)
+        self.view_list.currentRowChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.view_list.setCurrentRow)
+        self.view_list.setCurrentRow(0)
 
     def _on_changes(self, changes: Changes, _source: object = None) -> None:
         if self._period is None or not changes.touches(*COUNTED):
