@@ -18,6 +18,7 @@ from returnsdesk.store.models import from_stamp
 from returnsdesk.store.risk import mask_sql, thresholds
 from returnsdesk.store.risk_snapshot import flagged_filter_sql, snapshot_fresh
 from returnsdesk.store.search import matching_case_ids_sql
+from returnsdesk.store.sql_lists import marks
 
 
 class View(StrEnum):
@@ -131,7 +132,7 @@ LEFT JOIN supplier s ON s.id = c.supplier_id"""
 
 
 def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:
-    return f"{column} IN ({', '.join('?' * len(values))})", list(values)
+    return f"{column} IN ({marks(len(values))})", list(values)
 
 
 def _where(query: InboxQuery, today: date) -> tuple[str, list[object]]:
@@ -260,11 +261,10 @@ def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]
     if not ids:
         return {}
     mask, mask_params = _mask(today or datetime.now(UTC).date())
-    marks = ", ".join("?" * len(ids))
     sql = f"""SELECT c.id, c.rma, o.number, cu.name, COALESCE({_PRODUCT_SQL}, ''), c.reason,
                      c.status, c.kind, COALESCE(s.name, ''), c.amount_minor, c.currency,
                      c.next_due_on, c.next_due_code, c.updated_at, {_WAITING_ON_SQL}, {mask}
-              {_FROM} WHERE c.id IN ({marks})"""
+              {_FROM} WHERE c.id IN ({marks(len(ids))})"""
     result: dict[int, InboxRow] = {}
     for row in database.execute_sql(sql, mask_params + list(ids)).fetchall():
         case_id, rma, number, customer, product, reason, status, kind, supplier = row[:9]

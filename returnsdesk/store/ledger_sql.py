@@ -25,6 +25,7 @@ from returnsdesk.domain.ledger import (
     cash_sign,
 )
 from returnsdesk.store.connection import database
+from returnsdesk.store.sql_lists import marks
 
 Params = Sequence[object]
 
@@ -330,9 +331,8 @@ def rows_by_id(ids: list[int]) -> dict[int, LedgerRow]:
     found: dict[int, LedgerRow] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
         for r in database.execute_sql(
-            f"SELECT {_ROW_COLUMNS}{_FROM}WHERE e.id IN ({marks})", tuple(chunk)
+            f"SELECT {_ROW_COLUMNS}{_FROM}WHERE e.id IN ({marks(len(chunk))})", tuple(chunk)
         ):
             found[r[0]] = LedgerRow(*r)
     return found

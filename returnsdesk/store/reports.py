@@ -16,6 +16,7 @@ from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
 from returnsdesk.domain.workflow import OPEN
 from returnsdesk.store.connection import database
 from returnsdesk.store.ledger_sql import net_sql, signed_sql
+from returnsdesk.store.sql_lists import marks
 
 
 @dataclass(frozen=True)
@@ -131,16 +132,15 @@ def median_days_to_close(period: Period) -> float | None:
 
 def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
     """How many cases are open now, and the ``limit`` most urgent (earliest deadline first)."""
-    marks = ", ".join("?" for _ in OPEN)
     statuses = tuple(s.value for s in sorted(OPEN))
     total = database.execute_sql(
-        f'SELECT count(*) FROM "case" WHERE status IN ({marks})', statuses
+        f'SELECT count(*) FROM "case" WHERE status IN ({marks(len(statuses))})', statuses
     ).fetchone()[0]
     rows = _rows(
         f"""
         SELECT c.rma, cu.name, c.status, c.next_due_on, c.next_due_code
         FROM "case" c JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id
-        WHERE c.status IN ({marks})
+        WHERE c.status IN ({marks(len(statuses))})
         ORDER BY c.next_due_on IS NULL, c.next_due_on, c.id
         LIMIT ?
         """,
@@ -388,11 +388,10 @@ def claim_figures(period: Period) -> ClaimFigures:
 def defects_by_sku(period: Period, reasons: tuple[str, ...]) -> list[tuple[int, str, str, int]]:
     """(supplier id, sku, reason, cases) for cases opened in the period with a defect
     reason, counted under the case's first product."""
-    marks = ", ".join("?" * len(reasons))
     return _rows(
         f"""SELECT c.supplier_id, coalesce({MAIN_SKU}, ''), c.reason, count(*)
             FROM "case" c WHERE {_OPENED} AND c.supplier_id IS NOT NULL
-            AND c.reason IN ({marks}) GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3""",
+            AND c.reason IN ({marks(len(reasons))}) GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3""",
         (*_span(period), *reasons),
     )
 

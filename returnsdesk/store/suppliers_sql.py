@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from returnsdesk.store.connection import database
+from returnsdesk.store.sql_lists import marks
 
 #: The reply time of an answered message, in hours (the index below is on this expression).
 REPLY_HOURS = "((julianday(answered_at) - julianday(at)) * 24)"
@@ -52,10 +53,6 @@ class MoneyRow:
     recovered: int
 
 
-def _placeholders(values: Iterable[object]) -> str:
-    return ", ".join("?" for _ in values)
-
-
 def supplier_names() -> list[SupplierNameRow]:
     """Every supplier, by name (case-insensitive)."""
     rows = database.execute_sql(
@@ -67,7 +64,7 @@ def supplier_names() -> list[SupplierNameRow]:
 def open_counts_sql(statuses: list[str]) -> str:
     return (
         'SELECT supplier_id, count(*) FROM "case" '
-        f"WHERE status IN ({_placeholders(statuses)}) AND supplier_id IS NOT NULL "
+        f"WHERE status IN ({marks(len(statuses))}) AND supplier_id IS NOT NULL "
         "GROUP BY supplier_id"
     )
 
