@@ -1,11 +1,13 @@
 """Sample-data generator: a living store for first-time users and for benchmarks.
 
-Deterministic for a given seed and ``now``. It writes through bulk inserts in one
-transaction (the services would be too slow for 100,000 cases) — orders through the
-one order writer (``store.orders_sql``), the rest through ``store.demo_sql`` —
-streaming its rows in chunks, so memory stays flat at any size. It then derives
-what the services derive: next deadlines through the domain rules and the search
-index through ``store.search``.
+Deterministic for a given seed and ``now``. It writes through bulk inserts (the
+services would be too slow for 100,000 cases) — orders through the one order writer
+(``store.orders_sql``), the rest through ``store.demo_sql`` — streaming its rows in
+chunks and committing each chunk, so memory and the write-ahead log stay small at any
+size. It then derives what the services derive: next deadlines through the domain
+rules and the search index through ``store.search``. The store is built under a
+side name and renamed into place once whole, so an interrupted build never leaves a
+half-made store to open.
 
 - ``catalogue``: the fixed cast (suppliers, products, names, case paths);
 - ``generator``: the shop, suppliers, products and customers;
@@ -16,6 +18,7 @@ index through ``store.search``.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,15 +54,25 @@ def build_demo_store(
         raise InputError(
             t("{folder} already holds a store; choose an empty folder for the demo.", folder=folder)
         )
+    building = db_path.with_name(f"{db_path.name}.building")
+    _remove_database(building)  # what a killed earlier build left
     try:
-        return _build(folder, cases, seed, now)
+        counts = _build(folder, building, cases, seed, now)
     except BaseException:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        _remove_database(building)
         raise
+    building.replace(db_path)
+    return counts
 
 
-def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[str, int]:
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _build(
+    folder: Path, db_path: Path, cases: int, seed: int, now: datetime | None
+) -> dict[str, int]:
     from returnsdesk.demo.images import make_images
     from returnsdesk.demo.insight import enrich
     from returnsdesk.demo.labels import add_return_extras
@@ -72,34 +85,46 @@ def _build(folder: Path, cases: int, seed: int, now: datetime | None) -> dict[st
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     rng = random.Random(seed)
     # Its own connection: the models stay bound to whatever store is open.
-    db = open_store(paths.database_path(folder), bind=False)
+    db = open_store(db_path, bind=False)
     try:
         demo_sql.prepare_bulk_load(db)
         images = make_images(paths.evidence_dir(folder), rng)
-        with db.atomic():
+        # Committed chunk by chunk: one transaction would grow a write-ahead log as big as
+        # the store. Nobody sees the side-named file before it is whole.
+        with db.atomic() as transaction:
             suspend_all(db)  # bulk load: the summaries are computed once at the end
-            customers = _write_cases(db, rng, now, cases, images)
+            customers = _write_cases(db, rng, now, cases, images, transaction.commit)
             add_return_extras(db, paths.evidence_dir(folder), now, rng)
             enrich(db, random.Random(seed + 16), now, cases, customers)
+            transaction.commit()
             resume_all(db)
+            transaction.commit()
             rebuild_index(db)
         counts = demo_sql.row_counts(db)
+        demo_sql.fold_write_ahead_log(db)  # the renamed file must hold every row itself
     finally:
         db.close()
     return {name: counts[table] for name, table in _REPORTED.items()}
 
 
 def _write_cases(
-    db: Any, rng: random.Random, now: datetime, cases: int, images: list[DemoImage]
+    db: Any,
+    rng: random.Random,
+    now: datetime,
+    cases: int,
+    images: list[DemoImage],
+    commit: Callable[[], None],
 ) -> Customers:
-    """The generator's cases (and the money stories); returns the case customers."""
+    """The generator's cases (and the money stories); returns the case customers.
+
+    ``commit`` ends the bulk load's current transaction after each written chunk."""
     from returnsdesk.demo.case_story import CaseStory
     from returnsdesk.demo.catalogue import PRODUCTS
     from returnsdesk.demo.generator import PAIR_CASES, Generator
     from returnsdesk.demo.money_pairs import add_money_pairs
     from returnsdesk.store import demo_sql
 
-    rows = demo_sql.DemoRows(db)
+    rows = demo_sql.DemoRows(db, after_flush=commit)
     gen = Generator(rng, now, cases, images, rows)
     gen.catalogue()
     gen.add_customers()

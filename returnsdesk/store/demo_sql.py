@@ -8,7 +8,7 @@ demo never holds more than a chunk of rows in memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from returnsdesk.store.orders_sql import OrderBatch
@@ -134,13 +134,17 @@ class DemoRows:
     lines) just before the cases. Call ``flush`` once the catalogue (suppliers,
     products) is added, before any order, and once at the end.
     ``count`` says how many rows of a table were added so far (ids are numbered by it).
+    ``after_flush`` runs once a chunk is written (the demo commits there).
     """
 
     _ORDER_KINDS = {"customer": "add_customer", "order": "add_order", "order_line": "add_line"}
 
-    def __init__(self, db: Any, chunk: int = 20_000) -> None:
+    def __init__(
+        self, db: Any, chunk: int = 20_000, after_flush: Callable[[], None] | None = None
+    ) -> None:
         self.db = db
         self.chunk = chunk
+        self.after_flush = after_flush
         self.orders = OrderBatch(db, chunk)
         self.pending: dict[str, list[Sequence[object]]] = {table: [] for table in COLUMNS}
         self.counts: dict[str, int] = {}
@@ -174,6 +178,8 @@ class DemoRows:
                 cursor.executemany(_insert_sql(table), rows)
                 rows.clear()
         self.waiting = 0
+        if self.after_flush is not None:
+            self.after_flush()
 
 
 def prepare_bulk_load(db: Any) -> None:
@@ -181,6 +187,13 @@ def prepare_bulk_load(db: Any) -> None:
     order line, the index rebuild) spill to disk instead of memory, so a million-case demo
     does not hold them in RAM."""
     db.execute_sql("PRAGMA temp_store = FILE")
+
+
+def fold_write_ahead_log(db: Any) -> None:
+    """Copy the write-ahead log into the database file and empty it."""
+    busy, _log_pages, _copied = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        raise RuntimeError("the demo store's write-ahead log could not be folded in")
 
 
 def write_rma_counters(db: Any, last_by_year: dict[int, int]) -> None:

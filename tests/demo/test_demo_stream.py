@@ -39,7 +39,9 @@ def test_tiny_chunks_write_the_same_store(tmp_path, monkeypatch):
     real_rows, real_batch = demo_sql.DemoRows.__init__, orders_sql.OrderBatch.__init__
     monkeypatch.setattr(demo_sql.DemoRows, "flush", counted)
     monkeypatch.setattr(
-        demo_sql.DemoRows, "__init__", lambda self, db, chunk=0: real_rows(self, db, 7)
+        demo_sql.DemoRows,
+        "__init__",
+        lambda self, db, chunk=0, after_flush=None: real_rows(self, db, 7, after_flush),
     )
     monkeypatch.setattr(
         orders_sql.OrderBatch,
@@ -59,4 +61,51 @@ def test_a_failed_build_leaves_no_store(tmp_path, monkeypatch):
     monkeypatch.setattr(demo_sql.DemoRows, "flush", full_disk)
     with pytest.raises(sqlite3.OperationalError):
         build_demo_store(tmp_path / "d", cases=30, seed=1, now=NOW)
-    assert not (tmp_path / "d" / "returnsdesk.sqlite3").exists()
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["evidence"]
+
+
+def test_each_chunk_is_committed_so_the_log_stays_small(tmp_path, monkeypatch):
+    """A million-case demo in one transaction grew a 9.9 GB write-ahead log (issue 17):
+    each written chunk is committed (another connection sees it), so SQLite can fold the
+    log back into the file as it goes."""
+    real_flush = demo_sql.DemoRows.flush
+    seen: list[int] = []
+
+    def flush_and_look(self):
+        real_flush(self)
+        assert not (tmp_path / "d" / "returnsdesk.sqlite3").exists()  # not before it is whole
+        other = sqlite3.connect(tmp_path / "d" / "returnsdesk.sqlite3.building")
+        try:
+            seen.append(other.execute('SELECT count(*) FROM "case"').fetchone()[0])
+        finally:
+            other.close()
+
+    monkeypatch.setattr(demo_sql.DemoRows, "flush", flush_and_look)
+    monkeypatch.setattr(demo_sql, "DemoRows", _small_chunks(demo_sql.DemoRows))
+    build_demo_store(tmp_path / "d", cases=400, seed=3, now=NOW)
+    cases_seen = [count for count in seen if count]
+    assert len(cases_seen) > 5 and cases_seen == sorted(cases_seen) and cases_seen[0] < 100
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["evidence", "returnsdesk.sqlite3"]
+
+
+def _small_chunks(rows_class: type) -> type:
+    class SmallChunks(rows_class):  # type: ignore[misc, valid-type]
+        def __init__(self, db, chunk=0, after_flush=None):
+            super().__init__(db, 500, after_flush)
+
+    return SmallChunks
+
+
+def test_a_killed_build_is_never_opened_and_is_replaced(tmp_path):
+    """What a killed build left (the side-named file) is not a store; the next build
+    starts afresh beside it."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "returnsdesk.sqlite3.building").write_bytes(b"half a store")
+    build_demo_store(folder, cases=10, seed=1, now=NOW)
+    assert not (folder / "returnsdesk.sqlite3.building").exists()
+    conn = sqlite3.connect(folder / "returnsdesk.sqlite3")
+    try:
+        assert conn.execute('SELECT count(*) FROM "case"').fetchone()[0] == 10
+    finally:
+        conn.close()
