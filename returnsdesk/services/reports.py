@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 from returnsdesk.domain.risk import (
     BIT,
-    SupplierFacts,
+    Flag,
     case_flags,
     rules_of_mask,
     supplier_flags,
@@ -133,40 +133,21 @@ def _scorecards(p: Period, cases: dict[int | None, int], as_of: date, memo: dict
 def _supplier_facts(p: Period, as_of: date, memo: dict) -> list:
     """(supplier id, facts of its last 12 months) of every supplier, by name.
 
-    When the period is those 12 months (the Reports area's default) and its claims,
-    replies and defects are read already, the facts are made from them instead of
-    being read again (the same queries over the same span; a test keeps them equal).
+    When the period is those 12 months (the Reports area's default), the facts are made
+    from the period's claims and defects, read once for the scorecards and the risk
+    signals together.
     """
     if "supplier_facts" not in memo:
-        if (p.first_stamp, p.after_stamp) == risk_sql.window(as_of) and {
-            "claims",
-            "defects",
-        } <= set(memo):
-            facts = _facts_of_period(p, memo)
+        if p == risk_sql.window_period(as_of):
+            facts = risk_sql.supplier_facts(
+                as_of,
+                _memo(memo, "claims", lambda: q.claim_figures(p)),
+                _memo(memo, "defects", lambda: q.defects_by_sku(p, risk_sql.DEFECT_REASONS)),
+            )
         else:
             facts = risk_sql.supplier_facts(as_of)
         memo["supplier_facts"] = sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold())
     return memo["supplier_facts"]
-
-
-def _facts_of_period(p: Period, memo: dict) -> dict[int, SupplierFacts]:
-    claims, replies = memo["claims"].counts, memo["claims"].replies
-    defects: Counter = Counter()
-    for sid, _sku, _reason, n in memo["defects"]:
-        defects[sid] += n
-    sold = q.sold_by_supplier(p)
-    return {
-        sid: SupplierFacts(
-            supplier=name,
-            replies=replies.get(sid, (0, None))[0],
-            median_reply_days=replies.get(sid, (0, None))[1],
-            orders=sold.get(sid, ("", 0, 0))[1],
-            defect_cases=defects[sid],
-            claims=claims.get(sid, (0, 0, 0))[0],
-            reimbursed_claims=claims.get(sid, (0, 0, 0))[2],
-        )
-        for sid, name in q.supplier_names().items()
-    }
 
 
 def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
@@ -175,25 +156,37 @@ def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
     The newest case of each (customer, rule) is the one described; only those cases'
     facts are read. Which rules fire on which case comes from the flagged-case
     snapshot when it is fresh for ``as_of`` (the same masks as the rules; a test
-    keeps them equal), else from the rules' SQL.
+    keeps them equal), else from the rules' SQL. Grouped on plain ints: a year of a
+    large store has tens of thousands of flagged cases.
     """
     t = risk_sql.thresholds()
     flagged = risk_snapshot.flagged_masks(p.first_stamp, p.after_stamp, as_of, t)
+    bits_of: dict[int, tuple[int, ...]] = {}
     seen: dict[tuple[str, int], list[int]] = {}
     for case_id, subject, mask in flagged:  # newest first
-        for rule in rules_of_mask(mask):
-            seen.setdefault((subject, BIT[rule]), []).append(case_id)
+        bits = bits_of.get(mask)
+        if bits is None:
+            bits = bits_of[mask] = tuple(BIT[rule] for rule in rules_of_mask(mask))
+        for bit in bits:
+            seen.setdefault((subject, bit), []).append(case_id)
     described = sorted({ids[0] for ids in seen.values()})
     counts = risk_snapshot.snapshot_counts(described, as_of, t)
     facts = risk_sql.case_facts(described, as_of, counts)
-    rows = []
+    rule_order = {BIT[rule]: rule.value for rule in BIT}
+    keyed = []
+    flags_of: dict[int, dict[int, Flag]] = {}
     for (subject, bit), case_ids in seen.items():
         f = facts.get(case_ids[0])
-        flag = next((x for x in case_flags(f, t) if BIT[x.rule] == bit), None) if f else None
+        if f is None:
+            continue
+        if case_ids[0] not in flags_of:
+            flags_of[case_ids[0]] = {BIT[x.rule]: x for x in case_flags(f, t)}
+        flag = flags_of[case_ids[0]].get(bit)
         if flag is not None:
-            rows.append(FlagRow("customer", subject, flag, tuple(case_ids)))
-    rows.sort(key=lambda r: (r.flag.rule.value, -len(r.case_ids), r.subject))
-    return rows
+            row = FlagRow("customer", subject, flag, tuple(case_ids))
+            keyed.append(((rule_order[bit], -len(case_ids), subject), row))
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _key, row in keyed]
 
 
 def _net_costs(p: Period, memo: dict) -> dict[str, dict]:

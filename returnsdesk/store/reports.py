@@ -8,14 +8,15 @@ kinds 0, and a reversal entry (``reverses_id`` set) counts with the opposite sig
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
 from returnsdesk.domain.workflow import OPEN
 from returnsdesk.store.connection import database
 from returnsdesk.store.ledger_sql import net_sql, signed_sql
+from returnsdesk.store.medians import medians
 from returnsdesk.store.sql_lists import marks
 
 
@@ -84,7 +85,7 @@ SIGNED_COST = f"(-{signed_sql('l')})"
 _NET = net_sql("l")
 
 
-def _rows(sql: str, params: tuple = ()) -> list[tuple]:
+def _rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(sql, params).fetchall())
 
 
@@ -113,21 +114,13 @@ def money_by_currency(period: Period) -> list[MoneyRow]:
 
 
 def median_days_to_close(period: Period) -> float | None:
-    row = database.execute_sql(
-        """
-        WITH d AS (
-            SELECT julianday(closed_at) - julianday(opened_at) AS days FROM "case"
-            WHERE closed_at >= ? AND closed_at < ?
-        )
-        SELECT avg(days) FROM (
-            SELECT days FROM d ORDER BY days
-            LIMIT 2 - (SELECT count(*) FROM d) % 2
-            OFFSET (SELECT (count(*) - 1) / 2 FROM d)
-        )
-        """,
-        (period.first_stamp, period.after_stamp),
-    ).fetchone()
-    return None if row[0] is None else float(row[0])
+    rows = database.execute_sql(
+        """SELECT '', julianday(closed_at) - julianday(opened_at) FROM "case"
+           WHERE closed_at >= ? AND closed_at < ?""",
+        _span(period),
+    ).fetchall()
+    found = medians(rows).get("")
+    return None if found is None else found[1]
 
 
 def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
@@ -154,10 +147,12 @@ def open_cases(limit: int = 60) -> tuple[int, list[OpenCaseRow]]:
 
 def closed_count(period: Period) -> int:
     """Cases closed in the period, whenever they were opened."""
-    return database.execute_sql(
-        'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?',
-        (period.first_stamp, period.after_stamp),
-    ).fetchone()[0]
+    return int(
+        database.execute_sql(
+            'SELECT count(*) FROM "case" WHERE closed_at >= ? AND closed_at < ?',
+            (period.first_stamp, period.after_stamp),
+        ).fetchone()[0]
+    )
 
 
 def summary(period: Period, open_limit: int = 60) -> SummaryData:
@@ -290,26 +285,12 @@ def cases_by_product(period: Period) -> list[tuple[str, str, int, int, int, int]
     }
     rows = []
     for sku in set(cases) | set(sold):
-        title = (cases.get(sku) or sold.get(sku))[0]
+        title = cases[sku][0] if sku in cases else sold[sku][0]
         _, n, returned = cases.get(sku, ("", 0, 0))
         _, orders, units = sold.get(sku, ("", 0, 0))
         rows.append((sku, title, n, returned, orders, units))
     rows.sort(key=lambda r: (-r[2], r[0]))
     return rows
-
-
-def _median_by(source_sql: str, params: tuple) -> dict[object, tuple[int, float]]:
-    """{group: (count, median)} from a query yielding (group, value) rows."""
-    rows = _rows(
-        f"""WITH d AS ({source_sql}),
-            r AS (SELECT grp, value,
-                         row_number() OVER (PARTITION BY grp ORDER BY value) AS rn,
-                         count(*) OVER (PARTITION BY grp) AS n FROM d)
-            SELECT grp, max(n), avg(value) FROM r
-            WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY grp""",
-        params,
-    )
-    return {grp: (n, float(median)) for grp, n, median in rows}
 
 
 #: Days-to-resolve buckets: (label key, lowest day, highest day or None).
@@ -319,12 +300,13 @@ RESOLVE_BUCKETS = ((0, 7), (8, 14), (15, 30), (31, 60), (61, None))
 def resolve_times(period: Period) -> tuple[dict[str, tuple[int, float]], list[int]]:
     """For cases closed in the period: {kind or '': (count, median days)} ('' = all) and
     the count in each of ``RESOLVE_BUCKETS`` (whole days from opening to closing)."""
-    source = (
-        "SELECT {grp} AS grp, julianday(closed_at) - julianday(opened_at) AS value "
-        'FROM "case" WHERE closed_at >= ? AND closed_at < ?'
+    days = _rows(
+        """SELECT kind, julianday(closed_at) - julianday(opened_at) FROM "case"
+           WHERE closed_at >= ? AND closed_at < ?""",
+        _span(period),
     )
-    medians = _median_by(source.format(grp="kind"), _span(period))
-    medians.update(_median_by(source.format(grp="''"), _span(period)))
+    by_kind: dict[str, tuple[int, float]] = medians(days)
+    by_kind.update(medians(("", value) for _kind, value in days))
     whens = []
     for low, high in RESOLVE_BUCKETS:
         upper = f" AND d <= {high}" if high is not None else ""
@@ -335,7 +317,7 @@ def resolve_times(period: Period) -> tuple[dict[str, tuple[int, float]], list[in
                 FROM "case" WHERE closed_at >= ? AND closed_at < ?)""",
         _span(period),
     ).fetchone()
-    return medians, [int(v or 0) for v in row]
+    return by_kind, [int(v or 0) for v in row]
 
 
 @dataclass(frozen=True)
@@ -352,10 +334,6 @@ class ClaimFigures:
     money: dict[int, tuple[int, float]]
 
 
-def _medians(values: dict[int, list[float]]) -> dict[int, tuple[int, float]]:
-    return {sid: (len(v), float(statistics.median(v))) for sid, v in values.items() if v}
-
-
 def claim_figures(period: Period) -> ClaimFigures:
     """Claims first sent in the period (``supplier_claim``, see store/claims.py): approved =
     the supplier's recorded decision was approved or partially approved; reimbursed = net
@@ -369,19 +347,13 @@ def claim_figures(period: Period) -> ClaimFigures:
         _span(period),
     )
     counts: dict[int, list[int]] = {}
-    replies: dict[int, list[float]] = {}
-    money: dict[int, list[float]] = {}
-    for sid, approved, paid, reply, paid_after in rows:
+    for sid, approved, paid, _reply, _paid_after in rows:
         n = counts.setdefault(sid, [0, 0, 0])
         n[0], n[1], n[2] = n[0] + 1, n[1] + approved, n[2] + paid
-        if reply is not None:
-            replies.setdefault(sid, []).append(reply)
-        if paid_after is not None:
-            money.setdefault(sid, []).append(paid_after)
     return ClaimFigures(
         {sid: (a, b, c) for sid, (a, b, c) in counts.items()},
-        _medians(replies),
-        _medians(money),
+        medians((row[0], row[3]) for row in rows),
+        medians((row[0], row[4]) for row in rows),
     )
 
 

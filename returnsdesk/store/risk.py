@@ -20,6 +20,7 @@ from returnsdesk.domain.risk import (
     SupplierFacts,
     Thresholds,
 )
+from returnsdesk.store import reports
 from returnsdesk.store.connection import database
 
 DEFECT_REASONS = (
@@ -30,7 +31,6 @@ DEFECT_REASONS = (
     "missing_parts",
     "personalisation_error",
 )
-_DEFECTS = ", ".join(f"'{r}'" for r in DEFECT_REASONS)
 
 
 def thresholds() -> Thresholds:
@@ -255,65 +255,42 @@ def case_facts(
     return result
 
 
-_MEDIAN_REPLY = """
-WITH replies AS (
-    SELECT supplier_id, julianday(first_reply) - julianday(first_sent) AS days
-    FROM supplier_claim
-    WHERE first_sent >= ? AND first_sent < ? AND first_reply IS NOT NULL
-),
-ranked AS (
-    SELECT supplier_id, days,
-           row_number() OVER (PARTITION BY supplier_id ORDER BY days) AS rn,
-           count(*) OVER (PARTITION BY supplier_id) AS n
-    FROM replies
-)
-SELECT supplier_id, max(n), avg(days) FROM ranked
-WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY supplier_id
-"""
+def window_period(as_of: date) -> reports.Period:
+    """The 12 months up to ``as_of`` the rules look at, as a report period."""
+    return reports.Period(as_of - timedelta(days=WINDOW_DAYS - 1), as_of)
 
 
-def supplier_facts(as_of: date) -> dict[int, SupplierFacts]:
-    """Each supplier's figures over the 12 months up to ``as_of``."""
-    start, end = window(as_of)
-    names = dict(database.execute_sql("SELECT id, name FROM supplier").fetchall())
-    replies = {
-        sid: (n, days)
-        for sid, n, days in database.execute_sql(_MEDIAN_REPLY, (start, end)).fetchall()
-    }
-    orders = dict(
-        database.execute_sql(
-            """SELECT supplier_id, sum(orders) FROM sales_supplier_day
-               WHERE day >= ? AND day < ? AND supplier_id <> 0 GROUP BY 1""",
-            (start[:10], end[:10]),
-        ).fetchall()
-    )
-    defects = dict(
-        database.execute_sql(
-            f"""SELECT c.supplier_id, count(*) FROM "case" c
-                WHERE c.opened_at >= ? AND c.opened_at < ? AND c.reason IN ({_DEFECTS})
-                AND c.supplier_id IS NOT NULL GROUP BY 1""",
-            (start, end),
-        ).fetchall()
-    )
-    claims = {
-        sid: (n, paid)
-        for sid, n, paid in database.execute_sql(
-            """SELECT supplier_id, count(*), sum(reimbursed_minor > 0) FROM supplier_claim
-               WHERE first_sent >= ? AND first_sent < ? GROUP BY 1""",
-            (start, end),
-        ).fetchall()
-    }
+def supplier_facts(
+    as_of: date,
+    figures: reports.ClaimFigures | None = None,
+    defect_rows: list[tuple[int, str, str, int]] | None = None,
+) -> dict[int, SupplierFacts]:
+    """Each supplier's figures over the 12 months up to ``as_of``.
+
+    They are the report's own readings of that period (``reports.claim_figures`` and
+    ``reports.defects_by_sku``): the Reports area passes them when it has read them
+    already for the same 12 months, so a report reads the year's claims once.
+    """
+    period = window_period(as_of)
+    if figures is None:
+        figures = reports.claim_figures(period)
+    if defect_rows is None:
+        defect_rows = reports.defects_by_sku(period, DEFECT_REASONS)
+    defects: dict[int, int] = {}
+    for sid, _sku, _reason, n in defect_rows:
+        defects[sid] = defects.get(sid, 0) + n
+    sold = reports.sold_by_supplier(period)
     result = {}
-    for sid, name in names.items():
-        n_replies, median = replies.get(sid, (0, None))
-        n_claims, paid = claims.get(sid, (0, 0))
+    for sid, name in reports.supplier_names().items():
+        n_replies, median = figures.replies.get(sid, (0, None))
+        n_claims, _approved, paid = figures.counts.get(sid, (0, 0, 0))
         result[sid] = SupplierFacts(
             supplier=name,
             replies=n_replies,
             median_reply_days=median,
-            orders=orders.get(sid, 0),
+            orders=sold.get(sid, ("", 0, 0))[1],
             defect_cases=defects.get(sid, 0),
             claims=n_claims,
-            reimbursed_claims=paid or 0,
+            reimbursed_claims=paid,
         )
     return result
