@@ -19,11 +19,15 @@ What each count means:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from returnsdesk.domain.risk import (
     BIT,
     Flag,
+    SupplierFacts,
     case_flags,
     rules_of_mask,
     supplier_flags,
@@ -89,18 +93,40 @@ def _satisfaction(p: Period) -> Satisfaction:
     )
 
 
-def _memo(memo: dict, key: str, read):
-    if key not in memo:
-        memo[key] = read()
-    return memo[key]
+#: Net costs per currency, by reason / supplier id / SKU: {"reason": {key: {currency: net}}}.
+Costs = dict[str, dict[Any, dict[str, int]]]
+#: Report fields a part computes, by ``Report`` field name.
+Fields = dict[str, Any]
 
 
-def _scorecards(p: Period, cases: dict[int | None, int], as_of: date, memo: dict) -> tuple:
-    figures = _memo(memo, "claims", lambda: q.claim_figures(p))
+@dataclass
+class PeriodReads:
+    """Reads that several parts of one period's report need: each is made once, by
+    whichever part asks first (the Reports area shares one between its part jobs)."""
+
+    claims: q.ClaimFigures | None = None
+    defects: list[tuple[int, str, str, int]] | None = None
+    supplier_facts: list[tuple[int, SupplierFacts]] | None = None
+    costs: Costs | None = None
+
+    def claim_figures(self, p: Period) -> q.ClaimFigures:
+        if self.claims is None:
+            self.claims = q.claim_figures(p)
+        return self.claims
+
+    def defect_rows(self, p: Period) -> list[tuple[int, str, str, int]]:
+        if self.defects is None:
+            self.defects = q.defects_by_sku(p, risk_sql.DEFECT_REASONS)
+        return self.defects
+
+
+def _scorecards(
+    p: Period, cases: dict[int | None, int], as_of: date, memo: PeriodReads
+) -> tuple[Scorecard, ...]:
+    figures = memo.claim_figures(p)
     claims, replies, money_days = figures.counts, figures.replies, figures.money
-    defect_rows = _memo(memo, "defects", lambda: q.defects_by_sku(p, risk_sql.DEFECT_REASONS))
     defects: dict[int, list[DefectRow]] = {}
-    for sid, sku, reason, n in defect_rows:
+    for sid, sku, reason, n in memo.defect_rows(p):
         defects.setdefault(sid, []).append(DefectRow(sku, reason, n))
     outstanding: dict[int, dict[str, int]] = {}
     for row in ledger_sql.supplier_money():
@@ -130,24 +156,20 @@ def _scorecards(p: Period, cases: dict[int | None, int], as_of: date, memo: dict
     return tuple(cards)
 
 
-def _supplier_facts(p: Period, as_of: date, memo: dict) -> list:
+def _supplier_facts(p: Period, as_of: date, memo: PeriodReads) -> list[tuple[int, SupplierFacts]]:
     """(supplier id, facts of its last 12 months) of every supplier, by name.
 
     When the period is those 12 months (the Reports area's default), the facts are made
     from the period's claims and defects, read once for the scorecards and the risk
     signals together.
     """
-    if "supplier_facts" not in memo:
+    if memo.supplier_facts is None:
         if p == risk_sql.window_period(as_of):
-            facts = risk_sql.supplier_facts(
-                as_of,
-                _memo(memo, "claims", lambda: q.claim_figures(p)),
-                _memo(memo, "defects", lambda: q.defects_by_sku(p, risk_sql.DEFECT_REASONS)),
-            )
+            facts = risk_sql.supplier_facts(as_of, memo.claim_figures(p), memo.defect_rows(p))
         else:
             facts = risk_sql.supplier_facts(as_of)
-        memo["supplier_facts"] = sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold())
-    return memo["supplier_facts"]
+        memo.supplier_facts = sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold())
+    return memo.supplier_facts
 
 
 def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
@@ -189,27 +211,27 @@ def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
     return [row for _key, row in keyed]
 
 
-def _net_costs(p: Period, memo: dict) -> dict[str, dict]:
-    if "costs" not in memo:
-        costs: dict[str, dict] = {"reason": {}, "supplier": {}, "product": {}}
+def _net_costs(p: Period, memo: PeriodReads) -> Costs:
+    if memo.costs is None:
+        costs: Costs = {"reason": {}, "supplier": {}, "product": {}}
         for reason, supplier_id, sku, currency, net in q.net_cost_breakdown(p):
             for name, key in (("reason", reason), ("supplier", supplier_id), ("product", sku)):
                 per = costs[name].setdefault(key, {})
                 per[currency] = per.get(currency, 0) + net
-        memo["costs"] = costs
-    return memo["costs"]
+        memo.costs = costs
+    return memo.costs
 
 
-def _ranked(counter: Counter) -> list:
+def _ranked(counter: Counter[Any]) -> list[Any]:
     return sorted(counter, key=lambda k: (-counter[k], str(k)))
 
 
-def _part_breakdown(p: Period, as_of: date, memo: dict) -> dict:
+def _part_breakdown(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     """Cases opened by reason, supplier, kind and status, with their net costs."""
     orders = q.orders_placed(p)[0]
-    by_key: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier", "kind")}
-    units_by: dict[str, Counter] = {name: Counter() for name in ("reason", "supplier")}
-    statuses: Counter = Counter()
+    by_key: dict[str, Counter[Any]] = {name: Counter() for name in ("reason", "supplier", "kind")}
+    units_by: dict[str, Counter[Any]] = {name: Counter() for name in ("reason", "supplier")}
+    statuses: Counter[str] = Counter()
     for reason, supplier_id, kind, status, n, units in q.case_breakdown(p):
         for name, key in (("reason", reason), ("supplier", supplier_id)):
             by_key[name][key] += n
@@ -255,7 +277,7 @@ def _part_breakdown(p: Period, as_of: date, memo: dict) -> dict:
     }
 
 
-def _part_products(p: Period, as_of: date, memo: dict) -> dict:
+def _part_products(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     cost_product = _net_costs(p, memo)["product"]
     by_product = [
         ProductRow(sku, title, n, ret, o, u, costs_of(cost_product.get(sku)))
@@ -267,7 +289,7 @@ def _part_products(p: Period, as_of: date, memo: dict) -> dict:
     return {"by_product": tuple(by_product)}
 
 
-def _part_resolve(p: Period, as_of: date, memo: dict) -> dict:
+def _part_resolve(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     medians, buckets = q.resolve_times(p)
     overall = medians.pop("", None)
     return {
@@ -285,15 +307,15 @@ def _part_resolve(p: Period, as_of: date, memo: dict) -> dict:
     }
 
 
-def _part_scorecards(p: Period, as_of: date, memo: dict) -> dict:
+def _part_scorecards(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     return {"scorecards": _scorecards(p, q.cases_by_supplier(p), as_of, memo)}
 
 
-def _part_satisfaction(p: Period, as_of: date, memo: dict) -> dict:
+def _part_satisfaction(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     return {"satisfaction": _satisfaction(p)}
 
 
-def _part_flags(p: Period, as_of: date, memo: dict) -> dict:
+def _part_flags(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     flags = _customer_flags(p, as_of)
     t = risk_sql.thresholds()
     for sid, f in _supplier_facts(p, as_of, memo):
@@ -304,7 +326,7 @@ def _part_flags(p: Period, as_of: date, memo: dict) -> dict:
 
 #: The parts of a report, each computed on its own (the Reports area runs one job per
 #: part, so each view fills as soon as its own figures are read).
-PARTS = {
+PARTS: dict[str, Callable[[Period, date, PeriodReads], Fields]] = {
     "breakdown": _part_breakdown,
     "products": _part_products,
     "resolve": _part_resolve,
@@ -313,7 +335,7 @@ PARTS = {
     "flags": _part_flags,
 }
 #: The part each view of the Reports area shows (None: the overview's months).
-VIEW_PART = {
+VIEW_PART: dict[str, str | None] = {
     "months": None,
     "products": "products",
     "suppliers": "breakdown",
@@ -332,14 +354,19 @@ def as_of_day(end: date, now: datetime | None = None) -> date:
 
 
 def report_part(
-    name: str, start: date, end: date, now: datetime | None = None, memo: dict | None = None
-) -> dict:
+    name: str,
+    start: date,
+    end: date,
+    now: datetime | None = None,
+    memo: PeriodReads | None = None,
+) -> Fields:
     """The report fields of part ``name`` for ``start``..``end`` (``memo`` shares reads
     between the parts of one period; the parts need not wait for the overview)."""
-    return PARTS[name](Period(start, end), as_of_day(end, now), {} if memo is None else memo)
+    reads = PeriodReads() if memo is None else memo
+    return PARTS[name](Period(start, end), as_of_day(end, now), reads)
 
 
-_EMPTY_PARTS: dict = {
+_EMPTY_PARTS: Fields = {
     "cases": 0,
     "units_returned": 0,
     "by_reason": (),
@@ -355,7 +382,7 @@ _EMPTY_PARTS: dict = {
 
 
 def assemble(
-    first: Overview, fields: dict, now: datetime | None = None, partial: bool = False
+    first: Overview, fields: Fields, now: datetime | None = None, partial: bool = False
 ) -> Report:
     """The report of ``first``'s period from its parts' fields. With ``partial``, the
     parts not read yet are empty (for exporting one view before the others are in)."""
@@ -388,8 +415,8 @@ def build_report(
     p = Period(start, end)
     if first is None or first.period != p:
         first = overview(start, end, open_limit)
-    memo: dict = {}
-    fields: dict = {}
+    memo = PeriodReads()
+    fields: Fields = {}
     for name in PARTS:
         fields.update(report_part(name, start, end, now, memo))
     return assemble(first, fields, now)

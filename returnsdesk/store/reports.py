@@ -368,7 +368,7 @@ def defects_by_sku(period: Period, reasons: tuple[str, ...]) -> list[tuple[int, 
     )
 
 
-def satisfaction_by(key_sql: str, period: Period) -> list[tuple[object, int, float, float]]:
+def satisfaction_by(key_sql: str, period: Period) -> list[tuple[str | None, int, float, float]]:
     """(key, answers, mean ease, mean outcome) for survey answers given in the period,
     grouped by ``key_sql`` on case alias ``c`` ('' for all)."""
     return _rows(

@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import timedelta
 
 from returnsdesk.services import reports
-from returnsdesk.services.reports import PARTS, build_report, report_part
+from returnsdesk.services.reports import PARTS, PeriodReads, build_report, report_part
 from returnsdesk.store import risk as risk_sql
 from tests.conftest import NOW
 
@@ -30,14 +30,15 @@ def test_each_part_read_alone_equals_the_whole_report(demo_store):
 
 
 def test_supplier_facts_made_from_the_period_equal_the_rules_reading(demo_store):
-    memo: dict = {}
+    memo = PeriodReads()
     report_part("scorecards", START, END, now=NOW, memo=memo)
-    made = dict(memo["supplier_facts"])
+    assert memo.supplier_facts is not None
+    made = dict(memo.supplier_facts)
     read = risk_sql.supplier_facts(END)
     assert made == read
     assert any(f.claims for f in read.values())  # the demo store has claims to compare
     # Another period reads the rules' own 12 months.
-    memo = {}
+    memo = PeriodReads()
     report_part("scorecards", END - timedelta(days=30), END, now=NOW, memo=memo)
-    assert dict(memo["supplier_facts"]) == read
+    assert dict(memo.supplier_facts or []) == read
     assert reports.as_of_day(END, NOW) == END

@@ -51,6 +51,7 @@ from returnsdesk.services.reports import (
     PARTS,
     VIEW_PART,
     Overview,
+    PeriodReads,
     Report,
     assemble,
     overview,
@@ -178,7 +179,7 @@ class ReportsArea(QWidget):
         #: The fields of each part read for the current period, and the parts under way.
         self._fields: dict[str, dict] = {}
         self._running: dict[str, object] = {}
-        self._memo: dict = {}
+        self._memo = PeriodReads()
         self._generation = 0
         self._period: tuple[date, date] | None = None
         self.preset = QComboBox(self)
@@ -317,7 +318,7 @@ class ReportsArea(QWidget):
         self.report = None
         self.first = None
         self._period = (start, end)
-        self._fields, self._running, self._memo = {}, {}, {}
+        self._fields, self._running, self._memo = {}, {}, PeriodReads()
         for view in self.views.values():
             view.set_rows([])
         job = run_task(lambda job: overview(start, end))
