@@ -195,7 +195,7 @@ class EvidenceGallery(QWidget):
         else:  # the Evidence page, not shown now: read when it is shown again
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()
@@ -328,7 +328,7 @@ class EvidenceGallery(QWidget):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt's name)
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_files(event.mimeData().urls()):
             event.acceptProposedAction()
 
@@ -444,6 +444,6 @@ class EvidenceGallery(QWidget):
         )
         return Path(name) if name else None
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel_all()
         super().closeEvent(event)

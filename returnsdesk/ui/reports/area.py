@@ -47,11 +47,10 @@ from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
 from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
+from returnsdesk.services.report_rows import Overview, Report
 from returnsdesk.services.reports import (
     PARTS,
     VIEW_PART,
-    Overview,
-    Report,
     assemble,
     overview,
     report_part,
@@ -60,7 +59,7 @@ from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import change_bus
 from returnsdesk.ui.reports.drill import drill
 from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
-from returnsdesk.ui.tasks import run_task
+from returnsdesk.ui.tasks import Job, run_task
 
 CHART_ROWS = 15
 #: "23 Nov 2026" / "23 nov. 2026": a day no reader can mistake (unlike 11/12/26).
@@ -72,7 +71,7 @@ class ReportView(QWidget):
 
     drill_down = Signal(int)
 
-    def __init__(self, table: Table, lang: str, parent=None) -> None:
+    def __init__(self, table: Table, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = table
         self.model = ReportTableModel(table, lang, self)
@@ -110,7 +109,7 @@ class ReportView(QWidget):
         self.view.resizeColumnsToContents()
         metrics = header.fontMetrics()
         for column in range(len(self.table.columns)):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            title = self.model.column_title(column)
             title_width = metrics.horizontalAdvance(title) + 16  # the title always shows whole
             self.view.setColumnWidth(
                 column, max(min(self.view.columnWidth(column), 320), title_width)
@@ -149,9 +148,13 @@ class ReportView(QWidget):
         series.attachAxis(values)
         values.applyNiceNumbers()  # ticks on round numbers (0, 10, 20…), not 13, 25, 38
 
-    def _bar_clicked(self, index: int, _barset=None) -> None:
+    def _bar_clicked(self, index: int, _barset: QBarSet | None = None) -> None:
         if 0 <= index < len(self._chart_rows):
             self.drill_down.emit(self._chart_rows[index])
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 #: What the reports count: a write to any of these makes the figures shown old.
@@ -168,19 +171,36 @@ class ReportsArea(QWidget):
     part_loaded = Signal(str)
     loaded = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = cat.norm_lang(babel_locale())
         self.report: Report | None = None
         #: The headline and months of the period asked for, before the whole report.
         self.first: Overview | None = None
-        self._job = None
+        self._job: Job | None = None
         #: The fields of each part read for the current period, and the parts under way.
-        self._fields: dict[str, dict] = {}
-        self._running: dict[str, object] = {}
-        self._memo: dict = {}
+        self._fields: dict[str, dict[str, object]] = {}
+        self._running: dict[str, Job] = {}
+        self._memo: dict[object, object] = {}
         self._generation = 0
         self._period: tuple[date, date] | None = None
+        self._build_period()
+        self._build_header()
+        self._build_views()
+        self._lay_out()
+
+        self.tabs.currentChanged.connect(self._tab_opened)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_current)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda *_: self._custom())
+        self._preset_changed()
+        self._stale = False
+        change_bus().changed.connect(self._on_changes)
+
+    def _build_period(self) -> None:
+        """The period picker: a preset, the two days, and the buttons beside them."""
         self.preset = QComboBox(self)
         for text, key in (
             (t("Last 12 months"), "12m"),
@@ -190,12 +210,16 @@ class ReportsArea(QWidget):
             (t("Custom"), "custom"),
         ):
             self.preset.addItem(text, key)
-        self.date_from = QDateEdit(self, calendarPopup=True)
-        self.date_to = QDateEdit(self, calendarPopup=True)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
         for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat(DAY_FORMAT)
         self.refresh_button = QPushButton(t("Show"), self)
         self.export_button = QPushButton(t("Export view to .xlsx…"), self)
+
+    def _build_header(self) -> None:
+        """The status, the headline figures and the note on what is counted."""
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.headline = QLabel(self)
@@ -207,8 +231,8 @@ class ReportsArea(QWidget):
         self.note = QLabel(cat.text("rep.counts_note", self.lang), self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
-        self._build_views()
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         period = (QLabel(t("Period:"), self), self.preset, self.date_from, QLabel("–", self))
         for widget in (*period, self.date_to, self.refresh_button):
@@ -224,16 +248,6 @@ class ReportsArea(QWidget):
         body.addWidget(self.view_list)
         body.addWidget(self.tabs, 1)
         layout.addLayout(body, 1)
-
-        self.tabs.currentChanged.connect(self._tab_opened)
-        self.preset.currentIndexChanged.connect(self._preset_changed)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.export_button.clicked.connect(self.export_current)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda *_: self._custom())
-        self._preset_changed()
-        self._stale = False
-        change_bus().changed.connect(self._on_changes)
 
     def _build_views(self) -> None:
         """One view per table, listed down the side: their names never fit one tab row."""
@@ -265,7 +279,7 @@ class ReportsArea(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False
@@ -283,7 +297,7 @@ class ReportsArea(QWidget):
         self.preset.setCurrentIndex(self.preset.findData("custom"))
         self.preset.blockSignals(False)
 
-    def _preset_changed(self, *_args) -> None:
+    def _preset_changed(self, *_args: object) -> None:
         today = utc_now().date()
         key = self.preset.currentData()
         if key == "12m":
@@ -304,7 +318,7 @@ class ReportsArea(QWidget):
         self.refresh()
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        return _day(self.date_from.date()), _day(self.date_to.date())
 
     # -- loading ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -328,14 +342,14 @@ class ReportsArea(QWidget):
         if front is not None:  # read beside the overview, not after it
             self._start_part(front)
 
-    def _show_first(self, first: Overview, job=None) -> None:
+    def _show_first(self, first: Overview, job: Job | None = None) -> None:
         """Months and headline at once; then the part of the tab in front, then the rest."""
         if job is not self._job:
             return  # an older request; the newer one is on its way
         self._job = None
         self.first = first
         months = BY_NAME["months"]
-        self.views["months"].set_rows(months.rows(first))
+        self.views["months"].set_rows(months.rows(self._partial()))
         self._headline(first)
         self.part_loaded.emit("months")
         for name in list(self._fields):  # parts that came in before the overview
@@ -368,7 +382,7 @@ class ReportsArea(QWidget):
         job.failed.connect(lambda error, n=name, g=generation: self._part_failed(n, g, error))
         self._running[name] = job
 
-    def _part_in(self, name: str, generation: int, fields: dict) -> None:
+    def _part_in(self, name: str, generation: int, fields: dict[str, object]) -> None:
         if generation != self._generation:
             return  # a part of an older period
         self._running.pop(name, None)
@@ -403,8 +417,8 @@ class ReportsArea(QWidget):
         self.status.setText("")
         show_error(self, t("Reports"), error)
 
-    def _all_fields(self) -> dict:
-        merged: dict = {}
+    def _all_fields(self) -> dict[str, object]:
+        merged: dict[str, object] = {}
         for fields in self._fields.values():
             merged.update(fields)
         return merged
@@ -417,7 +431,7 @@ class ReportsArea(QWidget):
     def busy(self) -> bool:
         return self._job is not None or bool(self._running)
 
-    def _failed(self, error: Exception, job=None) -> None:
+    def _failed(self, error: Exception, job: Job | None = None) -> None:
         if job is not self._job:
             return  # an older request, replaced by a newer one
         self._job = None
@@ -494,5 +508,9 @@ class ReportsArea(QWidget):
             on_success=lambda n: self.status.setText(
                 tn("Exported {n} row to {path}", "Exported {n} rows to {path}", n, path=path)
             ),
-            on_error=lambda e: (self.status.setText(""), show_error(self, t("Export"), e)),
+            on_error=self._export_failed,
         )
+
+    def _export_failed(self, error: Exception) -> None:
+        self.status.setText("")
+        show_error(self, t("Export"), error)

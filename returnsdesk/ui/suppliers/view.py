@@ -208,7 +208,7 @@ class SuppliersView(MailDropTarget, QWidget):
         else:  # a page of the window not shown now: read when it is shown again
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()
