@@ -132,6 +132,9 @@ class SuppliersModel(_RowsModel[SupplierSummary]):
             return self.data(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self._display(s, column)
+
+    def _display(self, s: SupplierSummary, column: int) -> str | int:
         if column == 0:
             return s.name
         if column == 1:
@@ -139,23 +142,27 @@ class SuppliersModel(_RowsModel[SupplierSummary]):
         if column == 2:
             return s.open_cases
         if column == 3:
-            if not s.awaiting_reply:
-                return "—"
-            since = s.oldest_waiting_since or self.now
-            oldest = waited((self.now - since).total_seconds() / 3600)
-            if s.overdue_replies:
-                return t(
-                    "{n} (oldest {age}), {late} overdue",
-                    n=s.awaiting_reply,
-                    age=oldest,
-                    late=s.overdue_replies,
-                )
-            return t("{n} (oldest {age})", n=s.awaiting_reply, age=oldest)
+            return self._awaiting(s)
         if column == self.MONEY:
             return money_lines(s)
         if s.median_reply_hours is None:
             return "—"
         return waited(s.median_reply_hours)
+
+    def _awaiting(self, s: SupplierSummary) -> str:
+        """Replies awaited from the supplier, the oldest wait, and how many are overdue."""
+        if not s.awaiting_reply:
+            return "—"
+        since = s.oldest_waiting_since or self.now
+        oldest = waited((self.now - since).total_seconds() / 3600)
+        if s.overdue_replies:
+            return t(
+                "{n} (oldest {age}), {late} overdue",
+                n=s.awaiting_reply,
+                age=oldest,
+                late=s.overdue_replies,
+            )
+        return t("{n} (oldest {age})", n=s.awaiting_reply, age=oldest)
 
 
 class ContactLogModel(_RowsModel[ContactRow]):
