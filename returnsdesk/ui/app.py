@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -19,6 +21,9 @@ from returnsdesk.ui import language
 from returnsdesk.ui.crash import ExceptionHook
 from returnsdesk.ui.messages import show_warning
 from returnsdesk.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from returnsdesk.ui.main_window import MainWindow
 
 ORGANISATION = "ReturnsDesk"
 APPLICATION = "ReturnsDesk"
@@ -89,10 +94,8 @@ def run_app(data_dir: Path, demo: bool = False) -> int:
         return 1
     hook = ExceptionHook(log_file, data_dir)
     hook.install()
-    try:
+    with contextlib.suppress(OSError):  # a read-only or unreachable folder: nothing to tidy
         clean_incoming(session.evidence_dir)
-    except OSError:
-        pass  # a read-only or unreachable folder: nothing to tidy
     from returnsdesk.ui.main_window import MainWindow
 
     window = MainWindow(session, demo=demo)
@@ -119,7 +122,7 @@ def close_store_on_quit() -> None:
     close_session()
 
 
-def replace_main_window(old, reopen: list[int] | tuple[int, ...] = ()):
+def replace_main_window(old: MainWindow, reopen: list[int] | tuple[int, ...] = ()) -> MainWindow:
     """Open a new main window on the current store (restored, repaired, or the same one in
     another language), reopen the cases in ``reopen``, and close the old window."""
     from returnsdesk.session import current

@@ -11,9 +11,10 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from returnsdesk.domain.i18n import t
 from returnsdesk.failures import plain_message
@@ -39,7 +40,9 @@ class ExceptionHook(QObject):
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous
 
-    def _on_gui_thread_error(self, kind, error, tb) -> None:
+    def _on_gui_thread_error(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -83,7 +86,7 @@ class ExceptionHook(QObject):
         crash_box(text, QApplication.activeWindow()).exec()
 
 
-def crash_box(text: str, parent=None) -> QMessageBox:
+def crash_box(text: str, parent: QWidget | None = None) -> QMessageBox:
     """The dialog that explains an unexpected error (``text`` as the hook wrote it)."""
     box = QMessageBox(
         QMessageBox.Icon.Critical,

@@ -8,11 +8,16 @@ numbers and text direction of Qt's own widgets) and Qt's translations of its own
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from returnsdesk.domain import i18n
 from returnsdesk.domain.i18n import t
+
+if TYPE_CHECKING:
+    from returnsdesk.ui.main_window import MainWindow
 
 SETTING = "window/language"
 SYSTEM = "system"
@@ -37,7 +42,7 @@ def resolve(choice: str) -> str:
     return i18n.norm_lang(choice)
 
 
-def follow_language_choice(window: QWidget) -> bool:
+def follow_language_choice(window: MainWindow) -> bool:
     """After Preferences saved: when the chosen window language differs from the one shown,
     rebuild the main window in it (with its open cases), but only once the old window agreed
     to close (its unsaved-edits questions). When the user keeps the old window, say that the
@@ -45,7 +50,7 @@ def follow_language_choice(window: QWidget) -> bool:
     wanted = resolve(chosen())
     if wanted == i18n.current_language():
         return False
-    if not window.agree_to_close():  # type: ignore[attr-defined]
+    if not window.agree_to_close():
         QMessageBox.information(
             window,
             t("Language"),
@@ -57,9 +62,11 @@ def follow_language_choice(window: QWidget) -> bool:
         return False
     from returnsdesk.ui.app import replace_main_window
 
-    reopen = window.open_case_ids()  # type: ignore[attr-defined]
-    apply(QApplication.instance(), wanted)  # type: ignore[arg-type]
-    window.safekeeping.skip_quit_backup = True  # type: ignore[attr-defined]
+    reopen = window.open_case_ids()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # always, with a window on screen
+        apply(app, wanted)
+    window.safekeeping.skip_quit_backup = True
     replace_main_window(window, reopen)
     return True
 

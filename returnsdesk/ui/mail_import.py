@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from returnsdesk.domain.i18n import t
@@ -23,7 +25,13 @@ def mail_paths(mime: QMimeData) -> list[Path]:
     return [p for p in paths if p.suffix.lower() in MAIL_SUFFIXES]
 
 
-class MailDropTarget:
+if TYPE_CHECKING:
+    _Widget = QWidget  # what the mixin's super() calls reach in the classes using it
+else:
+    _Widget = object
+
+
+class MailDropTarget(_Widget):
     """Mixin (before QWidget in the bases) for a widget that logs saved e-mails dropped on
     it: it implements ``import_mail(paths)`` and may refuse drops in ``accepts_mail()``."""
 
@@ -33,16 +41,16 @@ class MailDropTarget:
     def import_mail(self, paths: list[Path]) -> object:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if mail_paths(event.mimeData()) and self.accepts_mail():
             event.acceptProposedAction()
         else:
-            super().dragEnterEvent(event)  # type: ignore[misc]
+            super().dragEnterEvent(event)
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = mail_paths(event.mimeData())
         if not paths:
-            super().dropEvent(event)  # type: ignore[misc]
+            super().dropEvent(event)
             return
         event.acceptProposedAction()
         self.import_mail(paths)
@@ -58,6 +66,13 @@ def choose_mail_files(parent: QWidget | None) -> list[Path]:
     return [Path(n) for n in names]
 
 
+class MailImportJob(Job):
+    """The job of one import; ``report`` is the box saying what happened to each file,
+    once shown."""
+
+    report: QMessageBox | None = None
+
+
 def import_mail_files(
     parent: QWidget | None,
     paths: list[Path],
@@ -65,7 +80,7 @@ def import_mail_files(
     supplier_id: int | None = None,
     on_done: Callable[[list[str]], None] | None = None,
     report: bool = True,
-) -> Job:
+) -> MailImportJob:
     """Import ``paths`` on a worker; shows (and passes to ``on_done``) one line per file."""
 
     def work(job: Job) -> list[str]:
@@ -111,6 +126,6 @@ def import_mail_files(
 
         show_error(parent, t("Import e-mail"), exc)
 
-    job = run_task(work, done, failed)
-    job.report = None
+    job = MailImportJob()
+    run_task(work, done, failed, job=job)
     return job

@@ -9,12 +9,13 @@ connection to the same file.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from returnsdesk.session import release_thread_connection
 
@@ -94,11 +95,10 @@ class _Runner(QRunnable):
             release_thread_connection()
 
     @staticmethod
-    def _emit(signal, value: object) -> None:
-        try:
+    def _emit(signal: SignalInstance, value: object) -> None:
+        # RuntimeError: the application is shutting down, nobody is left to tell
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            pass  # the application is shutting down: nobody is left to tell
 
 
 _running: set[Job] = set()
@@ -111,13 +111,16 @@ def run_task(
     on_progress: Callable[[int, int], None] | None = None,
     *,
     pool: QThreadPool | None = None,
+    job: Job | None = None,
 ) -> Job:
     """Start ``fn(job)`` on a worker thread; callbacks run on the GUI thread.
 
     ``pool`` defaults to Qt's global pool; ``ui.operations`` passes its one-thread
-    writer pool so that writes run one after another.
+    writer pool so that writes run one after another. ``job`` is a fresh Job (a
+    subclass carrying more for the caller), made here when not given.
     """
-    job = Job()
+    if job is None:
+        job = Job()
     if on_success:
         job.succeeded.connect(on_success)
     if on_error:

@@ -51,7 +51,9 @@ def health_summary(report: HealthReport) -> str:
 class CheckDialog(QDialog):
     repaired = Signal()
 
-    def __init__(self, evidence_dir: Path, parent: QWidget | None = None, start: bool = True):
+    def __init__(
+        self, evidence_dir: Path, parent: QWidget | None = None, start: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Check the store"))
         self.evidence_dir = evidence_dir

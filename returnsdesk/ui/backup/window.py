@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from returnsdesk.domain.i18n import t, tn
 from returnsdesk.failures import plain_message
@@ -121,7 +121,7 @@ class Safekeeping(QObject):
         elif box.clickedButton() is erase:
             self.anonymise(email)
 
-    def personal_data_box(self, email: str):
+    def personal_data_box(self, email: str) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
         """The question asked about a customer's personal data, and its two buttons."""
         box = QMessageBox(
             QMessageBox.Icon.Question,

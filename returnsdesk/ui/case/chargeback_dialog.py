@@ -139,7 +139,7 @@ class ChargebackNoticeDialog(QDialog):
         row.addWidget(self.due_time)
         row.addWidget(self.zone, 1)
 
-    def _sync(self, *_args) -> None:
+    def _sync(self, *_args: object) -> None:
         paypal = self.processor.currentData() == Processor.PAYPAL.value
         self.paypal_hint.setVisible(paypal)
         self.paypal_fill.setVisible(paypal)

@@ -31,7 +31,9 @@ from returnsdesk.ui.operations import read_op, write_op
 
 
 class LabelDialog(QDialog):
-    def __init__(self, case_id: int, evidence_dir: Path, path: str = "", parent=None) -> None:
+    def __init__(
+        self, case_id: int, evidence_dir: Path, path: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self.evidence_dir = evidence_dir

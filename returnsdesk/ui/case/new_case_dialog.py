@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -303,10 +304,9 @@ class NewCaseDialog(QDialog):
 
     def _price_currency(self, text: str) -> None:
         """The unit price is read in the order's currency as soon as it is a real one."""
-        try:
+        # InputError: the currency field says what is wrong when the order is made
+        with contextlib.suppress(InputError):
             self.m_price.set_currency(check_currency(text))
-        except InputError:
-            pass  # the currency field says what is wrong when the order is made
 
     def _line_rows(self) -> list[tuple[int, QSpinBox, OptionalDate]]:
         """(order line id, its quantity field, its delivery day field) of each row."""
@@ -314,9 +314,12 @@ class NewCaseDialog(QDialog):
         for row in range(self.lines.rowCount()):
             item = self.lines.item(row, 0)
             quantity, delivered = self.lines.cellWidget(row, 3), self.lines.cellWidget(row, 4)
-            if item is not None and isinstance(quantity, QSpinBox):
-                if isinstance(delivered, OptionalDate):
-                    rows.append((int(item.data(ORDER_ROLE)), quantity, delivered))
+            if (
+                item is not None
+                and isinstance(quantity, QSpinBox)
+                and isinstance(delivered, OptionalDate)
+            ):
+                rows.append((int(item.data(ORDER_ROLE)), quantity, delivered))
         return rows
 
     def line_dates(self) -> dict[int, date | None]:

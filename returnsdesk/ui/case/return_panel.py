@@ -34,6 +34,7 @@ from returnsdesk.services.return_address import choose
 from returnsdesk.services.return_labels import LabelView, remove_label
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import read_op, write_op
+from returnsdesk.ui.widgets.clicks import on_click
 
 
 def _plain(parent: QWidget) -> QLabel:
@@ -67,8 +68,22 @@ class CaseReturnPanel(QWidget):
                 "neither the shop nor the supplier has a return address"
             ),
         }
+        address_box = self._build_address()
+        label_box = self._build_label()
+        check_box = self._build_checklist()
+        left = QVBoxLayout()
+        left.addWidget(address_box)
+        left.addWidget(label_box)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 1)
+        layout.addWidget(check_box, 1)
+        if autoload:
+            self.reload()
 
-        # Return address
+    def _build_address(self) -> QGroupBox:
+        """Where the parcel goes back: the choice, the address, and why it is the default."""
         self.address_choice = QComboBox(self)
         self.address_choice.currentIndexChanged.connect(self._address_chosen)
         self.address_text = _plain(self)
@@ -82,11 +97,13 @@ class CaseReturnPanel(QWidget):
         grid.addWidget(book, 0, 1)
         grid.addWidget(self.address_text, 1, 0, 1, 2)
         grid.addWidget(self.address_why, 2, 0, 1, 2)
+        return address_box
 
-        # Label
+    def _build_label(self) -> QGroupBox:
+        """The prepaid return label and its two buttons."""
         self.label_text = _plain(self)
         self.label_button = QPushButton(t("Attach label…"), self)
-        self.label_button.clicked.connect(lambda: self.attach_label())
+        on_click(self.label_button, self.attach_label)
         self.remove_label_button = QPushButton(t("Remove label"), self)
         self.remove_label_button.clicked.connect(self.remove_label)
         label_box = QGroupBox(t("Prepaid return label"), self)
@@ -97,8 +114,10 @@ class CaseReturnPanel(QWidget):
         row.addWidget(self.remove_label_button)
         row.addStretch(1)
         label_layout.addLayout(row)
+        return label_box
 
-        # Checklist
+    def _build_checklist(self) -> QGroupBox:
+        """The evidence the platform asks for, item by item."""
         self.checklist_title = _plain(self)
         self.checklist = QTreeWidget(self)
         self.checklist.setHeaderLabels([t("Evidence the platform asks for"), t("Files")])
@@ -110,23 +129,13 @@ class CaseReturnPanel(QWidget):
         self.checklist.setColumnWidth(1, 140)
         self.checklist.setWordWrap(True)
         self.attach_for_item = QPushButton(t("Attach for this item…"), self)
-        self.attach_for_item.clicked.connect(lambda: self.attach_evidence_for_item())
+        self.attach_for_item.clicked.connect(self.attach_evidence_for_item)
         check_box = QGroupBox(t("Evidence checklist"), self)
         check_layout = QVBoxLayout(check_box)
         check_layout.addWidget(self.checklist_title)
         check_layout.addWidget(self.checklist, 1)
         check_layout.addWidget(self.attach_for_item, 0, Qt.AlignmentFlag.AlignLeft)
-
-        left = QVBoxLayout()
-        left.addWidget(address_box)
-        left.addWidget(label_box)
-        left.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(check_box, 1)
-        if autoload:
-            self.reload()
+        return check_box
 
     # -- showing -------------------------------------------------------------
     def reload(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QWidget,
 )
 
 from returnsdesk.domain.i18n import t
@@ -18,7 +19,14 @@ from returnsdesk.ui import labels
 
 
 class TransitionDialog(QDialog):
-    def __init__(self, rma: str, current: str, target: Status, resolution: str = "", parent=None):
+    def __init__(
+        self,
+        rma: str,
+        current: str,
+        target: Status,
+        resolution: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.target = target
         self.setWindowTitle(t("{rma}: {status}", rma=rma, status=labels.status(target)))

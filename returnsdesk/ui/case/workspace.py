@@ -58,6 +58,7 @@ from returnsdesk.ui.risk.badges import RiskBadges
 from returnsdesk.ui.satisfaction.dialog import SurveyAnswerDialog
 from returnsdesk.ui.satisfaction.offer import SurveyMenu, SurveyOffer, compose_survey
 from returnsdesk.ui.suppliers.case_panel import CaseSupplierPanel
+from returnsdesk.ui.widgets.clicks import on_click
 
 
 class CaseWorkspace(MailDropTarget, QWidget):
@@ -122,9 +123,9 @@ class CaseWorkspace(MailDropTarget, QWidget):
         self.return_label_ref = form.return_label_ref
         self.chargeback_reference = form.chargeback_reference
         self.save_button, self.revert_button = form.save_button, form.revert_button
-        self.save_button.clicked.connect(lambda: self.save())
+        on_click(self.save_button, self.save)
         self.revert_button.clicked.connect(self.reload)
-        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # activated() carries nothing
 
     def _build_timeline(self) -> None:
         self.timeline = QTreeWidget(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from returnsdesk.domain.errors import InputError
@@ -54,7 +55,9 @@ def supplied_by_label(value: str) -> str:
 class AttachDialog(QDialog):
     """Who supplied these files, an optional caption, and the RMA when no case is fixed."""
 
-    def __init__(self, paths: list[Path], case_id: int | None, parent=None) -> None:
+    def __init__(
+        self, paths: list[Path], case_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Attach evidence"))
         self.case_id = case_id

@@ -43,6 +43,7 @@ from returnsdesk.ui.evidence.thumbs import ThumbnailLoader
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import change_bus, read_op, write_op
 from returnsdesk.ui.tasks import Job, run_task
+from returnsdesk.ui.widgets.clicks import on_click
 from returnsdesk.ui.widgets.debounce import Debounce
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -99,7 +100,7 @@ class EvidenceGallery(QWidget):
         self.from_filter.dateChanged.connect(self.reload)
         self.to_filter.dateChanged.connect(self.reload)
         self.add_button.clicked.connect(self.choose_files)
-        self.export_button.clicked.connect(lambda: self.export_for_supplier())
+        on_click(self.export_button, self.export_for_supplier)
         change_bus().changed.connect(self._on_changes)
         if case_id is None:
             self._load_suppliers()
@@ -195,7 +196,7 @@ class EvidenceGallery(QWidget):
         else:  # the Evidence page, not shown now: read when it is shown again
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()
@@ -328,7 +329,7 @@ class EvidenceGallery(QWidget):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt's name)
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_files(event.mimeData().urls()):
             event.acceptProposedAction()
 
@@ -444,6 +445,6 @@ class EvidenceGallery(QWidget):
         )
         return Path(name) if name else None
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel_all()
         super().closeEvent(event)

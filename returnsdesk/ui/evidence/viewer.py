@@ -278,7 +278,7 @@ class EvidenceViewer(QDialog):
     def scale(self) -> float:
         return self.view.transform().m11()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fit:
             self.fit()

@@ -35,7 +35,12 @@ from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.formats.importers import ParseResult, Table, detect_format, parse, read_table
-from returnsdesk.formats.importers.generic import guess_mapping, save_mapping, saved_mapping
+from returnsdesk.formats.importers.generic import (
+    ColumnMapping,
+    guess_mapping,
+    save_mapping,
+    saved_mapping,
+)
 from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.imports import ImportSummary, import_orders
 from returnsdesk.ui.imports.mapping_dialog import ColumnMappingDialog
@@ -252,7 +257,7 @@ class ImportOrdersDialog(QDialog):
 
         self.job = run_task(rehearse, self._preview_ready, self._failed, self._progressed)
 
-    def ask_mapping(self, table: Table):
+    def ask_mapping(self, table: Table) -> ColumnMapping | None:
         """The column-mapping dialog (pre-filled from the saved or guessed mapping)."""
         initial = saved_mapping(table.header) or guess_mapping(table.header)
         dialog = ColumnMappingDialog(

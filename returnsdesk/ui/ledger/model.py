@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -33,6 +34,18 @@ COLUMNS: list[tuple[str | None, str]] = [
 COL = {key or "reversal": i for i, (key, _) in enumerate(COLUMNS)}
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: The columns shown as the row has them (the others are worded in ``_display``).
+_AS_IS: dict[int, Callable[[LedgerRow], str]] = {
+    COL["id"]: lambda row: str(row.id),
+    COL["date"]: lambda row: entry_day(row.entry_date),
+    COL["rma"]: lambda row: row.rma,
+    COL["order"]: lambda row: row.order_number,
+    COL["customer"]: lambda row: row.customer,
+    COL["supplier"]: lambda row: row.supplier,
+    COL["method"]: lambda row: row.method,
+    COL["reference"]: lambda row: row.reference,
+}
 
 
 def fit_columns(table: QTableView, widths: dict[str, int]) -> None:
@@ -124,18 +137,9 @@ class LedgerTableModel(IdListModel[LedgerRow]):
         return "\n".join(tips) or None
 
     def _display(self, row: LedgerRow, column: int) -> str | None:
-        if column == COL["id"]:
-            return str(row.id)
-        if column == COL["date"]:
-            return entry_day(row.entry_date)
-        if column == COL["rma"]:
-            return row.rma
-        if column == COL["order"]:
-            return row.order_number
-        if column == COL["customer"]:
-            return row.customer
-        if column == COL["supplier"]:
-            return row.supplier
+        as_is = _AS_IS.get(column)
+        if as_is is not None:
+            return as_is(row)
         if column == COL["kind"]:
             label = kind_label(row.kind)
             return t("{kind} (reversal)", kind=label) if row.reverses_id else label
@@ -143,10 +147,6 @@ class LedgerTableModel(IdListModel[LedgerRow]):
             if direction_of(row.kind) == Direction.NEUTRAL:
                 return money_text(row.amount_minor, row.currency, self.locale)
             return money_text(row.signed_minor, row.currency, self.locale)
-        if column == COL["method"]:
-            return row.method
-        if column == COL["reference"]:
-            return row.reference
         if column == COL["memo"]:
             memo = row.memo.replace("\n", " ")
             if row.override_note:

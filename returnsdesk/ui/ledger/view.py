@@ -270,7 +270,7 @@ class LedgerView(QWidget):
         else:  # the Ledger page, not shown now: read when it is shown again
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +39,7 @@ from returnsdesk.ui.policy.verdict_text import assessment_text, rules_language, 
 MAX_LINES = 6
 
 
-def _day(value) -> QDateEdit:
+def _day(value: date) -> QDateEdit:
     edit = QDateEdit(qdate(value))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")

@@ -69,7 +69,22 @@ def _peak_text(peak: PeakSeason) -> str:
 class StorePolicyPage(PreferencesPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        current = settings.store_policy()
+        self._build_fields(settings.store_policy())
+        note = QLabel(
+            t(
+                "The 14-day legal withdrawal right of EU, EEA and UK consumers always applies; "
+                "the shop can only add days to it. Orders are judged by the version in force "
+                "on the day they were placed."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_form())
+        layout.addWidget(note)
+        layout.addWidget(self._build_history(), 1)
+
+    def _build_fields(self, current: StorePolicy) -> None:
+        """One field per setting, filled with the policy in force today."""
         peak = current.peak or PeakSeason()
         self.country = QLineEdit(current.country)
         self.country.setPlaceholderText(t("e.g. FR or France"))
@@ -96,6 +111,7 @@ class StorePolicyPage(PreferencesPage):
         self.effective_from.setCalendarPopup(True)
         self.effective_from.setDisplayFormat("d MMM yyyy")
 
+    def _build_form(self) -> QFormLayout:
         peak_row = QHBoxLayout()
         for text, widget in (
             (t("placed from"), self.peak_from),
@@ -121,14 +137,10 @@ class StorePolicyPage(PreferencesPage):
         form.addRow(t("Published policy:"), self.published)
         form.addRow("", self.shown_at_checkout)
         form.addRow(t("Takes effect on:"), self.effective_from)
-        note = QLabel(
-            t(
-                "The 14-day legal withdrawal right of EU, EEA and UK consumers always applies; "
-                "the shop can only add days to it. Orders are judged by the version in force "
-                "on the day they were placed."
-            )
-        )
-        note.setWordWrap(True)
+        return form
+
+    def _build_history(self) -> QGroupBox:
+        """The versions of the policy, the newest first."""
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels(
@@ -139,10 +151,7 @@ class StorePolicyPage(PreferencesPage):
         self._fill_history()
         history_box = QGroupBox(t("Versions"))
         QVBoxLayout(history_box).addWidget(self.history)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(history_box, 1)
+        return history_box
 
     def title(self) -> str:
         return t("Store policy")

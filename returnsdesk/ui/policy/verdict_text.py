@@ -9,6 +9,7 @@ from datetime import date
 from returnsdesk.domain.i18n.formatting import babel_locale, label_value
 from returnsdesk.domain.policy import Deadline, DeadlineState, Outcome, Verdict
 from returnsdesk.domain.rule_text import date_words, label_colon, norm_lang, render, state_label
+from returnsdesk.services.cases import Assessment
 
 OUTCOME_COLOURS = {
     Outcome.ELIGIBLE: "#2e7d32",
@@ -65,7 +66,7 @@ def deadline_line(deadline: Deadline, lang: str) -> str:
     return f"{deadline.label(lang)}{label_colon(lang)}{day} — {state}"
 
 
-def assessment_text(assessment, lang: str) -> str:
+def assessment_text(assessment: Assessment, lang: str) -> str:
     verdict = assessment.verdict
     out = [verdict.summary(lang)]
     out += [f"  {text}" for text in line_verdicts(verdict, lang)]

@@ -13,29 +13,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QListWidget,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,15 +32,14 @@ from PySide6.QtWidgets import (
 from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import babel_locale
 from returnsdesk.formats import catalogue as cat
-from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table, chart_number
+from returnsdesk.formats.report_tables import BY_NAME, TABLES, Kind, Table
 from returnsdesk.services.changes import Area, Changes
 from returnsdesk.services.clock import utc_now
+from returnsdesk.services.report_rows import Overview, Report
 from returnsdesk.services.reports import (
     PARTS,
     VIEW_PART,
-    Overview,
     PeriodReads,
-    Report,
     assemble,
     overview,
     report_part,
@@ -60,99 +47,15 @@ from returnsdesk.services.reports import (
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import change_bus
 from returnsdesk.ui.reports.drill import drill
-from returnsdesk.ui.reports.model import VALUE_ROLE, ReportTableModel
-from returnsdesk.ui.tasks import run_task
+from returnsdesk.ui.reports.view import ReportView
+from returnsdesk.ui.tasks import Job, run_task
 
-CHART_ROWS = 15
 #: "23 Nov 2026" / "23 nov. 2026": a day no reader can mistake (unlike 11/12/26).
 DAY_FORMAT = "d MMM yyyy"
 
 
-class ReportView(QWidget):
-    """One table with its chart; ``drill_down`` carries the row the user picked."""
-
-    drill_down = Signal(int)
-
-    def __init__(self, table: Table, lang: str, parent=None) -> None:
-        super().__init__(parent)
-        self.table = table
-        self.model = ReportTableModel(table, lang, self)
-        self.view = QTableView(self)
-        self.view.setObjectName(f"report-table-{table.name}")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setWordWrap(False)
-        self.view.activated.connect(lambda index: self.drill_down.emit(index.row()))
-        self.view.doubleClicked.connect(lambda index: self.drill_down.emit(index.row()))
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumWidth(300)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.chart_view)
-        splitter.addWidget(self.view)
-        splitter.setSizes([330, 800])  # the table gets the room: its last columns are words
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self._chart_rows: list[int] = []
-
-    def set_rows(self, rows: list) -> None:
-        self.model.set_rows(rows)
-        header = self.view.horizontalHeader()
-        header.setResizeContentsPrecision(200)  # a sample of rows, never the whole table
-        self.view.resizeColumnsToContents()
-        metrics = header.fontMetrics()
-        for column in range(len(self.table.columns)):
-            title = self.model.headerData(column, Qt.Orientation.Horizontal)
-            title_width = metrics.horizontalAdvance(title) + 16  # the title always shows whole
-            self.view.setColumnWidth(
-                column, max(min(self.view.columnWidth(column), 320), title_width)
-            )
-        self._fill_chart()
-
-    def _fill_chart(self) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        value_col = self.table.columns[self.table.chart_value]
-        title = cat.text(value_col.key, self.model.lang)
-        self.chart.setTitle(f"{title} (%)" if value_col.kind == Kind.PERCENT else title)
-        rows = list(range(min(self.model.rowCount(), CHART_ROWS)))
-        self._chart_rows = rows[::-1]  # a horizontal chart draws its first category at the bottom
-        bar = QBarSet(cat.text(value_col.key, self.model.lang))
-        bar.setColor("#1f5f7a")
-        names = []
-        for row in self._chart_rows:
-            value = self.model.index(row, self.table.chart_value).data(VALUE_ROLE)
-            bar.append(chart_number(value, value_col.kind))
-            label = self.model.index(row, self.table.chart_label).data()
-            names.append(label if len(label) <= 28 else label[:27] + "…")
-        series = QHorizontalBarSeries()
-        series.append(bar)
-        series.clicked.connect(self._bar_clicked)
-        self.chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.append(names)
-        values = QValueAxis()
-        values.setMin(0)
-        values.setLabelFormat("%.0f")
-        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(categories)
-        series.attachAxis(values)
-        values.applyNiceNumbers()  # ticks on round numbers (0, 10, 20…), not 13, 25, 38
-
-    def _bar_clicked(self, index: int, _barset=None) -> None:
-        if 0 <= index < len(self._chart_rows):
-            self.drill_down.emit(self._chart_rows[index])
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 #: What the reports count: a write to any of these makes the figures shown old.
@@ -169,19 +72,36 @@ class ReportsArea(QWidget):
     part_loaded = Signal(str)
     loaded = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = cat.norm_lang(babel_locale())
         self.report: Report | None = None
         #: The headline and months of the period asked for, before the whole report.
         self.first: Overview | None = None
-        self._job = None
+        self._job: Job | None = None
         #: The fields of each part read for the current period, and the parts under way.
-        self._fields: dict[str, dict] = {}
-        self._running: dict[str, object] = {}
+        self._fields: dict[str, dict[str, object]] = {}
+        self._running: dict[str, Job] = {}
         self._memo = PeriodReads()
         self._generation = 0
         self._period: tuple[date, date] | None = None
+        self._build_period()
+        self._build_header()
+        self._build_views()
+        self._lay_out()
+
+        self.tabs.currentChanged.connect(self._tab_opened)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_current)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda *_: self._custom())
+        self._preset_changed()
+        self._stale = False
+        change_bus().changed.connect(self._on_changes)
+
+    def _build_period(self) -> None:
+        """The period picker: a preset, the two days, and the buttons beside them."""
         self.preset = QComboBox(self)
         for text, key in (
             (t("Last 12 months"), "12m"),
@@ -191,12 +111,16 @@ class ReportsArea(QWidget):
             (t("Custom"), "custom"),
         ):
             self.preset.addItem(text, key)
-        self.date_from = QDateEdit(self, calendarPopup=True)
-        self.date_to = QDateEdit(self, calendarPopup=True)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
         for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat(DAY_FORMAT)
         self.refresh_button = QPushButton(t("Show"), self)
         self.export_button = QPushButton(t("Export view to .xlsx…"), self)
+
+    def _build_header(self) -> None:
+        """The status, the headline figures and the note on what is counted."""
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.headline = QLabel(self)
@@ -208,8 +132,8 @@ class ReportsArea(QWidget):
         self.note = QLabel(cat.text("rep.counts_note", self.lang), self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
-        self._build_views()
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         period = (QLabel(t("Period:"), self), self.preset, self.date_from, QLabel("–", self))
         for widget in (*period, self.date_to, self.refresh_button):
@@ -225,16 +149,6 @@ class ReportsArea(QWidget):
         body.addWidget(self.view_list)
         body.addWidget(self.tabs, 1)
         layout.addLayout(body, 1)
-
-        self.tabs.currentChanged.connect(self._tab_opened)
-        self.preset.currentIndexChanged.connect(self._preset_changed)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.export_button.clicked.connect(self.export_current)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda *_: self._custom())
-        self._preset_changed()
-        self._stale = False
-        change_bus().changed.connect(self._on_changes)
 
     def _build_views(self) -> None:
         """One view per table, listed down the side: their names never fit one tab row."""
@@ -266,7 +180,7 @@ class ReportsArea(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False
@@ -284,7 +198,7 @@ class ReportsArea(QWidget):
         self.preset.setCurrentIndex(self.preset.findData("custom"))
         self.preset.blockSignals(False)
 
-    def _preset_changed(self, *_args) -> None:
+    def _preset_changed(self, *_args: object) -> None:
         today = utc_now().date()
         key = self.preset.currentData()
         if key == "12m":
@@ -305,7 +219,7 @@ class ReportsArea(QWidget):
         self.refresh()
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        return _day(self.date_from.date()), _day(self.date_to.date())
 
     # -- loading ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -329,14 +243,14 @@ class ReportsArea(QWidget):
         if front is not None:  # read beside the overview, not after it
             self._start_part(front)
 
-    def _show_first(self, first: Overview, job=None) -> None:
+    def _show_first(self, first: Overview, job: Job | None = None) -> None:
         """Months and headline at once; then the part of the tab in front, then the rest."""
         if job is not self._job:
             return  # an older request; the newer one is on its way
         self._job = None
         self.first = first
         months = BY_NAME["months"]
-        self.views["months"].set_rows(months.rows(first))
+        self.views["months"].set_rows(months.rows(self._partial()))
         self._headline(first)
         self.part_loaded.emit("months")
         for name in list(self._fields):  # parts that came in before the overview
@@ -369,7 +283,7 @@ class ReportsArea(QWidget):
         job.failed.connect(lambda error, n=name, g=generation: self._part_failed(n, g, error))
         self._running[name] = job
 
-    def _part_in(self, name: str, generation: int, fields: dict) -> None:
+    def _part_in(self, name: str, generation: int, fields: dict[str, object]) -> None:
         if generation != self._generation:
             return  # a part of an older period
         self._running.pop(name, None)
@@ -404,8 +318,8 @@ class ReportsArea(QWidget):
         self.status.setText("")
         show_error(self, t("Reports"), error)
 
-    def _all_fields(self) -> dict:
-        merged: dict = {}
+    def _all_fields(self) -> dict[str, object]:
+        merged: dict[str, object] = {}
         for fields in self._fields.values():
             merged.update(fields)
         return merged
@@ -418,7 +332,7 @@ class ReportsArea(QWidget):
     def busy(self) -> bool:
         return self._job is not None or bool(self._running)
 
-    def _failed(self, error: Exception, job=None) -> None:
+    def _failed(self, error: Exception, job: Job | None = None) -> None:
         if job is not self._job:
             return  # an older request, replaced by a newer one
         self._job = None
@@ -434,7 +348,7 @@ class ReportsArea(QWidget):
         self.loaded.emit()
 
     def _headline(self, report: Report | Overview) -> None:
-        from returnsdesk.formats.report_tables import Kind, display
+        from returnsdesk.formats.report_tables import display
 
         def item(key: str, value: str) -> str:
             return cat.label_value(cat.text(key, self.lang), value, self.lang)
@@ -495,5 +409,9 @@ class ReportsArea(QWidget):
             on_success=lambda n: self.status.setText(
                 tn("Exported {n} row to {path}", "Exported {n} rows to {path}", n, path=path)
             ),
-            on_error=lambda e: (self.status.setText(""), show_error(self, t("Export"), e)),
+            on_error=self._export_failed,
         )
+
+    def _export_failed(self, error: Exception) -> None:
+        self.status.setText("")
+        show_error(self, t("Export"), error)

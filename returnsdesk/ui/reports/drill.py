@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.services.inbox import Filters
 from returnsdesk.services.report_rows import (
@@ -20,7 +22,7 @@ def drill(report: Report, name: str, row: object, lang: str = "en") -> tuple[Fil
     """The inbox filters selecting the cases behind ``row`` of table ``name``, and a
     sentence saying what they are; None for rows that count no cases."""
     p = report.period
-    opened = {"opened_from": p.start, "opened_to": p.end}
+    opened = Filters(opened_from=p.start, opened_to=p.end)
     span = cat.text(
         "sum.period",
         lang,
@@ -29,34 +31,34 @@ def drill(report: Report, name: str, row: object, lang: str = "en") -> tuple[Fil
     )
     prefix = cat.text("rep.drill", lang, period=span)
     if isinstance(row, MonthRow):
-        month = {"opened_from": row.first_day, "opened_to": row.last_day}
-        return Filters(**month), cat.text("rep.drill_month", lang, month=row.month)
+        month = Filters(opened_from=row.first_day, opened_to=row.last_day)
+        return month, cat.text("rep.drill_month", lang, month=row.month)
     if isinstance(row, ProductRow):
-        return Filters(skus=(row.sku,), **opened), f"{prefix} {row.sku} {row.title}"
+        return replace(opened, skus=(row.sku,)), f"{prefix} {row.sku} {row.title}"
     if isinstance(row, SupplierRow | Scorecard):
         if row.supplier_id is None:
             return None
-        return Filters(supplier_ids=(row.supplier_id,), **opened), f"{prefix} {row.supplier}"
+        return replace(opened, supplier_ids=(row.supplier_id,)), f"{prefix} {row.supplier}"
     if isinstance(row, ReasonRow):
-        return Filters(
-            reasons=(row.reason,), **opened
+        return replace(
+            opened, reasons=(row.reason,)
         ), f"{prefix} {cat.reason_text(row.reason, lang)}"
     if isinstance(row, KindTime):
-        return Filters(kinds=(row.kind,), **opened), f"{prefix} {cat.kind_label(row.kind, lang)}"
+        return replace(opened, kinds=(row.kind,)), f"{prefix} {cat.kind_label(row.kind, lang)}"
     if isinstance(row, FlagRow):
         words = f"{prefix} {row.subject} — {row.flag.title(cat.norm_lang(lang))}"
         if row.kind == "supplier" and row.supplier_id is not None:
-            return Filters(supplier_ids=(row.supplier_id,), **opened), words
+            return replace(opened, supplier_ids=(row.supplier_id,)), words
         return Filters(case_ids=row.case_ids), words
     if isinstance(row, tuple) and len(row) == 2:
         card, defect = row
         if isinstance(card, Scorecard):
             return (
-                Filters(
+                replace(
+                    opened,
                     supplier_ids=(card.supplier_id,),
                     skus=(defect.sku,),
                     reasons=(defect.reason,),
-                    **opened,
                 ),
                 f"{prefix} {card.supplier} {defect.sku} {cat.reason_text(defect.reason, lang)}",
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.report_tables import Kind, Table, display
@@ -13,39 +13,49 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ReportTableModel(QAbstractTableModel):
-    def __init__(self, table: Table, lang: str = "en", parent=None) -> None:
+    def __init__(self, table: Table, lang: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table = table
         self.lang = lang
-        self._rows: list = []
+        self._rows: list[object] = []
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list[object]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_object(self, row: int):
+    def row_object(self, row: int) -> object:
         return self._rows[row]
 
-    def rowCount(self, parent=_ROOT) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=_ROOT) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.table.columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> str | None:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if 0 <= section < len(self.table.columns):
-            return cat.text(self.table.columns[section].key, self.lang)
+            return self.column_title(section)
         return None
+
+    def column_title(self, column: int) -> str:
+        return cat.text(self.table.columns[column].key, self.lang)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if not 0 <= index.column() < len(self.table.columns):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.risk import Thresholds
@@ -13,7 +13,7 @@ from returnsdesk.ui.preferences.dialog import PreferencesPage
 
 
 class RiskPreferencesPage(PreferencesPage):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         current = risk.thresholds()
         texts = {

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from returnsdesk.domain.errors import InputError
@@ -28,7 +29,7 @@ NOT_SET = "—"
 
 
 class SurveyAnswerDialog(QDialog):
-    def __init__(self, case_id: int, rma: str, parent=None) -> None:
+    def __init__(self, case_id: int, rma: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case_id = case_id
         self.setWindowTitle(t("Satisfaction survey answer — {rma}", rma=rma))

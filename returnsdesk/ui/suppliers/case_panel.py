@@ -25,6 +25,7 @@ from returnsdesk.ui.suppliers.message_view import MessageView
 from returnsdesk.ui.suppliers.model import ContactLogModel
 from returnsdesk.ui.suppliers.view import fit_columns, make_table
 from returnsdesk.ui.templates.compose_dialog import ComposeDialog
+from returnsdesk.ui.widgets.clicks import on_click
 
 
 class CaseSupplierPanel(QWidget):
@@ -41,7 +42,7 @@ class CaseSupplierPanel(QWidget):
         self.log_button = QPushButton(t("Log contact…"), self)
         self.decision_button = QPushButton(t("Record supplier decision…"), self)
         self.message_button = QPushButton(t("Write message…"), self)
-        self.log_button.clicked.connect(lambda: self.log_contact())
+        on_click(self.log_button, self.log_contact)
         self.decision_button.clicked.connect(self.record_decision)
         self.message_button.clicked.connect(self.write_message)
         for button in (self.log_button, self.decision_button):

@@ -7,10 +7,9 @@ area showing the supplier or the case refreshes itself.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import cast
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -275,9 +274,11 @@ class LogContactDialog(QDialog):
         super().accept()
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _as_utc(value: QDateTime) -> datetime:
-    moment = cast(datetime, value.toTimeZone(QTimeZone.utc()).toPython())
-    return moment.replace(tzinfo=UTC)
+    return _EPOCH + timedelta(milliseconds=value.toMSecsSinceEpoch())
 
 
 class DecisionDialog(QDialog):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -89,7 +89,7 @@ class _RowsModel(QAbstractTableModel, Generic[Row]):
         section: int,
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
+    ) -> str | None:
         if (
             role == Qt.ItemDataRole.DisplayRole
             and orientation == Qt.Orientation.Horizontal
@@ -119,7 +119,7 @@ class SuppliersModel(_RowsModel[SupplierSummary]):
                 return row
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         s = self._rows[index.row()]
@@ -132,6 +132,9 @@ class SuppliersModel(_RowsModel[SupplierSummary]):
             return self.data(index)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self._display(s, column)
+
+    def _display(self, s: SupplierSummary, column: int) -> str | int:
         if column == 0:
             return s.name
         if column == 1:
@@ -139,23 +142,27 @@ class SuppliersModel(_RowsModel[SupplierSummary]):
         if column == 2:
             return s.open_cases
         if column == 3:
-            if not s.awaiting_reply:
-                return "—"
-            since = s.oldest_waiting_since or self.now
-            oldest = waited((self.now - since).total_seconds() / 3600)
-            if s.overdue_replies:
-                return t(
-                    "{n} (oldest {age}), {late} overdue",
-                    n=s.awaiting_reply,
-                    age=oldest,
-                    late=s.overdue_replies,
-                )
-            return t("{n} (oldest {age})", n=s.awaiting_reply, age=oldest)
+            return self._awaiting(s)
         if column == self.MONEY:
             return money_lines(s)
         if s.median_reply_hours is None:
             return "—"
         return waited(s.median_reply_hours)
+
+    def _awaiting(self, s: SupplierSummary) -> str:
+        """Replies awaited from the supplier, the oldest wait, and how many are overdue."""
+        if not s.awaiting_reply:
+            return "—"
+        since = s.oldest_waiting_since or self.now
+        oldest = waited((self.now - since).total_seconds() / 3600)
+        if s.overdue_replies:
+            return t(
+                "{n} (oldest {age}), {late} overdue",
+                n=s.awaiting_reply,
+                age=oldest,
+                late=s.overdue_replies,
+            )
+        return t("{n} (oldest {age})", n=s.awaiting_reply, age=oldest)
 
 
 class ContactLogModel(_RowsModel[ContactRow]):
@@ -195,7 +202,7 @@ class ContactLogModel(_RowsModel[ContactRow]):
     def _late(self, c: ContactRow) -> bool:
         return c.pending and c.reply_due_at is not None and c.reply_due_at <= self.now
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         c = self._rows[index.row()]

@@ -39,6 +39,7 @@ from returnsdesk.ui.suppliers.contact_dialogs import LogContactDialog
 from returnsdesk.ui.suppliers.model import ID_ROLE, ContactLogModel, SuppliersModel
 from returnsdesk.ui.suppliers.supplier_dialog import SupplierDialog
 from returnsdesk.ui.tasks import Job
+from returnsdesk.ui.widgets.clicks import on_click
 
 #: What the Suppliers area shows: a write touching any of these makes it reload.
 SHOWN = (Area.SUPPLIERS, Area.CONTACTS, Area.CASES, Area.LEDGER, Area.SETTINGS)
@@ -146,9 +147,9 @@ class SuppliersView(MailDropTarget, QWidget):
         self.new_button = QPushButton(t("New supplier…"), self)
         self.edit_button = QPushButton(t("Edit…"), self)
         self.log_button = QPushButton(t("Log contact…"), self)
-        self.new_button.clicked.connect(lambda: self.new_supplier())
-        self.edit_button.clicked.connect(lambda: self.edit_supplier())
-        self.log_button.clicked.connect(lambda: self.log_contact())
+        self.new_button.clicked.connect(self.new_supplier)
+        on_click(self.edit_button, self.edit_supplier)
+        self.log_button.clicked.connect(self.log_contact)
         self.table.doubleClicked.connect(self.edit_supplier)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self._build_layout()
@@ -208,7 +209,7 @@ class SuppliersView(MailDropTarget, QWidget):
         else:  # a page of the window not shown now: read when it is shown again
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()

@@ -142,7 +142,7 @@ class ComposeDialog(QDialog):
             self.missing.setText("")
         self.filled = True
 
-    def _markers_left(self, *_args) -> None:
+    def _markers_left(self, *_args: object) -> None:
         """Once the user has filled in every marked value by hand, the warning goes."""
         if not self._unfinished():
             self.missing.setText("")

@@ -30,6 +30,7 @@ from returnsdesk.services.templates import TemplateView
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import read_op, write_op
 from returnsdesk.ui.templates.compose_dialog import LANGUAGE_NAMES
+from returnsdesk.ui.widgets.clicks import on_click
 
 
 class TemplateEditorDialog(QDialog):
@@ -43,7 +44,7 @@ class TemplateEditorDialog(QDialog):
         self._build_fields()
         self.template.currentIndexChanged.connect(self._switch)
         self.language.currentIndexChanged.connect(self._switch)
-        self.save_button.clicked.connect(lambda: self.save())
+        on_click(self.save_button, self.save)
         self.reset_button.clicked.connect(self.reset)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)

@@ -23,13 +23,17 @@ ERROR_STYLE = "color: #a61b1b;"
 class AmountEdit(QWidget):
     """A line edit for an amount in ``currency``, with a live reading under it."""
 
-    returnPressed = Signal()  # noqa: N815 (Qt's naming)
-    textChanged = Signal(str)  # noqa: N815
+    returnPressed = Signal()
+    textChanged = Signal(str)
 
-    def __init__(self, currency: str = "EUR", locale: str = "en", parent=None) -> None:
+    def __init__(
+        self, currency: str = "EUR", locale: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.currency = currency
-        self.locale = locale
+        #: The language numbers are read and written in ("en", "fr"); not ``locale``,
+        #: which would hide QWidget.locale().
+        self.number_locale = locale
         self.edit = QLineEdit(self)
         self.reading = QLabel(self)
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
@@ -51,13 +55,13 @@ class AmountEdit(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802
+    def setText(self, text: str) -> None:
         self.edit.setText(text)
 
     def clear(self) -> None:
         self.edit.clear()
 
-    def setPlaceholderText(self, text: str) -> None:  # noqa: N802
+    def setPlaceholderText(self, text: str) -> None:
         self.edit.setPlaceholderText(text)
 
     def set_currency(self, currency: str) -> None:
@@ -66,16 +70,16 @@ class AmountEdit(QWidget):
 
     def value(self) -> int:
         """The amount in minor units; raises InputError with the reason it cannot be read."""
-        return parse_amount(self.edit.text(), self.currency, self.locale)
+        return parse_amount(self.edit.text(), self.currency, self.number_locale)
 
-    def _update(self, *_args) -> None:
+    def _update(self, *_args: object) -> None:
         if not self.edit.text().strip():
             self.reading.clear()
             return
         try:
             minor = self.value()
-            figures = money_text(minor, self.currency, self.locale)
-            words = amount_in_words(minor, self.currency, self.locale)
+            figures = money_text(minor, self.currency, self.number_locale)
+            words = amount_in_words(minor, self.currency, self.number_locale)
         except InputError as exc:
             self.reading.setStyleSheet(ERROR_STYLE)
             self.reading.setText(str(exc))

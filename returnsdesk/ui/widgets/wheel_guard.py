@@ -16,7 +16,7 @@ _GUARDED = (QComboBox, QAbstractSpinBox)
 class WheelGuard(QObject):
     """Eats wheel events aimed at an unfocused combo or spin box (the parent scrolls)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Wheel and isinstance(watched, _GUARDED):
             widget: QWidget = watched
             if not widget.hasFocus():
