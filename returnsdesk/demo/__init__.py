@@ -95,7 +95,7 @@ def _build(
             suspend_all(db)  # bulk load: the summaries are computed once at the end
             customers = _write_cases(db, rng, now, cases, images, transaction.commit)
             add_return_extras(db, paths.evidence_dir(folder), now, rng)
-            enrich(db, random.Random(seed + 16), now, cases, customers)
+            enrich(db, random.Random(seed + 16), now, cases, customers, transaction.commit)
             transaction.commit()
             resume_all(db)
             transaction.commit()

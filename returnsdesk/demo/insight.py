@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -61,13 +61,20 @@ _LINES_PER_CASE = 1.4
 
 
 def enrich(
-    db: Any, rng: random.Random, now: datetime, cases: int, customers: Sequence[Customer]
+    db: Any,
+    rng: random.Random,
+    now: datetime,
+    cases: int,
+    customers: Sequence[Customer],
+    commit: Callable[[], None],
 ) -> None:
-    """Add the insight demo rows to a freshly written demo store (inside its transaction).
+    """Add the insight demo rows to a freshly written demo store.
 
-    ``customers`` are the case customers ``(id, country, currency)`` the orders draw from.
+    ``customers`` are the case customers ``(id, country, currency)`` the orders draw from;
+    ``commit`` ends the bulk load's transaction after each chunk of orders (a million-case
+    demo adds some fifteen million orders without a case).
     """
-    batch = OrderBatch(db, CHUNK)
+    batch = OrderBatch(db, CHUNK, after_flush=commit)
     _extra_orders(db, batch, rng, now, cases, customers)
     batch.flush()
     demo_extras_sql.mismatch_addresses(db, cases)

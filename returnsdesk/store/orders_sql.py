@@ -17,7 +17,7 @@ Two ways in, over the same columns:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -199,14 +199,21 @@ class OrderBatch:
 
     Rows wait in memory until one kind reaches ``chunk`` rows; then that kind and every
     kind it refers to are written (customers before orders before lines), so the
-    memory held stays bounded however many rows pass through.
+    memory held stays bounded however many rows pass through. ``after_flush`` runs
+    after each write (a bulk load commits there).
     """
 
     _ORDER = ("customer", "order", "line")
 
-    def __init__(self, db: Any = database, chunk: int = 20_000) -> None:
+    def __init__(
+        self,
+        db: Any = database,
+        chunk: int = 20_000,
+        after_flush: Callable[[], None] | None = None,
+    ) -> None:
         self.db = db
         self.chunk = chunk
+        self.after_flush = after_flush
         self.pending: dict[str, list[Sequence[object]]] = {kind: [] for kind in self._ORDER}
         self.written: dict[str, int] = dict.fromkeys(self._ORDER, 0)
 
@@ -234,3 +241,5 @@ class OrderBatch:
                 cursor.executemany(insert_sql(kind), rows)
                 self.written[kind] += len(rows)
                 rows.clear()
+        if self.after_flush is not None:
+            self.after_flush()

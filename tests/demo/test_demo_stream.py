@@ -46,7 +46,9 @@ def test_tiny_chunks_write_the_same_store(tmp_path, monkeypatch):
     monkeypatch.setattr(
         orders_sql.OrderBatch,
         "__init__",
-        lambda self, db=orders_sql.database, chunk=0: real_batch(self, db, 5),
+        lambda self, db=orders_sql.database, chunk=0, after_flush=None: real_batch(
+            self, db, 5, after_flush
+        ),
     )
     chunked = build_demo_store(tmp_path / "chunked", cases=120, seed=4, now=NOW)
     assert len(flushes) > 20 and max(flushes) < 7 + 60  # a case adds at most a few dozen
