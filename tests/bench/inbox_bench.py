@@ -31,12 +31,21 @@ app = QApplication([])
 if mode == "bare":
     w = QMainWindow(); w.setWindowTitle("bare"); w.resize(1320, 820); w.show(); app.processEvents()
     print("SHOWN", flush=True); print(json.dumps({}), flush=True); sys.exit(0)
+from PySide6.QtCore import QThreadPool
 from returnsdesk.session import open_session
 from returnsdesk.ui.main_window import MainWindow
 from returnsdesk.store.inbox import View
 session = open_session(folder)
 w = MainWindow(session); w.show(); app.processEvents()
 print("SHOWN", flush=True)
+pool = QThreadPool.globalInstance()
+def settle():
+    # Until every background read of the window is done and shown.
+    while pool.activeThreadCount():
+        app.processEvents(); time.sleep(0.001)
+    app.processEvents()
+started = time.perf_counter(); settle()
+background = (time.perf_counter() - started) * 1000
 def timed(fn):
     t = time.perf_counter(); fn(); w.inbox.table.viewport().repaint(); app.processEvents()
     return (time.perf_counter() - t) * 1000
@@ -47,17 +56,23 @@ for word in ["e", "em", "emm", "emma", "emma m", "emma ma", "lamp", "lampe", "#1
     searches.append(timed(inbox._on_filters_changed))
 inbox.search.setText("")
 views = [timed(lambda v=v: inbox.set_view(v)) for v in list(View) * 2]
-opens = []
+settle()
+opens, opens_filled = [], []
 for row in range(10):
     case_id = inbox.model.case_id(row)
+    t = time.perf_counter()
     opens.append(timed(lambda c=case_id: w.open_case(c)))
+    settle(); opens_filled.append((time.perf_counter() - t) * 1000)
     w.close_tab(w.case_tabs.count() - 1)
-areas = {}
+areas, filled = {}, {}
 for title in ("Suppliers", "Evidence", "Ledger"):
+    settle()
     t = time.perf_counter(); w.area(title); app.processEvents()
     areas[title] = (time.perf_counter() - t) * 1000
+    settle(); filled[title] = (time.perf_counter() - t) * 1000
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"search": searches, "views": views, "open": opens, "areas": areas,
+                  "opens_filled": opens_filled, "filled": filled, "background": background,
                   "rss_mb": rss}), flush=True)
 """
 
@@ -112,19 +127,32 @@ def main() -> None:
     bare_start, _ = _run_child("bare", folder)
     start, figures = _run_child("app", folder)
     floor = _raw_sqlite_floor(folder)
+    # Targets: issue #17's, set for a 1,000,000-case store (and kept at every size).
     rows = [
-        ("window shows inbox (from process start)", start * 1000, bare_start * 1000, 1500),
+        ("window shows inbox (from process start)", start * 1000, bare_start * 1000, 1000),
+        ("counts and background reads done (after shown)", figures["background"], None, None),
         ("search keystroke, median", statistics.median(figures["search"]), floor, 50),
         ("view switch, median", statistics.median(figures["views"]), floor, 50),
-        ("open a case, median", statistics.median(figures["open"]), floor, 100),
-        *[(f"first opening of {name}", ms, None, 1000) for name, ms in figures["areas"].items()],
-        ("peak memory (MB), all areas opened", figures["rss_mb"], None, 300),
+        ("open a case, median (GUI thread)", statistics.median(figures["open"]), floor, 50),
+        (
+            "open a case, median (every panel filled)",
+            statistics.median(figures["opens_filled"]),
+            floor,
+            None,
+        ),
+        *[(f"first opening of {name}", ms, None, 500) for name, ms in figures["areas"].items()],
+        *[
+            (f"{name} filled (its reads done)", ms, None, 500)
+            for name, ms in figures["filled"].items()
+        ],
+        ("peak memory (MB), all areas opened", figures["rss_mb"], None, 250),
     ]
-    print(f"{'figure':44} {'measured':>10} {'floor':>10} {'target':>8}")
+    print(f"{'figure':48} {'measured':>10} {'floor':>10} {'target':>8}")
     for name, value, base, target in rows:
         base_text = f"{base:10.1f}" if base is not None else f"{'':>10}"
-        verdict = "ok" if value <= target else "OVER"
-        print(f"{name:44} {value:10.1f} {base_text} {target:8} {verdict}")
+        verdict = "" if target is None else ("ok" if value <= target else "OVER")
+        target_text = "" if target is None else str(target)
+        print(f"{name:48} {value:10.1f} {base_text} {target_text:>8} {verdict}")
 
 
 if __name__ == "__main__":
