@@ -9,6 +9,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
 import sys
 import tempfile
@@ -130,10 +131,9 @@ def _close_store() -> None:
     """Close the store cleanly (checkpoint, no -wal left behind), whatever happened."""
     from returnsdesk.session import close_session
 
-    try:
+    # Closing after a disk-full error may fail too; the OS releases the file.
+    with contextlib.suppress(Exception):
         close_session()
-    except Exception:
-        pass  # closing after a disk-full error may fail too; the OS releases the file
 
 
 if __name__ == "__main__":
