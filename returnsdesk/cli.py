@@ -13,7 +13,7 @@ import contextlib
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from peewee import PeeweeException
@@ -110,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
-        return args.handler(args)
+        handler: Callable[[argparse.Namespace], int] = args.handler  # set by each command
+        return handler(args)
     except KeyboardInterrupt:
         print("returnsdesk: interrupted", file=sys.stderr)
         return 130

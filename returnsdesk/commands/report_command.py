@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from returnsdesk import paths
 from returnsdesk.commands.parsers import AddDataDir, Subparsers
@@ -60,7 +61,7 @@ def _money(costs: dict[str, int]) -> str:
     return ", ".join(f"{format_plain(v, c)} {c}" for c, v in costs.items()) or "—"
 
 
-def _text(d: dict, lang: str) -> str:
+def _text(d: dict[str, Any], lang: str) -> str:
     """The report for a person: reasons by their label in ``lang``, never their code."""
     from returnsdesk.formats.catalogue import reason_text
 

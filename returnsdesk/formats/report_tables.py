@@ -326,8 +326,11 @@ class _Sheet:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
 
+        from returnsdesk.formats.ledger_export import number_format
+
         self.ws = ws
         self._make = WriteOnlyCell
+        self._number_format = number_format
         self._bold = Font(bold=True)
 
     def cell(self, value: object, fmt: str | None = None, text: bool = False) -> Any:
@@ -345,15 +348,13 @@ class _Sheet:
 
     def money(self, costs: Costs, currencies: list[str]) -> list[Any]:
         """One cell per currency of the table: the amount in major units, or empty."""
-        from returnsdesk.formats.ledger_export import number_format
-
         amounts = dict(costs)
         cells: list[Any] = []
         for cur in currencies:
             if cur in amounts:
                 places = minor_exponent(cur)
                 number = Decimal(amounts[cur]).scaleb(-places) if places else amounts[cur]
-                cells.append(self.cell(number, number_format(cur)))
+                cells.append(self.cell(number, self._number_format(cur)))
             else:
                 cells.append(None)
         return cells

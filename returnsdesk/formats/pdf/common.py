@@ -244,7 +244,11 @@ def numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> typ
 
 
 def build(
-    story: list, footer: Callable, title: str, author: str, pagesize: tuple[float, float] = PAGE
+    story: list[Any],
+    footer: Callable[[pdfcanvas.Canvas, int, int], None],
+    title: str,
+    author: str,
+    pagesize: tuple[float, float] = PAGE,
 ) -> bytes:
     """Lay out ``story`` on ``pagesize`` (A4 unless told) and return the PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
