@@ -101,9 +101,9 @@ def run(args: argparse.Namespace) -> int:
         )
     elif args.document == "summary":
         from returnsdesk.formats.pdf.summary import build_summary
-        from returnsdesk.store.reports import Period
+        from returnsdesk.services.reports import period
 
-        Period(start, end)  # refuses an inverted period
+        period(start, end)  # refuses an inverted period
         data = build_summary(start, end, args.lang)
     else:
         import sys
