@@ -9,10 +9,11 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from peewee import PeeweeException
@@ -109,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args)
-        return args.handler(args)
+        handler: Callable[[argparse.Namespace], int] = args.handler  # set by each command
+        return handler(args)
     except KeyboardInterrupt:
         print("returnsdesk: interrupted", file=sys.stderr)
         return 130
@@ -130,10 +132,9 @@ def _close_store() -> None:
     """Close the store cleanly (checkpoint, no -wal left behind), whatever happened."""
     from returnsdesk.session import close_session
 
-    try:
+    # Closing after a disk-full error may fail too; the OS releases the file.
+    with contextlib.suppress(Exception):
         close_session()
-    except Exception:
-        pass  # closing after a disk-full error may fail too; the OS releases the file
 
 
 if __name__ == "__main__":

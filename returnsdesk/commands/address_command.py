@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
+
+if TYPE_CHECKING:
+    from returnsdesk.services.return_address import ReturnDestination
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "address",
         help="return address of a case, and saved addresses",
@@ -46,10 +51,11 @@ def _open(args: argparse.Namespace) -> None:
     open_session(paths.data_dir(getattr(args, "data_dir", None)))
 
 
-def _print_destination(rma: str, where) -> None:
+def _print_destination(rma: str, where: ReturnDestination) -> None:
     from returnsdesk.services.return_address import CHOICE_TEXT, DEFAULT_WHY_TEXT
 
-    how = "chosen" if where.chosen else f"default: {DEFAULT_WHY_TEXT[where.why]}"
+    # A chosen destination has no "why"; a default one always has.
+    how = "chosen" if where.why is None else f"default: {DEFAULT_WHY_TEXT[where.why]}"
     print(f"{rma}: {CHOICE_TEXT[where.choice]} ({how})")
     for line in where.lines():
         print(f"  {line}")

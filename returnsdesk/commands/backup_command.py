@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     backup = subparsers.add_parser(
         "backup",
         help="back up the store (database and evidence), verified",

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
+
+if TYPE_CHECKING:
+    from returnsdesk.session import Session
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "customer",
         help="a customer's personal data: export or anonymise (GDPR)",
@@ -33,7 +38,7 @@ def register(subparsers, add_data_dir) -> None:
     anonymise.set_defaults(handler=run_anonymise)
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace) -> Session:
     from returnsdesk.session import open_session
 
     return open_session(paths.data_dir(getattr(args, "data_dir", None)))

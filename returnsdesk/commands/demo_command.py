@@ -6,9 +6,10 @@ import argparse
 import time
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "demo",
         help="build a store full of sample data",

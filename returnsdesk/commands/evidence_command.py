@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
+
+if TYPE_CHECKING:
+    from returnsdesk.session import Session
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "evidence",
         help="attach, export and verify evidence files",
@@ -57,7 +62,7 @@ def register(subparsers, add_data_dir) -> None:
     verify.set_defaults(handler=run_verify)
 
 
-def _session(args: argparse.Namespace):
+def _session(args: argparse.Namespace) -> Session:
     from returnsdesk.session import open_session
 
     return open_session(paths.data_dir(getattr(args, "data_dir", None)))

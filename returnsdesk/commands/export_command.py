@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "export",
         help="export data for other programs",

@@ -14,11 +14,12 @@ import argparse
 import sys
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 _SHOWN = 20
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "import",
         help="import data from other programs",

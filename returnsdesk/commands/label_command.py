@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
+
+if TYPE_CHECKING:
+    from returnsdesk.services.return_labels import LabelView
+    from returnsdesk.session import Session
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "label",
         help="prepaid return labels",
@@ -46,7 +52,7 @@ def register(subparsers, add_data_dir) -> None:
         add_data_dir(sub)
 
 
-def _session(args: argparse.Namespace):
+def _session(args: argparse.Namespace) -> Session:
     from returnsdesk.session import open_session
 
     return open_session(paths.data_dir(getattr(args, "data_dir", None)))
@@ -95,7 +101,7 @@ def run_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_details(label) -> None:
+def _print_details(label: LabelView) -> None:
     from returnsdesk.domain.money import format_money
 
     if label.carrier:

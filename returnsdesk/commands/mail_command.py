@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "mail",
         help="import saved e-mails into the supplier contact log",
@@ -36,17 +37,17 @@ def run_import(args: argparse.Namespace) -> int:
     from returnsdesk.formats.mail import read_mail
     from returnsdesk.services.cases import find_by_rma
     from returnsdesk.services.mail_import import describe, import_mail
+    from returnsdesk.services.supplier_view import supplier_choices
     from returnsdesk.session import open_session
-    from returnsdesk.store.models import Supplier
 
     session = open_session(paths.data_dir(getattr(args, "data_dir", None)))
     case_id = find_by_rma(args.case).id if args.case else None
     supplier_id = None
     if args.supplier:
-        supplier = Supplier.get_or_none(Supplier.name == args.supplier.strip())
-        if supplier is None:
-            raise InputError(f"No supplier called {args.supplier.strip()!r}.")
-        supplier_id = supplier.id
+        name = args.supplier.strip()
+        supplier_id = next((s.id for s in supplier_choices() if s.name == name), None)
+        if supplier_id is None:
+            raise InputError(f"No supplier called {name!r}.")
     failures = 0
     for name in args.files:
         try:

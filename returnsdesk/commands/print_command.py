@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "print",
         help="print documents to PDF",
@@ -61,7 +63,7 @@ def _date(text: str, what: str) -> date:
         raise InputError(f"{what} must be a date like 2026-01-31; got {text!r}.") from None
 
 
-def _warn_expired_label(case_id: int, evidence_dir) -> None:
+def _warn_expired_label(case_id: int, evidence_dir: Path) -> None:
     """Say so when the label printed with the instructions is past its expiry date."""
     import sys
 
@@ -99,9 +101,9 @@ def run(args: argparse.Namespace) -> int:
         )
     elif args.document == "summary":
         from returnsdesk.formats.pdf.summary import build_summary
-        from returnsdesk.store.reports import Period
+        from returnsdesk.services.reports import period
 
-        Period(start, end)  # refuses an inverted period
+        period(start, end)  # refuses an inverted period
         data = build_summary(start, end, args.lang)
     else:
         import sys

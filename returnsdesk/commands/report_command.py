@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from returnsdesk import paths
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "report",
         help="print report figures",
@@ -59,7 +61,7 @@ def _money(costs: dict[str, int]) -> str:
     return ", ".join(f"{format_plain(v, c)} {c}" for c, v in costs.items()) or "—"
 
 
-def _text(d: dict, lang: str) -> str:
+def _text(d: dict[str, Any], lang: str) -> str:
     """The report for a person: reasons by their label in ``lang``, never their code."""
     from returnsdesk.formats.catalogue import reason_text
 

@@ -9,12 +9,13 @@ import os
 import sys
 from pathlib import Path
 
+from returnsdesk.commands.parsers import AddDataDir, Subparsers
 from returnsdesk.domain.errors import InputError
 
 MAX_BYTES = 1_000_000
 
 
-def register(subparsers, add_data_dir) -> None:
+def register(subparsers: Subparsers, add_data_dir: AddDataDir) -> None:
     parser = subparsers.add_parser(
         "verdict",
         help="judge the facts of one case (JSON) and print the verdict and deadlines",

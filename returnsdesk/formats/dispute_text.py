@@ -154,7 +154,7 @@ def text(key: str, lang: str, **values: object) -> str:
     english = _EN.get(key)
     if english is None:
         return cat.text(key, lang, **values)
-    return t(english, lang, **values)
+    return t(english, lang, context=None, **values)
 
 
 def reason_label(reason: DisputeReason, lang: str) -> str:

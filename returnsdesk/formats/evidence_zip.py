@@ -136,46 +136,49 @@ def export_case_evidence(
     out.parent.mkdir(parents=True, exist_ok=True)
     named = [(_safe_name(i + 1, item.original_name), item) for i, item in enumerate(items)]
     total = 0
-    with atomic_path(out, suffix=".zip") as tmp, tmp.open("wb") as raw:
-        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-            for index, (name, item) in enumerate(named):
-                source = stored_path(evidence_dir, item.sha256)
-                if not source.is_file():
-                    raise ExportError(
-                        t(
-                            "{name}: the stored file is missing.",
-                            name=item.original_name,
-                        )
+    with (
+        atomic_path(out, suffix=".zip") as tmp,
+        tmp.open("wb") as raw,
+        zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for index, (name, item) in enumerate(named):
+            source = stored_path(evidence_dir, item.sha256)
+            if not source.is_file():
+                raise ExportError(
+                    t(
+                        "{name}: the stored file is missing.",
+                        name=item.original_name,
                     )
-                compress = (
-                    zipfile.ZIP_STORED
-                    if item.mime.startswith(("image/jpeg", "video/"))
-                    else zipfile.ZIP_DEFLATED
                 )
-                info = zipfile.ZipInfo(name, item.added_at.timetuple()[:6])
-                info.compress_type = compress
-                digest = hashlib.sha256()
-                with (
-                    open(source, "rb") as reader,
-                    archive.open(info, "w", force_zip64=True) as writer,
-                ):
-                    while chunk := reader.read(CHUNK):
-                        if check is not None:
-                            check()
-                        digest.update(chunk)
-                        writer.write(chunk)
-                if digest.hexdigest() != item.sha256:
-                    raise ExportError(
-                        t(
-                            "{name}: the stored file no longer matches its hash (damaged). "
-                            "Restore the evidence folder from a backup.",
-                            name=item.original_name,
-                        )
+            compress = (
+                zipfile.ZIP_STORED
+                if item.mime.startswith(("image/jpeg", "video/"))
+                else zipfile.ZIP_DEFLATED
+            )
+            info = zipfile.ZipInfo(name, item.added_at.timetuple()[:6])
+            info.compress_type = compress
+            digest = hashlib.sha256()
+            with (
+                open(source, "rb") as reader,
+                archive.open(info, "w", force_zip64=True) as writer,
+            ):
+                while chunk := reader.read(CHUNK):
+                    if check is not None:
+                        check()
+                    digest.update(chunk)
+                    writer.write(chunk)
+            if digest.hexdigest() != item.sha256:
+                raise ExportError(
+                    t(
+                        "{name}: the stored file no longer matches its hash (damaged). "
+                        "Restore the evidence folder from a backup.",
+                        name=item.original_name,
                     )
-                total += item.size
-                if progress is not None:
-                    progress(index + 1, len(named))
-            rows = _rows(named)
-            archive.writestr("index.csv", _index_csv(rows))
-            archive.writestr("index.txt", _index_txt(pack, rows))
+                )
+            total += item.size
+            if progress is not None:
+                progress(index + 1, len(named))
+        rows = _rows(named)
+        archive.writestr("index.csv", _index_csv(rows))
+        archive.writestr("index.txt", _index_txt(pack, rows))
     return ExportResult(out, len(named), total)

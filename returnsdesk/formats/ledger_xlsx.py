@@ -3,6 +3,7 @@ write-only, imported on first use). See ``formats.ledger_export`` for the layout
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -34,8 +35,8 @@ class _Cells:
     """
 
     def __init__(self, ws: Any) -> None:
-        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-        from openpyxl.styles import Font  # type: ignore[import-untyped]
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
 
         self.ws = ws
         _install_fast_rows(ws)
@@ -85,7 +86,7 @@ def _install_fast_rows(ws: Any) -> None:
     otherwise does the same. If openpyxl ever drops the hook, the stock (slower,
     equally correct) path is used.
     """
-    from openpyxl.cell import Cell, WriteOnlyCell  # type: ignore[import-untyped]
+    from openpyxl.cell import Cell, WriteOnlyCell
 
     if not hasattr(ws, "_values_to_row"):
         return
@@ -110,7 +111,7 @@ def _install_fast_rows(ws: Any) -> None:
 
 
 def _set_widths(ws: Any, widths: list[int]) -> None:
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter
 
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = min(max(width, 6) + 2, 60)
@@ -124,7 +125,7 @@ def write_xlsx(
     check: Check | None,
     lang: str,
 ) -> int:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     total = ledger_period.count_in_period(date_from, date_to)
     progress(0, total)
@@ -150,10 +151,8 @@ def write_xlsx(
 def _abandon(wb: Any) -> None:
     """Close half-written sheets now (their temp files), not later in the garbage collector."""
     for ws in wb.worksheets:
-        try:
+        with contextlib.suppress(Exception):  # best effort on a workbook being thrown away
             ws.close()
-        except Exception:  # noqa: BLE001 - best effort on a workbook being thrown away
-            pass
 
 
 def _ledger_sheet(

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol, TypeGuard
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.files import checked_size
@@ -66,7 +69,7 @@ class _TextExtractor(HTMLParser):
         self._skipping = 0
         self._quote_depth = 0
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         if tag == "blockquote":
@@ -76,7 +79,7 @@ class _TextExtractor(HTMLParser):
         if tag == "li":
             self.parts.append("- ")
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP and self._skipping:
             self._skipping -= 1
         if tag == "blockquote" and self._quote_depth:
@@ -84,7 +87,7 @@ class _TextExtractor(HTMLParser):
         if tag in self._BREAK:
             self.parts.append("\n")
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         if self._skipping:
             return
         text = re.sub(r"\s+", " ", data)
@@ -136,12 +139,17 @@ def _safe_name(name: str | None, index: int, mime: str) -> str:
     return text
 
 
-def _part_text(part: EmailMessage) -> str:
+def _payload(part: MIMEPart) -> bytes:
+    """The decoded bytes of a leaf part (a multipart has none)."""
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _part_text(part: MIMEPart) -> str:
     try:
         content = part.get_content()
     except (LookupError, UnicodeError, ValueError, AssertionError):
-        payload = part.get_payload(decode=True) or b""
-        content = payload.decode("utf-8", errors="replace")
+        content = _payload(part).decode("utf-8", errors="replace")
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
     return str(content)
@@ -166,8 +174,8 @@ def _addresses(message: EmailMessage, *names: str) -> list[tuple[str, str]]:
             values = message.get_all(name) or []
         except Exception:
             continue
-        for display, address in getaddresses([str(v) for v in values]):
-            address = clean_line(address, 254).lower()
+        for display, raw in getaddresses([str(v) for v in values]):
+            address = clean_line(raw, 254).lower()
             if "@" in address:
                 found.append((clean_line(display, 200), address))
     return found
@@ -193,12 +201,7 @@ def parse_eml(data: bytes) -> ParsedMail:
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not isinstance(message, EmailMessage):  # pragma: no cover - policy.default gives these
         raise InputError(t("Not an e-mail message."))
-    plain = html_part = None
-    try:
-        plain = message.get_body(preferencelist=("plain",))
-        html_part = message.get_body(preferencelist=("html",))
-    except Exception:
-        pass
+    plain, html_part = _bodies(message)
     if plain is not None:
         text = _part_text(plain)
     elif html_part is not None:
@@ -207,9 +210,39 @@ def parse_eml(data: bytes) -> ParsedMail:
         text = _part_text(message)
     else:
         text = ""
+    attachments, skipped = _eml_attachments(message, (plain, html_part))
+    return _RawMail(
+        message_id=(_ids(_header(message, "Message-ID")) or [""])[0],
+        in_reply_to=(_ids(_header(message, "In-Reply-To")) or [""])[0],
+        references=tuple(_ids(_header(message, "References"))),
+        sender=_addresses(message, "From"),
+        recipients=_addresses(message, "To", "Cc"),
+        date=_date(message),
+        subject=_header(message, "Subject"),
+        text=text,
+        attachments=attachments,
+        skipped=skipped,
+    ).parsed()
+
+
+def _bodies(message: EmailMessage) -> tuple[MIMEPart | None, MIMEPart | None]:
+    """The plain-text and the HTML body parts, each None when absent (or unreadable)."""
+    plain = html_part = None
+    try:
+        plain = message.get_body(preferencelist=("plain",))
+        html_part = message.get_body(preferencelist=("html",))
+    except Exception:
+        pass
+    return plain, html_part
+
+
+def _eml_attachments(
+    message: EmailMessage, bodies: tuple[MIMEPart | None, ...]
+) -> tuple[list[MailAttachment], list[str]]:
+    """The attachments worth keeping, and why the others were skipped."""
     attachments: list[MailAttachment] = []
     skipped: list[str] = []
-    body_parts = {id(p) for p in (plain, html_part) if p is not None}
+    body_parts = {id(p) for p in bodies if p is not None}
     for index, part in enumerate(message.walk(), start=1):
         if part.is_multipart() or id(part) in body_parts:
             continue
@@ -223,7 +256,7 @@ def parse_eml(data: bytes) -> ParsedMail:
             name = _safe_name(part.get_filename(), index, mime)
         except Exception:
             name = _safe_name(None, index, mime)
-        payload = part.get_payload(decode=True)
+        payload = _payload(part)
         if not payload:
             skipped.append(f"{name}: empty")
             continue
@@ -234,44 +267,106 @@ def parse_eml(data: bytes) -> ParsedMail:
             skipped.append(f"{name}: more than {MAX_ATTACHMENTS} attachments")
             continue
         attachments.append(MailAttachment(name, payload))
-    return _finish(
-        message_id=(_ids(_header(message, "Message-ID")) or [""])[0],
-        in_reply_to=(_ids(_header(message, "In-Reply-To")) or [""])[0],
-        references=tuple(_ids(_header(message, "References"))),
-        sender=_addresses(message, "From"),
-        recipients=_addresses(message, "To", "Cc"),
-        date=_date(message),
-        subject=_header(message, "Subject"),
-        text=text,
-        attachments=attachments,
-        skipped=skipped,
-    )
+    return attachments, skipped
 
 
-def _finish(
-    *, message_id, in_reply_to, references, sender, recipients, date, subject, text,
-    attachments, skipped,
-) -> ParsedMail:  # fmt: skip
-    body, quoted = split_quoted(clean_body(text))
-    if len(body) > _BODY_MAX:
-        body = body[:_BODY_MAX] + "\n[…]"
-    if len(quoted) > _BODY_MAX:
-        quoted = quoted[:_BODY_MAX] + "\n[…]"
-    name, address = next(((n, a) for n, a in sender if "@" in a), ("", ""))
-    return ParsedMail(
-        message_id=clean_line(message_id, 500),
-        in_reply_to=clean_line(in_reply_to, 500),
-        references=tuple(clean_line(r, 500) for r in references[-20:]),
-        from_address=clean_line(address, 254).lower(),
-        from_name=clean_line(name, 200),
-        to_addresses=tuple(clean_line(a, 254).lower() for _, a in recipients if "@" in a),
-        date=date,
-        subject=clean_line(subject),
-        body=body,
-        quoted=quoted,
-        attachments=tuple(attachments),
-        skipped=tuple(skipped),
-    )
+@dataclass(frozen=True, slots=True)
+class _RawMail:
+    """A message's fields as read from the file, before they are cleaned and bounded."""
+
+    message_id: str
+    in_reply_to: str
+    references: tuple[str, ...]
+    #: (display name, address) pairs.
+    sender: Sequence[tuple[str, str]]
+    recipients: Sequence[tuple[str, str]]
+    date: datetime | None
+    subject: str
+    text: str
+    attachments: Sequence[MailAttachment]
+    skipped: Sequence[str]
+
+    def parsed(self) -> ParsedMail:
+        body, quoted = split_quoted(clean_body(self.text))
+        if len(body) > _BODY_MAX:
+            body = body[:_BODY_MAX] + "\n[…]"
+        if len(quoted) > _BODY_MAX:
+            quoted = quoted[:_BODY_MAX] + "\n[…]"
+        name, address = next(((n, a) for n, a in self.sender if "@" in a), ("", ""))
+        return ParsedMail(
+            message_id=clean_line(self.message_id, 500),
+            in_reply_to=clean_line(self.in_reply_to, 500),
+            references=tuple(clean_line(r, 500) for r in self.references[-20:]),
+            from_address=clean_line(address, 254).lower(),
+            from_name=clean_line(name, 200),
+            to_addresses=tuple(clean_line(a, 254).lower() for _, a in self.recipients if "@" in a),
+            date=self.date,
+            subject=clean_line(self.subject),
+            body=body,
+            quoted=quoted,
+            attachments=tuple(self.attachments),
+            skipped=tuple(self.skipped),
+        )
+
+
+class _OutlookAttachment(Protocol):
+    """What this module reads of an extract-msg attachment."""
+
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def data(self) -> object: ...
+
+
+class _OutlookHeaders(Protocol):
+    def get(self, name: str, default: str, /) -> object: ...
+
+
+class _OutlookMail(Protocol):
+    """What this module reads of an extract-msg mail item (its ``MessageBase``)."""
+
+    @property
+    def body(self) -> str | None: ...
+
+    @property
+    def htmlBody(self) -> bytes | None: ...
+
+    @property
+    def date(self) -> datetime | None: ...
+
+    @property
+    def messageId(self) -> str | None: ...
+
+    @property
+    def inReplyTo(self) -> str | None: ...
+
+    @property
+    def header(self) -> _OutlookHeaders: ...
+
+    @property
+    def sender(self) -> str | None: ...
+
+    @property
+    def to(self) -> str | None: ...
+
+    @property
+    def cc(self) -> str | None: ...
+
+    @property
+    def subject(self) -> str | None: ...
+
+    @property
+    def attachments(self) -> Sequence[_OutlookAttachment]: ...
+
+
+_OUTLOOK_MAIL_FIELDS = ("body", "htmlBody", "date", "messageId", "inReplyTo", "header")
+
+
+def _is_outlook_mail(item: object) -> TypeGuard[_OutlookMail]:
+    """A mail item (extract-msg's ``MessageBase``), not a bare ``MSGFile``. Asked of the
+    class: its properties are read (and parsed) only when used."""
+    return all(hasattr(type(item), field) for field in _OUTLOOK_MAIL_FIELDS)
 
 
 def parse_msg(path: Path) -> ParsedMail:
@@ -287,35 +382,9 @@ def parse_msg(path: Path) -> ParsedMail:
             t("{name}: not a readable Outlook message ({exc}).", name=path.name, exc=exc)
         ) from None
     try:
-        text = message.body or ""
-        if not text.strip() and message.htmlBody:
-            raw = message.htmlBody
-            text = html_to_text(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
-        attachments, skipped = [], []
-        for index, item in enumerate(message.attachments, start=1):
-            data = getattr(item, "data", None)
-            name = _safe_name(getattr(item, "longFilename", None) or item.name, index, "")
-            if not isinstance(data, bytes) or not data:
-                skipped.append(f"{name}: not a file")
-            elif len(data) > MAX_ATTACHMENT_BYTES:
-                skipped.append(f"{name}: {len(data) / 1e6:,.0f} MB, too big to store from a mail")
-            elif len(attachments) < MAX_ATTACHMENTS:
-                attachments.append(MailAttachment(name, data))
-        date = message.date
-        if isinstance(date, datetime) and date.tzinfo is None:
-            date = date.replace(tzinfo=UTC)
-        return _finish(
-            message_id=(_ids(message.messageId) or [""])[0],
-            in_reply_to=(_ids(message.inReplyTo) or [""])[0],
-            references=tuple(_ids(message.header.get("References", ""))),
-            sender=getaddresses([message.sender or ""]),
-            recipients=getaddresses([message.to or "", message.cc or ""]),
-            date=date if isinstance(date, datetime) else None,
-            subject=message.subject or "",
-            text=text,
-            attachments=attachments,
-            skipped=skipped,
-        )
+        if not _is_outlook_mail(message):  # a bare item extract-msg could not classify
+            raise TypeError(f"a {type(message).__name__}, not a mail item")
+        return _outlook_raw(message).parsed()
     except InputError:
         raise
     except Exception as exc:  # a calendar item, a contact card, a damaged property stream
@@ -324,6 +393,39 @@ def parse_msg(path: Path) -> ParsedMail:
         ) from None
     finally:
         message.close()
+
+
+def _outlook_raw(message: _OutlookMail) -> _RawMail:
+    text = message.body or ""
+    if not text.strip() and message.htmlBody:
+        raw = message.htmlBody
+        text = html_to_text(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw)
+    attachments: list[MailAttachment] = []
+    skipped: list[str] = []
+    for index, item in enumerate(message.attachments, start=1):
+        data = getattr(item, "data", None)
+        name = _safe_name(getattr(item, "longFilename", None) or item.name, index, "")
+        if not isinstance(data, bytes) or not data:
+            skipped.append(f"{name}: not a file")
+        elif len(data) > MAX_ATTACHMENT_BYTES:
+            skipped.append(f"{name}: {len(data) / 1e6:,.0f} MB, too big to store from a mail")
+        elif len(attachments) < MAX_ATTACHMENTS:
+            attachments.append(MailAttachment(name, data))
+    date = message.date
+    if isinstance(date, datetime) and date.tzinfo is None:
+        date = date.replace(tzinfo=UTC)
+    return _RawMail(
+        message_id=(_ids(message.messageId) or [""])[0],
+        in_reply_to=(_ids(message.inReplyTo) or [""])[0],
+        references=tuple(_ids(message.header.get("References", ""))),
+        sender=getaddresses([message.sender or ""]),
+        recipients=getaddresses([message.to or "", message.cc or ""]),
+        date=date if isinstance(date, datetime) else None,
+        subject=message.subject or "",
+        text=text,
+        attachments=attachments,
+        skipped=skipped,
+    )
 
 
 def read_mail(path: Path | str) -> ParsedMail:

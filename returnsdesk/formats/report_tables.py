@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from returnsdesk.domain.i18n.formatting import (
     date_text,
@@ -24,7 +25,7 @@ from returnsdesk.domain.i18n.formatting import (
 from returnsdesk.domain.money import minor_exponent
 from returnsdesk.fileio import atomic_path
 from returnsdesk.formats import catalogue as cat
-from returnsdesk.services.report_rows import Report
+from returnsdesk.services.report_rows import Costs, Report
 
 
 class Kind(StrEnum):
@@ -35,11 +36,18 @@ class Kind(StrEnum):
     MONEY = "money"  # Costs: ((currency, minor), ...)
 
 
+#: A cell's value, by its column's kind: TEXT str, INT int, PERCENT and DECIMAL a number,
+#: MONEY ``Costs``; None when there is nothing to show.
+Cell = str | int | float | Decimal | Costs | None
+#: A table's row: each table has its own (a report's view object, or a pair of them).
+Row = Any
+
+
 @dataclass(frozen=True)
 class Column:
     key: str  # catalogue key of the header
     kind: Kind
-    value: Callable[[object, str], object]  # (row, lang) -> cell value
+    value: Callable[[Row, str], Cell]  # (row, lang) -> cell value
 
 
 @dataclass(frozen=True)
@@ -47,21 +55,21 @@ class Table:
     name: str
     title_key: str
     columns: tuple[Column, ...]
-    rows: Callable[[Report], list]
+    rows: Callable[[Report], list[Row]]
     #: Index of the column charted beside the table, and of its label column.
     chart_value: int
     chart_label: int = 0
 
 
-def _c(key: str, kind: Kind, value) -> Column:
+def _c(key: str, kind: Kind, value: Callable[[Row, str], Cell]) -> Column:
     return Column(key, kind, value)
 
 
-def _month(row, lang: str) -> str:
+def _month(row: Row, lang: str) -> str:
     return date_text(row.first_day, lang, "MMM yyyy")
 
 
-def _satisfaction_rows(report: Report) -> list:
+def _satisfaction_rows(report: Report) -> list[Row]:
     sat = report.satisfaction
     rows = [("reason", r) for r in sat.by_reason]
     rows += [("supplier", r) for r in sat.by_supplier]
@@ -69,7 +77,7 @@ def _satisfaction_rows(report: Report) -> list:
     return rows
 
 
-def _satisfaction_group(row, lang: str) -> str:
+def _satisfaction_group(row: Row, lang: str) -> str:
     group, item = row
     if group == "reason":
         return cat.label_value(cat.text("sum.reason", lang), cat.reason_text(item.key, lang), lang)
@@ -80,7 +88,7 @@ def _satisfaction_group(row, lang: str) -> str:
     return cat.label_value(cat.text("rep.resolution", lang), label, lang)
 
 
-def _flag_kind(row, lang: str) -> str:
+def _flag_kind(row: Row, lang: str) -> str:
     return cat.text("customer", lang) if row.kind == "customer" else cat.text("sum.supplier", lang)
 
 
@@ -217,29 +225,41 @@ TABLES: tuple[Table, ...] = (
 BY_NAME = {table.name: table for table in TABLES}
 
 
-def display(value: object, kind: Kind, lang: str) -> str:
+def display(value: Cell, kind: Kind, lang: str) -> str:
     """A cell as the reader sees it (the window and nothing else)."""
     lang = cat.norm_lang(lang)
     if value is None or value == "":
         return "—" if kind != Kind.TEXT else ""
     if kind == Kind.PERCENT:
-        return percent_text(value, lang)
+        return percent_text(_number(value), lang)
     if kind == Kind.DECIMAL:
-        return decimal_text(float(value), lang)
+        return decimal_text(float(_number(value)), lang)
     if kind == Kind.INT:
-        return number_text(value, lang)
+        return number_text(_number(value), lang)
     if kind == Kind.MONEY:
-        return "  ".join(cat.money_text(v, cur, lang) for cur, v in value) or "—"
+        return "  ".join(cat.money_text(v, cur, lang) for cur, v in _costs(value)) or "—"
     return str(value)
 
 
-def chart_number(value: object, kind: Kind) -> float:
+def chart_number(value: Cell, kind: Kind) -> float:
     """The number a chart draws for a cell (percentages in %, money is not charted)."""
     if value is None:
         return 0.0
     if kind == Kind.PERCENT:
-        return round(100 * float(value), 1)
-    return float(value)
+        return round(100 * float(_number(value)), 1)
+    return float(_number(value))
+
+
+def _number(value: Cell) -> int | float | Decimal:
+    if isinstance(value, int | float | Decimal):
+        return value
+    raise TypeError(f"Not a number: {value!r}")
+
+
+def _costs(value: Cell) -> Costs:
+    if isinstance(value, tuple):
+        return value
+    raise TypeError(f"Not money per currency: {value!r}")
 
 
 # --- xlsx ---------------------------------------------------------------------------------
@@ -247,89 +267,108 @@ def chart_number(value: object, kind: Kind) -> float:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _currencies(table: Table, rows: list) -> list[str]:
-    found = set()
+def _currencies(table: Table, rows: list[Row]) -> list[str]:
+    found: set[str] = set()
     for column in table.columns:
         if column.kind == Kind.MONEY:
             for row in rows:
-                found.update(cur for cur, _ in column.value(row, "en"))
+                found.update(cur for cur, _ in _costs(column.value(row, "en")))
     return sorted(found)
 
 
 def export_table(report: Report, name: str, target: Path | str, lang: str = "en") -> int:
     """Write one table of the report as a workbook; returns the number of rows written."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    from returnsdesk.formats.ledger_export import number_format
 
     table = BY_NAME[name]
     rows = table.rows(report)
     currencies = _currencies(table, rows)
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(cat.text(table.title_key, lang)[:31])
-    bold = Font(bold=True)
-
-    def cell(value, fmt: str | None = None, text: bool = False):
-        c = WriteOnlyCell(ws, value=value)
-        if fmt:
-            c.number_format = fmt
-        if text:
-            c.data_type = "s"
-        return c
-
-    def text_cell(value: str):
-        if value and value[0] in _FORMULA_STARTS:
-            return cell(value, text=True)
-        return value
-
+    sheet = _Sheet(wb.create_sheet(cat.text(table.title_key, lang)[:31]))
     period = cat.text(
         "sum.period",
         lang,
         start=cat.date_text(report.period.start, lang, "medium"),
         end=cat.date_text(report.period.end, lang, "medium"),
     )
-    title = WriteOnlyCell(ws, value=f"{cat.text(table.title_key, lang)} — {period}")
-    title.font = bold
-    ws.append([title])
-    header = []
+    sheet.ws.append([sheet.bold(f"{cat.text(table.title_key, lang)} — {period}")])
+    sheet.ws.append([sheet.bold(label) for label in _header(table, currencies, lang)])
+    for row in rows:
+        values: list[Any] = []
+        for column in table.columns:
+            value = column.value(row, lang)
+            if column.kind == Kind.MONEY:
+                values += sheet.money(_costs(value), currencies)
+            else:
+                values.append(sheet.value(value, column.kind))
+        sheet.ws.append(values)
+    with atomic_path(target, suffix=".xlsx") as tmp:
+        wb.save(tmp)
+    return len(rows)
+
+
+def _header(table: Table, currencies: list[str], lang: str) -> list[str]:
+    """The column titles; a money column has one per currency."""
+    header: list[str] = []
     for column in table.columns:
         label = cat.text(column.key, lang)
         if column.kind == Kind.MONEY:
             header += [f"{label} ({cur})" for cur in currencies]
         else:
             header.append(label)
-    header_cells = []
-    for label in header:
-        c = WriteOnlyCell(ws, value=label)
-        c.font = bold
-        header_cells.append(c)
-    ws.append(header_cells)
-    for row in rows:
-        values = []
-        for column in table.columns:
-            value = column.value(row, lang)
-            if column.kind == Kind.MONEY:
-                amounts = dict(value)
-                for cur in currencies:
-                    if cur in amounts:
-                        places = minor_exponent(cur)
-                        number = Decimal(amounts[cur]).scaleb(-places) if places else amounts[cur]
-                        values.append(cell(number, number_format(cur)))
-                    else:
-                        values.append(None)
-            elif value is None:
-                values.append(None)
-            elif column.kind == Kind.PERCENT:
-                values.append(cell(round(float(value), 4), "0.0%"))
-            elif column.kind == Kind.DECIMAL:
-                values.append(cell(round(float(value), 2), "0.0"))
-            elif column.kind == Kind.INT:
-                values.append(int(value))
+    return header
+
+
+class _Sheet:
+    """Cells for one write-only worksheet (openpyxl has no types: its objects are Any)."""
+
+    def __init__(self, ws: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        from returnsdesk.formats.ledger_export import number_format
+
+        self.ws = ws
+        self._make = WriteOnlyCell
+        self._number_format = number_format
+        self._bold = Font(bold=True)
+
+    def cell(self, value: object, fmt: str | None = None, text: bool = False) -> Any:
+        c = self._make(self.ws, value=value)
+        if fmt:
+            c.number_format = fmt
+        if text:
+            c.data_type = "s"
+        return c
+
+    def bold(self, value: str) -> Any:
+        c = self.cell(value)
+        c.font = self._bold
+        return c
+
+    def money(self, costs: Costs, currencies: list[str]) -> list[Any]:
+        """One cell per currency of the table: the amount in major units, or empty."""
+        amounts = dict(costs)
+        cells: list[Any] = []
+        for cur in currencies:
+            if cur in amounts:
+                places = minor_exponent(cur)
+                number = Decimal(amounts[cur]).scaleb(-places) if places else amounts[cur]
+                cells.append(self.cell(number, self._number_format(cur)))
             else:
-                values.append(text_cell(str(value)))
-        ws.append(values)
-    with atomic_path(target, suffix=".xlsx") as tmp:
-        wb.save(tmp)
-    return len(rows)
+                cells.append(None)
+        return cells
+
+    def value(self, value: Cell, kind: Kind) -> Any:
+        if value is None:
+            return None
+        if kind == Kind.PERCENT:
+            return self.cell(round(float(_number(value)), 4), "0.0%")
+        if kind == Kind.DECIMAL:
+            return self.cell(round(float(_number(value)), 2), "0.0")
+        if kind == Kind.INT:
+            return int(_number(value))
+        text = str(value)
+        if text and text[0] in _FORMULA_STARTS:
+            return self.cell(text, text=True)  # text that stays text, never a formula
+        return text

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import tzinfo
-from typing import Any
+from datetime import date, datetime, tzinfo
+from typing import Concatenate, ParamSpec, TypeVar
 
 from returnsdesk.domain.contact import check_country, check_email
 from returnsdesk.domain.errors import InputError
@@ -29,6 +29,12 @@ from returnsdesk.formats.importers.values import (
     split_item_name,
 )
 from returnsdesk.services.imports import ImportedLine, ImportedOrder, Problem, validate_imported
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+#: A row's cells and a logical field -> the field's text in that row ("" when absent).
+Cell = Callable[[list[str], str], str]
 
 #: Logical fields an importer can read. ``item_name`` is a combined "Title - Variant".
 FIELDS = (
@@ -177,9 +183,8 @@ def _email(text: str) -> str:
 class _Cells:
     """The cells of one order's rows: the first non-blank value of a column, parsed."""
 
-    def __init__(self, group: _Group, layout: Layout, cell: Callable[..., str], tz: Any) -> None:
-        self.group, self.layout, self.cell = group, layout, cell
-        self.dates = {"date_order": layout.date_order, "tz": tz}
+    def __init__(self, group: _Group, layout: Layout, cell: Cell, tz: tzinfo | None) -> None:
+        self.group, self.layout, self.cell, self.tz = group, layout, cell, tz
         self.currency = ""
 
     def first(self, name: str) -> tuple[str, int]:
@@ -192,18 +197,26 @@ class _Cells:
     def value(self, name: str) -> str:
         return self.first(name)[0]
 
-    def parsed(self, name: str, parser: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def parsed(
+        self,
+        name: str,
+        parser: Callable[Concatenate[str, _P], _R],
+        *args: _P.args,
+        **kwargs: _P.kwargs,
+    ) -> _R:
         text, line = self.first(name)
         try:
             return parser(text, *args, **kwargs)
         except RowError as exc:
             raise _Failed(line, str(exc)) from None
 
-    def moment(self, name: str, what: str) -> Any:
-        return self.parsed(name, parse_datetime, what, **self.dates)
+    def moment(self, name: str, what: str) -> datetime | None:
+        return self.parsed(
+            name, parse_datetime, what, date_order=self.layout.date_order, tz=self.tz
+        )
 
-    def day(self, name: str, what: str) -> Any:
-        return self.parsed(name, parse_date, what, **self.dates)
+    def day(self, name: str, what: str) -> date | None:
+        return self.parsed(name, parse_date, what, date_order=self.layout.date_order, tz=self.tz)
 
     def money(self, name: str, what: str) -> int | None:
         text, line = self.first(name)
@@ -269,7 +282,9 @@ def _address(cells: _Cells, shipping_country: str) -> str:
     return "\n".join(filter(None, (ship_name, *street, shipping_country)))
 
 
-def _build(number: str, group: _Group, layout: Layout, cell, tz) -> ImportedOrder:
+def _build(
+    number: str, group: _Group, layout: Layout, cell: Cell, tz: tzinfo | None
+) -> ImportedOrder:
     cells = _Cells(group, layout, cell, tz)
     cells.currency = _currency(cells)
     placed_at = cells.moment("placed_at", "Order date")

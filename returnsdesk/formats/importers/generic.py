@@ -8,6 +8,7 @@ in the setting table, so the next file with the same columns imports at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
@@ -87,7 +88,7 @@ class ColumnMapping:
     currency: str = ""  # used when no currency column is mapped (or its cell is blank)
     date_order: str = "dmy"  # how numeric dates like 01/05/2026 are read
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "columns": dict(self.columns),
             "currency": self.currency,
@@ -95,7 +96,7 @@ class ColumnMapping:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> ColumnMapping:
+    def from_json(cls, data: dict[str, Any]) -> ColumnMapping:
         columns = {
             str(k): str(v)
             for k, v in (data.get("columns") or {}).items()

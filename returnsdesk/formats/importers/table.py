@@ -15,9 +15,13 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from returnsdesk.domain.errors import InputError
 from returnsdesk.domain.i18n import t
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 #: Larger than any real export; refuses a wrong file before reading gigabytes.
 MAX_BYTES = 512 * 1024 * 1024
@@ -97,7 +101,7 @@ class Table:
         return layout_key(self.header)
 
 
-def _records(reader) -> Iterator[tuple[int, list[str]]]:
+def _records(reader: Reader) -> Iterator[tuple[int, list[str]]]:
     previous = 0
     for cells in reader:
         start = previous + 1

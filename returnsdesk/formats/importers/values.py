@@ -126,7 +126,9 @@ def parse_datetime(
     raise RowError(t("{what} is not a date: {raw!r}.", what=what, raw=raw))
 
 
-def parse_date(text: str, what: str, *, date_order: str = "ymd", tz=None) -> date | None:
+def parse_date(
+    text: str, what: str, *, date_order: str = "ymd", tz: tzinfo | None = None
+) -> date | None:
     """The calendar date as written in the cell (its own offset), or None when blank."""
     value = parse_datetime(text, what, date_order=date_order, tz=tz)
     return None if value is None else value.date()

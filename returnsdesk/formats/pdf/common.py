@@ -162,7 +162,7 @@ def M(markup: str, style: ParagraphStyle) -> Paragraph:
 class WholeTable(Table):
     """A table that is never split across pages (it moves to the next page instead)."""
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         return []  # (reportlab's argument names)
 
 
@@ -228,7 +228,7 @@ def numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> typ
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:  # reportlab's name
             self._saved.append(dict(self.__dict__))
             self._startPage()
 
@@ -244,7 +244,11 @@ def numbered_canvas(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> typ
 
 
 def build(
-    story: list, footer: Callable, title: str, author: str, pagesize: tuple[float, float] = PAGE
+    story: list[Any],
+    footer: Callable[[pdfcanvas.Canvas, int, int], None],
+    title: str,
+    author: str,
+    pagesize: tuple[float, float] = PAGE,
 ) -> bytes:
     """Lay out ``story`` on ``pagesize`` (A4 unless told) and return the PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate

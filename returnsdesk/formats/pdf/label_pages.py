@@ -145,12 +145,9 @@ def _image(path: Path) -> tuple[Any, Any]:
 
 def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
     """The label as a PDF of its own pages (one per label page), ready to append."""
-    from PIL import Image
-    from pypdf import PdfReader, PdfWriter, Transformation
-    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas as pdfcanvas
 
-    from returnsdesk.formats.pdf.common import register_fonts
+    from returnsdesk.formats.pdf.common import FONT, register_fonts
 
     register_fonts()
     size = page_size(paper, label_page)
@@ -162,9 +159,6 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
     except Exception as exc:  # a damaged stored file must not crash printing
         raise InputError(t("The label file cannot be read ({error}).", error=exc)) from None
 
-    from returnsdesk.formats.pdf.common import FONT, register_fonts
-
-    register_fonts()
     buffer = io.BytesIO()
     canvas = pdfcanvas.Canvas(buffer, pagesize=size, initialFontName=FONT)  # no bare Helvetica
     count = len(label_pdf_pages) if art.is_pdf else 1
@@ -172,25 +166,39 @@ def label_pages(art: LabelArt, paper: Paper, label_page: LabelPage) -> bytes:
         if label_page == LabelPage.SHEET:
             _draw_heading(canvas, art, size)
         if image is not None:
-            picture, dpi = image
-            px_w, px_h = picture.size
-            if dpi and dpi[0] and dpi[1] and dpi[0] > 1:
-                natural = (px_w * 72 / float(dpi[0]), px_h * 72 / float(dpi[1]))
-            else:
-                bw, bh = _DEFAULT_IMAGE_BOX
-                s = min(bw / px_w, bh / px_h)
-                natural = (px_w * s, px_h * s)
-            if turn_to_fit(*natural, box, enlarge):
-                picture = picture.transpose(Image.Transpose.ROTATE_90)
-                natural = (natural[1], natural[0])
-            scale, x, y = fit(*natural, box, enlarge)
-            canvas.drawImage(ImageReader(picture), x, y, natural[0] * scale, natural[1] * scale)
+            _draw_image(canvas, image, box, enlarge)
         canvas.showPage()
     canvas.save()
     if not art.is_pdf:
         return buffer.getvalue()
+    return _merge_label_pages(buffer.getvalue(), label_pdf_pages, box, enlarge)
 
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
+
+def _draw_image(canvas: Any, image: tuple[Any, Any], box: Box, enlarge: bool) -> None:
+    """The label picture at its printed size (its dpi, else the default box), fitted."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    picture, dpi = image
+    px_w, px_h = picture.size
+    if dpi and dpi[0] and dpi[1] and dpi[0] > 1:
+        natural = (px_w * 72 / float(dpi[0]), px_h * 72 / float(dpi[1]))
+    else:
+        bw, bh = _DEFAULT_IMAGE_BOX
+        s = min(bw / px_w, bh / px_h)
+        natural = (px_w * s, px_h * s)
+    if turn_to_fit(*natural, box, enlarge):
+        picture = picture.transpose(Image.Transpose.ROTATE_90)
+        natural = (natural[1], natural[0])
+    scale, x, y = fit(*natural, box, enlarge)
+    canvas.drawImage(ImageReader(picture), x, y, natural[0] * scale, natural[1] * scale)
+
+
+def _merge_label_pages(sheets: bytes, label_pdf_pages: list[Any], box: Box, enlarge: bool) -> bytes:
+    """Each page of a PDF label laid onto its (headed) label page, turned and fitted."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(sheets)))
     for sheet, label in zip(writer.pages, label_pdf_pages, strict=True):
         lw, lh = float(label.cropbox.width), float(label.cropbox.height)
         x0, y0 = float(label.cropbox.left), float(label.cropbox.bottom)

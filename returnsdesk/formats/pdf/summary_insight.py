@@ -7,6 +7,7 @@ from collections.abc import Callable
 from returnsdesk.formats import catalogue as cat
 from returnsdesk.formats.pdf import common as c
 from returnsdesk.formats.pdf.summary_page import Page, Story
+from returnsdesk.services.report_rows import SatisfactionRow
 
 
 def scorecards(p: Page) -> Story:
@@ -63,7 +64,7 @@ def satisfaction(p: Page) -> Story:
     rows = [(p.t("rep.answers"), p.count(sat.answers)), (p.t("rep.ease"), p.days(sat.ease))]
     rows.append((p.t("rep.outcome"), p.days(sat.outcome)))
     story.append(c.data_table(["", ""], rows, [W * 0.3, W * 0.15], st, right=(1,)))
-    groups: list[tuple[str, Callable[[str], str], tuple]] = [
+    groups: list[tuple[str, Callable[[str], str], tuple[SatisfactionRow, ...]]] = [
         (p.t("sum.reason"), lambda k: cat.reason_text(k, lang), sat.by_reason),
         (p.t("sum.supplier"), lambda k: k or p.t("sum.no_supplier"), sat.by_supplier),
         (
