@@ -315,13 +315,19 @@ def _part_satisfaction(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     return {"satisfaction": _satisfaction(p)}
 
 
-def _part_flags(p: Period, as_of: date, memo: PeriodReads) -> Fields:
-    flags = _customer_flags(p, as_of)
+def _part_customer_flags(p: Period, as_of: date, memo: PeriodReads) -> Fields:
+    return {"customer_flags": tuple(_customer_flags(p, as_of))}
+
+
+def _part_supplier_flags(p: Period, as_of: date, memo: PeriodReads) -> Fields:
     t = risk_sql.thresholds()
-    for sid, f in _supplier_facts(p, as_of, memo):
-        for flag in supplier_flags(f, t):
-            flags.append(FlagRow("supplier", f.supplier, flag, (), sid))
-    return {"flags": tuple(flags)}
+    return {
+        "supplier_flags": tuple(
+            FlagRow("supplier", f.supplier, flag, (), sid)
+            for sid, f in _supplier_facts(p, as_of, memo)
+            for flag in supplier_flags(f, t)
+        )
+    }
 
 
 #: The parts of a report, each computed on its own (the Reports area runs one job per
@@ -332,19 +338,21 @@ PARTS: dict[str, Callable[[Period, date, PeriodReads], Fields]] = {
     "resolve": _part_resolve,
     "scorecards": _part_scorecards,
     "satisfaction": _part_satisfaction,
-    "flags": _part_flags,
+    "customer_flags": _part_customer_flags,
+    "supplier_flags": _part_supplier_flags,
 }
-#: The part each view of the Reports area shows (None: the overview's months).
-VIEW_PART: dict[str, str | None] = {
-    "months": None,
-    "products": "products",
-    "suppliers": "breakdown",
-    "reasons": "breakdown",
-    "resolve": "resolve",
-    "scorecards": "scorecards",
-    "defects": "scorecards",
-    "satisfaction": "satisfaction",
-    "flags": "flags",
+#: The parts each view of the Reports area shows (none: the overview's months). The
+#: risk signals are two parts, read side by side: the customers' are the slow ones.
+VIEW_PARTS: dict[str, tuple[str, ...]] = {
+    "months": (),
+    "products": ("products",),
+    "suppliers": ("breakdown",),
+    "reasons": ("breakdown",),
+    "resolve": ("resolve",),
+    "scorecards": ("scorecards",),
+    "defects": ("scorecards",),
+    "satisfaction": ("satisfaction",),
+    "flags": ("customer_flags", "supplier_flags"),
 }
 
 
@@ -377,7 +385,8 @@ _EMPTY_PARTS: Fields = {
     "resolve": ResolveTimes(0, None, (), ()),
     "scorecards": (),
     "satisfaction": Satisfaction(0, None, None, (), (), ()),
-    "flags": (),
+    "customer_flags": (),
+    "supplier_flags": (),
 }
 
 
@@ -389,6 +398,8 @@ def assemble(
     missing = set(_EMPTY_PARTS) - set(fields)
     if missing and not partial:
         raise ValueError(f"report parts missing: {sorted(missing)}")
+    merged = {**_EMPTY_PARTS, **fields}
+    flags = merged.pop("customer_flags") + merged.pop("supplier_flags")
     return Report(
         period=first.period,
         as_of=as_of_day(first.period.end, now),
@@ -399,7 +410,8 @@ def assemble(
         money=first.money,
         monthly=first.monthly,
         open_cases=first.open_cases,
-        **{**_EMPTY_PARTS, **fields},
+        flags=flags,
+        **merged,
     )
 
 

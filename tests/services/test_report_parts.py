@@ -19,11 +19,20 @@ START = END - timedelta(days=364)  # the 12 months the risk rules look at
 def test_each_part_read_alone_equals_the_whole_report(demo_store):
     whole = build_report(START, END, now=NOW)
     seen = set()
+    flags: dict[str, tuple] = {}
     for name in PARTS:
         part = report_part(name, START, END, now=NOW)  # no memo shared with another part
         for key, value in part.items():
+            if key in ("customer_flags", "supplier_flags"):
+                flags[key] = value
+                continue
             assert getattr(whole, key) == value, (name, key)
         seen |= set(part)
+    # The risk signals are two parts (read side by side): the customers' then the suppliers'.
+    assert whole.flags == flags["customer_flags"] + flags["supplier_flags"]
+    assert {f.kind for f in flags["customer_flags"]} == {"customer"}
+    assert {f.kind for f in flags["supplier_flags"]} == {"supplier"}
+    seen = (seen - set(flags)) | {"flags"}
     overview_fields = {"period", "as_of", "orders", "units_sold", "closed", "open_now"}
     overview_fields |= {"money", "monthly", "open_cases"}
     assert seen | overview_fields == {f.name for f in fields(whole)}

@@ -38,7 +38,7 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.report_rows import Overview, Report
 from returnsdesk.services.reports import (
     PARTS,
-    VIEW_PART,
+    VIEW_PARTS,
     PeriodReads,
     assemble,
     overview,
@@ -239,9 +239,8 @@ class ReportsArea(QWidget):
         job.succeeded.connect(lambda first, job=job: self._show_first(first, job))
         job.failed.connect(lambda error, job=job: self._failed(error, job))
         self._job = job
-        front = VIEW_PART[self.current_table().name]
-        if front is not None:  # read beside the overview, not after it
-            self._start_part(front)
+        for part in VIEW_PARTS[self.current_table().name]:  # beside the overview, not after
+            self._start_part(part)
 
     def _show_first(self, first: Overview, job: Job | None = None) -> None:
         """Months and headline at once; then the part of the tab in front, then the rest."""
@@ -261,14 +260,13 @@ class ReportsArea(QWidget):
             self._next_part()
 
     def _tab_opened(self, _index: int) -> None:
-        part = VIEW_PART[self.current_table().name]
-        if self._period is not None and part is not None:
-            self._start_part(part)
+        if self._period is not None:
+            for part in VIEW_PARTS[self.current_table().name]:
+                self._start_part(part)
 
     def _next_part(self) -> None:
-        """Start the part of the tab in front, else the first part not read yet."""
-        wanted = VIEW_PART[self.current_table().name]
-        order = ([wanted] if wanted else []) + list(PARTS)
+        """Start a part of the tab in front, else the first part not read yet."""
+        order = [*VIEW_PARTS[self.current_table().name], *PARTS]
         for name in order:
             if name not in self._fields and name not in self._running:
                 self._start_part(name)
@@ -298,7 +296,8 @@ class ReportsArea(QWidget):
         """Fill the views of part ``name``."""
         report = self._partial()
         for table in TABLES:
-            if VIEW_PART[table.name] == name:
+            parts = VIEW_PARTS[table.name]
+            if name in parts and all(part in self._fields for part in parts):
                 self.views[table.name].set_rows(table.rows(report))
         self.part_loaded.emit(name)
 
@@ -376,8 +375,7 @@ class ReportsArea(QWidget):
 
     def view_ready(self, name: str) -> bool:
         """Whether view ``name`` shows its figures for the current period."""
-        part = VIEW_PART[name]
-        return self.first is not None and (part is None or part in self._fields)
+        return self.first is not None and all(p in self._fields for p in VIEW_PARTS[name])
 
     def drill(self, name: str, row: int) -> None:
         if not self.view_ready(name):

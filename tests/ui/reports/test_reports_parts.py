@@ -4,13 +4,16 @@ report), and the views together equal ``build_report`` (the PDF's and the comman
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from returnsdesk.formats.report_tables import TABLES
 from returnsdesk.services import reports
-from returnsdesk.services.reports import PARTS, VIEW_PART, build_report
+from returnsdesk.services.reports import PARTS, build_report
 from returnsdesk.ui.main_window import MainWindow
 from tests import insight_store
+from tests.conftest import NOW
 from tests.insight_store import END, START
 
 
@@ -36,8 +39,8 @@ def test_the_tab_in_front_is_read_first_and_each_view_fills_from_its_part(qtbot,
     with qtbot.waitSignal(area.loaded, timeout=10_000):
         area.set_period(START, END)
         assert all(view.model.rowCount() == 0 for view in area.views.values())
-    # The tab in front is read beside the overview, the other parts after both.
-    assert set(arrived[:2]) == {"months", "flags"}
+    # The tab in front (its two parts) is read beside the overview, the other parts after.
+    assert set(arrived[:3]) == {"months", "customer_flags", "supplier_flags"}
     assert sorted(arrived) == sorted([*PARTS, "months"])  # each part once, each its own job
     whole = build_report(START, END)
     assert area.report == whole
@@ -76,8 +79,38 @@ def test_a_view_shows_its_figures_before_the_other_parts_are_read(qtbot, area, m
 def test_opening_a_tab_starts_its_part_at_once(qtbot, area):
     area.tabs.setCurrentIndex(0)  # the months: the overview, then the parts in order
     area.set_period(START, END)
-    assert VIEW_PART["satisfaction"] not in area._running
+    assert "satisfaction" not in area._running
     area.tabs.setCurrentIndex([t.name for t in TABLES].index("satisfaction"))
     assert "satisfaction" in area._running or area.view_ready("satisfaction")
     qtbot.waitUntil(lambda: area.view_ready("satisfaction"), timeout=10_000)
     qtbot.waitUntil(lambda: area.report is not None, timeout=10_000)
+
+
+def test_the_flags_view_waits_for_both_of_its_parts(qtbot, demo_store, clock, monkeypatch):
+    """Customer and supplier signals are read side by side; the view never shows one
+    half as if it were the whole list."""
+    assert clock.now == NOW  # the demo store and its year, as of its own day
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    area = window.area("Reports")
+    qtbot.waitUntil(lambda: not area.busy(), timeout=20_000)
+    real = reports.report_part
+
+    def part(name, start, end, now=None, memo=None):
+        if name == "supplier_flags":
+            raise RuntimeError("held back")
+        return real(name, start, end, now, memo)
+
+    monkeypatch.setattr("returnsdesk.ui.reports.area.report_part", part)
+    monkeypatch.setattr("returnsdesk.ui.reports.area.show_error", lambda *args: None)
+    area.tabs.setCurrentIndex([t.name for t in TABLES].index("flags"))
+    year_start = NOW.date() - timedelta(days=364)
+    with qtbot.waitSignal(
+        area.part_loaded, timeout=20_000, check_params_cb=lambda n: n == "customer_flags"
+    ):
+        area.set_period(year_start, NOW.date())
+    assert not area.view_ready("flags")
+    assert area.views["flags"].model.rowCount() == 0
+    customers = real("customer_flags", year_start, NOW.date())["customer_flags"]
+    assert customers  # there was a half to show
