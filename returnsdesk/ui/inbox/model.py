@@ -20,7 +20,7 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
 from returnsdesk.ui import labels
 from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
-from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader
+from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader, RowsReader
 
 PAGE = 64  # about two screens of rows: a keystroke reads no more than it shows
 #: How long the query must stay unchanged before the ids after the first page are read.
@@ -94,10 +94,9 @@ class InboxModel(IdListModel[InboxRow]):
         query, today = self._query, self.today
         return lambda limit: case_ids(query, today, limit=limit)
 
-    def read_rows(self, ids: list[int]) -> dict[int, InboxRow]:
-        for case_id in ids:
-            self._texts.pop(case_id, None)
-        return fetch_rows(ids, self.today)
+    def rows_reader(self) -> RowsReader[InboxRow]:
+        today = self.today
+        return lambda ids: fetch_rows(ids, today)
 
     def rows_reset(self) -> None:
         self._texts.clear()
