@@ -32,11 +32,23 @@ from returnsdesk.store.connection import Database, database
 
 log = logging.getLogger(__name__)
 
+#: The page cache an idle worker's connection keeps (KiB): the pages every read starts
+#: from (the schema, the tops of the indexes) stay warm, the rest is given back, so the
+#: window's memory does not grow by a full cache per worker. A job gets its full size back.
+IDLE_CACHE_KIB = 4000
+
 _lock = threading.Lock()
-#: Thread id → (the database object it belongs to, the idle connection).
-_parked: dict[int, tuple[Database, sqlite3.Connection]] = {}
+#: Thread id → the idle connection, the database object it belongs to and its cache size.
+_parked: dict[int, _Parked] = {}
 #: Bumped by ``close_parked``: a job that started before keeps no connection.
 _epoch = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Parked:
+    db: Database
+    conn: sqlite3.Connection
+    cache_size: int  # the connection's own ``PRAGMA cache_size``, restored when adopted
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +66,11 @@ def begin_work() -> Work:
         parked = _parked.pop(threading.get_ident(), None)
         epoch = _epoch
     if parked is not None:
-        owner, conn = parked
-        if owner is db and db._state.closed:
-            db._state.set_connection(conn)  # peewee's own per-thread slot
-        elif owner is not db or db._state.conn is not conn:
-            conn.close()  # a previous store's, or replaced: let its file go
+        if parked.db is db and db._state.closed:
+            parked.conn.execute(f"PRAGMA cache_size = {parked.cache_size}")
+            db._state.set_connection(parked.conn)  # peewee's own per-thread slot
+        elif parked.db is not db or db._state.conn is not parked.conn:
+            parked.conn.close()  # a previous store's, or replaced: let its file go
     if db is not None:
         db.connect_params["check_same_thread"] = False
     return Work(epoch, db)
@@ -69,13 +81,18 @@ def end_work(work: Work) -> None:
     db = work.db
     if db is None or db._state.closed:
         return
-    conn = db._state.conn
+    conn: sqlite3.Connection = db._state.conn
+    parked = None
+    if not db.in_transaction():  # never kept half way through a transaction
+        cache_size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        conn.execute(f"PRAGMA cache_size = -{IDLE_CACHE_KIB}")  # gives the rest back now
+        parked = _Parked(db, conn, cache_size)
     with _lock:
-        keep = work.epoch == _epoch and db is database.obj and not db.in_transaction()
-        if keep:
-            _parked[threading.get_ident()] = (db, conn)
+        keep = parked is not None and work.epoch == _epoch and db is database.obj
+        if keep and parked is not None:
+            _parked[threading.get_ident()] = parked
     if not keep:
-        conn.close()  # never left half way through a transaction either
+        conn.close()
     db._state.reset()  # the connection now lives in ``_parked`` (or nowhere)
 
 
@@ -86,9 +103,9 @@ def close_parked() -> int:
         _epoch += 1
         parked = list(_parked.values())
         _parked.clear()
-    for _owner, conn in parked:
+    for idle in parked:
         try:
-            conn.close()
+            idle.conn.close()
         except sqlite3.Error as error:  # pragma: no cover - closing is best effort
             log.warning("Closing a worker's connection failed: %s", error)
     return len(parked)

@@ -117,3 +117,23 @@ def test_switching_stores_lets_the_old_file_go(qtbot, store, tmp_path):
     assert answers == ["new store"]  # the workers read the store now open
     assert _open_handles(old_path) == 0
     assert _open_handles(other.database_path) >= 1
+
+
+def test_an_idle_connection_keeps_a_small_cache_and_a_job_gets_the_full_one(qtbot, store):
+    from returnsdesk.store.db import PRAGMAS
+
+    def cache_size() -> int:
+        return int(database.execute_sql("PRAGMA cache_size").fetchone()[0])
+
+    sizes: list[int] = []
+    for done in range(1, 7):
+        read_op(None, cache_size, sizes.append)
+        qtbot.waitUntil(lambda done=done: len(sizes) == done)
+    assert set(sizes) == {PRAGMAS["cache_size"]}  # reused connections get it back
+    idle = [p.conn.execute("PRAGMA cache_size").fetchone()[0] for p in _parked()]
+    assert idle and set(idle) == {-thread_connections.IDLE_CACHE_KIB}
+
+
+def _parked() -> list:
+    with thread_connections._lock:
+        return list(thread_connections._parked.values())
