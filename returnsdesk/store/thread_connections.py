@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 #: The page cache an idle worker's connection keeps (KiB): the pages every read starts
 #: from (the schema, the tops of the indexes) stay warm, the rest is given back, so the
 #: window's memory does not grow by a full cache per worker. A job gets its full size back.
-IDLE_CACHE_KIB = 4000
+IDLE_CACHE_KIB = 1024
 
 _lock = threading.Lock()
 #: Thread id → the idle connection, the database object it belongs to and its cache size.
