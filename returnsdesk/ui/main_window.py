@@ -25,7 +25,7 @@ from returnsdesk.domain.i18n import t, tn
 from returnsdesk.domain.i18n.formatting import number_text
 from returnsdesk.domain.workflow import Status
 from returnsdesk.formats.cases_csv import write_cases_csv
-from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.changes import Changes
 from returnsdesk.services.inbox import Filters, View, fetch_rows
 from returnsdesk.services.work_counts import WorkCounts
 from returnsdesk.session import Session
@@ -159,8 +159,7 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------
     def edit_preferences(self) -> None:
-        if open_preferences(self):
-            announce(Changes.of(Area.SETTINGS, Area.CASES), self)
+        if open_preferences(self):  # the dialog's write announced what it changed
             follow_language_choice(self)
 
     # -- counts --------------------------------------------------------------

@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from import_data import generate_shopify  # noqa: E402
+from import_data import generate_shopify
 
-from returnsdesk.formats.importers import parse_file  # noqa: E402
-from returnsdesk.services.imports import import_orders  # noqa: E402
-from returnsdesk.session import close_session, open_session  # noqa: E402
+from returnsdesk.formats.importers import parse_file
+from returnsdesk.services.imports import import_orders
+from returnsdesk.session import close_session, open_session
 
 
 def main(count: int = 10_000) -> None:

@@ -19,14 +19,14 @@ class _Mail:
     to = "shop@example.com"
     cc = None
     date = datetime(2026, 5, 18, 10, 0, tzinfo=UTC)
-    messageId = "<m1@outlook>"  # noqa: N815
-    inReplyTo = None  # noqa: N815
+    messageId = "<m1@outlook>"
+    inReplyTo = None
     header = {"References": ""}
     attachments = ()
     body = "Refund sent."
 
     @property
-    def htmlBody(self):  # noqa: N802 - a damaged HTML stream: reading it fails
+    def htmlBody(self):
         raise ValueError("broken HTML stream")
 
     def close(self):

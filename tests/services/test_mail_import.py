@@ -289,10 +289,10 @@ def test_outlook_msg_fields_are_mapped(tmp_path, monkeypatch):
         to = SHOP
         cc = ""
         body = ""
-        htmlBody = b"<p>Refund <b>sent</b>.</p><script>x()</script>"  # noqa: N815
+        htmlBody = b"<p>Refund <b>sent</b>.</p><script>x()</script>"
         date = datetime(2026, 5, 18, 10, 0)  # naive, as extract-msg can return
-        messageId = "<m1@outlook>"  # noqa: N815
-        inReplyTo = "<claim@x>"  # noqa: N815
+        messageId = "<m1@outlook>"
+        inReplyTo = "<claim@x>"
         header = {"References": "<a@x> <claim@x>"}
         attachments = [Attachment("photo.jpg", b"\xff\xd8\xff" + b"0" * 50), Attachment("x", None)]
 

@@ -108,7 +108,7 @@ def _nth(db: Database, table: str, n: int, where: str = "1") -> int | None:
     return row[0] if row else None
 
 
-def _apply(db: Database, step: tuple) -> None:  # noqa: C901 (one branch per kind of write)
+def _apply(db: Database, step: tuple) -> None:
     kind, *args = step
     if kind == "contact":
         db.execute_sql(

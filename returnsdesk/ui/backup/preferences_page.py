@@ -23,7 +23,7 @@ from returnsdesk.domain.i18n import t
 from returnsdesk.domain.retention import Retention
 from returnsdesk.services import backup
 from returnsdesk.services.backup import BackupError
-from returnsdesk.ui.preferences.dialog import PreferencesPage
+from returnsdesk.ui.preferences.dialog import PageWrite, PreferencesPage
 
 
 class BackupPreferencesPage(PreferencesPage):
@@ -109,5 +109,6 @@ class BackupPreferencesPage(PreferencesPage):
         if existing is None or not existing.is_dir() or not os.access(existing, os.W_OK):
             raise BackupError(t("The backup folder {folder} cannot be written to.", folder=folder))
 
-    def save(self) -> None:
-        backup.save_backup_settings(self.folder.text(), self.automatic.isChecked(), self._rule())
+    def write(self) -> PageWrite:
+        folder, automatic, rule = self.folder.text(), self.automatic.isChecked(), self._rule()
+        return lambda: backup.save_backup_settings(folder, automatic, rule)

@@ -1,7 +1,8 @@
 """What menus and case actions call: build a document off the GUI thread, then preview it.
 
 The documents gather their facts through services (``services.documents``,
-``services.dispute_facts``); nothing here reads the store.
+``services.dispute_facts``); nothing here reads the store on the GUI thread (the
+dispute pack's default language, the shop's, is read through ``read_op``).
 """
 
 from __future__ import annotations
@@ -11,29 +12,28 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from returnsdesk.domain.i18n import t
 from returnsdesk.ui.messages import show_error, show_warning
-from returnsdesk.ui.tasks import Job, run_task
+from returnsdesk.ui.operations import read_op
+from returnsdesk.ui.tasks import run_task
 
 #: What a build returns: the PDF, the preview's title, the suggested file name, and
 #: anything ``after`` needs (the dispute pack's warnings).
 Built = tuple[Any, ...]
 
 
-class DocumentJob:
+class DocumentJob(QObject):
     """A document being made on a worker: ``finished`` when done, then ``preview`` is the
-    dialog showing it (None when making it failed)."""
+    dialog showing it (None when making it failed or the person cancelled)."""
 
-    def __init__(self, job: Job) -> None:
-        self.job = job
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
         self.preview: QDialog | None = None
-
-    @property
-    def finished(self) -> SignalInstance:
-        return self.job.finished
 
 
 def _show(
@@ -41,11 +41,14 @@ def _show(
     build: Callable[[], Built],
     make_preview: Callable[[bytes, str, str], QDialog] | None = None,
     after: Callable[..., None] | None = None,
+    handle: DocumentJob | None = None,
 ) -> DocumentJob:
     """Run ``build`` on a worker; open the preview (``make_preview``'s, or the plain one)
     on success, then call ``after`` with everything ``build`` returned. A refusal or a
     failure is shown by ``ui.messages.show_error``."""
     from returnsdesk.ui.documents.preview import DocumentPreview
+
+    made = handle or DocumentJob()
 
     def on_success(result: Built) -> None:
         pdf, title, name = result[:3]
@@ -57,13 +60,14 @@ def _show(
             preview = DocumentPreview(pdf, title, name, parent)
         preview.setModal(False)
         preview.show()
-        handle.preview = preview  # for callers and tests
+        made.preview = preview  # for callers and tests
 
     def on_error(exc: Exception) -> None:
         show_error(parent, t("Document"), exc)
 
-    handle = DocumentJob(run_task(lambda _job: build(), on_success, on_error))
-    return handle
+    job = run_task(lambda _job: build(), on_success, on_error)
+    job.finished.connect(made.finished)  # after on_success: the preview is set by then
+    return made
 
 
 def _evidence_dir() -> Path:
@@ -127,33 +131,53 @@ def ask_period_and_open_summary(parent: QWidget | None) -> DocumentJob | None:
     return open_summary(parent, *dialog.period())
 
 
-def open_dispute_pack(
-    parent: QWidget | None, case_id: int, lang: str | None = None
-) -> DocumentJob | None:
-    """Make the pack in ``lang`` (asked for when not given); warns when it is too big to
-    upload to the payment processor."""
-    if lang is None:
-        from returnsdesk.services import settings
+def open_dispute_pack(parent: QWidget | None, case_id: int, lang: str | None = None) -> DocumentJob:
+    """Make the pack in ``lang`` (asked for when not given, the shop's language, read off
+    the GUI thread, offered first); warns when it is too big to upload to the payment
+    processor. ``finished`` is emitted also when the person cancels the question."""
+    handle = DocumentJob()
+    if lang is not None:
+        return _show_dispute_pack(parent, case_id, lang, handle)
+
+    def ask(default: str) -> None:
         from returnsdesk.ui.documents.language_choice import ask_language
 
-        lang = ask_language(parent, settings.shop_details().language, t("Dispute pack"))
-        if lang is None:
-            return None
-    chosen = lang
+        chosen = ask_language(parent, default, t("Dispute pack"))
+        if chosen is None:
+            handle.finished.emit()
+        else:
+            _show_dispute_pack(parent, case_id, chosen, handle)
 
+    def failed(error: Exception) -> None:
+        show_error(parent, t("Dispute pack"), error)
+        handle.finished.emit()
+
+    read_op(parent, _shop_language, ask, on_error=failed)
+    return handle
+
+
+def _shop_language() -> str:
+    from returnsdesk.services import settings
+
+    return settings.shop_details().language
+
+
+def _show_dispute_pack(
+    parent: QWidget | None, case_id: int, lang: str, handle: DocumentJob
+) -> DocumentJob:
     def build() -> Built:
         from returnsdesk.formats.pdf.dispute import make_dispute_pack
         from returnsdesk.services.documents.case_rows import case_rma
 
         rma = case_rma(case_id)
-        pack = make_dispute_pack(case_id, _evidence_dir(), chosen)
+        pack = make_dispute_pack(case_id, _evidence_dir(), lang)
         return pack.data, rma, f"{rma}-dispute-evidence.pdf", pack.warnings
 
     def on_built(pdf: bytes, title: str, name: str, warnings: tuple[str, ...]) -> None:
         if warnings:  # advice, not a failure: the pack is made and shown
             show_warning(parent, t("Dispute pack"), "\n".join(warnings))
 
-    return _show(parent, build, after=on_built)
+    return _show(parent, build, after=on_built, handle=handle)
 
 
 def edit_shop_details(parent: QWidget | None) -> bool:

@@ -7,6 +7,7 @@ are made when it is first painted and kept, so a repaint only looks them up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ from returnsdesk.services.clock import utc_now
 from returnsdesk.services.inbox import Column, InboxQuery, InboxRow, case_ids, fetch_rows
 from returnsdesk.ui import labels
 from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
-from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader
+from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader, RowsReader
 
 PAGE = 64  # about two screens of rows: a keystroke reads no more than it shows
 #: How long the query must stay unchanged before the ids after the first page are read.
@@ -94,10 +95,9 @@ class InboxModel(IdListModel[InboxRow]):
         query, today = self._query, self.today
         return lambda limit: case_ids(query, today, limit=limit)
 
-    def read_rows(self, ids: list[int]) -> dict[int, InboxRow]:
-        for case_id in ids:
-            self._texts.pop(case_id, None)
-        return fetch_rows(ids, self.today)
+    def rows_reader(self) -> RowsReader[InboxRow]:
+        today = self.today
+        return lambda ids: fetch_rows(ids, today)
 
     def rows_reset(self) -> None:
         self._texts.clear()
@@ -143,28 +143,24 @@ class InboxModel(IdListModel[InboxRow]):
         return None
 
     def _display(self, row: InboxRow, column: Column) -> str:
-        if column == Column.RMA:
-            return row.rma
-        if column == Column.ORDER:
-            return row.order_number
-        if column == Column.CUSTOMER:
-            return row.customer
-        if column == Column.PRODUCT:
-            return row.product
-        if column == Column.REASON:
-            return labels.reason(row.reason)
-        if column == Column.STATUS:
-            return labels.status(row.status)
-        if column == Column.SUPPLIER:
-            return row.supplier or "—"
-        if column == Column.AMOUNT:
-            return money_text(row.amount_minor, row.currency)
         if column == Column.NEXT_DUE:
             if row.next_due_on is None:
                 return "—"
             return labels.countdown(row.next_due_on, self.today)
-        if column == Column.LAST_ACTIVITY:
-            return moment_text(row.updated_at)
-        if column == Column.RISK:
-            return risk_titles(row.risk)
-        return labels.waiting_on(row.waiting_on)
+        return _CELL_TEXT[column](row)
+
+
+#: The text of each column of a row (but the deadline's, which counts from today).
+_CELL_TEXT: dict[Column, Callable[[InboxRow], str]] = {
+    Column.RMA: lambda row: row.rma,
+    Column.ORDER: lambda row: row.order_number,
+    Column.CUSTOMER: lambda row: row.customer,
+    Column.PRODUCT: lambda row: row.product,
+    Column.REASON: lambda row: labels.reason(row.reason),
+    Column.STATUS: lambda row: labels.status(row.status),
+    Column.SUPPLIER: lambda row: row.supplier or "—",
+    Column.AMOUNT: lambda row: money_text(row.amount_minor, row.currency),
+    Column.LAST_ACTIVITY: lambda row: moment_text(row.updated_at),
+    Column.RISK: lambda row: risk_titles(row.risk),
+    Column.WAITING_ON: lambda row: labels.waiting_on(row.waiting_on),
+}

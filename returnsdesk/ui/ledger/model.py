@@ -14,7 +14,7 @@ from returnsdesk.domain.i18n.formatting import babel_locale, money_text
 from returnsdesk.domain.ledger import Direction
 from returnsdesk.services.ledger_view import LedgerFilter, LedgerRow, entry_rows, ids_reader
 from returnsdesk.ui.ledger.common import direction_of, entry_day, kind_label
-from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader
+from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader, RowsReader
 
 #: (sort key in ledger_sql.SORT_KEYS or None, header text)
 COLUMNS: list[tuple[str | None, str]] = [
@@ -93,8 +93,8 @@ class LedgerTableModel(IdListModel[LedgerRow]):
     def ids_reader(self) -> IdsReader:
         return ids_reader(self._filter, *self._sort)
 
-    def read_rows(self, ids: list[int]) -> dict[int, LedgerRow]:
-        return entry_rows(ids)
+    def rows_reader(self) -> RowsReader[LedgerRow]:
+        return entry_rows
 
     def column_count(self) -> int:
         return len(COLUMNS)

@@ -80,6 +80,10 @@ class CaseMoneyPanel(QWidget):
         #: Asks the person to confirm a large or unusual posting (tests replace it).
         self.confirm: Callable[[str], bool] = self._ask
         self.case_id = case_id
+        #: The shown case's money; None until its first read arrives.
+        self.view: CaseMoneyView | None = None
+        self.currency = ""
+        self._generation = 0  # of the newest read: an older answer is dropped
         self.model = LedgerTableModel(self, self.number_locale)
         self._build()
         self.set_case(case_id)
@@ -210,32 +214,41 @@ class CaseMoneyPanel(QWidget):
     # --- state ---------------------------------------------------------------------------
 
     def set_case(self, case_id: int) -> None:
-        """Show another case (its figures are read at once: a few indexed sums)."""
+        """Show another case: its figures are read off the GUI thread and shown when they
+        arrive (an answer for a case shown before is dropped)."""
         self.case_id = case_id
-        self.view = case_money_view(case_id)
-        self.currency = self.view.currency
-        self.amount.set_currency(self.currency)
-        self.amount.setPlaceholderText(
-            t(
-                "Amount in {currency}, e.g. {example}",
-                currency=self.currency,
-                example=self._money(1250),
-            )
-        )
+        self.view = None
+        self.post_button.setEnabled(False)  # the form needs the case's currency and order
+        self.figures.setText(t("Reading the money of this case…"))
+        self.context.clear()
         self._reset_form()
         self.message.clear()
         self.message.hide()
-        self._show(self.view)
+        self.reload()
 
     def reload(self) -> None:
         """Re-read the case's money off the GUI thread and show it."""
-        case_id = self.case_id
-        read_op(self, lambda: case_money_view(case_id), self._loaded)
+        self._generation += 1
+        generation, case_id = self._generation, self.case_id
+        read_op(self, lambda: case_money_view(case_id), lambda v: self._loaded(generation, v))
 
-    def _loaded(self, view: CaseMoneyView) -> None:
-        if view.case_id == self.case_id:
-            self.view = view
-            self._show(view)
+    def _loaded(self, generation: int, view: CaseMoneyView) -> None:
+        if generation != self._generation or view.case_id != self.case_id:
+            return  # an older read: another case, or figures since re-read
+        first = self.view is None
+        self.view = view
+        self.currency = view.currency
+        if first:
+            self.amount.set_currency(self.currency)
+            self.amount.setPlaceholderText(
+                t(
+                    "Amount in {currency}, e.g. {example}",
+                    currency=self.currency,
+                    example=self._money(1250),
+                )
+            )
+            self.post_button.setEnabled(True)
+        self._show(view)
 
     def _store_changed(self, changes: Changes, _source: object) -> None:
         # Any ledger write may change the order's or the customer's figures shown here.
@@ -309,6 +322,8 @@ class CaseMoneyPanel(QWidget):
     def post(self) -> bool:
         """Post what the form holds on the writer; True if it was handed to the writer
         (the message line then says whether the ledger took it)."""
+        if self.view is None:
+            return False  # the case's money is still being read (the button is disabled)
         data = self._entry()
         if data is None:
             return False
@@ -377,6 +392,7 @@ class CaseMoneyPanel(QWidget):
     def _confirmed(self, kind: LedgerKind, amount: int) -> bool:
         """Ask before a large or unusual posting, with the amount and kind in words."""
         view = self.view
+        assert view is not None  # post() asks only once the case's money is shown
         found = concerns(
             kind, amount, view.order_total, view.case_amount, view.case_kind == Kind.CHARGEBACK
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from returnsdesk.domain.policy import StorePolicy
 from returnsdesk.services import rule_facts, settings
 from returnsdesk.services.clock import utc_now
 from returnsdesk.ui.case.qt_dates import day_of, qdate
-from returnsdesk.ui.preferences.dialog import PreferencesPage
+from returnsdesk.ui.preferences.dialog import PageWrite, PreferencesPage
 
 
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
@@ -206,10 +206,11 @@ class StorePolicyPage(PreferencesPage):
     def validate(self) -> None:
         self.policy()
 
-    def save(self) -> None:
-        policy = self.policy()
-        if policy == settings.store_policy(day_of(self.effective_from)):
-            return  # nothing changed: no new version
-        rule_facts.save_policy(policy, day_of(self.effective_from))
-        self._fill_history()
-        self.history.setFocus(Qt.FocusReason.OtherFocusReason)
+    def write(self) -> PageWrite:
+        policy, effective_from = self.policy(), day_of(self.effective_from)
+
+        def save() -> None:
+            if policy != settings.store_policy(effective_from):  # else: no new version
+                rule_facts.save_policy(policy, effective_from)
+
+        return save

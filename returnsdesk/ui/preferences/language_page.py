@@ -20,7 +20,7 @@ from returnsdesk.domain.i18n.formatting import date_text, money_text
 from returnsdesk.services import settings
 from returnsdesk.services.clock import utc_now
 from returnsdesk.ui import language
-from returnsdesk.ui.preferences.dialog import PreferencesPage
+from returnsdesk.ui.preferences.dialog import PageWrite, PreferencesPage
 
 #: The amount shown in the example line, in minor units.
 EXAMPLE_MINOR = 123456
@@ -117,8 +117,14 @@ class LanguagePage(PreferencesPage):
     def title(self) -> str:
         return t("Language")
 
-    def save(self) -> None:
-        language.remember(self.window_language.currentData())
-        chosen = self.documents_language.currentData()
-        if chosen != settings.shop_details().language:
-            settings.save_shop_details(replace(settings.shop_details(), language=chosen))
+    def write(self) -> PageWrite:
+        window_choice = str(self.window_language.currentData())
+        documents = str(self.documents_language.currentData())
+
+        def save() -> None:
+            shop = settings.shop_details()
+            if documents != shop.language:
+                settings.save_shop_details(replace(shop, language=documents))
+            language.remember(window_choice)  # QSettings: safe from the writer thread
+
+        return save

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 from returnsdesk.domain.i18n import t
 from returnsdesk.domain.risk import Thresholds
 from returnsdesk.services import risk
-from returnsdesk.ui.preferences.dialog import PreferencesPage
+from returnsdesk.ui.preferences.dialog import PageWrite, PreferencesPage
 
 
 class RiskPreferencesPage(PreferencesPage):
@@ -63,5 +63,6 @@ class RiskPreferencesPage(PreferencesPage):
     def validate(self) -> None:
         self.values()
 
-    def save(self) -> None:
-        risk.save_thresholds(self.values())
+    def write(self) -> PageWrite:
+        values = self.values()
+        return lambda: risk.save_thresholds(values)

@@ -1,8 +1,8 @@
 """The one base of the window's large tables: ordered row ids, rows fetched a page at a time.
 
-A subclass says how to read its ids and its rows (``ids_reader``, ``read_rows``) and
-how to show a row (``column_count``, ``header``, ``cell``); the base does the rest,
-the same way for every table:
+A subclass says how to read its ids and its rows (``ids_reader``, ``rows_reader``)
+and how to show a row (``column_count``, ``header``, ``cell``); the base does the
+rest, the same way for every table:
 
 - ``refresh()`` reads the first ``page + 1`` ids and their rows at once (what the
   view shows first), so a keystroke or an area's first opening costs one page;
@@ -10,13 +10,18 @@ the same way for every table:
   ``total``) is read off the GUI thread through ``ui.operations.read_op`` once the
   query has stayed the same for ``rest_ms`` (typing starts no read per key), and
   ``completed`` is emitted;
-- rows are fetched a page at a time as the view scrolls (``canFetchMore`` /
-  ``fetchMore``) into a row cache keyed by id; an id→row dict answers ``row_of``
+- the rows after the first page are read a page ahead, off the GUI thread: as soon
+  as a page is shown the next one is read, and ``fetchMore`` (the view reaching the
+  end) only inserts rows already read — or, when the read is still running, inserts
+  them the moment they arrive. Each read carries the query's generation and the ids
+  it read, so an answer for a replaced id list is dropped (no row lost or shown
+  twice). Rows go into a cache keyed by id; an id→row dict answers ``row_of``
   without searching the list.
 
-Names: ``id_at(row)``, ``item_at(row)``, ``row_of(id)`` (None when not shown),
+Names: ``id_at(row)``, ``item_at(row)``, ``row_of(id)`` (None when not shown; a
+jump to a row past the shown ones reads the pages up to it in one read, at once),
 ``total()`` (None while the ids after the first page load), ``refresh_ids(ids)``
-(re-read rows in place after an edit).
+(re-read rows in place after an edit, off the GUI thread).
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ R = TypeVar("R")
 #: Reads the query's ordered ids, at most ``limit`` of them (all when None). It is
 #: called on a worker, so it must hold the query it reads, not look at the model.
 IdsReader = Callable[[int | None], list[int]]
+#: Reads the rows of some ids (ids that vanished are left out). Also called on a
+#: worker: it holds what it needs (the day, the locale), not the model.
+RowsReader = Callable[[list[int]], dict[int, R]]
 Index = QModelIndex | QPersistentModelIndex
 
 log = logging.getLogger(__name__)
@@ -69,6 +77,12 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         self._complete = True
         self._generation = 0
         self._reader: IdsReader | None = None
+        #: The page being read ahead, as (generation, first row); None when none is.
+        self._reading: tuple[int, int] | None = None
+        #: The page read ahead, waiting to be inserted: (its ids, their rows).
+        self._ahead: tuple[list[int], dict[int, R]] | None = None
+        #: The view asked for more while the page ahead was still being read.
+        self._wanted = False
         self._rest = Debounce(self, self._read_rest, self.rest_ms)
 
     # -- what a subclass provides --------------------------------------------------
@@ -76,8 +90,8 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         """A function reading the current query's ids (it must not read the model)."""
         raise NotImplementedError
 
-    def read_rows(self, ids: list[int]) -> dict[int, R]:
-        """The rows of ``ids`` (ids that vanished are left out)."""
+    def rows_reader(self) -> RowsReader[R]:
+        """A function reading rows by id (it must not read the model: it runs on a worker)."""
         raise NotImplementedError
 
     def column_count(self) -> int:
@@ -91,7 +105,7 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         raise NotImplementedError
 
     def rows_reset(self) -> None:
-        """Called inside every reset (a subclass drops what it derived from rows)."""
+        """Called inside every reset and re-read (a subclass drops what it derived from rows)."""
 
     # -- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -116,10 +130,12 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         self._set_ids(ids)
         self._complete = complete
         self._rows.clear()
+        self._forget_ahead()
         self.rows_reset()
         self._loaded = min(self.page, len(ids))
-        self._rows.update(self.read_rows(self._ids[: self._loaded]))
+        self._rows.update(self.rows_reader()(self._ids[: self._loaded]))
         self.endResetModel()
+        self._read_ahead()
 
     def _set_ids(self, ids: list[int]) -> None:
         self._ids = ids
@@ -147,37 +163,115 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         else:
             self._set_ids(ids)
             self._complete = True
+            self._forget_ahead()
+            self._read_ahead()
         self.completed.emit()
+
+    # -- the pages after the first: read ahead off the GUI thread --------------------
+    def _forget_ahead(self) -> None:
+        """Drop the page read ahead and ignore the one being read (the ids changed)."""
+        self._reading = None
+        self._ahead = None
+        self._wanted = False
+
+    def _read_ahead(self) -> None:
+        """Read the page after the shown rows on a worker, unless it is read or being read."""
+        start = self._loaded
+        if self._reading is not None or self._ahead is not None or start >= len(self._ids):
+            return
+        ids = self._ids[start : start + self.page]
+        key = (self._generation, start)
+        self._reading = key
+        reader = self.rows_reader()
+        read_op(
+            None,
+            lambda: reader(ids),
+            lambda rows: self._read(key, ids, rows),
+            on_error=lambda error: self._ahead_failed(key, error),
+        )
+
+    def _read(self, key: tuple[int, int], ids: list[int], rows: dict[int, R]) -> None:
+        if not shiboken6.isValid(self) or key != self._reading:
+            return  # the model is gone, or the ids it read were replaced meanwhile
+        self._reading = None
+        self._ahead = (ids, rows)
+        if self._wanted:  # the view is already at the end: show them now
+            self._wanted = False
+            self._insert_ahead()
+
+    def _ahead_failed(self, key: tuple[int, int], error: Exception) -> None:
+        if shiboken6.isValid(self) and key == self._reading:
+            self._reading = None  # the next fetchMore tries again
+        log.warning("Reading the next rows of the table failed: %s", error)
+
+    def _insert_ahead(self) -> None:
+        assert self._ahead is not None
+        ids, rows = self._ahead
+        self._ahead = None
+        if self._ids[self._loaded : self._loaded + len(ids)] == ids:
+            self._insert(len(ids), rows)
+        self._read_ahead()  # the next page, while this one is looked at
+
+    def _insert(self, count: int, rows: dict[int, R]) -> None:
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + count - 1)
+            self._rows.update(rows)
+            self._loaded += count
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and self._loaded < len(self._ids)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
+        """Insert the page read ahead; if it is still being read, insert it on arrival."""
         if parent.isValid() or self._fetching:
             return  # a view reacting to rowsAboutToBeInserted may ask again; once is enough
-        end = min(self._loaded + self.page, len(self._ids))
-        if end <= self._loaded:
-            return
-        rows = self.read_rows(self._ids[self._loaded : end])
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), self._loaded, end - 1)
-            self._rows.update(rows)
-            self._loaded = end
-            self.endInsertRows()
-        finally:
-            self._fetching = False
+        if self._ahead is not None:
+            self._insert_ahead()
+        elif self._loaded < len(self._ids):
+            self._wanted = True
+            self._read_ahead()
+
+    def _load_through(self, row: int) -> None:
+        """Show every row up to ``row``'s page at once (a jump to a far row, not scrolling)."""
+        end = min(len(self._ids), (row // self.page + 1) * self.page)
+        ids = self._ids[self._loaded : end]
+        rows: dict[int, R] = {}
+        if (
+            self._ahead is not None
+            and self._ids[self._loaded :][: len(self._ahead[0])] == (self._ahead[0])
+        ):
+            rows.update(self._ahead[1])
+        self._forget_ahead()
+        rows.update(self.rows_reader()([item_id for item_id in ids if item_id not in rows]))
+        self._insert(len(ids), rows)
+        self._read_ahead()
 
     def refresh_ids(self, ids: Iterable[int]) -> None:
-        """Re-read the shown rows of ``ids`` in place (after an edit), keeping the query."""
+        """Re-read the shown rows of ``ids`` off the GUI thread (after an edit), in place."""
         shown = [item_id for item_id in ids if item_id in self._rows]
         if not shown:
             return
-        self._rows.update(self.read_rows(shown))
+        generation, reader = self._generation, self.rows_reader()
+        read_op(
+            None,
+            lambda: reader(shown),
+            lambda rows: self._reread(generation, rows),
+            on_error=self._rest_failed,
+        )
+
+    def _reread(self, generation: int, rows: dict[int, R]) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self._rows.update({item_id: row for item_id, row in rows.items() if item_id in self._rows})
         self.rows_reset()
-        for item_id in shown:
-            row = self._positions[item_id]
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.column_count() - 1))
+        for item_id in rows:
+            row = self._positions.get(item_id)
+            if row is not None and row < self._loaded:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.column_count() - 1))
 
     # -- access ------------------------------------------------------------------------
     def is_complete(self) -> bool:
@@ -197,12 +291,13 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         return self._rows.get(self._ids[row])
 
     def row_of(self, item_id: int) -> int | None:
-        """Row of an id, loading pages up to it if needed; None if the query hides it."""
+        """Row of an id, showing the pages up to it if needed (one read, on this thread:
+        selecting a far row is rare and must answer now); None if the query hides it."""
         position = self._positions.get(item_id)
         if position is None:
             return None
-        while position >= self._loaded:
-            self.fetchMore()
+        if position >= self._loaded:
+            self._load_through(position)
         return position
 
     # -- Qt model API ------------------------------------------------------------------

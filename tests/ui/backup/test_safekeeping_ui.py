@@ -155,7 +155,12 @@ def test_preferences_page_saves_the_backup_settings(qtbot, store, tmp_path):
     page.automatic.setChecked(False)
     page.daily.setValue(3)
     page.validate()
-    page.save()
+    from returnsdesk.ui.preferences.dialog import PreferencesDialog
+
+    dialog = PreferencesDialog([page])
+    qtbot.addWidget(dialog)
+    dialog.accept()  # saved on the writer thread; the dialog closes once it is
+    qtbot.waitUntil(lambda: dialog.result() == PreferencesDialog.DialogCode.Accepted)
     assert backup.backup_folder(store.data_dir) == tmp_path / "usb" / "returnsdesk"
     assert not backup.automatic_enabled() and backup.retention().daily == 3
     _shot(page, "preferences_backups")

@@ -152,6 +152,7 @@ def test_store_policy_page_saves_a_dated_version_and_shows_the_history(qtbot, st
     qtbot.addWidget(dialog)
     page.country.setText("Atlantis")
     dialog.accept()
+    settle(qtbot)
     assert refusals and len(settings.store_policy_history()) == 1
     page.country.setText("France")
     page.time_zone.setCurrentText("Europe/Paris")
@@ -159,7 +160,8 @@ def test_store_policy_page_saves_a_dated_version_and_shows_the_history(qtbot, st
     page.extra_withdrawal.setValue(16)
     page.effective_from.setDate(QDate(2026, 6, 1))
     page.published.setPlainText("Returns within 45 days.")
-    dialog.accept()
+    dialog.accept()  # saved on the writer thread
+    settle(qtbot)
     history = settings.store_policy_history()
     assert [v.effective_from for v in history][-1] == date(2026, 6, 1)
     latest = history[-1].policy

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from case_waits import loaded, settle
 from PySide6.QtCore import Qt
+from table_waits import fetch_all
 
 from returnsdesk.domain.workflow import TRANSITIONS, Status
 from returnsdesk.services import cases
@@ -53,10 +54,37 @@ def test_lazy_loading_fetches_pages(qtbot, demo_store, monkeypatch):
     assert model.total() == 60
     assert model.rowCount() == 10
     assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 20
+    model.fetchMore()  # the next page is read off the GUI thread, then inserted
+    qtbot.waitUntil(lambda: model.rowCount() == 20)
     everything = [model.case_id(r) for r in range(20)]
     assert everything == case_ids(model.query, model.today)[:20]
+    fetch_all(qtbot, model)
+    shown = [model.case_id(r) for r in range(model.rowCount())]
+    assert shown == case_ids(model.query, model.today)  # every case once, in order
+    assert all(model.item_at(r) is not None for r in range(60))
+
+
+def test_later_pages_are_read_off_the_gui_thread(qtbot, demo_store, monkeypatch):
+    import threading
+
+    from returnsdesk.ui.inbox import model as inbox_model
+
+    threads: list[bool] = []
+    real = inbox_model.fetch_rows
+
+    def fetch_rows(ids, today):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(ids, today)
+
+    monkeypatch.setattr(inbox_model, "fetch_rows", fetch_rows)
+    monkeypatch.setattr(InboxModel, "page", 10)
+    model = InboxModel()
+    with qtbot.waitSignal(model.completed, timeout=5000):
+        model.set_query(model.query.__class__(View.ALL))
+    fetch_all(qtbot, model)
+    assert model.rowCount() == 60
+    assert threads[0] is True  # the first page: what a keystroke shows at once
+    assert len(threads) == 6 and not any(threads[1:])  # every later page on a worker
 
 
 def test_areas_are_built_when_first_shown(qtbot, window):

@@ -3,6 +3,8 @@ date off the GUI thread, and shows the same rows as the rules (domain/risk.py)."
 
 from __future__ import annotations
 
+from table_waits import fetch_all
+
 from returnsdesk.domain.risk import case_flags
 from returnsdesk.domain.workflow import Kind
 from returnsdesk.services import risk
@@ -20,9 +22,8 @@ def _flagged_by_the_rules() -> set[int]:
     return {cid for cid, f in facts.items() if case_flags(f, t)}
 
 
-def _shown(inbox) -> set[int]:
-    while inbox.model.canFetchMore():
-        inbox.model.fetchMore()
+def _shown(inbox, qtbot) -> set[int]:
+    fetch_all(qtbot, inbox.model)
     return {inbox.model.case_id(r) for r in range(inbox.model.rowCount())}
 
 
@@ -35,7 +36,7 @@ def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_st
     qtbot.waitUntil(lambda: risk.flagged_ready(), timeout=5000)  # built after start-up
     inbox.flagged_only.setChecked(True)
     expected = _flagged_by_the_rules()
-    assert expected and _shown(inbox) == expected
+    assert expected and _shown(inbox, qtbot) == expected
 
     # A write that flags another case: the filter waits for the snapshot, then shows it.
     quiet = next(c for c in Case.select() if c.id not in expected)
@@ -49,10 +50,13 @@ def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_st
     assert "risk signals" in inbox.summary.text()
     expected = _flagged_by_the_rules()
     assert quiet.id in expected
-    qtbot.waitUntil(lambda: _shown(inbox) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: _shown(inbox, qtbot) == expected, timeout=5000)
     assert f"{len(expected)} cases in this view" in inbox.summary.text()
 
     # Searching inside the filter narrows it like any search.
     name = quiet.order.customer.name.split()[0]
     inbox.search.setText(name)
-    qtbot.waitUntil(lambda: quiet.id in _shown(inbox) and _shown(inbox) <= expected, timeout=3000)
+    qtbot.waitUntil(
+        lambda: quiet.id in _shown(inbox, qtbot) and _shown(inbox, qtbot) <= expected,
+        timeout=3000,
+    )

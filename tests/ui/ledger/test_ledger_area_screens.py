@@ -52,6 +52,7 @@ def test_money_panel(qtbot, demo_store, lang):
     with window_language(lang):
         panel = CaseMoneyPanel(LedgerEntry.select().first().case_id)
         _show(qtbot, panel, "money_panel", lang)
+        qtbot.waitUntil(lambda: panel.view is not None)  # read off the GUI thread
         assert panel.model.rowCount() > 0
         _look(panel, "money_panel", lang, (panel.table,))
 

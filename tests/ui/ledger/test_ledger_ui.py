@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from factories import make_case
+from case_waits import settle
+from factories import make_case, make_order, make_supplier
+from table_waits import fetch_all
 
 from returnsdesk.domain.ledger import LedgerKind as K
 from returnsdesk.services import ledger
@@ -41,9 +43,9 @@ def test_model_passes_qtmodeltester_and_fetches_lazily(demo_store, qtmodeltester
     assert model.total() == total
     assert model.rowCount() == 25 and model.canFetchMore()
     qtmodeltester.check(model)
-    while model.canFetchMore():
-        model.fetchMore()
+    fetch_all(qtbot, model)
     assert model.rowCount() == total
+    assert len({model.id_at(r) for r in range(total)}) == total
     qtmodeltester.check(model)
 
 
@@ -125,6 +127,7 @@ def panel(store, now, qtbot):
     widget = CaseMoneyPanel(case.id, locale="en")
     widget.confirm = lambda text: True  # the confirmation has its own tests
     qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.view is not None)  # its money is read off the GUI thread
     return widget
 
 
@@ -182,6 +185,7 @@ def test_panel_parses_in_the_users_locale(store, now, qtbot):
     case = make_case(now)
     widget = CaseMoneyPanel(case.id, locale="fr_FR")
     qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.view is not None)
     fill(widget, K.SUPPLIER_REIMBURSEMENT, "12,50")
     with qtbot.waitSignal(change_bus().changed):
         assert widget.post()
@@ -202,3 +206,42 @@ def test_panel_reverses_selected_entry(panel, qtbot, answer_reverse, now):
     assert panel.model.rowCount() == 2
     assert ledger.case_money(panel.case_id).paid_out == 0
     assert LedgerFilter(case_id=panel.case_id).case_id == panel.case_id
+
+
+def test_panel_reads_off_the_gui_thread_and_never_shows_an_older_cases_money(
+    store, now, qtbot, monkeypatch
+):
+    import threading
+
+    from returnsdesk.ui.ledger import money_panel
+
+    first = make_case(now)
+    second = make_case(now, order=make_order("#2001", make_supplier("Second supplier")))
+    ledger.post_entry(EntryInput(first.id, K.RETURN_LABEL_COST, 1111, "EUR"), now=now)
+    ledger.post_entry(EntryInput(second.id, K.RETURN_LABEL_COST, 2222, "EUR"), now=now)
+    real = money_panel.case_money_view
+    on_gui: list[bool] = []
+    first_waiting, let_first_answer = threading.Event(), threading.Event()
+
+    def case_money_view(case_id):
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        if case_id == first.id:  # the first case's read is slow (a cold disk)
+            first_waiting.set()
+            let_first_answer.wait(10)
+        return real(case_id)
+
+    monkeypatch.setattr(money_panel, "case_money_view", case_money_view)
+    panel = CaseMoneyPanel(first.id, locale="en")
+    qtbot.addWidget(panel)
+    assert panel.view is None and not panel.post_button.isEnabled()  # nothing read yet
+    qtbot.waitUntil(first_waiting.is_set)
+    panel.set_case(second.id)  # the user moves on before the first case's money arrives
+    qtbot.waitUntil(lambda: "Paid out €22.22" in panel.figures.text())
+    let_first_answer.set()
+    settle(qtbot)  # the first case's late answer has reached the GUI thread ...
+    assert "Paid out €22.22" in panel.figures.text()  # ... and was dropped
+    assert panel.view is not None and panel.view.case_id == second.id
+    assert panel.post_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.model.item_at(0).case_id == second.id
+    assert on_gui == [False, False]  # both reads ran on a worker

@@ -79,6 +79,7 @@ def panel(store, now, qtbot):
     case = make_case(now)  # order total €91.00, case amount €91.00
     widget = CaseMoneyPanel(case.id, locale="en")
     qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.view is not None)  # its money is read off the GUI thread
     return widget
 
 
@@ -124,6 +125,7 @@ def test_screenshot_money_panel_while_typing(store, now, qtbot, locale, typed):
     panel.resize(760, 620)
     panel.show()
     qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.view is not None)
     qtbot.keyClicks(panel.amount.edit, typed)
     assert panel.amount.reading.text()
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ default language, examples of dates and amounts, and a switch that keeps unsaved
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from screen_text import cut_off, english_left, window_language
 
 from returnsdesk.domain import i18n
@@ -57,10 +57,12 @@ def test_the_examples_follow_the_chosen_languages(demo_store, qtbot):
 
 def test_saving_remembers_the_window_language_and_the_documents_default(demo_store, qtbot):
     page = LanguagePage()
-    qtbot.addWidget(page)
+    dialog = PreferencesDialog([page])
+    qtbot.addWidget(dialog)
     _choose(page, "window_language", "fr")
     _choose(page, "documents_language", "fr")
-    page.save()
+    dialog.accept()  # saved on the writer thread; the dialog closes once it is
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert language.chosen() == "fr"
     assert settings.shop_details().language == "fr"
 
@@ -74,14 +76,15 @@ def test_system_language_resolves_to_french_under_a_french_locale(monkeypatch):
     assert language.resolve(language.SYSTEM) == "en"
 
 
-def _pick_french(window, monkeypatch) -> None:
+def _pick_french(window, monkeypatch, qtbot) -> None:
     """What Edit → Preferences… → Language → Français → Save does."""
 
     def run(parent, page_title=None):
         page = LanguagePage()
         dialog = PreferencesDialog([page], parent)
         _choose(page, "window_language", "fr")
-        dialog.accept()
+        dialog.accept()  # exec() returns once the write is saved and the dialog accepted
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
         return True
 
     monkeypatch.setattr("returnsdesk.ui.main_window.open_preferences", run)
@@ -90,7 +93,7 @@ def _pick_french(window, monkeypatch) -> None:
 def test_switching_rebuilds_the_window_in_french_with_its_cases(window, qtbot, monkeypatch):
     case = Case.select().first()
     window.open_case(case.id)
-    _pick_french(window, monkeypatch)
+    _pick_french(window, monkeypatch, qtbot)
     try:
         window.edit_preferences()
         new = ui_app._windows[0]
@@ -103,14 +106,14 @@ def test_switching_rebuilds_the_window_in_french_with_its_cases(window, qtbot, m
         language.apply(QApplication.instance(), "en")
 
 
-def test_unsaved_edits_cancelled_keep_the_old_window_and_say_when(window, monkeypatch):
+def test_unsaved_edits_cancelled_keep_the_old_window_and_say_when(window, monkeypatch, qtbot):
     case = Case.select().first()
     workspace = window.open_case(case.id)
     workspace.notes.setPlainText("half-written thought")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    _pick_french(window, monkeypatch)
+    _pick_french(window, monkeypatch, qtbot)
     ui_app._windows[:] = [window]
     window.edit_preferences()
     assert ui_app._windows == [window] and window.isVisible()

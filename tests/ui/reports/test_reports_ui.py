@@ -139,13 +139,16 @@ def test_flagged_customer_shows_badges_with_reasons_in_the_case_header(qtbot, wi
 
 def test_risk_preferences_page_saves_thresholds(qtbot, store):
     from returnsdesk.services import risk
+    from returnsdesk.ui.preferences.dialog import PreferencesDialog
     from returnsdesk.ui.risk.preferences_page import RiskPreferencesPage
 
     page = RiskPreferencesPage()
-    qtbot.addWidget(page)
+    dialog = PreferencesDialog([page])
+    qtbot.addWidget(dialog)
     page.spins["repeat_requests"].setValue(5)
     page.validate()
-    page.save()
+    dialog.accept()  # saved on the writer thread; the dialog closes once it is
+    qtbot.waitUntil(lambda: dialog.result() == PreferencesDialog.DialogCode.Accepted)
     assert risk.thresholds().repeat_requests == 5
 
 

@@ -1,14 +1,18 @@
 """The one id-list table model base, on a fake source: pages, the row cache, the id→row
-dict, the rest of the ids read off the GUI thread, and Qt's model tester."""
+dict, the rest of the ids and the later pages read off the GUI thread, and Qt's model
+tester."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
+from case_waits import settle
 from PySide6.QtCore import Qt
+from table_waits import fetch_all
 
-from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader
+from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader, RowsReader
 
 
 class FakeModel(IdListModel[str]):
@@ -22,6 +26,12 @@ class FakeModel(IdListModel[str]):
         self.source = ids
         self.id_reads: list[int | None] = []
         self.row_reads: list[list[int]] = []
+        #: Whether each row read ran on the GUI (main) thread.
+        self.on_gui_thread: list[bool] = []
+        #: While set, row reads on a worker wait for it to be cleared (a slow disk).
+        self.hold = threading.Event()
+        self.released = threading.Event()
+        self.waiting = threading.Event()  # a held read has started
 
     def ids_reader(self) -> IdsReader:
         source = list(self.source)  # the query as it is now
@@ -32,9 +42,19 @@ class FakeModel(IdListModel[str]):
 
         return read
 
-    def read_rows(self, ids: list[int]) -> dict[int, str]:
-        self.row_reads.append(list(ids))
-        return {i: f"row {i}" for i in ids if i in self.source}
+    def rows_reader(self) -> RowsReader[str]:
+        source = set(self.source)
+
+        def read(ids: list[int]) -> dict[int, str]:
+            on_gui = threading.current_thread() is threading.main_thread()
+            if self.hold.is_set() and not on_gui:
+                self.waiting.set()
+                self.released.wait(10)
+            self.on_gui_thread.append(on_gui)
+            self.row_reads.append(list(ids))
+            return {i: f"row {i}" for i in ids if i in source}
+
+        return read
 
     def column_count(self) -> int:
         return 2
@@ -62,8 +82,70 @@ def test_first_page_at_once_then_the_rest_of_the_ids_off_the_gui_thread(model, q
     assert model.id_reads == [11, None]
     assert model.total() == 35 and model.rowCount() == 10
     assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 20 and model.row_reads[-1] == list(range(110, 120))
+    # The second page is read ahead on a worker as soon as the ids are known ...
+    settle(qtbot)
+    assert model.row_reads[1] == list(range(110, 120)) and model.on_gui_thread == [True, False]
+    model.fetchMore()  # ... so reaching the end inserts rows already read
+    assert model.rowCount() == 20 and model.index(19, 1).data() == "row 119"
+    qtbot.waitUntil(lambda: len(model.row_reads) == 3)  # and the third is read meanwhile
+    assert model.row_reads[2] == list(range(120, 130)) and model.on_gui_thread[2] is False
+
+
+def test_fetch_more_before_the_page_is_read_inserts_it_when_it_arrives(model, qtbot):
+    model.hold.set()
+    with qtbot.waitSignal(model.completed):
+        model.refresh()
+    assert model.canFetchMore()  # truthful: there are rows after these
+    model.fetchMore()  # the page ahead is still being read: nothing to insert yet
+    assert model.rowCount() == 10
+    with qtbot.waitSignal(model.rowsInserted):
+        model.released.set()
+    assert model.rowCount() == 20
+    assert [model.id_at(r) for r in range(20)] == list(range(100, 120))
+
+
+def test_a_page_read_for_a_replaced_id_list_is_dropped(model, qtbot):
+    model.hold.set()
+    with qtbot.waitSignal(model.completed):
+        model.refresh()
+    model.fetchMore()  # the old query's second page is being read on a worker
+    qtbot.waitUntil(model.waiting.is_set)
+    model.hold.clear()
+    model.source = list(range(500, 530))
+    with qtbot.waitSignal(model.completed):
+        model.refresh()  # the id list is replaced while that read is in flight
+    assert list(range(110, 120)) not in model.row_reads  # still held on the worker
+    model.released.set()
+    qtbot.waitUntil(lambda: list(range(110, 120)) in model.row_reads)  # the late page is read
+    settle(qtbot)  # and its answer has reached the GUI thread
+    fetch_all(qtbot, model)
+    shown = [model.id_at(r) for r in range(model.rowCount())]
+    assert shown == list(range(500, 530))
+    assert [model.item_at(r) for r in range(30)] == [f"row {i}" for i in range(500, 530)]
+
+
+def test_scrolling_a_2000_row_view_to_the_end_shows_every_row_once(qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    model = FakeModel(list(range(1, 2001)))
+    model.page = 64
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 300)
+    view.show()
+    with qtbot.waitSignal(model.completed):
+        model.refresh()
+
+    def at_the_end() -> bool:
+        view.scrollToBottom()  # what a user dragging the scroll bar down does
+        return model.rowCount() == 2000
+
+    qtbot.waitUntil(at_the_end, timeout=20_000)
+    shown = [view.model().index(r, 0).data() for r in range(model.rowCount())]
+    assert shown == [str(i) for i in range(1, 2001)]  # every row, once, in order
+    assert not model.canFetchMore()
+    assert not any(model.on_gui_thread[1:])  # only the first page was read on the GUI thread
 
 
 def test_a_short_query_reads_nothing_more(model, qtbot):
@@ -78,6 +160,7 @@ def test_row_of_loads_pages_up_to_the_id_and_says_none_when_hidden(model, qtbot)
         model.refresh()
     assert model.row_of(131) == 31
     assert model.rowCount() == 35  # every page up to row 31 (the last one is short)
+    assert [model.id_at(r) for r in range(35)] == list(range(100, 135))
     assert model.item_at(31) == "row 131" and model.id_at(31) == 131
     assert model.row_of(999) is None
     assert model.item_at(35) is None and model.item_at(-1) is None
@@ -105,17 +188,17 @@ def test_ids_changed_meanwhile_reset_the_rows(model, qtbot):
 
 def test_refresh_ids_rereads_shown_rows_in_place(model, qtbot):
     model.refresh()
+    settle(qtbot)
     with qtbot.waitSignal(model.dataChanged):
         model.refresh_ids([103, 999])
-    assert model.row_reads[-1] == [103]
+    assert model.row_reads[-1] == [103] and model.on_gui_thread[-1] is False
 
 
 def test_the_model_tester_passes_while_scrolling(model, qtbot, qtmodeltester):
     with qtbot.waitSignal(model.completed):
         model.refresh()
     qtmodeltester.check(model)
-    while model.canFetchMore():
-        model.fetchMore()
+    fetch_all(qtbot, model)
     assert model.rowCount() == 35
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Text"
     assert model.index(34, 1).data() == "row 134"
