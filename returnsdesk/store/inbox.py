@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from returnsdesk.domain.workflow import FINISHED, Kind, Status
 from returnsdesk.store.connection import database
+from returnsdesk.store.distinct_values import distinct_values
 from returnsdesk.store.models import from_stamp
 from returnsdesk.store.risk import mask_sql, thresholds
 from returnsdesk.store.risk_snapshot import flagged_filter_sql, snapshot_fresh
@@ -291,8 +292,7 @@ def fetch_rows(ids: list[int], today: date | None = None) -> dict[int, InboxRow]
 
 
 def distinct_currencies() -> list[str]:
-    rows = database.execute_sql('SELECT DISTINCT currency FROM "case" ORDER BY 1').fetchall()
-    return [str(r[0]) for r in rows]
+    return distinct_values("case", "currency")
 
 
 def overdue_replies(now_stamp: str) -> int:

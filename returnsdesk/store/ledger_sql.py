@@ -25,6 +25,7 @@ from returnsdesk.domain.ledger import (
     cash_sign,
 )
 from returnsdesk.store.connection import database
+from returnsdesk.store.distinct_values import distinct_values
 from returnsdesk.store.sql_lists import marks
 
 Params = Sequence[object]
@@ -368,7 +369,7 @@ def filtered_totals(flt: LedgerFilter) -> list[CurrencyTotals]:
 
 
 def currencies_in_use() -> list[str]:
-    return [r[0] for r in _rows("SELECT DISTINCT currency FROM ledger_entry ORDER BY 1")]
+    return distinct_values("ledger_entry", "currency")
 
 
 # --- export streams ----------------------------------------------------------------------

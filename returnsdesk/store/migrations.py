@@ -433,6 +433,14 @@ def _v13_risk_flag_counts(db: Database) -> None:
     risk_snapshot.add_snapshot_counts(db)
 
 
+def _v14_currency_indexes(db: Database) -> None:
+    """The inbox's and the ledger's currency choices read from an index (a loose scan),
+    not from every case and ledger entry (store/distinct_values.py)."""
+    from returnsdesk.store import distinct_values
+
+    execute_script(db, distinct_values.INDEXES)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -447,6 +455,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v11_supplier_claims,
     _v12_supplier_figures,
     _v13_risk_flag_counts,
+    _v14_currency_indexes,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -371,6 +371,19 @@ def claim_figures(period: Period) -> ClaimFigures:
     )
 
 
+def defect_cases_by_supplier(period: Period, reasons: tuple[str, ...]) -> dict[int, int]:
+    """{supplier id: cases opened in the period with a defect reason} (the sums of
+    ``defects_by_sku``'s rows per supplier, without finding each case's product)."""
+    return dict(
+        _rows(
+            f"""SELECT c.supplier_id, count(*) FROM "case" c
+                WHERE {_OPENED} AND c.supplier_id IS NOT NULL
+                AND c.reason IN ({marks(len(reasons))}) GROUP BY 1""",
+            (*_span(period), *reasons),
+        )
+    )
+
+
 def defects_by_sku(period: Period, reasons: tuple[str, ...]) -> list[tuple[int, str, str, int]]:
     """(supplier id, sku, reason, cases) for cases opened in the period with a defect
     reason, counted under the case's first product."""

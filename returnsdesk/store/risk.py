@@ -267,18 +267,21 @@ def supplier_facts(
 ) -> dict[int, SupplierFacts]:
     """Each supplier's figures over the 12 months up to ``as_of``.
 
-    They are the report's own readings of that period (``reports.claim_figures`` and
-    ``reports.defects_by_sku``): the Reports area passes them when it has read them
-    already for the same 12 months, so a report reads the year's claims once.
+    They are the report's own readings of that period (``reports.claim_figures``, and the
+    defect cases counted per supplier): the Reports area passes its claim figures and its
+    per-SKU defect rows when it has read them already for the same 12 months, so a report
+    reads the year's claims once. Alone (a case header's badges), the defects are a plain
+    count: the per-SKU rows look up each case's first product, seconds on a large store.
     """
     period = window_period(as_of)
     if figures is None:
         figures = reports.claim_figures(period)
-    if defect_rows is None:
-        defect_rows = reports.defects_by_sku(period, DEFECT_REASONS)
     defects: dict[int, int] = {}
-    for sid, _sku, _reason, n in defect_rows:
-        defects[sid] = defects.get(sid, 0) + n
+    if defect_rows is None:
+        defects = reports.defect_cases_by_supplier(period, DEFECT_REASONS)
+    else:
+        for sid, _sku, _reason, n in defect_rows:
+            defects[sid] = defects.get(sid, 0) + n
     sold = reports.sold_by_supplier(period)
     result = {}
     for sid, name in reports.supplier_names().items():
