@@ -64,9 +64,11 @@ def supplier_flags_by_id(now: datetime | date | None = None) -> dict[int, list[F
 
 
 def flags_of_supplier(supplier_id: int | None, now: datetime | date | None = None) -> list[Flag]:
+    """One supplier's signals over the 12 months up to today (only its year is read)."""
     if supplier_id is None:
         return []
-    return supplier_flags_by_id(now).get(supplier_id, [])
+    facts = risk_sql.supplier_facts(_today(now), supplier_id=supplier_id).get(supplier_id)
+    return supplier_flags(facts, thresholds()) if facts else []
 
 
 def flags_of_case_and_supplier(case_id: int, now: datetime | date | None = None) -> list[Flag]:

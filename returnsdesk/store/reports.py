@@ -348,17 +348,18 @@ class ClaimFigures:
     money: dict[int, tuple[int, float]]
 
 
-def claim_figures(period: Period) -> ClaimFigures:
+def claim_figures(period: Period, supplier_id: int | None = None) -> ClaimFigures:
     """Claims first sent in the period (``supplier_claim``, see store/claims.py): approved =
     the supplier's recorded decision was approved or partially approved; reimbursed = net
     supplier reimbursement on the case above zero (any date); reply and money days from the
-    first claim message."""
+    first claim message. Only ``supplier_id``'s claims when given."""
+    one = "" if supplier_id is None else " AND supplier_id = ?"
     rows = _rows(
-        """SELECT supplier_id, approved, reimbursed_minor > 0,
+        f"""SELECT supplier_id, approved, reimbursed_minor > 0,
                   julianday(first_reply) - julianday(first_sent),
                   julianday(first_paid) - julianday(substr(first_sent, 1, 10))
-           FROM supplier_claim WHERE first_sent >= ? AND first_sent < ?""",
-        _span(period),
+           FROM supplier_claim WHERE first_sent >= ? AND first_sent < ?{one}""",
+        (*_span(period), *([] if supplier_id is None else [supplier_id])),
     )
     counts: dict[int, list[int]] = {}
     for sid, approved, paid, _reply, _paid_after in rows:
@@ -371,15 +372,19 @@ def claim_figures(period: Period) -> ClaimFigures:
     )
 
 
-def defect_cases_by_supplier(period: Period, reasons: tuple[str, ...]) -> dict[int, int]:
+def defect_cases_by_supplier(
+    period: Period, reasons: tuple[str, ...], supplier_id: int | None = None
+) -> dict[int, int]:
     """{supplier id: cases opened in the period with a defect reason} (the sums of
-    ``defects_by_sku``'s rows per supplier, without finding each case's product)."""
+    ``defects_by_sku``'s rows per supplier, without finding each case's product); only
+    ``supplier_id``'s when given."""
+    one = "c.supplier_id IS NOT NULL" if supplier_id is None else "c.supplier_id = ?"
     return dict(
         _rows(
             f"""SELECT c.supplier_id, count(*) FROM "case" c
-                WHERE {_OPENED} AND c.supplier_id IS NOT NULL
-                AND c.reason IN ({marks(len(reasons))}) GROUP BY 1""",
-            (*_span(period), *reasons),
+                WHERE {_OPENED} AND {one} AND c.reason IN ({marks(len(reasons))})
+                GROUP BY 1""",
+            (*_span(period), *([] if supplier_id is None else [supplier_id]), *reasons),
         )
     )
 

@@ -264,6 +264,7 @@ def supplier_facts(
     as_of: date,
     figures: reports.ClaimFigures | None = None,
     defect_rows: list[tuple[int, str, str, int]] | None = None,
+    supplier_id: int | None = None,
 ) -> dict[int, SupplierFacts]:
     """Each supplier's figures over the 12 months up to ``as_of``.
 
@@ -272,19 +273,23 @@ def supplier_facts(
     per-SKU defect rows when it has read them already for the same 12 months, so a report
     reads the year's claims once. Alone (a case header's badges), the defects are a plain
     count: the per-SKU rows look up each case's first product, seconds on a large store.
+    With ``supplier_id``, only that supplier's facts are read (a case header's badge reads
+    one supplier's year, not every supplier's).
     """
     period = window_period(as_of)
     if figures is None:
-        figures = reports.claim_figures(period)
+        figures = reports.claim_figures(period, supplier_id)
     defects: dict[int, int] = {}
     if defect_rows is None:
-        defects = reports.defect_cases_by_supplier(period, DEFECT_REASONS)
+        defects = reports.defect_cases_by_supplier(period, DEFECT_REASONS, supplier_id)
     else:
         for sid, _sku, _reason, n in defect_rows:
             defects[sid] = defects.get(sid, 0) + n
     sold = reports.sold_by_supplier(period)
     result = {}
     for sid, name in reports.supplier_names().items():
+        if supplier_id is not None and sid != supplier_id:
+            continue
         n_replies, median = figures.replies.get(sid, (0, None))
         n_claims, _approved, paid = figures.counts.get(sid, (0, 0, 0))
         result[sid] = SupplierFacts(

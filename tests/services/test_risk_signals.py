@@ -106,3 +106,19 @@ def test_flagged_ids_limited_to_a_period_are_the_period_part_of_all(demo_store):
         if span[0] <= c.opened_at.strftime("%Y-%m-%d %H:%M:%S") < span[1]
     }
     assert within == every & opened and within
+
+
+def test_one_suppliers_signals_are_its_row_of_every_suppliers(demo_store):
+    """A case header reads only its supplier's year (issue 17: every supplier's claims
+    were read for each case opened); the answer is that supplier's row of the whole."""
+    for t in (Thresholds(), Thresholds(min_claims=1, reimbursement_rate_percent=90)):
+        risk.save_thresholds(t)
+        every = risk.supplier_flags_by_id(NOW)
+        assert any(every.values())  # the demo store has supplier signals to compare
+        for supplier_id, flags in every.items():
+            alone_flags = risk.flags_of_supplier(supplier_id, NOW)
+            assert [(f.rule, f.reason("en")) for f in alone_flags] == [
+                (f.rule, f.reason("en")) for f in flags
+            ]
+        alone = risk_sql.supplier_facts(NOW.date(), supplier_id=next(iter(every)))
+        assert list(alone) == [next(iter(every))]
