@@ -160,12 +160,14 @@ def _supplier_facts(p: Period, as_of: date, memo: PeriodReads) -> list[tuple[int
     """(supplier id, facts of its last 12 months) of every supplier, by name.
 
     When the period is those 12 months (the Reports area's default), the facts are made
-    from the period's claims and defects, read once for the scorecards and the risk
-    signals together.
+    from the period's claims (and its per-SKU defects, if read), read once for the
+    scorecards and the risk signals together.
     """
     if memo.supplier_facts is None:
         if p == risk_sql.window_period(as_of):
-            facts = risk_sql.supplier_facts(as_of, memo.claim_figures(p), memo.defect_rows(p))
+            # The per-SKU defect rows only when the scorecards read them already: alone,
+            # a count per supplier is enough (and much cheaper).
+            facts = risk_sql.supplier_facts(as_of, memo.claim_figures(p), memo.defects)
         else:
             facts = risk_sql.supplier_facts(as_of)
         memo.supplier_facts = sorted(facts.items(), key=lambda kv: kv[1].supplier.casefold())
