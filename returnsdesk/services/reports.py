@@ -26,8 +26,10 @@ from typing import Any
 
 from returnsdesk.domain.risk import (
     BIT,
+    CaseFacts,
     Flag,
     SupplierFacts,
+    Thresholds,
     case_flags,
     rules_of_mask,
     supplier_flags,
@@ -174,6 +176,30 @@ def _supplier_facts(p: Period, as_of: date, memo: PeriodReads) -> list[tuple[int
     return memo.supplier_facts
 
 
+def _flagged(
+    p: Period, as_of: date, t: Thresholds
+) -> tuple[list[tuple[int, str, int]], Callable[[list[int]], dict[int, CaseFacts]]]:
+    """The flagged cases opened in the period as (case id, customer, rule mask), newest
+    first, and how to get the facts of those to describe.
+
+    From a fresh snapshot, one pass reads masks, kept counts and facts' columns together
+    (the facts are made only for the cases described); else the rules' SQL finds the
+    masks and the facts are read for the described cases."""
+    snapshot = risk_snapshot.flagged_with_facts(p.first_stamp, p.after_stamp, as_of, t)
+    if snapshot is None:
+
+        def read(ids: list[int]) -> dict[int, CaseFacts]:
+            return risk_sql.case_facts(ids, as_of, risk_snapshot.snapshot_counts(ids, as_of, t))
+
+        return risk_snapshot.flagged_masks(p.first_stamp, p.after_stamp, as_of, t), read
+    kept = {case_id: (counts, row) for case_id, _mask, counts, row in snapshot}
+
+    def made(ids: list[int]) -> dict[int, CaseFacts]:
+        return {cid: risk_sql.facts_of_row(kept[cid][1], kept[cid][0]) for cid in ids}
+
+    return [(case_id, row[0], mask) for case_id, mask, _counts, row in snapshot], made
+
+
 def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
     """One row per customer and rule, over the flagged cases opened in the period.
 
@@ -184,7 +210,7 @@ def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
     large store has tens of thousands of flagged cases.
     """
     t = risk_sql.thresholds()
-    flagged = risk_snapshot.flagged_masks(p.first_stamp, p.after_stamp, as_of, t)
+    flagged, facts_of = _flagged(p, as_of, t)
     bits_of: dict[int, tuple[int, ...]] = {}
     seen: dict[tuple[str, int], list[int]] = {}
     for case_id, subject, mask in flagged:  # newest first
@@ -193,9 +219,7 @@ def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:
             bits = bits_of[mask] = tuple(BIT[rule] for rule in rules_of_mask(mask))
         for bit in bits:
             seen.setdefault((subject, bit), []).append(case_id)
-    described = sorted({ids[0] for ids in seen.values()})
-    counts = risk_snapshot.snapshot_counts(described, as_of, t)
-    facts = risk_sql.case_facts(described, as_of, counts)
+    facts = facts_of(sorted({ids[0] for ids in seen.values()}))
     rule_order = {BIT[rule]: rule.value for rule in BIT}
     keyed = []
     flags_of: dict[int, dict[int, Flag]] = {}

@@ -8,8 +8,10 @@ here computes the same facts, and a test keeps mask and rules in step.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from returnsdesk.domain.risk import (
     BIT,
@@ -221,38 +223,49 @@ def case_facts(
     known = counts or {}
     counted = {**case_counts([i for i in case_ids if i not in known], as_of), **known}
     rows = database.execute_sql(
-        f"""SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END,
-                   o.billing_country, o.shipping_country, trim(cu.name), {SHIP_NAME},
-                   substr(c.opened_at, 1, 10), o.delivered_on, c.kind, c.reason,
-                   o.total_minor, o.currency, {_exponent_sql()}
+        f"""SELECT c.id, {fact_columns()}
             FROM json_each(?) w JOIN "case" c ON c.id = w.value
             JOIN "order" o ON o.id = c.order_id
             JOIN customer cu ON cu.id = o.customer_id""",
         [json.dumps(list(case_ids))],
     ).fetchall()
-    result: dict[int, CaseFacts] = {}
-    for row in rows:
-        cid, who, bc, sc, bn, sn, opened, delivered, kind, reason, *money = row
-        requests, chargebacks, earlier = counted[cid]
-        total, currency, exponent = money
-        result[cid] = CaseFacts(
-            customer=who,
-            requests_12_months=requests,
-            other_chargebacks=chargebacks,
-            billing_country=bc,
-            shipping_country=sc,
-            billing_name=bn,
-            shipping_name=sn,
-            opened_on=date.fromisoformat(opened),
-            delivered_on=date.fromisoformat(delivered) if delivered else None,
-            kind=kind,
-            reason=reason,
-            earlier_orders=earlier,
-            order_total_minor=total,
-            currency=currency,
-            minor_exponent=exponent,
-        )
-    return result
+    return {row[0]: facts_of_row(row[1:], counted[row[0]]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def fact_columns() -> str:
+    """The columns ``facts_of_row`` reads, on aliases ``c`` (case), ``o`` (its order) and
+    ``cu`` (its customer)."""
+    return (
+        "CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END, "
+        "o.billing_country, o.shipping_country, trim(cu.name), "
+        f"{SHIP_NAME}, substr(c.opened_at, 1, 10), o.delivered_on, c.kind, c.reason, "
+        f"o.total_minor, o.currency, {_exponent_sql()}"
+    )
+
+
+def facts_of_row(row: Sequence[Any], counts: Counts) -> CaseFacts:
+    """A case's facts from the ``fact_columns()`` of its row (aliases ``c``, ``o``, ``cu``)
+    and its per-customer counts."""
+    who, bc, sc, bn, sn, opened, delivered, kind, reason, total, currency, exponent = row
+    requests, chargebacks, earlier = counts
+    return CaseFacts(
+        customer=who,
+        requests_12_months=requests,
+        other_chargebacks=chargebacks,
+        billing_country=bc,
+        shipping_country=sc,
+        billing_name=bn,
+        shipping_name=sn,
+        opened_on=date.fromisoformat(opened),
+        delivered_on=date.fromisoformat(delivered) if delivered else None,
+        kind=kind,
+        reason=reason,
+        earlier_orders=earlier,
+        order_total_minor=total,
+        currency=currency,
+        minor_exponent=exponent,
+    )
 
 
 def window_period(as_of: date) -> reports.Period:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from returnsdesk.domain.risk import BIT, Rule, Thresholds
 from returnsdesk.store.connection import Database, database, write
@@ -24,6 +25,7 @@ from returnsdesk.store.risk import (
     MISMATCH_SQL,
     Counts,
     case_counts,
+    fact_columns,
     flagged_ids_sql,
     unit_sql,
     window,
@@ -224,6 +226,30 @@ def flagged_masks(
         [*params, start_stamp, end_stamp],
     ).fetchall()
     return rows
+
+
+#: A flagged case as the report's risk signals read it in one pass: (case id, rule mask,
+#: kept per-customer counts, the ``risk.fact_columns()`` of its row).
+FlaggedRow = tuple[int, int, Counts, tuple[Any, ...]]
+
+
+def flagged_with_facts(
+    start_stamp: str, end_stamp: str, as_of: date, t: Thresholds
+) -> list[FlaggedRow] | None:
+    """The flagged cases opened in ``[start, end)``, newest id first, each with its mask,
+    its kept counts and its facts' columns, read in one pass over the snapshot; None when
+    the snapshot is not fresh for ``as_of`` and ``t`` (then ``flagged_masks`` and
+    ``risk.case_facts`` answer, more slowly)."""
+    if not snapshot_fresh(as_of, t):
+        return None
+    rows = database.execute_sql(
+        f"""SELECT c.id, f.mask, f.requests, f.chargebacks, f.earlier, {fact_columns()}
+            FROM risk_flagged f JOIN "case" c ON c.id = f.case_id
+            JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id
+            WHERE c.opened_at >= ? AND c.opened_at < ? ORDER BY c.id DESC""",
+        [start_stamp, end_stamp],
+    ).fetchall()
+    return [(row[0], row[1], (row[2], row[3], row[4]), tuple(row[5:])) for row in rows]
 
 
 def snapshot_counts(case_ids: list[int], as_of: date, t: Thresholds) -> dict[int, Counts]:
