@@ -17,6 +17,8 @@ from returnsdesk.domain.i18n import t, tn
 from returnsdesk.failures import plain_message
 from returnsdesk.formats.personal_data_zip import export_personal_data
 from returnsdesk.services import personal_data
+from returnsdesk.services.changes import Area, Changes
+from returnsdesk.services.personal_data import AnonymiseResult
 from returnsdesk.session import is_read_only
 from returnsdesk.ui.backup.automatic import AutoBackup
 from returnsdesk.ui.backup.backup_dialog import BackupDialog
@@ -24,6 +26,7 @@ from returnsdesk.ui.backup.check_dialog import CheckDialog
 from returnsdesk.ui.backup.restore_dialog import RestoreDialog
 from returnsdesk.ui.backup.status import BackupStatusLabel
 from returnsdesk.ui.messages import show_error, show_warning
+from returnsdesk.ui.operations import write_op
 from returnsdesk.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -170,11 +173,16 @@ class Safekeeping(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            result = personal_data.anonymise(email)
-        except Exception as error:
-            self._failed(t("Anonymise"), error)
-            return
+        # On the writer thread; the broadcast refreshes the inbox and any open case.
+        write_op(
+            self.window,
+            lambda: personal_data.anonymise(email),
+            changes=Changes.of(Area.CASES, Area.ORDERS),
+            on_done=self._anonymised,
+            on_error=lambda error: self._failed(t("Anonymise"), error),
+        )
+
+    def _anonymised(self, result: AnonymiseResult) -> None:
         self.window.statusBar().showMessage(
             tn(
                 "Anonymised the customer on {n} case.",
@@ -183,7 +191,6 @@ class Safekeeping(QObject):
             ),
             8000,
         )
-        self.window.refresh()
 
     def _failed(self, title: str, error: BaseException) -> None:
         plain = plain_message(error, self.data_dir)

@@ -350,9 +350,13 @@ def test_a_full_disk_in_any_slot_reads_as_a_full_disk(store):
 
 
 def test_personal_data_from_the_case_menu_anonymises_after_asking(qtbot, demo_store, monkeypatch):
+    import threading
+
     from PySide6.QtWidgets import QMessageBox
 
+    from returnsdesk.services import personal_data
     from returnsdesk.store.models import Customer
+    from returnsdesk.ui.operations import change_bus
 
     window = MainWindow(demo_store, demo=True)
     qtbot.addWidget(window)
@@ -371,7 +375,19 @@ def test_personal_data_from_the_case_menu_anonymises_after_asking(qtbot, demo_st
     window.safekeeping.anonymise(email)
     assert Customer.get_by_id(case.order.customer_id).email == email
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.safekeeping.anonymise(email)
+    threads: list[str] = []
+    real = personal_data.anonymise
+
+    def anonymise_watched(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(personal_data, "anonymise", anonymise_watched)
+    with qtbot.waitSignal(change_bus().changed, timeout=10_000) as announced:
+        window.safekeeping.anonymise(email)
+    # Written on the writer thread (issue 17), announced so the inbox and cases refresh.
+    assert threads and threads[0] != threading.main_thread().name
+    assert announced.args[0].touches_case(case.id)
     assert Customer.get_by_id(case.order.customer_id).email == ""
     assert "Anonymised the customer" in window.statusBar().currentMessage()
 
