@@ -26,7 +26,7 @@ def chunks(values: Sequence[T], size: int = MAX_VARIABLES) -> Iterator[Sequence[
 
 
 def marks(count: int) -> str:
-    """``count`` placeholders for an IN list: ``"?, ?, ?"``."""
+    """``count`` parameter marks for an IN list: ``"?, ?, ?"``."""
     if count < 1:
         raise ValueError("an IN list needs at least one value")
     return ", ".join("?" * count)

@@ -115,11 +115,11 @@ class MainWindow(QMainWindow):
     def show_area(self, index: int) -> None:
         factory = self._factories.pop(index, None)
         if factory is not None:
-            placeholder = self.pages.widget(index)
+            empty_page = self.pages.widget(index)
             self.pages.insertWidget(index, factory())
-            if placeholder is not None:
-                self.pages.removeWidget(placeholder)
-                placeholder.deleteLater()
+            if empty_page is not None:
+                self.pages.removeWidget(empty_page)
+                empty_page.deleteLater()
         self.pages.setCurrentIndex(index)
 
     def area(self, title: str) -> QWidget:

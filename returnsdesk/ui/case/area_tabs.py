@@ -56,12 +56,12 @@ class AreaTabs:
         part = self.built[name] = self._make(name)
         tabs = self.tabs
         index, current = self.positions[name], tabs.currentIndex()
-        title, placeholder = tabs.tabText(index), tabs.widget(index)
+        title, empty_page = tabs.tabText(index), tabs.widget(index)
         tabs.blockSignals(True)
         tabs.removeTab(index)
         tabs.insertTab(index, self.wrap(part), title)
         tabs.setCurrentIndex(current)
         tabs.blockSignals(False)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        if empty_page is not None:
+            empty_page.deleteLater()
         return part
