@@ -182,22 +182,21 @@ def _flagged(
     """The flagged cases opened in the period as (case id, customer, rule mask), newest
     first, and how to get the facts of those to describe.
 
-    From a fresh snapshot, one pass reads masks, kept counts and facts' columns together
-    (the facts are made only for the cases described); else the rules' SQL finds the
-    masks and the facts are read for the described cases."""
+    A fresh snapshot keeps each flagged case's customer, counts and facts: one read of
+    it answers, and only the described cases' facts are decoded. Else the rules' SQL
+    finds the masks and the described cases' facts are read and counted."""
     snapshot = risk_snapshot.flagged_with_facts(p.first_stamp, p.after_stamp, as_of, t)
     if snapshot is None:
-
-        def read(ids: list[int]) -> dict[int, CaseFacts]:
-            return risk_sql.case_facts(ids, as_of, risk_snapshot.snapshot_counts(ids, as_of, t))
-
-        return risk_snapshot.flagged_masks(p.first_stamp, p.after_stamp, as_of, t), read
-    kept = {case_id: (counts, row) for case_id, _mask, counts, row in snapshot}
+        return (
+            risk_snapshot.flagged_masks(p.first_stamp, p.after_stamp, as_of, t),
+            lambda ids: risk_sql.case_facts(ids, as_of),
+        )
+    kept = {row[0]: row for row in snapshot}
 
     def made(ids: list[int]) -> dict[int, CaseFacts]:
-        return {cid: risk_sql.facts_of_row(kept[cid][1], kept[cid][0]) for cid in ids}
+        return {cid: risk_snapshot.kept_facts(kept[cid]) for cid in ids}
 
-    return [(case_id, row[0], mask) for case_id, mask, _counts, row in snapshot], made
+    return [(case_id, who, mask) for case_id, who, mask, _counts, _facts in snapshot], made
 
 
 def _customer_flags(p: Period, as_of: date) -> list[FlagRow]:

@@ -441,6 +441,12 @@ def _v14_currency_indexes(db: Database) -> None:
     execute_script(db, distinct_values.INDEXES)
 
 
+def _v15_risk_flag_facts(db: Database) -> None:
+    """Each flagged case keeps its opening time, customer and facts, so a year of risk
+    signals is read from the snapshot table alone (store/risk_snapshot.py)."""
+    risk_snapshot.add_snapshot_facts(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -456,6 +462,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v12_supplier_figures,
     _v13_risk_flag_counts,
     _v14_currency_indexes,
+    _v15_risk_flag_facts,
 ]
 CURRENT_VERSION = len(STEPS)
 

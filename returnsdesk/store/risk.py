@@ -78,6 +78,8 @@ _FIRST_LINE = (
 )
 #: The recipient's name: the first line of a multi-line shipping address (the importers
 #: write the "Shipping Name" there), unless that line holds digits (then it is a street).
+#: Who a customer signal is about: the customer's e-mail, else (none given) the name.
+SUBJECT_SQL = "(CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END)"
 SHIP_NAME = f"(CASE WHEN {_FIRST_LINE} GLOB '*[0-9]*' THEN '' ELSE {_FIRST_LINE} END)"
 #: Orders the customer placed before ``o`` (ties on the moment broken by id); two range
 #: counts on ``order_customer_placed`` rather than one scan with an OR.
@@ -237,8 +239,7 @@ def fact_columns() -> str:
     """The columns ``facts_of_row`` reads, on aliases ``c`` (case), ``o`` (its order) and
     ``cu`` (its customer)."""
     return (
-        "CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END, "
-        "o.billing_country, o.shipping_country, trim(cu.name), "
+        f"{SUBJECT_SQL}, o.billing_country, o.shipping_country, trim(cu.name), "
         f"{SHIP_NAME}, substr(c.opened_at, 1, 10), o.delivered_on, c.kind, c.reason, "
         f"o.total_minor, o.currency, {_exponent_sql()}"
     )

@@ -15,17 +15,18 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date
-from typing import Any
 
-from returnsdesk.domain.risk import BIT, Rule, Thresholds
+from returnsdesk.domain.risk import BIT, CaseFacts, Rule, Thresholds
 from returnsdesk.store.connection import Database, database, write
 from returnsdesk.store.risk import (
     BEFORE_SQL,
     EARLIER_SQL,
     MISMATCH_SQL,
+    SUBJECT_SQL,
     Counts,
     case_counts,
     fact_columns,
+    facts_of_row,
     flagged_ids_sql,
     unit_sql,
     window,
@@ -91,6 +92,18 @@ UPDATE risk_state SET built_key = NULL;
 """
 
 
+#: Each flagged case's opening time, customer (e-mail, else name) and the JSON array of
+#: its ``risk.fact_columns()``, kept so the report's risk signals read one narrow table
+#: for a year of flags, not every flagged case's order and customer. The triggers above
+#: already mark the snapshot stale when any of those facts changes.
+SNAPSHOT_FACTS = """
+ALTER TABLE risk_flagged ADD COLUMN opened_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE risk_flagged ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE risk_flagged ADD COLUMN facts TEXT NOT NULL DEFAULT '[]';
+UPDATE risk_state SET built_key = NULL;
+"""
+
+
 def create_snapshot(db: Database) -> None:
     """The snapshot table, its state row and the triggers (the migration step)."""
     execute_script(db, SNAPSHOT_SCHEMA)
@@ -100,6 +113,11 @@ def create_snapshot(db: Database) -> None:
 def add_snapshot_counts(db: Database) -> None:
     """The per-customer counts beside each flagged case (a later migration step)."""
     execute_script(db, SNAPSHOT_COUNTS)
+
+
+def add_snapshot_facts(db: Database) -> None:
+    """Each flagged case's opening time, customer and facts beside it (a later step)."""
+    execute_script(db, SNAPSHOT_FACTS)
 
 
 def _snapshot_key(as_of: date, t: Thresholds) -> str:
@@ -187,10 +205,19 @@ def rebuild_flagged(as_of: date, t: Thresholds) -> bool:
     with write():
         database.execute_sql("DELETE FROM risk_flagged")
         database.execute_sql(
-            "INSERT INTO risk_flagged (case_id, mask, requests, chargebacks, earlier) "
-            "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-            "json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]') "
-            "FROM json_each(?)",
+            f"""WITH kept AS (
+                    SELECT json_extract(value, '$[0]') AS case_id,
+                           json_extract(value, '$[1]') AS mask,
+                           json_extract(value, '$[2]') AS requests,
+                           json_extract(value, '$[3]') AS chargebacks,
+                           json_extract(value, '$[4]') AS earlier
+                    FROM json_each(?))
+                INSERT INTO risk_flagged (case_id, mask, requests, chargebacks, earlier,
+                                          opened_at, subject, facts)
+                SELECT k.case_id, k.mask, k.requests, k.chargebacks, k.earlier, c.opened_at,
+                       {SUBJECT_SQL}, json_array({fact_columns()})
+                FROM kept k JOIN "case" c ON c.id = k.case_id
+                JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id""",
             (json.dumps(rows),),
         )
         database.execute_sql(
@@ -219,7 +246,7 @@ def flagged_masks(
         bits, params = _bits_sql(as_of, t)
         source = f"SELECT id AS case_id, sum(DISTINCT bit) AS mask FROM ({bits}) GROUP BY id"
     rows: list[tuple[int, str, int]] = database.execute_sql(
-        f"""SELECT c.id, CASE WHEN cu.email <> '' THEN cu.email ELSE cu.name END, f.mask
+        f"""SELECT c.id, {SUBJECT_SQL}, f.mask
             FROM ({source}) f JOIN "case" c ON c.id = f.case_id
             JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id
             WHERE c.opened_at >= ? AND c.opened_at < ? ORDER BY c.id DESC""",
@@ -228,38 +255,29 @@ def flagged_masks(
     return rows
 
 
-#: A flagged case as the report's risk signals read it in one pass: (case id, rule mask,
-#: kept per-customer counts, the ``risk.fact_columns()`` of its row).
-FlaggedRow = tuple[int, int, Counts, tuple[Any, ...]]
+#: A flagged case as the report's risk signals read it from a fresh snapshot: (case id,
+#: customer, rule mask, kept per-customer counts, the JSON array of its
+#: ``risk.fact_columns()``: decoded only for the cases described).
+FlaggedRow = tuple[int, str, int, Counts, str]
 
 
 def flagged_with_facts(
     start_stamp: str, end_stamp: str, as_of: date, t: Thresholds
 ) -> list[FlaggedRow] | None:
-    """The flagged cases opened in ``[start, end)``, newest id first, each with its mask,
-    its kept counts and its facts' columns, read in one pass over the snapshot; None when
+    """The flagged cases opened in ``[start, end)``, newest id first, each with its
+    customer, mask, kept counts and facts, read from the snapshot table alone; None when
     the snapshot is not fresh for ``as_of`` and ``t`` (then ``flagged_masks`` and
     ``risk.case_facts`` answer, more slowly)."""
     if not snapshot_fresh(as_of, t):
         return None
     rows = database.execute_sql(
-        f"""SELECT c.id, f.mask, f.requests, f.chargebacks, f.earlier, {fact_columns()}
-            FROM risk_flagged f JOIN "case" c ON c.id = f.case_id
-            JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id
-            WHERE c.opened_at >= ? AND c.opened_at < ? ORDER BY c.id DESC""",
+        """SELECT case_id, subject, mask, requests, chargebacks, earlier, facts
+           FROM risk_flagged WHERE opened_at >= ? AND opened_at < ? ORDER BY case_id DESC""",
         [start_stamp, end_stamp],
     ).fetchall()
-    return [(row[0], row[1], (row[2], row[3], row[4]), tuple(row[5:])) for row in rows]
+    return [(row[0], row[1], row[2], (row[3], row[4], row[5]), row[6]) for row in rows]
 
 
-def snapshot_counts(case_ids: list[int], as_of: date, t: Thresholds) -> dict[int, Counts]:
-    """The kept per-customer counts of those of ``case_ids`` that are flagged, when the
-    snapshot is fresh for ``as_of`` and ``t`` (else nothing: the caller counts)."""
-    if not case_ids or not snapshot_fresh(as_of, t):
-        return {}
-    rows = database.execute_sql(
-        "SELECT f.case_id, f.requests, f.chargebacks, f.earlier FROM json_each(?) w "
-        "JOIN risk_flagged f ON f.case_id = w.value",
-        [json.dumps(list(case_ids))],
-    ).fetchall()
-    return {cid: (requests, chargebacks, earlier) for cid, requests, chargebacks, earlier in rows}
+def kept_facts(row: FlaggedRow) -> CaseFacts:
+    """The facts the rules read, as the snapshot kept them for a flagged case."""
+    return facts_of_row(json.loads(row[4]), row[3])

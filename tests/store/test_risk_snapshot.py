@@ -109,17 +109,49 @@ def test_version_8_database_gains_the_snapshot(tmp_path):
 
 
 def test_the_snapshot_keeps_each_flagged_case_s_counts_and_facts_agree(demo_store):
-    """The report describes flags from the kept counts: they must be the counts the rules
-    read (cases in 12 months, other chargebacks, earlier orders), case for case."""
+    """The report describes flags from what the snapshot kept: the counts the rules read
+    (cases in 12 months, other chargebacks, earlier orders) and the case's facts, case
+    for case the same as read and counted afresh (issue #16: a year of risk signals is
+    read from the snapshot table alone)."""
     t = risk.thresholds()
     risk.refresh_flagged(TODAY)
     flagged = sorted(_snapshot())
-    kept = risk_snapshot.snapshot_counts(flagged, TODAY, t)
-    assert set(kept) == set(flagged)
-    assert kept == risk_sql.case_counts(flagged, TODAY)
-    assert risk_sql.case_facts(flagged, TODAY, kept) == risk_sql.case_facts(flagged, TODAY)
-    # Another day's window: the kept counts are not offered.
-    assert risk_snapshot.snapshot_counts(flagged, date(2026, 6, 1), t) == {}
+    kept = risk_snapshot.flagged_with_facts("0000", "9999", TODAY, t)
+    assert kept is not None
+    assert sorted(row[0] for row in kept) == flagged
+    assert [row[0] for row in kept] == sorted(flagged, reverse=True)  # newest first
+    fresh = risk_sql.case_facts(flagged, TODAY)
+    assert {row[0]: risk_snapshot.kept_facts(row) for row in kept} == fresh
+    assert {row[0]: row[1] for row in kept} == {cid: f.customer for cid, f in fresh.items()}
+    # Only the cases opened in the period asked for.
+    opened = dict(Case.select(Case.id, Case.opened_at).tuples())
+    may = risk_snapshot.flagged_with_facts("2026-05-01", "2026-06-01", TODAY, t)
+    assert may is not None
+    assert {row[0] for row in may} == {
+        cid for cid in flagged if "2026-05-01" <= str(opened[cid]) < "2026-06-01"
+    }
+    # Another day's window, or a write since the build: the snapshot is not offered.
+    assert risk_snapshot.flagged_with_facts("0000", "9999", date(2026, 6, 1), t) is None
+    Customer.update(name=Customer.name.concat(" Jr")).where(Customer.id == 1).execute()
+    assert risk_snapshot.flagged_with_facts("0000", "9999", TODAY, t) is None
+
+
+def test_version_14_store_gains_kept_facts_and_rebuilds_its_snapshot(tmp_path):
+    path = tmp_path / "v14.sqlite3"
+    db = store_at_version(path, 14)
+    add_one_case(db, "new")
+    db.execute_sql("INSERT INTO risk_flagged (case_id, mask) VALUES (1, 1)")
+    db.execute_sql("UPDATE risk_state SET built_version = version, built_key = 'k'")
+    db.close()
+
+    db = open_store(path)
+    try:
+        assert migrations.user_version(db) == migrations.CURRENT_VERSION
+        row = db.execute_sql("SELECT case_id, mask, opened_at, subject, facts FROM risk_flagged")
+        assert row.fetchall() == [(1, 1, "", "", "[]")]
+        assert db.execute_sql("SELECT built_key FROM risk_state").fetchone() == (None,)
+    finally:
+        db.close()
 
 
 def test_version_12_store_gains_flag_counts_and_rebuilds_its_snapshot(tmp_path):
