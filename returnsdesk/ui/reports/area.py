@@ -252,8 +252,7 @@ class ReportsArea(QWidget):
         self.views["months"].set_rows(months.rows(self._partial()))
         self._headline(first)
         self.part_loaded.emit("months")
-        for name in list(self._fields):  # parts that came in before the overview
-            self._fill(name)
+        self._fill(*self._fields)  # the parts that came in before the overview
         if self._complete():
             return
         if not self._running:
@@ -292,14 +291,17 @@ class ReportsArea(QWidget):
         if not self._complete() and not self._running:
             self._next_part()
 
-    def _fill(self, name: str) -> None:
-        """Fill the views of part ``name``."""
+    def _fill(self, *names: str) -> None:
+        """Fill the views of parts ``names`` (each view once, when all its parts are in)."""
+        if not names:
+            return
         report = self._partial()
         for table in TABLES:
             parts = VIEW_PARTS[table.name]
-            if name in parts and all(part in self._fields for part in parts):
+            if set(names) & set(parts) and all(part in self._fields for part in parts):
                 self.views[table.name].set_rows(table.rows(report))
-        self.part_loaded.emit(name)
+        for name in names:
+            self.part_loaded.emit(name)
 
     def _complete(self) -> bool:
         """Show the whole report once every part is in; whether it is."""

@@ -4,6 +4,7 @@ report), and the views together equal ``build_report`` (the PDF's and the comman
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -114,3 +115,43 @@ def test_the_flags_view_waits_for_both_of_its_parts(qtbot, demo_store, clock, mo
     assert area.views["flags"].model.rowCount() == 0
     customers = real("customer_flags", year_start, NOW.date())["customer_flags"]
     assert customers  # there was a half to show
+
+
+def test_a_view_whose_parts_came_before_the_overview_is_filled_once(
+    qtbot, demo_store, clock, monkeypatch
+):
+    """Both halves of the flags view read before the overview: shown in one fill, not one
+    per part (each fill of a year of flags is tens of milliseconds on the GUI thread)."""
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    area = window.area("Reports")
+    qtbot.waitUntil(lambda: not area.busy(), timeout=20_000)
+    release = threading.Event()
+    real = reports.overview
+
+    def late_overview(start, end):
+        release.wait(20)
+        return real(start, end)
+
+    monkeypatch.setattr("returnsdesk.ui.reports.area.overview", late_overview)
+    flags = area.views["flags"]
+    fills: list[int] = []
+    real_set_rows = flags.set_rows
+    monkeypatch.setattr(
+        flags, "set_rows", lambda rows: (fills.append(len(rows)), real_set_rows(rows))
+    )
+    area.tabs.setCurrentIndex([t.name for t in TABLES].index("flags"))
+    year_start = NOW.date() - timedelta(days=364)
+    area.set_period(year_start, NOW.date())
+    fills.clear()  # the period's reset
+    qtbot.waitUntil(
+        lambda: {"customer_flags", "supplier_flags"} <= set(area._fields), timeout=20_000
+    )
+    assert fills == []  # nothing shown before the overview
+    with qtbot.waitSignal(area.loaded, timeout=20_000):
+        release.set()
+    whole = build_report(year_start, NOW.date())
+    assert whole.flags  # customers and suppliers to show
+    assert fills == [len(whole.flags)]
+    assert _rows(flags) == TABLES[[t.name for t in TABLES].index("flags")].rows(whole)
