@@ -194,7 +194,7 @@ def _flagged(
     kept = {row[0]: row for row in snapshot}
 
     def made(ids: list[int]) -> dict[int, CaseFacts]:
-        return {cid: risk_snapshot.kept_facts(kept[cid]) for cid in ids}
+        return risk_snapshot.kept_facts([kept[cid] for cid in ids])
 
     return [(case_id, who, mask) for case_id, who, mask, _counts, _facts in snapshot], made
 

@@ -183,12 +183,13 @@ class PeriodTotalRow:
 
 
 def period_totals(date_from: date | None, date_to: date | None) -> list[PeriodTotalRow]:
-    """Totals per month × kind × currency for entries dated within the period."""
+    """Totals per month × kind × currency for entries dated within the period (read from
+    the day totals ``store/ledger_days.py`` keeps)."""
     where, params = _period_where(date_from, date_to)
     rows = _rows(
-        "SELECT substr(e.entry_date, 1, 7), e.kind, e.currency, count(*), "
-        f"COALESCE(SUM({NET}), 0), COALESCE(SUM({SIGNED}), 0) FROM ledger_entry e "
-        f"WHERE {where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        "SELECT substr(e.entry_date, 1, 7), e.kind, e.currency, sum(e.entries), "
+        f"sum(e.net), sum(e.signed) FROM ledger_day e WHERE {where} "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
         params,
     )
     return [PeriodTotalRow(r[0], r[1], r[2], r[3], int(r[4]), int(r[5])) for r in rows]
@@ -353,19 +354,24 @@ class CurrencyTotals:
 
 
 def filtered_totals(flt: LedgerFilter) -> list[CurrencyTotals]:
+    """Per currency: the entries matching ``flt``, paid out and recovered. A filter on
+    dates, kind and currency alone reads the day totals (``store/ledger_days.py``); one
+    on a case, a supplier or an RMA sums the matching entries."""
     where, params = flt.sql()
-    source = (
-        'FROM ledger_entry e JOIN "case" c ON c.id = e.case_id '
-        if flt.needs_case
-        else "FROM ledger_entry e "
-    )
-    rows = _rows(
-        f"SELECT e.currency, count(*), COALESCE(SUM({PAID_OUT}), 0), "
-        f"COALESCE(SUM({RECOVERED}), 0) {source}WHERE {where} "
-        "GROUP BY e.currency ORDER BY e.currency",
-        params,
-    )
-    return [CurrencyTotals(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+    if flt.needs_case or flt.case_id is not None:
+        sql = (
+            f"SELECT e.currency, count(*), COALESCE(SUM({PAID_OUT}), 0), "
+            f'COALESCE(SUM({RECOVERED}), 0) FROM ledger_entry e JOIN "case" c '
+            f"ON c.id = e.case_id WHERE {where} GROUP BY e.currency ORDER BY e.currency"
+        )
+    else:
+        sql = (
+            "SELECT e.currency, sum(e.entries), "
+            f"sum(CASE WHEN e.kind IN ({PAID_OUT_KINDS}) THEN e.net ELSE 0 END), "
+            f"sum(CASE WHEN e.kind IN ({RECOVERED_KINDS}) THEN e.net ELSE 0 END) "
+            f"FROM ledger_day e WHERE {where} GROUP BY e.currency ORDER BY e.currency"
+        )
+    return [CurrencyTotals(r[0], r[1], int(r[2]), int(r[3])) for r in _rows(sql, params)]
 
 
 def currencies_in_use() -> list[str]:
@@ -377,7 +383,7 @@ def currencies_in_use() -> list[str]:
 
 def count_in_period(date_from: date | None, date_to: date | None) -> int:
     where, params = _period_where(date_from, date_to)
-    return int(_one(f"SELECT count(*) FROM ledger_entry e WHERE {where}", params)[0])
+    return int(_one(f"SELECT coalesce(sum(entries), 0) FROM ledger_day e WHERE {where}", params)[0])
 
 
 def iter_period_rows(date_from: date | None, date_to: date | None) -> Iterator[tuple[Any, ...]]:

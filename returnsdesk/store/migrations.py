@@ -447,6 +447,14 @@ def _v15_risk_flag_facts(db: Database) -> None:
     risk_snapshot.add_snapshot_facts(db)
 
 
+def _v16_ledger_days(db: Database) -> None:
+    """Ledger totals per day, kind and currency, kept by a trigger: period and currency
+    totals read a few rows per day, not every entry (store/ledger_days.py)."""
+    from returnsdesk.store import ledger_days
+
+    ledger_days.SUMMARY.create(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -463,6 +471,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v13_risk_flag_counts,
     _v14_currency_indexes,
     _v15_risk_flag_facts,
+    _v16_ledger_days,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from returnsdesk.domain.ledger import DIRECTION, Direction, LedgerKind
+from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.workflow import OPEN
 from returnsdesk.store.connection import database
-from returnsdesk.store.ledger_sql import net_sql, signed_sql
+from returnsdesk.store.ledger_sql import PAID_OUT_KINDS, RECOVERED_KINDS, signed_sql
 from returnsdesk.store.medians import medians
 from returnsdesk.store.sql_lists import marks
 
@@ -75,14 +75,9 @@ class SummaryData:
     open_cases: list[OpenCaseRow] = field(default_factory=list)
 
 
-def _kinds(direction: Direction) -> str:
-    return ", ".join(f"'{k.value}'" for k, d in DIRECTION.items() if d == direction)
-
-
 #: Cost of a ledger_entry row ``l`` as SQL: + paid out, − recovered (the opposite of its
 #: effect on cash, ``ledger_sql.signed_sql``).
 SIGNED_COST = f"(-{signed_sql('l')})"
-_NET = net_sql("l")
 
 
 def _rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
@@ -90,16 +85,16 @@ def _rows(sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 def money_by_currency(period: Period) -> list[MoneyRow]:
+    """Per currency, the period's refunds, reimbursements, paid out and recovered (read
+    from the day totals ``store/ledger_days.py`` keeps)."""
     rows = _rows(
         f"""
         SELECT l.currency,
-               SUM(CASE WHEN l.kind = ? THEN {_NET} ELSE 0 END),
-               SUM(CASE WHEN l.kind = ? THEN {_NET} ELSE 0 END),
-               SUM(CASE WHEN l.kind IN ({_kinds(Direction.PAID_OUT)})
-                        THEN {_NET} ELSE 0 END),
-               SUM(CASE WHEN l.kind IN ({_kinds(Direction.RECOVERED)})
-                        THEN {_NET} ELSE 0 END)
-        FROM ledger_entry l
+               SUM(CASE WHEN l.kind = ? THEN l.net ELSE 0 END),
+               SUM(CASE WHEN l.kind = ? THEN l.net ELSE 0 END),
+               SUM(CASE WHEN l.kind IN ({PAID_OUT_KINDS}) THEN l.net ELSE 0 END),
+               SUM(CASE WHEN l.kind IN ({RECOVERED_KINDS}) THEN l.net ELSE 0 END)
+        FROM ledger_day l
         WHERE l.entry_date BETWEEN ? AND ?
         GROUP BY l.currency ORDER BY l.currency
         """,

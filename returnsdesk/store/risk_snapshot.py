@@ -278,6 +278,8 @@ def flagged_with_facts(
     return [(row[0], row[1], row[2], (row[3], row[4], row[5]), row[6]) for row in rows]
 
 
-def kept_facts(row: FlaggedRow) -> CaseFacts:
-    """The facts the rules read, as the snapshot kept them for a flagged case."""
-    return facts_of_row(json.loads(row[4]), row[3])
+def kept_facts(rows: list[FlaggedRow]) -> dict[int, CaseFacts]:
+    """The facts the rules read, as the snapshot kept them, for each of ``rows`` by case id
+    (their JSON decoded in one pass: a year of flags describes thousands of cases)."""
+    decoded = json.loads(f"[{','.join(row[4] for row in rows)}]")
+    return {row[0]: facts_of_row(facts, row[3]) for row, facts in zip(rows, decoded, strict=True)}

@@ -6,11 +6,16 @@ the same transaction, so the summaries are computed once instead of row by row.
 
 from __future__ import annotations
 
-from returnsdesk.store import claims, sales, supplier_money
+from returnsdesk.store import claims, ledger_days, sales, supplier_money
 from returnsdesk.store.connection import Database
 from returnsdesk.store.summary_table import SummaryTable
 
-ALL: tuple[SummaryTable, ...] = (sales.SUMMARY, claims.SUMMARY, supplier_money.SUMMARY)
+ALL: tuple[SummaryTable, ...] = (
+    sales.SUMMARY,
+    claims.SUMMARY,
+    supplier_money.SUMMARY,
+    ledger_days.SUMMARY,
+)
 
 
 def suspend_all(db: Database) -> None:

@@ -18,6 +18,7 @@ TABLES = (
     "sales_supplier_day",
     "supplier_claim",
     "supplier_money_total",
+    "ledger_day",
 )
 
 

@@ -121,7 +121,7 @@ def test_the_snapshot_keeps_each_flagged_case_s_counts_and_facts_agree(demo_stor
     assert sorted(row[0] for row in kept) == flagged
     assert [row[0] for row in kept] == sorted(flagged, reverse=True)  # newest first
     fresh = risk_sql.case_facts(flagged, TODAY)
-    assert {row[0]: risk_snapshot.kept_facts(row) for row in kept} == fresh
+    assert risk_snapshot.kept_facts(kept) == fresh
     assert {row[0]: row[1] for row in kept} == {cid: f.customer for cid, f in fresh.items()}
     # Only the cases opened in the period asked for.
     opened = dict(Case.select(Case.id, Case.opened_at).tuples())

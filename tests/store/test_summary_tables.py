@@ -10,7 +10,7 @@ from factories import make_case, make_order, make_supplier
 from returnsdesk.domain.ledger import LedgerKind as K
 from returnsdesk.services import ledger
 from returnsdesk.services.ledger import EntryInput
-from returnsdesk.store import claims, sales, supplier_money
+from returnsdesk.store import claims, ledger_days, sales, supplier_money
 from returnsdesk.store.db import database
 from returnsdesk.store.sql_script import execute_script
 from returnsdesk.store.summary_table import SummaryTable
@@ -22,6 +22,7 @@ SUMMARY_TABLES = (
     "sales_supplier_day",
     "supplier_claim",
     "supplier_money_total",
+    "ledger_day",
 )
 
 
@@ -56,13 +57,14 @@ def test_trigger_names_are_read_from_the_scripts():
         "supplier_money_entry_insert",
         "supplier_money_case_update",
     )
+    assert ledger_days.SUMMARY.trigger_names == ("ledger_day_entry_insert",)
     odd = SummaryTable("", "create trigger if not exists  x_1 AFTER INSERT ON t BEGIN END;", "")
     assert odd.trigger_names == ("x_1",)
 
 
 def test_every_summary_trigger_of_the_store_is_declared(store):
     declared = {name for table in ALL for name in table.trigger_names}
-    summary_prefixes = ("sales_", "supplier_claim_", "supplier_money_")
+    summary_prefixes = ("sales_", "supplier_claim_", "supplier_money_", "ledger_day_")
     in_store = {name for name in _triggers() if name.startswith(summary_prefixes)}
     assert in_store == declared
 
