@@ -16,7 +16,7 @@ from returnsdesk.domain.ledger import LedgerKind
 from returnsdesk.domain.workflow import OPEN
 from returnsdesk.store.connection import database
 from returnsdesk.store.ledger_sql import PAID_OUT_KINDS, RECOVERED_KINDS, signed_sql
-from returnsdesk.store.medians import medians
+from returnsdesk.store.medians import median_of, medians
 from returnsdesk.store.sql_lists import marks
 
 
@@ -109,12 +109,11 @@ def money_by_currency(period: Period) -> list[MoneyRow]:
 
 
 def median_days_to_close(period: Period) -> float | None:
-    rows = database.execute_sql(
-        """SELECT '', julianday(closed_at) - julianday(opened_at) FROM "case"
+    found = median_of(
+        """SELECT julianday(closed_at) - julianday(opened_at) AS value FROM "case"
            WHERE closed_at >= ? AND closed_at < ?""",
         _span(period),
-    ).fetchall()
-    found = medians(rows).get("")
+    )
     return None if found is None else found[1]
 
 

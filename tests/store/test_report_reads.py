@@ -4,14 +4,16 @@ middle value, or the mean of the middle two."""
 
 from __future__ import annotations
 
+import statistics
 from datetime import date, timedelta
 
 from factories import make_case, make_order, make_supplier
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from returnsdesk.store import reports
-from returnsdesk.store.medians import medians
+from returnsdesk.store.db import database
+from returnsdesk.store.medians import median_of, medians
 from returnsdesk.store.models import Case
 
 
@@ -51,6 +53,28 @@ def test_medians_are_the_middle_value_or_the_mean_of_the_middle_two(rows):
         n, median = found[group]
         assert n == len(values)
         assert abs(median - expected) <= 1e-9 * max(1.0, abs(expected))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # table emptied per run
+@given(st.lists(st.one_of(st.none(), st.floats(-1e6, 1e6)), max_size=40))
+def test_a_median_sorted_by_sqlite_is_the_plain_median(store, values):
+    """``median_of`` (SQLite sorts, the middle one or two values are read) equals the
+    textbook median of the same values, None left out, as ``medians`` takes it."""
+    database.execute_sql("CREATE TEMP TABLE IF NOT EXISTS sample (v REAL)")
+    database.execute_sql("DELETE FROM sample")
+    for value in values:
+        database.execute_sql("INSERT INTO sample (v) VALUES (?)", (value,))
+    found = median_of("SELECT v AS value FROM sample WHERE v IS NULL OR v > ?", (-1e7,))
+    known = [v for v in values if v is not None]
+    if not known:
+        assert found is None
+        return
+    assert found is not None
+    n, median = found
+    assert n == len(known)
+    expected = statistics.median(known)
+    assert abs(median - expected) <= 1e-9 * max(1.0, abs(expected))
+    assert found == medians([("", v) for v in values])[""]
 
 
 def test_median_days_to_close_is_the_median_of_the_closed_cases(store, now):
