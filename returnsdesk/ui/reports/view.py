@@ -87,12 +87,17 @@ class ReportView(QWidget):
         self.chart.setTitle(f"{title} (%)" if value_col.kind == Kind.PERCENT else title)
         rows = list(range(min(self.model.rowCount(), CHART_ROWS)))
         self._chart_rows = rows[::-1]  # a horizontal chart draws its first category at the bottom
+        if not rows:
+            return  # nothing to draw (an axis over no values has no range)
         bar = QBarSet(cat.text(value_col.key, self.model.lang))
         bar.setColor("#1f5f7a")
         names = []
+        top = 0.0
         for row in self._chart_rows:
             value = self.model.index(row, self.table.chart_value).data(VALUE_ROLE)
-            bar.append(chart_number(value, value_col.kind))
+            number = chart_number(value, value_col.kind)
+            bar.append(number)
+            top = max(top, number)
             label = self.model.index(row, self.table.chart_label).data()
             names.append(label if len(label) <= 28 else label[:27] + "…")
         series = QHorizontalBarSeries()
@@ -102,7 +107,7 @@ class ReportView(QWidget):
         categories = QBarCategoryAxis()
         categories.append(names)
         values = QValueAxis()
-        values.setMin(0)
+        values.setRange(0, top if top > 0 else 1)  # all zero: still a scale, not an empty one
         values.setLabelFormat("%.0f")
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)

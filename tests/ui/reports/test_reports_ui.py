@@ -47,6 +47,19 @@ def test_every_report_model_passes_the_model_tester(qtmodeltester, built):
         qtmodeltester.check(model, force_py=True)
 
 
+def test_a_view_with_no_rows_draws_no_broken_axis(qtbot, qtlog, window):
+    """Each period starts with every view emptied: its chart is left empty, with no axis
+    over no values (Qt warned of an invalid [nan - nan] range on every refresh)."""
+    area = _area(qtbot, window)
+    with qtbot.waitSignal(area.loaded, timeout=10_000):
+        area.set_period(START, START)  # a day with nothing in most views
+    empty = [view for view in area.views.values() if view.model.rowCount() == 0]
+    assert empty
+    assert all(not view.chart.series() for view in empty)
+    texts = [record.message for record in qtlog.records]
+    assert not [m for m in texts if "nan" in m.lower() or "invalid range" in m.lower()], texts
+
+
 def test_window_shows_the_same_figures_as_the_command_and_the_pdf(qtbot, window):
     area = _area(qtbot, window)
     report = build_report(START, END)
