@@ -49,9 +49,7 @@ class ReportView(QWidget):
         self.view.setWordWrap(False)
         self.view.activated.connect(lambda index: self.drill_down.emit(index.row()))
         self.view.doubleClicked.connect(lambda index: self.drill_down.emit(index.row()))
-        self.chart = QChart()
-        self.chart.legend().hide()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart = self._new_chart()
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(300)
@@ -78,17 +76,22 @@ class ReportView(QWidget):
             )
         self._fill_chart()
 
+    @staticmethod
+    def _new_chart() -> QChart:
+        chart = QChart()
+        chart.legend().hide()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        return chart
+
     def _fill_chart(self) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        """Draw the first rows on a new chart: axes removed from a chart in place stayed
+        drawn under the new ones."""
+        old, self.chart = self.chart, self._new_chart()
         value_col = self.table.columns[self.table.chart_value]
         title = cat.text(value_col.key, self.model.lang)
         self.chart.setTitle(f"{title} (%)" if value_col.kind == Kind.PERCENT else title)
         rows = list(range(min(self.model.rowCount(), CHART_ROWS)))
         self._chart_rows = rows[::-1]  # a horizontal chart draws its first category at the bottom
-        if not rows:
-            return  # nothing to draw (an axis over no values has no range)
         bar = QBarSet(cat.text(value_col.key, self.model.lang))
         bar.setColor("#1f5f7a")
         names = []
@@ -107,13 +110,18 @@ class ReportView(QWidget):
         categories = QBarCategoryAxis()
         categories.append(names)
         values = QValueAxis()
-        values.setRange(0, top if top > 0 else 1)  # all zero: still a scale, not an empty one
+        values.setRange(0, top if top > 0 else 1)  # no rows or all zero: 0 to 1, not NaN
         values.setLabelFormat("%.0f")
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
-        values.applyNiceNumbers()  # ticks on round numbers (0, 10, 20…), not 13, 25, 38
+        if top > 0:
+            values.applyNiceNumbers()  # ticks on round numbers (0, 10, 20…), not 13, 25, 38
+        else:
+            values.setTickCount(2)  # just 0 and 1
+        self.chart_view.setChart(self.chart)
+        old.deleteLater()  # the view released it
 
     def _bar_clicked(self, index: int, _barset: QBarSet | None = None) -> None:
         if 0 <= index < len(self._chart_rows):

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 from case_waits import loaded, settle
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from returnsdesk.formats.pdf.summary import build_summary
 from returnsdesk.formats.report_tables import TABLES
@@ -48,14 +49,20 @@ def test_every_report_model_passes_the_model_tester(qtmodeltester, built):
 
 
 def test_a_view_with_no_rows_draws_no_broken_axis(qtbot, qtlog, window):
-    """Each period starts with every view emptied: its chart is left empty, with no axis
-    over no values (Qt warned of an invalid [nan - nan] range on every refresh)."""
+    """Each period starts with every view emptied: its chart shows no bars and no stale
+    categories, on a plain scale (Qt warned of an invalid [nan - nan] range on every
+    refresh)."""
     area = _area(qtbot, window)
     with qtbot.waitSignal(area.loaded, timeout=10_000):
         area.set_period(START, START)  # a day with nothing in most views
     empty = [view for view in area.views.values() if view.model.rowCount() == 0]
     assert empty
-    assert all(not view.chart.series() for view in empty)
+    for view in empty:
+        assert view.chart_view.chart() is view.chart  # drawn afresh, nothing left of the last
+        [series] = view.chart.series()
+        assert [bar_set.count() for bar_set in series.barSets()] == [0]
+        [categories] = view.chart.axes(Qt.Orientation.Vertical)
+        assert categories.count() == 0
     texts = [record.message for record in qtlog.records]
     assert not [m for m in texts if "nan" in m.lower() or "invalid range" in m.lower()], texts
 
