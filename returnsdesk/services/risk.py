@@ -16,7 +16,7 @@ from returnsdesk.domain.risk import (
 from returnsdesk.services import settings
 from returnsdesk.services.clock import resolve
 from returnsdesk.store import risk as risk_sql
-from returnsdesk.store import risk_snapshot
+from returnsdesk.store import risk_snapshot, supplier_facts_kept
 from returnsdesk.store.db import is_read_only
 from returnsdesk.store.models import Case
 
@@ -29,7 +29,9 @@ __all__ = [
     "flags_of_supplier",
     "flagged_ready",
     "refresh_flagged",
+    "refresh_supplier_facts",
     "save_thresholds",
+    "supplier_facts_ready",
     "supplier_flags_by_id",
     "thresholds",
 ]
@@ -56,18 +58,26 @@ def flags_of_case(case_id: int, now: datetime | date | None = None) -> list[Flag
 
 
 def supplier_flags_by_id(now: datetime | date | None = None) -> dict[int, list[Flag]]:
-    """Every supplier's signals over the 12 months up to today."""
+    """Every supplier's signals over the 12 months up to today (from the kept facts when
+    they are up to date)."""
     t = thresholds()
-    return {
-        sid: supplier_flags(facts, t) for sid, facts in risk_sql.supplier_facts(_today(now)).items()
-    }
+    as_of = _today(now)
+    facts = supplier_facts_kept.kept(as_of)
+    if facts is None:
+        facts = risk_sql.supplier_facts(as_of)
+    return {sid: supplier_flags(f, t) for sid, f in facts.items()}
 
 
 def flags_of_supplier(supplier_id: int | None, now: datetime | date | None = None) -> list[Flag]:
-    """One supplier's signals over the 12 months up to today (only its year is read)."""
+    """One supplier's signals over the 12 months up to today (from the kept facts when
+    they are up to date, else only its year is read)."""
     if supplier_id is None:
         return []
-    facts = risk_sql.supplier_facts(_today(now), supplier_id=supplier_id).get(supplier_id)
+    as_of = _today(now)
+    every = supplier_facts_kept.kept(as_of)
+    if every is None:
+        every = risk_sql.supplier_facts(as_of, supplier_id=supplier_id)
+    facts = every.get(supplier_id)
     return supplier_flags(facts, thresholds()) if facts else []
 
 
@@ -92,3 +102,16 @@ def refresh_flagged(now: datetime | date | None = None) -> bool:
     if is_read_only():
         return False
     return risk_snapshot.rebuild_flagged(_today(now), thresholds())
+
+
+def supplier_facts_ready(now: datetime | date | None = None) -> bool:
+    """Whether the kept supplier facts are up to date for today."""
+    return supplier_facts_kept.fresh(_today(now))
+
+
+def refresh_supplier_facts(now: datetime | date | None = None) -> bool:
+    """Bring the kept supplier facts up to date (off the GUI thread: seconds on a store of
+    a million cases); True when they were rebuilt. A read-only store reads them afresh."""
+    if is_read_only():
+        return False
+    return supplier_facts_kept.rebuild(_today(now))

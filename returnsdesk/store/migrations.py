@@ -455,6 +455,15 @@ def _v16_ledger_days(db: Database) -> None:
     ledger_days.SUMMARY.create(db)
 
 
+def _v17_supplier_facts_kept(db: Database) -> None:
+    """Each supplier's risk facts over 12 months kept ready, stale after any write that
+    can change them: the Suppliers area's badges read a few rows, not a year of claims
+    (store/supplier_facts_kept.py)."""
+    from returnsdesk.store import supplier_facts_kept
+
+    supplier_facts_kept.create(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -472,6 +481,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v14_currency_indexes,
     _v15_risk_flag_facts,
     _v16_ledger_days,
+    _v17_supplier_facts_kept,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -342,11 +342,16 @@ class InboxWidget(QWidget):
         self._update_summary()
 
     def _refresh_risk(self, then_apply: bool = False) -> None:
-        """Rebuild the risk snapshot off the GUI thread if a write made it stale."""
+        """Rebuild the risk snapshot off the GUI thread if a write made it stale; then the
+        kept supplier facts (not waited for: the risk filter needs only the snapshot)."""
         job = run_task(lambda _job: risk.refresh_flagged())
         job.failed.connect(self._risk_failed)
+        job.finished.connect(self._refresh_supplier_facts)
         if then_apply:
             job.finished.connect(self._risk_ready)
+
+    def _refresh_supplier_facts(self) -> None:
+        run_task(lambda _job: risk.refresh_supplier_facts()).failed.connect(self._risk_failed)
 
     def _risk_ready(self) -> None:
         if self.model.query.filters.flagged:

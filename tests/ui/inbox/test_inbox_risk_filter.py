@@ -60,3 +60,17 @@ def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_st
         lambda: quiet.id in _shown(inbox, qtbot) and _shown(inbox, qtbot) <= expected,
         timeout=3000,
     )
+
+
+def test_the_supplier_facts_are_kept_up_to_date_in_the_background(qtbot, demo_store, clock):
+    """After start-up and after a write, the kept supplier facts are brought up to date off
+    the GUI thread (the Suppliers area's badges then read a few rows)."""
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: risk.supplier_facts_ready(), timeout=5000)
+    case = Case.select().where(Case.supplier.is_null(False)).first()
+    Case.update(reason="damaged_in_transit").where(Case.id == case.id).execute()
+    assert not risk.supplier_facts_ready()
+    window.refresh()
+    qtbot.waitUntil(lambda: risk.supplier_facts_ready(), timeout=5000)
