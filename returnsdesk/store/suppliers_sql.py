@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from returnsdesk.store.connection import database
+from returnsdesk.store.medians import median_of
 from returnsdesk.store.sql_lists import marks
 
 #: The reply time of an answered message, in hours (the index below is on this expression).
@@ -74,10 +75,9 @@ WAITING_SQL = (
     "FROM supplier_contact WHERE awaiting_reply = 1 AND answered_at IS NULL "
     "GROUP BY supplier_id"
 )
-REPLY_COUNT_SQL = f"SELECT count(*) FROM supplier_contact WHERE supplier_id = ? AND {_ANSWERED}"
-MIDDLE_REPLIES_SQL = (
-    f"SELECT {REPLY_HOURS} FROM supplier_contact WHERE supplier_id = ? AND {_ANSWERED} "
-    f"ORDER BY {REPLY_HOURS} LIMIT ? OFFSET ?"
+#: One supplier's reply times in hours, as ``medians.median_of`` reads them.
+REPLY_HOURS_SQL = (
+    f"SELECT {REPLY_HOURS} AS value FROM supplier_contact WHERE supplier_id = ? AND {_ANSWERED}"
 )
 
 
@@ -99,19 +99,14 @@ def waiting_replies(now_stamp: str) -> dict[int, WaitingRow]:
 def median_reply_hours(supplier_ids: Iterable[int]) -> dict[int, float]:
     """The median reply time of each supplier's answered messages (absent: none answered).
 
-    Per supplier: a count over the index range, then the one or two middle values read
-    from the index in order (``LIMIT 2 OFFSET``), never every reply of the store at once.
+    Per supplier (``medians.median_of``): a count over the index range, then the one or
+    two middle values read from the index in order, never every reply of the store at once.
     """
     result: dict[int, float] = {}
     for supplier_id in supplier_ids:
-        (count,) = database.execute_sql(REPLY_COUNT_SQL, (supplier_id,)).fetchone()
-        if not count:
-            continue
-        middle = database.execute_sql(
-            MIDDLE_REPLIES_SQL, (supplier_id, 2 - count % 2, (count - 1) // 2)
-        ).fetchall()
-        values = [float(row[0]) for row in middle]
-        result[supplier_id] = sum(values) / len(values)
+        found = median_of(REPLY_HOURS_SQL, (supplier_id,))
+        if found is not None:
+            result[supplier_id] = found[1]
     return result
 
 
