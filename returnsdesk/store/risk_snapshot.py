@@ -18,6 +18,7 @@ from datetime import date
 
 from returnsdesk.domain.risk import BIT, CaseFacts, Rule, Thresholds
 from returnsdesk.store.connection import Database, database, write
+from returnsdesk.store.kept_state import KeptState
 from returnsdesk.store.risk import (
     BEFORE_SQL,
     EARLIER_SQL,
@@ -38,16 +39,9 @@ CREATE TABLE risk_flagged (
     case_id INTEGER PRIMARY KEY NOT NULL,
     mask INTEGER NOT NULL
 ) STRICT;
-CREATE TABLE risk_state (
-    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
-    version INTEGER NOT NULL DEFAULT 0,
-    built_version INTEGER,
-    built_key TEXT
-) STRICT;
-INSERT INTO risk_state (id, version) VALUES (1, 0);
 """
-
-_BUMP = "BEGIN UPDATE risk_state SET version = version + 1; END;"
+STATE = KeptState("risk_state", "built_key")
+_BUMP = STATE.bump
 
 
 def _changed(columns: tuple[str, ...]) -> str:
@@ -106,7 +100,7 @@ UPDATE risk_state SET built_key = NULL;
 
 def create_snapshot(db: Database) -> None:
     """The snapshot table, its state row and the triggers (the migration step)."""
-    execute_script(db, SNAPSHOT_SCHEMA)
+    execute_script(db, SNAPSHOT_SCHEMA + STATE.schema())
     execute_script(db, SNAPSHOT_TRIGGERS)
 
 
@@ -126,11 +120,7 @@ def _snapshot_key(as_of: date, t: Thresholds) -> str:
 
 def snapshot_fresh(as_of: date, t: Thresholds) -> bool:
     """Whether ``risk_flagged`` holds exactly the flagged cases as of ``as_of`` under ``t``."""
-    row = database.execute_sql(
-        "SELECT version = built_version AND built_key = ? FROM risk_state WHERE id = 1",
-        (_snapshot_key(as_of, t),),
-    ).fetchone()
-    return bool(row and row[0])
+    return STATE.fresh(_snapshot_key(as_of, t))
 
 
 def _bits_sql(as_of: date, t: Thresholds) -> tuple[str, list[object]]:
@@ -190,10 +180,8 @@ def rebuild_flagged(as_of: date, t: Thresholds) -> bool:
     key = _snapshot_key(as_of, t)
     bits, params = _bits_sql(as_of, t)
     with database.atomic("DEFERRED"):
-        version, built_version, built_key = database.execute_sql(
-            "SELECT version, built_version, built_key FROM risk_state WHERE id = 1"
-        ).fetchone()
-        if version == built_version and built_key == key:
+        version = STATE.current(key)
+        if version is None:
             return False
         masks = dict(
             database.execute_sql(
@@ -220,9 +208,7 @@ def rebuild_flagged(as_of: date, t: Thresholds) -> bool:
                 JOIN "order" o ON o.id = c.order_id JOIN customer cu ON cu.id = o.customer_id""",
             (json.dumps(rows),),
         )
-        database.execute_sql(
-            "UPDATE risk_state SET built_version = ?, built_key = ? WHERE id = 1", (version, key)
-        )
+        STATE.stamp(version, key)
     return True
 
 

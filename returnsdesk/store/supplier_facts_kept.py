@@ -19,6 +19,7 @@ from datetime import date
 
 from returnsdesk.domain.risk import SupplierFacts
 from returnsdesk.store.connection import Database, database, write
+from returnsdesk.store.kept_state import KeptState
 from returnsdesk.store.risk import supplier_facts
 from returnsdesk.store.sql_script import execute_script
 
@@ -27,16 +28,9 @@ CREATE TABLE supplier_facts_kept (
     supplier_id INTEGER PRIMARY KEY NOT NULL,
     facts TEXT NOT NULL
 ) STRICT;
-CREATE TABLE supplier_facts_state (
-    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
-    version INTEGER NOT NULL DEFAULT 0,
-    built_version INTEGER,
-    built_on TEXT
-) STRICT;
-INSERT INTO supplier_facts_state (id, version) VALUES (1, 0);
 """
-
-_BUMP = "BEGIN UPDATE supplier_facts_state SET version = version + 1; END;"
+STATE = KeptState("supplier_facts_state", "built_on")
+_BUMP = STATE.bump
 _CASE_FACTS = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("supplier_id", "reason", "opened_at"))
 
 TRIGGERS = f"""
@@ -58,7 +52,7 @@ WHEN OLD.name IS NOT NEW.name {_BUMP}
 
 def create(db: Database) -> None:
     """The tables and their triggers (the migration step); built on first refresh."""
-    execute_script(db, SCHEMA)
+    execute_script(db, SCHEMA + STATE.schema())
     execute_script(db, TRIGGERS)
 
 
@@ -69,10 +63,8 @@ def rebuild(as_of: date) -> bool:
     blocked), then written stamped with the version that was read: a write in between
     leaves them marked stale."""
     with database.atomic("DEFERRED"):
-        version, built_version, built_on = database.execute_sql(
-            "SELECT version, built_version, built_on FROM supplier_facts_state WHERE id = 1"
-        ).fetchone()
-        if version == built_version and built_on == as_of.isoformat():
+        version = STATE.current(as_of.isoformat())
+        if version is None:
             return False
         facts = supplier_facts(as_of)
     with write():
@@ -82,20 +74,13 @@ def rebuild(as_of: date) -> bool:
             "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
             (json.dumps([[sid, json.dumps(asdict(f))] for sid, f in facts.items()]),),
         )
-        database.execute_sql(
-            "UPDATE supplier_facts_state SET built_version = ?, built_on = ? WHERE id = 1",
-            (version, as_of.isoformat()),
-        )
+        STATE.stamp(version, as_of.isoformat())
     return True
 
 
 def fresh(as_of: date) -> bool:
     """Whether the kept facts are exactly those of ``as_of``."""
-    row = database.execute_sql(
-        "SELECT version = built_version AND built_on = ? FROM supplier_facts_state WHERE id = 1",
-        (as_of.isoformat(),),
-    ).fetchone()
-    return bool(row and row[0])
+    return STATE.fresh(as_of.isoformat())
 
 
 def kept(as_of: date) -> dict[int, SupplierFacts] | None:
