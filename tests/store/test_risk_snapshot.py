@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from old_store import add_one_case, store_at_version
 
 from returnsdesk.domain.reasons import Reason
@@ -136,9 +137,16 @@ def test_the_snapshot_keeps_each_flagged_case_s_counts_and_facts_agree(demo_stor
     assert risk_snapshot.flagged_with_facts("0000", "9999", TODAY, t) is None
 
 
-def test_version_14_store_gains_kept_facts_and_rebuilds_its_snapshot(tmp_path):
-    path = tmp_path / "v14.sqlite3"
-    db = store_at_version(path, 14)
+@pytest.mark.parametrize(
+    ("version", "columns", "kept"),
+    [
+        (12, "case_id, mask, requests, chargebacks, earlier", (1, 1, 0, 0, 0)),  # v13: counts
+        (14, "case_id, mask, opened_at, subject, facts", (1, 1, "", "", "[]")),  # v15: facts
+    ],
+)
+def test_an_older_snapshot_gains_its_new_columns_and_is_rebuilt(tmp_path, version, columns, kept):
+    path = tmp_path / f"v{version}.sqlite3"
+    db = store_at_version(path, version)
     add_one_case(db, "new")
     db.execute_sql("INSERT INTO risk_flagged (case_id, mask) VALUES (1, 1)")
     db.execute_sql("UPDATE risk_state SET built_version = version, built_key = 'k'")
@@ -147,28 +155,7 @@ def test_version_14_store_gains_kept_facts_and_rebuilds_its_snapshot(tmp_path):
     db = open_store(path)
     try:
         assert migrations.user_version(db) == migrations.CURRENT_VERSION
-        row = db.execute_sql("SELECT case_id, mask, opened_at, subject, facts FROM risk_flagged")
-        assert row.fetchall() == [(1, 1, "", "", "[]")]
-        assert db.execute_sql("SELECT built_key FROM risk_state").fetchone() == (None,)
-    finally:
-        db.close()
-
-
-def test_version_12_store_gains_flag_counts_and_rebuilds_its_snapshot(tmp_path):
-    path = tmp_path / "v12.sqlite3"
-    db = store_at_version(path, 12)
-    add_one_case(db, "new")
-    db.execute_sql("INSERT INTO risk_flagged (case_id, mask) VALUES (1, 1)")
-    db.execute_sql("UPDATE risk_state SET built_version = version, built_key = 'k'")
-    db.close()
-
-    db = open_store(path)
-    try:
-        assert migrations.user_version(db) == migrations.CURRENT_VERSION
-        row = db.execute_sql(
-            "SELECT case_id, mask, requests, chargebacks, earlier FROM risk_flagged"
-        )
-        assert row.fetchall() == [(1, 1, 0, 0, 0)]
+        assert db.execute_sql(f"SELECT {columns} FROM risk_flagged").fetchall() == [kept]
         assert db.execute_sql("SELECT built_key FROM risk_state").fetchone() == (None,)
     finally:
         db.close()
