@@ -14,8 +14,8 @@ from returnsdesk.domain.i18n import t
 from returnsdesk.domain.text import LONG, clean_text
 from returnsdesk.domain.workflow import FINISHED, OPEN
 from returnsdesk.services.clock import resolve
-from returnsdesk.store import suppliers_sql
-from returnsdesk.store.db import write
+from returnsdesk.store import supplier_replies_kept, suppliers_sql
+from returnsdesk.store.db import is_read_only, write
 from returnsdesk.store.models import Case, Supplier, from_stamp, to_stamp
 from returnsdesk.store.search import index_cases
 
@@ -178,13 +178,14 @@ def summaries(now: datetime | None = None) -> list[SupplierSummary]:
     """One row per supplier: open cases, claims awaiting a reply, money, median reply time.
 
     Each figure comes from an index or a maintained table (``store.suppliers_sql``), so
-    the cost follows the number of suppliers and of open claims, not the store's size.
+    the cost follows the number of suppliers and of open claims, not the store's size;
+    the median reply times are kept ready (``refresh_reply_medians``) when up to date.
     """
     now = resolve(now)
     names = suppliers_sql.supplier_names()
     open_counts = suppliers_sql.open_case_counts(sorted(s.value for s in OPEN))
     waiting = suppliers_sql.waiting_replies(to_stamp(now))
-    medians = suppliers_sql.median_reply_hours([row.id for row in names])
+    medians = supplier_replies_kept.median_reply_hours_of([row.id for row in names])
     money: dict[int, list[SupplierMoney]] = {}
     for total in suppliers_sql.money_totals():
         money.setdefault(total.supplier_id, []).append(
@@ -208,3 +209,11 @@ def summaries(now: datetime | None = None) -> list[SupplierSummary]:
             )
         )
     return result
+
+
+def refresh_reply_medians() -> bool:
+    """Bring the kept median reply times up to date (off the GUI thread); True when they
+    were rebuilt. A read-only store reads them along the index each time."""
+    if is_read_only():
+        return False
+    return supplier_replies_kept.rebuild()

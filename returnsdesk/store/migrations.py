@@ -249,6 +249,14 @@ def _v17_supplier_facts_kept(db: Database) -> None:
     supplier_facts_kept.create(db)
 
 
+def _v18_supplier_replies_kept(db: Database) -> None:
+    """Each supplier's median reply time kept ready, stale after any change to a message:
+    the Suppliers area reads a few rows (store/supplier_replies_kept.py)."""
+    from returnsdesk.store import supplier_replies_kept
+
+    supplier_replies_kept.create(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -267,6 +275,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v15_risk_flag_facts,
     _v16_ledger_days,
     _v17_supplier_facts_kept,
+    _v18_supplier_replies_kept,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -16,9 +16,15 @@ from returnsdesk.domain.ledger import LedgerKind as K
 from returnsdesk.services import contacts, ledger, suppliers
 from returnsdesk.services.contacts import ContactInput, Direction
 from returnsdesk.services.ledger import EntryInput
-from returnsdesk.store import ledger_sql, migrations, supplier_money
+from returnsdesk.store import (
+    ledger_sql,
+    migrations,
+    supplier_money,
+    supplier_replies_kept,
+    suppliers_sql,
+)
 from returnsdesk.store.db import database, open_store
-from returnsdesk.store.models import Case, LedgerEntry
+from returnsdesk.store.models import Case, LedgerEntry, SupplierContact
 
 
 def _kept() -> list[tuple]:
@@ -121,6 +127,36 @@ def test_median_reply_is_the_median_of_every_answered_claim(store, now):
     assert figures[b.id].median_reply_hours is None  # never answered: no figure
 
 
+def test_kept_medians_equal_the_index_walk_and_go_stale_on_any_message_change(store, now):
+    """The kept median reply times (store/supplier_replies_kept.py) are those walked along
+    the index, used only while no message changed since (issue #17: the Suppliers area
+    read every supplier's answered messages each time it opened)."""
+    a, b = make_supplier("Alpha"), make_supplier("Beta")
+    for index, value in enumerate([5, 30, 1.5]):
+        case = make_case(now, order=make_order(f"#{index}", supplier=a))
+        _claim_answered_after(a, case, now - timedelta(days=20 - index), value)
+    walked = suppliers_sql.median_reply_hours([a.id, b.id])
+    assert supplier_replies_kept.kept() is None  # never built
+    assert suppliers.refresh_reply_medians() is True
+    assert supplier_replies_kept.kept() == walked
+    assert set(walked) == {a.id} and abs(walked[a.id] - 5.0) < 1e-6
+    assert suppliers.refresh_reply_medians() is False  # fresh: nothing to do
+    later = now + timedelta(days=1)
+    shown = {s.id: s.median_reply_hours for s in suppliers.summaries(later)}
+    assert shown == {a.id: walked[a.id], b.id: None}
+    # A new answered claim: stale, the summaries walk the index, a rebuild keeps it.
+    case = make_case(now, order=make_order("#9", supplier=b))
+    _claim_answered_after(b, case, now - timedelta(days=2), 40)
+    assert supplier_replies_kept.kept() is None
+    shown = {s.id: s.median_reply_hours for s in suppliers.summaries(later)}
+    assert abs(shown[b.id] - 40.0) < 1e-6
+    suppliers.refresh_reply_medians()
+    assert supplier_replies_kept.kept() == suppliers_sql.median_reply_hours([a.id, b.id])
+    # Any change to a message's time or answer makes them stale again.
+    SupplierContact.update(answered_at=None).where(SupplierContact.supplier == b.id).execute()
+    assert supplier_replies_kept.kept() is None
+
+
 def test_open_cases_count_only_open_statuses(store, now):
     a = make_supplier("Alpha")
     for index, status in enumerate(["new", "awaiting_supplier", "closed", "rejected", "won"]):
@@ -158,5 +194,27 @@ def test_version_10_store_gains_the_money_table_with_its_content(tmp_path):
             "supplier_contact_waiting",
         } <= names
         assert set(supplier_money.SUMMARY.trigger_names) <= names
+    finally:
+        db.close()
+
+
+def test_version_17_store_gains_the_kept_reply_medians_stale(tmp_path):
+    path = tmp_path / "v17.sqlite3"
+    db = store_at_version(path, 17)
+    add_one_case(db, "new")
+    db.close()
+
+    db = open_store(path)
+    try:
+        assert migrations.user_version(db) == migrations.CURRENT_VERSION
+        assert db.execute_sql("SELECT count(*) FROM supplier_reply_kept").fetchone() == (0,)
+        state = db.execute_sql("SELECT built_version FROM supplier_reply_state").fetchone()
+        assert state == (None,)
+        names = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
+        assert {
+            "supplier_reply_contact_insert",
+            "supplier_reply_contact_delete",
+            "supplier_reply_contact_update",
+        } <= names
     finally:
         db.close()

@@ -36,13 +36,14 @@ from returnsdesk.services.inbox import (
     distinct_currencies,
     supplier_choices,
 )
+from returnsdesk.services.suppliers import refresh_reply_medians
 from returnsdesk.services.work_counts import WorkCounts, work_counts
 from returnsdesk.ui import labels
 from returnsdesk.ui.inbox.columns import set_up_columns
 from returnsdesk.ui.inbox.model import CASE_ID_ROLE, COLUMNS, InboxModel
 from returnsdesk.ui.ledger.common import qdate_day
 from returnsdesk.ui.operations import change_bus, read_op
-from returnsdesk.ui.tasks import run_task
+from returnsdesk.ui.tasks import Job, run_task
 from returnsdesk.ui.widgets.debounce import Debounce
 
 log = logging.getLogger(__name__)
@@ -351,7 +352,13 @@ class InboxWidget(QWidget):
             job.finished.connect(self._risk_ready)
 
     def _refresh_supplier_facts(self) -> None:
-        run_task(lambda _job: risk.refresh_supplier_facts()).failed.connect(self._risk_failed)
+        """The supplier figures kept ready: risk facts and median reply times."""
+
+        def refresh(_job: Job) -> None:
+            risk.refresh_supplier_facts()
+            refresh_reply_medians()
+
+        run_task(refresh).failed.connect(self._risk_failed)
 
     def _risk_ready(self) -> None:
         if self.model.query.filters.flagged:

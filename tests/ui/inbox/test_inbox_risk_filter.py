@@ -11,6 +11,7 @@ from returnsdesk.services import risk
 from returnsdesk.services.cases import OpenCaseInput, open_case
 from returnsdesk.services.clock import utc_now
 from returnsdesk.store import risk as risk_sql
+from returnsdesk.store import supplier_replies_kept
 from returnsdesk.store.inbox import View
 from returnsdesk.store.models import Case, Order
 from returnsdesk.ui.main_window import MainWindow
@@ -63,12 +64,13 @@ def test_risk_filter_shows_what_the_rules_flag_and_follows_writes(qtbot, demo_st
 
 
 def test_the_supplier_facts_are_kept_up_to_date_in_the_background(qtbot, demo_store, clock):
-    """After start-up and after a write, the kept supplier facts are brought up to date off
-    the GUI thread (the Suppliers area's badges then read a few rows)."""
+    """After start-up and after a write, the kept supplier facts and reply medians are
+    brought up to date off the GUI thread (the Suppliers area then reads a few rows)."""
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: risk.supplier_facts_ready(), timeout=5000)
+    qtbot.waitUntil(lambda: supplier_replies_kept.kept() is not None, timeout=5000)
     case = Case.select().where(Case.supplier.is_null(False)).first()
     Case.update(reason="damaged_in_transit").where(Case.id == case.id).execute()
     assert not risk.supplier_facts_ready()
