@@ -257,6 +257,14 @@ def _v18_supplier_replies_kept(db: Database) -> None:
     supplier_replies_kept.create(db)
 
 
+def _v19_supplier_case_counts(db: Database) -> None:
+    """Cases per supplier and status kept by triggers: the Suppliers area's open counts
+    read a few rows, not every open case (store/supplier_case_counts.py)."""
+    from returnsdesk.store import supplier_case_counts
+
+    supplier_case_counts.SUMMARY.create(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -276,6 +284,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v16_ledger_days,
     _v17_supplier_facts_kept,
     _v18_supplier_replies_kept,
+    _v19_supplier_case_counts,
 ]
 CURRENT_VERSION = len(STEPS)
 

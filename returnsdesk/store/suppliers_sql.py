@@ -1,8 +1,8 @@
 """SQL behind the Suppliers area: each figure from an index or a maintained table, so the
 area costs in proportion to the suppliers and the open work, not to the store's history.
 
-- open cases per supplier: the ``case_status_supplier`` index, read for the open statuses
-  only (a covering index scan of open cases, never of closed ones);
+- open cases per supplier: the ``supplier_case_count`` table kept by triggers
+  (``store/supplier_case_counts.py``), summed over the open statuses;
 - messages awaiting a reply: the ``supplier_contact_waiting`` index, whose range of
   waiting messages covers every figure read from them (no row is visited);
 - median reply time: the ``supplier_contact_reply`` expression index, walked to the
@@ -64,9 +64,8 @@ def supplier_names() -> list[SupplierNameRow]:
 
 def open_counts_sql(statuses: list[str]) -> str:
     return (
-        'SELECT supplier_id, count(*) FROM "case" '
-        f"WHERE status IN ({marks(len(statuses))}) AND supplier_id IS NOT NULL "
-        "GROUP BY supplier_id"
+        "SELECT supplier_id, sum(cases) FROM supplier_case_count "
+        f"WHERE status IN ({marks(len(statuses))}) GROUP BY supplier_id HAVING sum(cases) > 0"
     )
 
 

@@ -19,6 +19,7 @@ TABLES = (
     "supplier_claim",
     "supplier_money_total",
     "ledger_day",
+    "supplier_case_count",
 )
 
 

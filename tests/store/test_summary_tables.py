@@ -23,6 +23,7 @@ SUMMARY_TABLES = (
     "supplier_claim",
     "supplier_money_total",
     "ledger_day",
+    "supplier_case_count",
 )
 
 
@@ -64,7 +65,13 @@ def test_trigger_names_are_read_from_the_scripts():
 
 def test_every_summary_trigger_of_the_store_is_declared(store):
     declared = {name for table in ALL for name in table.trigger_names}
-    summary_prefixes = ("sales_", "supplier_claim_", "supplier_money_", "ledger_day_")
+    summary_prefixes = (
+        "sales_",
+        "supplier_claim_",
+        "supplier_money_",
+        "ledger_day_",
+        "supplier_case_count_",
+    )
     in_store = {name for name in _triggers() if name.startswith(summary_prefixes)}
     assert in_store == declared
 

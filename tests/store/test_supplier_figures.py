@@ -166,6 +166,35 @@ def test_open_cases_count_only_open_statuses(store, now):
     assert summary.open_cases == 2
 
 
+def test_case_counts_per_supplier_and_status_follow_every_case_write(store, now):
+    """``supplier_case_count`` (kept by triggers) equals the cases counted anew after
+    opening, status moves, supplier moves, a case without supplier and a deletion."""
+
+    def recounted() -> list[tuple]:
+        rows = database.execute_sql(
+            'SELECT supplier_id, status, count(*) FROM "case" '
+            "WHERE supplier_id IS NOT NULL GROUP BY 1, 2"
+        ).fetchall()
+        return sorted(rows)
+
+    def kept() -> list[tuple]:
+        rows = database.execute_sql("SELECT * FROM supplier_case_count WHERE cases <> 0")
+        return sorted(rows.fetchall())
+
+    a, b = make_supplier("Alpha"), make_supplier("Beta")
+    made = [make_case(now, order=make_order(f"#{i}", supplier=a)) for i in range(4)]
+    assert kept() == recounted() == [(a.id, "new", 4)]
+    Case.update(status="awaiting_supplier").where(Case.id == made[0].id).execute()
+    Case.update(supplier=b.id).where(Case.id == made[1].id).execute()
+    Case.update(supplier=None).where(Case.id == made[2].id).execute()
+    assert kept() == recounted()
+    assert (b.id, "new", 1) in kept() and (a.id, "awaiting_supplier", 1) in kept()
+    database.execute_sql('DELETE FROM "case" WHERE id = ?', (made[3].id,))
+    assert kept() == recounted()
+    [alpha] = [s for s in suppliers.summaries(now) if s.id == a.id]
+    assert alpha.open_cases == 1  # awaiting_supplier; the others moved away or went
+
+
 def test_version_10_store_gains_the_money_table_with_its_content(tmp_path):
     path = tmp_path / "v10.sqlite3"
     db = store_at_version(path, 10)
