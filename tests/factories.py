@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from returnsdesk.domain.reasons import Reason
 from returnsdesk.domain.workflow import Kind
+from returnsdesk.services import contacts
 from returnsdesk.services.cases import OpenCaseInput, open_case
+from returnsdesk.services.contacts import ContactInput, Direction
 from returnsdesk.services.orders import LineInput, OrderInput, create_order
 from returnsdesk.store.models import Supplier
 
@@ -64,3 +66,23 @@ def make_photo(path, size=(400, 300), orientation=None, captured=None, colour=(2
         exif[0x8769] = {0x9003: captured}
     image.save(path, "JPEG", quality=90, exif=exif)
     return path
+
+
+def claim_answered_after(supplier, case, sent, hours: float) -> None:
+    """A claim message to ``supplier`` about ``case`` at ``sent``, answered ``hours`` later."""
+    contacts.log_contact(
+        ContactInput(
+            supplier.id,
+            Direction.SENT,
+            case_id=case.id,
+            at=sent,
+            subject="Claim",
+            expects_reply=True,
+        ),
+        now=sent,
+    )
+    answered = sent + timedelta(hours=hours)
+    contacts.log_contact(
+        ContactInput(supplier.id, Direction.RECEIVED, case_id=case.id, at=answered, subject="Re"),
+        now=answered,
+    )

@@ -9,9 +9,11 @@ the version it read, so a write in between leaves them stale.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from returnsdesk.store.connection import database
+from returnsdesk.store.connection import database, write
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +62,25 @@ INSERT INTO {self.table} (id, version) VALUES (1, 0);
             f"UPDATE {self.table} SET built_version = ?, {self.key_column} = ? WHERE id = 1",
             (version, key),
         )
+
+    def rebuild(
+        self, key: str, table: str, columns: tuple[str, ...], read: Callable[[], list[list[object]]]
+    ) -> bool:
+        """Replace ``table``'s rows with ``read()``'s (one list per row, in ``columns``'
+        order) unless they are fresh for ``key``; True when rebuilt. ``read`` runs in a read
+        transaction (one consistent view, writers not blocked); the rows are written
+        stamped with the version read then, so a write in between leaves them stale."""
+        with database.atomic("DEFERRED"):
+            version = self.current(key)
+            if version is None:
+                return False
+            rows = read()
+        picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
+        with write():
+            database.execute_sql(f"DELETE FROM {table}")
+            database.execute_sql(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT {picks} FROM json_each(?)",
+                (json.dumps(rows),),
+            )
+            self.stamp(version, key)
+        return True

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from datetime import date
 
 from returnsdesk.domain.risk import SupplierFacts
-from returnsdesk.store.connection import Database, database, write
+from returnsdesk.store.connection import Database, database
 from returnsdesk.store.kept_state import KeptState
 from returnsdesk.store.risk import supplier_facts
 from returnsdesk.store.sql_script import execute_script
@@ -57,25 +57,12 @@ def create(db: Database) -> None:
 
 
 def rebuild(as_of: date) -> bool:
-    """Bring the kept facts up to date for ``as_of`` unless they are; True when rebuilt.
+    """Bring the kept facts up to date for ``as_of`` unless they are; True when rebuilt."""
 
-    The facts are read in a read transaction (one consistent view, writers not
-    blocked), then written stamped with the version that was read: a write in between
-    leaves them marked stale."""
-    with database.atomic("DEFERRED"):
-        version = STATE.current(as_of.isoformat())
-        if version is None:
-            return False
-        facts = supplier_facts(as_of)
-    with write():
-        database.execute_sql("DELETE FROM supplier_facts_kept")
-        database.execute_sql(
-            "INSERT INTO supplier_facts_kept (supplier_id, facts) "
-            "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
-            (json.dumps([[sid, json.dumps(asdict(f))] for sid, f in facts.items()]),),
-        )
-        STATE.stamp(version, as_of.isoformat())
-    return True
+    def read() -> list[list[object]]:
+        return [[sid, json.dumps(asdict(f))] for sid, f in supplier_facts(as_of).items()]
+
+    return STATE.rebuild(as_of.isoformat(), "supplier_facts_kept", ("supplier_id", "facts"), read)
 
 
 def fresh(as_of: date) -> bool:

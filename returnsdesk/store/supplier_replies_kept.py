@@ -10,9 +10,7 @@ run off the GUI thread, reads them afresh.
 
 from __future__ import annotations
 
-import json
-
-from returnsdesk.store.connection import Database, database, write
+from returnsdesk.store.connection import Database, database
 from returnsdesk.store.kept_state import KeptState
 from returnsdesk.store.sql_script import execute_script
 from returnsdesk.store.suppliers_sql import median_reply_hours
@@ -44,23 +42,13 @@ def create(db: Database) -> None:
 
 
 def rebuild() -> bool:
-    """Bring the kept medians up to date unless they are; True when rebuilt (a write in
-    between leaves them stale: the version read is the one stamped)."""
-    with database.atomic("DEFERRED"):
-        version = STATE.current(KEY)
-        if version is None:
-            return False
+    """Bring the kept medians up to date unless they are; True when rebuilt."""
+
+    def read() -> list[list[object]]:
         ids = [row[0] for row in database.execute_sql("SELECT id FROM supplier").fetchall()]
-        medians = median_reply_hours(ids)
-    with write():
-        database.execute_sql("DELETE FROM supplier_reply_kept")
-        database.execute_sql(
-            "INSERT INTO supplier_reply_kept (supplier_id, median_hours) "
-            "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
-            (json.dumps([[sid, hours] for sid, hours in medians.items()]),),
-        )
-        STATE.stamp(version, KEY)
-    return True
+        return [[sid, hours] for sid, hours in median_reply_hours(ids).items()]
+
+    return STATE.rebuild(KEY, "supplier_reply_kept", ("supplier_id", "median_hours"), read)
 
 
 def kept() -> dict[int, float] | None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from factories import make_order
+import pytest
+from factories import claim_answered_after, make_order
 from old_store import add_one_case, store_at_version
 
 from returnsdesk.domain.workflow import Status
-from returnsdesk.services import cases, contacts, risk
-from returnsdesk.services.contacts import ContactInput, Direction
+from returnsdesk.services import cases, risk
 from returnsdesk.store import migrations, supplier_facts_kept
 from returnsdesk.store import risk as risk_sql
 from returnsdesk.store.db import open_store
@@ -48,17 +48,7 @@ def test_writes_that_change_a_supplier_fact_make_the_kept_facts_stale(demo_store
     assert supplier_facts_kept.fresh(TODAY)
     sent = NOW - timedelta(days=2)
     for change in (
-        lambda: contacts.log_contact(  # a claim sent: the claim summary changes
-            ContactInput(
-                supplier.id,
-                Direction.SENT,
-                case_id=case.id,
-                at=sent,
-                subject="Claim",
-                expects_reply=True,
-            ),
-            now=sent,
-        ),
+        lambda: claim_answered_after(supplier, case, sent, 5),  # the claim summary changes
         lambda: Case.update(reason="damaged_in_transit").where(Case.id == case.id).execute(),
         lambda: make_order("#SOLD-1", supplier=supplier),  # the supplier's sales
         lambda: Supplier.update(name="Renamed Supply").where(Supplier.id == supplier.id).execute(),
@@ -88,19 +78,27 @@ def test_supplier_signals_are_the_same_from_kept_or_fresh_facts(demo_store):
     ]
 
 
-def test_version_16_store_gains_the_kept_facts_stale(tmp_path):
-    path = tmp_path / "v16.sqlite3"
-    db = store_at_version(path, 16)
+@pytest.mark.parametrize(
+    ("version", "table", "state", "trigger"),
+    [
+        (16, "supplier_facts_kept", "supplier_facts_state", "supplier_facts_claim_insert"),
+        (17, "supplier_reply_kept", "supplier_reply_state", "supplier_reply_contact_update"),
+    ],
+)
+def test_an_older_store_gains_each_kept_table_empty_and_stale(
+    tmp_path, version, table, state, trigger
+):
+    path = tmp_path / f"v{version}.sqlite3"
+    db = store_at_version(path, version)
     add_one_case(db, "new")
     db.close()
 
     db = open_store(path)
     try:
         assert migrations.user_version(db) == migrations.CURRENT_VERSION
-        assert db.execute_sql("SELECT count(*) FROM supplier_facts_kept").fetchone() == (0,)
-        state = db.execute_sql("SELECT built_version FROM supplier_facts_state").fetchone()
-        assert state == (None,)
+        assert db.execute_sql(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        assert db.execute_sql(f"SELECT built_version FROM {state}").fetchone() == (None,)
         names = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
-        assert "supplier_facts_claim_insert" in names
+        assert trigger in names
     finally:
         db.close()

@@ -8,13 +8,12 @@ import statistics
 from datetime import timedelta
 
 import pytest
-from factories import make_case, make_order, make_supplier
+from factories import claim_answered_after, make_case, make_order, make_supplier
 from old_store import add_one_case, store_at_version
 from peewee import IntegrityError
 
 from returnsdesk.domain.ledger import LedgerKind as K
-from returnsdesk.services import contacts, ledger, suppliers
-from returnsdesk.services.contacts import ContactInput, Direction
+from returnsdesk.services import ledger, suppliers
 from returnsdesk.services.ledger import EntryInput
 from returnsdesk.store import (
     ledger_sql,
@@ -91,36 +90,17 @@ def test_money_in_two_currencies_stays_apart_and_bulk_loads_rebuild(store, now):
     ]
 
 
-def _claim_answered_after(supplier, case, sent, hours: float) -> None:
-    contacts.log_contact(
-        ContactInput(
-            supplier.id,
-            Direction.SENT,
-            case_id=case.id,
-            at=sent,
-            subject="Claim",
-            expects_reply=True,
-        ),
-        now=sent,
-    )
-    answered = sent + timedelta(hours=hours)
-    contacts.log_contact(
-        ContactInput(supplier.id, Direction.RECEIVED, case_id=case.id, at=answered, subject="Re"),
-        now=answered,
-    )
-
-
 def test_median_reply_is_the_median_of_every_answered_claim(store, now):
     a, b = make_supplier("Alpha"), make_supplier("Beta")
     hours = [5, 30, 1.5, 72, 12]
     for index, value in enumerate(hours):
         case = make_case(now, order=make_order(f"#{index}", supplier=a))
-        _claim_answered_after(a, case, now - timedelta(days=20 - index), value)
+        claim_answered_after(a, case, now - timedelta(days=20 - index), value)
     later = now + timedelta(days=1)
     figures = {s.id: s for s in suppliers.summaries(later)}
     assert abs(figures[a.id].median_reply_hours - statistics.median(hours)) < 1e-6  # odd
     case = make_case(now, order=make_order("#9", supplier=a))
-    _claim_answered_after(a, case, now - timedelta(days=2), 40)
+    claim_answered_after(a, case, now - timedelta(days=2), 40)
     figures = {s.id: s for s in suppliers.summaries(later)}
     even = statistics.median([*hours, 40])  # the mean of the two middle values
     assert abs(figures[a.id].median_reply_hours - even) < 1e-6
@@ -134,7 +114,7 @@ def test_kept_medians_equal_the_index_walk_and_go_stale_on_any_message_change(st
     a, b = make_supplier("Alpha"), make_supplier("Beta")
     for index, value in enumerate([5, 30, 1.5]):
         case = make_case(now, order=make_order(f"#{index}", supplier=a))
-        _claim_answered_after(a, case, now - timedelta(days=20 - index), value)
+        claim_answered_after(a, case, now - timedelta(days=20 - index), value)
     walked = suppliers_sql.median_reply_hours([a.id, b.id])
     assert supplier_replies_kept.kept() is None  # never built
     assert suppliers.refresh_reply_medians() is True
@@ -146,7 +126,7 @@ def test_kept_medians_equal_the_index_walk_and_go_stale_on_any_message_change(st
     assert shown == {a.id: walked[a.id], b.id: None}
     # A new answered claim: stale, the summaries walk the index, a rebuild keeps it.
     case = make_case(now, order=make_order("#9", supplier=b))
-    _claim_answered_after(b, case, now - timedelta(days=2), 40)
+    claim_answered_after(b, case, now - timedelta(days=2), 40)
     assert supplier_replies_kept.kept() is None
     shown = {s.id: s.median_reply_hours for s in suppliers.summaries(later)}
     assert abs(shown[b.id] - 40.0) < 1e-6
@@ -223,27 +203,5 @@ def test_version_10_store_gains_the_money_table_with_its_content(tmp_path):
             "supplier_contact_waiting",
         } <= names
         assert set(supplier_money.SUMMARY.trigger_names) <= names
-    finally:
-        db.close()
-
-
-def test_version_17_store_gains_the_kept_reply_medians_stale(tmp_path):
-    path = tmp_path / "v17.sqlite3"
-    db = store_at_version(path, 17)
-    add_one_case(db, "new")
-    db.close()
-
-    db = open_store(path)
-    try:
-        assert migrations.user_version(db) == migrations.CURRENT_VERSION
-        assert db.execute_sql("SELECT count(*) FROM supplier_reply_kept").fetchone() == (0,)
-        state = db.execute_sql("SELECT built_version FROM supplier_reply_state").fetchone()
-        assert state == (None,)
-        names = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master").fetchall()}
-        assert {
-            "supplier_reply_contact_insert",
-            "supplier_reply_contact_delete",
-            "supplier_reply_contact_update",
-        } <= names
     finally:
         db.close()
