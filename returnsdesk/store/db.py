@@ -46,7 +46,9 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": 2,  # FULL: a committed case survives a power cut
     "busy_timeout": 10_000,
-    "cache_size": -32_000,
+    # 16 MB per connection (the GUI thread, each reader, the writer): at a million cases
+    # 32 MB each kept peak memory over 250 MB with no measurable gain in speed.
+    "cache_size": -16_000,
     "temp_store": "memory",
 }
 
