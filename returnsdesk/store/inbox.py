@@ -111,19 +111,20 @@ class InboxQuery:
     descending: bool = False
 
 
-_SORT_SQL = {
-    Column.RMA: "c.id",
-    Column.ORDER: "o.number",
-    Column.CUSTOMER: "cu.name COLLATE NOCASE",
-    Column.PRODUCT: f"{_PRODUCT_SQL} COLLATE NOCASE",
-    Column.REASON: "c.reason",
-    Column.STATUS: "c.status",
-    Column.SUPPLIER: "s.name COLLATE NOCASE",
+#: The ORDER BY keys of each column, each given the sort direction (a key may hold commas).
+_SORT_SQL: dict[Column, tuple[str, ...]] = {
+    Column.RMA: ("c.id",),
+    Column.ORDER: ("o.number",),
+    Column.CUSTOMER: ("cu.name COLLATE NOCASE",),
+    Column.PRODUCT: (f"{_PRODUCT_SQL} COLLATE NOCASE",),
+    Column.REASON: ("c.reason",),
+    Column.STATUS: ("c.status",),
+    Column.SUPPLIER: ("s.name COLLATE NOCASE",),
     # Amounts of different currencies are not comparable: group by currency first.
-    Column.AMOUNT: "c.currency, c.amount_minor",
-    Column.NEXT_DUE: "c.next_due_on IS NULL, c.next_due_on",
-    Column.LAST_ACTIVITY: "c.updated_at",
-    Column.WAITING_ON: _WAITING_ON_SQL,
+    Column.AMOUNT: ("c.currency", "c.amount_minor"),
+    Column.NEXT_DUE: ("c.next_due_on IS NULL", "c.next_due_on"),
+    Column.LAST_ACTIVITY: ("c.updated_at",),
+    Column.WAITING_ON: (_WAITING_ON_SQL,),
 }
 
 _FROM = """FROM "case" c
@@ -211,7 +212,7 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
             order = "c.next_due_on IS NULL, c.next_due_on, c.id"
     else:
         direction = " DESC" if query.descending else ""
-        keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort].split(", ")]
+        keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort]]
         order = ", ".join(keys) + f", c.id{direction}"
     tail, tail_params = ("", list[object]()) if limit is None else (" LIMIT ?", [limit])
     rows = database.execute_sql(
