@@ -113,13 +113,11 @@ def _window_in_english():
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item):
-    """Before a window test's fixtures close the store, let its queued writes finish and
-    their broadcasts be delivered, so none reaches the next test's widgets."""
-    if "qtbot" in getattr(item, "fixturenames", ()):
-        from PySide6.QtWidgets import QApplication
+    """Before a window test's fixtures close the store, let its queued writes and its
+    reads finish and their answers be delivered, so none reaches the next test."""
+    qtbot = getattr(item, "funcargs", {}).get("qtbot")
+    if qtbot is not None:
+        from case_waits import settle
 
-        from returnsdesk.ui import operations
-
-        operations.wait_for_writes()
-        QApplication.processEvents()
+        settle(qtbot)
     yield

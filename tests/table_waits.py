@@ -15,3 +15,9 @@ def fetch_all(qtbot: Any, model: Any, timeout: int = 10_000) -> None:
 
 def _wait_for_more(qtbot: Any, model: Any, before: int, timeout: int) -> None:
     qtbot.waitUntil(lambda: model.rowCount() > before, timeout=timeout)
+
+
+def answered(qtbot: Any, model: Any, timeout: int = 10_000) -> None:
+    """Wait until the table shows the answer to the query asked last (read off the GUI
+    thread: until then it shows the rows it had)."""
+    qtbot.waitUntil(lambda: not model.is_answering(), timeout=timeout)

@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +45,7 @@ from returnsdesk.ui.ledger.common import qdate_day
 from returnsdesk.ui.operations import change_bus, read_op
 from returnsdesk.ui.tasks import Job, run_task
 from returnsdesk.ui.widgets.debounce import Debounce
+from returnsdesk.ui.widgets.kept_selection import KeptSelection
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ VIEW_TITLES = {
 SHOWN = (Area.CASES, Area.ORDERS, Area.SUPPLIERS, Area.CONTACTS, Area.LEDGER, Area.SETTINGS)
 #: What its supplier and currency filters offer depends on these.
 CHOICES = (Area.SUPPLIERS, Area.ORDERS, Area.SETTINGS)
+#: After this long without an answer, the summary says the cases are being looked for.
+SLOW_ANSWER_MS = 200
 
 
 class InboxWidget(QWidget):
@@ -77,6 +80,9 @@ class InboxWidget(QWidget):
         super().__init__(parent)
         self.model = InboxModel(self)
         self.model.completed.connect(self._update_summary)
+        self.model.answered.connect(self._answered)
+        #: Says the table is being read when an answer takes longer than a glance.
+        self._slow_answer = Debounce(self, self._show_answering, SLOW_ANSWER_MS)
         self._views = list(View)
         self._count_generation = 0
         self.counts: dict[View, int] = {}
@@ -173,6 +179,7 @@ class InboxWidget(QWidget):
         set_up_columns(self.table)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
+        KeptSelection(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_case_ids())
         )
@@ -334,13 +341,18 @@ class InboxWidget(QWidget):
             return
         if recount:
             self._refresh_risk()
-        selected = self.selected_case_ids()
-        current = self.current_case_id()
+        # Read off the GUI thread; the selection is kept by ``KeptSelection``. The counts
+        # are of the views, not of the search or filters: only a refresh recounts them.
         self.model.set_query(query)
-        self._restore_selection(selected, current)
-        # The counts are of the views, not of the search or filters: only a change to
-        # the store (a refresh) recounts them.
+        self._slow_answer.trigger()
+
+    def _answered(self) -> None:
+        self._slow_answer.cancel()
         self._update_summary()
+
+    def _show_answering(self) -> None:
+        if self.model.is_answering():
+            self.summary.setText(t("Looking for cases…"))
 
     def _refresh_risk(self, then_apply: bool = False) -> None:
         """Rebuild the risk snapshot off the GUI thread if a write made it stale; then the
@@ -425,20 +437,6 @@ class InboxWidget(QWidget):
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.case_id(index.row()) if index.isValid() else None
-
-    def _restore_selection(self, case_ids: list[int], current: int | None) -> None:
-        selection = self.table.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for case_id in case_ids:
-            row = self.model.row_of(case_id)
-            if row is not None:
-                selection.select(self.model.index(row, 0), flags)
-        if current is not None:
-            row = self.model.row_of(current)
-            if row is not None:
-                selection.setCurrentIndex(
-                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-                )
 
     def select_case(self, case_id: int) -> bool:
         row = self.model.row_of(case_id)

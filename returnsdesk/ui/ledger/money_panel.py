@@ -47,6 +47,7 @@ from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 from returnsdesk.ui.messages import show_error
 from returnsdesk.ui.operations import change_bus, read_op, write_op
 from returnsdesk.ui.widgets.amount_edit import AmountEdit
+from returnsdesk.ui.widgets.kept_selection import KeptSelection
 
 #: Kinds offered first in the form, in the order a merchant meets them.
 FORM_KINDS = [
@@ -208,6 +209,7 @@ class CaseMoneyPanel(QWidget):
         self.post_button.clicked.connect(self.post)
         self.amount.returnPressed.connect(self.post)
         self.reverse_button.clicked.connect(self.reverse_selected)
+        KeptSelection(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
 

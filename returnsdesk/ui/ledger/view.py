@@ -38,6 +38,7 @@ from returnsdesk.ui.ledger.dialogs import export_with_dialogs, reverse_with_dial
 from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 from returnsdesk.ui.operations import change_bus, read_op
 from returnsdesk.ui.widgets.debounce import Debounce
+from returnsdesk.ui.widgets.kept_selection import KeptSelection
 
 COLUMN_WIDTHS = {
     "id": 60,
@@ -191,6 +192,7 @@ class LedgerView(QWidget):
         self.supplier.currentIndexChanged.connect(self.apply_filters)
         self.currency.currentIndexChanged.connect(self.apply_filters)
         self.rma.textChanged.connect(self._debounce.trigger)
+        KeptSelection(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.reverse_button.clicked.connect(self.reverse_selected)
@@ -254,13 +256,10 @@ class LedgerView(QWidget):
         self._update_totals()
 
     def reload(self) -> None:
-        """Re-read everything, keeping the filters and the selected entry."""
+        """Re-read everything, keeping the filters and (``KeptSelection``) the selected entry."""
         self._stale = False
-        selected = self.selected_entry()
         self.reload_choices()
         self.apply_filters()
-        if selected is not None:
-            self.select_entry(selected.id)
 
     def _store_changed(self, changes: Changes, _source: object) -> None:
         if not changes.touches(*SHOWN):

@@ -4,12 +4,14 @@ A subclass says how to read its ids and its rows (``ids_reader``, ``rows_reader`
 and how to show a row (``column_count``, ``header``, ``cell``); the base does the
 rest, the same way for every table:
 
-- ``refresh()`` reads the first ``page + 1`` ids and their rows at once (what the
-  view shows first), so a keystroke or an area's first opening costs one page;
+- ``refresh()`` reads the first ``page + 1`` ids and their rows off the GUI thread
+  through ``ui.operations.read_op``: the rows shown stay until that answer, then it
+  replaces them (``answered``). The GUI thread never waits on a query, however much
+  of the store it has to look at (a one-letter search, a sort by customer name over
+  every case); an answer for a query asked before the newest is dropped;
 - when there are more, the whole ordered id list (for scrolling, ``row_of`` and
-  ``total``) is read off the GUI thread through ``ui.operations.read_op`` once the
-  query has stayed the same for ``rest_ms`` (typing starts no read per key), and
-  ``completed`` is emitted;
+  ``total``) is read off the GUI thread too, once the query has stayed the same for
+  ``rest_ms`` (typing starts no read per key), and ``completed`` is emitted;
 - the rows after the first page are read a page ahead, off the GUI thread: as soon
   as a page is shown the next one is read, and ``fetchMore`` (the view reaching the
   end) only inserts rows already read — or, when the read is still running, inserts
@@ -23,8 +25,9 @@ rest, the same way for every table:
 
 Names: ``id_at(row)``, ``item_at(row)``, ``row_of(id)`` (None when not shown; a
 jump to a row past the shown ones reads the pages up to it in one read, at once),
-``total()`` (None while the ids after the first page load), ``refresh_ids(ids)``
-(re-read rows in place after an edit, off the GUI thread).
+``total()`` (None until the query's whole id list is known), ``is_answering()`` (a
+query is asked and not yet answered), ``refresh_ids(ids)`` (re-read rows in place
+after an edit, off the GUI thread).
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ _ROOT = QModelIndex()
 class IdListModel(QAbstractTableModel, Generic[R]):
     """Row ids of a query in order; rows read lazily, a page at a time."""
 
+    #: The first page of the query asked last is shown (the rows were replaced).
+    answered = Signal()
     #: The whole id list of the query is known (``total()`` is no longer None).
     completed = Signal()
 
@@ -77,8 +82,11 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         self._rows: dict[int, R] = {}
         self._loaded = 0
         self._fetching = False
-        self._complete = True
+        self._complete = False  # nothing asked yet: how many rows there are is not known
         self._generation = 0
+        #: How many queries were asked, and which of them was answered last.
+        self._asked = 0
+        self._answered = 0
         self._reader: IdsReader | None = None
         #: The page being read ahead, as (generation, first row); None when none is.
         self._reading: tuple[int, int] | None = None
@@ -112,21 +120,58 @@ class IdListModel(QAbstractTableModel, Generic[R]):
 
     # -- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-run the query: the first page now, the rest of the ids from a worker."""
+        """Re-run the query off the GUI thread; its first page replaces the shown rows."""
         self._rest.cancel()
-        reader = self.ids_reader()
-        ids = reader(self.page + 1)
+        self._asked += 1
+        asked, reader, rows_reader, page = (
+            self._asked,
+            self.ids_reader(),
+            self.rows_reader(),
+            self.page,
+        )
+
+        def first_page() -> tuple[list[int], dict[int, R]]:
+            ids = reader(page + 1)
+            return ids, rows_reader(ids[:page])
+
+        read_op(
+            None,
+            first_page,
+            lambda answer: self._first_page(asked, reader, *answer),
+            on_error=lambda error: self._first_page_failed(asked, error),
+        )
+
+    def _first_page(
+        self, asked: int, reader: IdsReader, ids: list[int], rows: dict[int, R]
+    ) -> None:
+        if not shiboken6.isValid(self) or asked != self._asked:
+            return  # the model is gone, or a newer query was asked meanwhile
+        self._answered = asked
         complete = len(ids) <= self.page
-        self._reset(ids[: self.page], complete, reader)
+        self._reset(ids[: self.page], complete, reader, rows)
         if not complete:  # read once the user pauses, not on every keystroke
             self._rest.trigger()
+        self.answered.emit()
+
+    def _first_page_failed(self, asked: int, error: Exception) -> None:
+        if shiboken6.isValid(self) and asked == self._asked:
+            self._answered = asked  # the rows shown stay; the next refresh tries again
+        log.warning("Reading the table failed: %s", error)
 
     def clear_pending(self) -> None:
         """Show no rows while the next query's answer is prepared elsewhere."""
         self._rest.cancel()
-        self._reset([], False, None)
+        self._asked += 1  # an answer still on its way is for a query no longer wanted
+        self._answered = self._asked
+        self._reset([], False, None, {})
 
-    def _reset(self, ids: Sequence[int], complete: bool, reader: IdsReader | None) -> None:
+    def is_answering(self) -> bool:
+        """Whether a query was asked and its first page is not shown yet."""
+        return self._answered != self._asked
+
+    def _reset(
+        self, ids: Sequence[int], complete: bool, reader: IdsReader | None, rows: dict[int, R]
+    ) -> None:
         self.beginResetModel()
         self._generation += 1
         self._reader = reader
@@ -136,7 +181,7 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         self._forget_ahead()
         self.rows_reset()
         self._loaded = min(self.page, len(ids))
-        self._rows.update(self.rows_reader()(self._ids[: self._loaded].tolist()))
+        self._rows.update(rows)
         self.endResetModel()
         self._read_ahead()
 
@@ -147,21 +192,29 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         reader, generation = self._reader, self._generation
         if reader is None:
             return
+        shown, rows_reader, page = self._ids[: self._loaded], self.rows_reader(), self.page
+
+        def rest() -> tuple[array[int], dict[int, R] | None]:
+            ids = array("q", reader(None))  # packed on the worker
+            if ids[: len(shown)] == shown:
+                return ids, None
+            return ids, rows_reader(ids[:page].tolist())  # changed meanwhile: show anew
+
         read_op(
             None,
-            lambda: array("q", reader(None)),  # packed on the worker
-            lambda ids: self._all_ids(generation, ids),
+            rest,
+            lambda answer: self._all_ids(generation, *answer),
             on_error=self._rest_failed,
         )
 
     def _rest_failed(self, error: Exception) -> None:
         log.warning("Reading the rest of the table failed: %s", error)
 
-    def _all_ids(self, generation: int, ids: array[int]) -> None:
+    def _all_ids(self, generation: int, ids: array[int], first_rows: dict[int, R] | None) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # the model is gone, or these are an older query's ids
-        if ids[: self._loaded] != self._ids[: self._loaded]:  # changed meanwhile: show anew
-            self._reset(ids, True, self._reader)
+        if first_rows is not None:  # the store changed between the first page and now
+            self._reset(ids, True, self._reader, first_rows)
         else:
             self._set_ids(ids)
             self._complete = True
@@ -277,8 +330,9 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         return self._complete
 
     def total(self) -> int | None:
-        """How many rows the query has; None while the ids after the first page load."""
-        return len(self._ids) if self._complete else None
+        """How many rows the query asked last has; None until its first page is shown and
+        while the ids after that page load."""
+        return len(self._ids) if self._complete and not self.is_answering() else None
 
     def id_at(self, row: int) -> int:
         return self._ids[row]

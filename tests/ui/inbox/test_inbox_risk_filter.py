@@ -3,7 +3,7 @@ date off the GUI thread, and shows the same rows as the rules (domain/risk.py)."
 
 from __future__ import annotations
 
-from table_waits import fetch_all
+from table_waits import answered, fetch_all
 
 from returnsdesk.domain.risk import case_flags
 from returnsdesk.domain.workflow import Kind
@@ -24,6 +24,7 @@ def _flagged_by_the_rules() -> set[int]:
 
 
 def _shown(inbox, qtbot) -> set[int]:
+    answered(qtbot, inbox.model)
     fetch_all(qtbot, inbox.model)
     return {inbox.model.case_id(r) for r in range(inbox.model.rowCount())}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from screen_text import cut_off, english_left, window_language
+from table_waits import answered
 
 from returnsdesk.domain.i18n import t
 from returnsdesk.store.models import LedgerEntry
@@ -53,6 +54,7 @@ def test_money_panel(qtbot, demo_store, lang):
         panel = CaseMoneyPanel(LedgerEntry.select().first().case_id)
         _show(qtbot, panel, "money_panel", lang)
         qtbot.waitUntil(lambda: panel.view is not None)  # read off the GUI thread
+        answered(qtbot, panel.model)  # and its entries too
         assert panel.model.rowCount() > 0
         _look(panel, "money_panel", lang, (panel.table,))
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from case_waits import settle
 from factories import make_case, make_order, make_supplier
-from table_waits import fetch_all
+from table_waits import answered, fetch_all
 
 from returnsdesk.domain.ledger import LedgerKind as K
 from returnsdesk.services import ledger
@@ -36,7 +36,8 @@ def test_model_passes_qtmodeltester_and_fetches_lazily(demo_store, qtmodeltester
     model = LedgerTableModel(locale="en")
     model.page = 25
     with qtbot.waitSignal(model.completed):  # the ids after the first page, off the GUI thread
-        model.refresh()
+        with qtbot.waitSignal(model.answered):  # the first page, off the GUI thread too
+            model.refresh()
         assert model.rowCount() == 25 and model.total() is None
     total = LedgerEntry.select().count()
     assert total > 50
@@ -49,15 +50,19 @@ def test_model_passes_qtmodeltester_and_fetches_lazily(demo_store, qtmodeltester
     qtmodeltester.check(model)
 
 
-def test_model_sorts_in_sql(demo_store):
+def test_model_sorts_in_sql(demo_store, qtbot):
     model = LedgerTableModel(locale="en")
     model.page = 10_000
     from PySide6.QtCore import Qt
 
-    model.sort(COL["rma"], Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
+    with qtbot.waitSignal(model.answered):
+        model.sort(COL["rma"], Qt.SortOrder.AscendingOrder)
     rmas = [model.item_at(r).rma for r in range(model.rowCount())]
-    assert rmas == sorted(rmas)
-    model.sort(COL["amount"], Qt.SortOrder.DescendingOrder)
+    assert len(rmas) == LedgerEntry.select().count() and rmas == sorted(rmas)
+    with qtbot.waitSignal(model.answered):
+        model.sort(COL["amount"], Qt.SortOrder.DescendingOrder)
     amounts = [model.item_at(r).signed_minor for r in range(model.rowCount())]
     assert amounts == sorted(amounts, reverse=True)
 
@@ -80,9 +85,11 @@ def test_view_filters_and_totals(demo_store, qtbot):
     case = Case.get_by_id(view.model.item_at(0).case_id)
     view.rma.setText(case.rma)
     qtbot.waitUntil(lambda: view.model.filter.rma == case.rma)
+    answered(qtbot, view.model)
     assert {view.model.item_at(r).rma for r in range(view.model.rowCount())} == {case.rma}
     view.period.setCurrentIndex(view.period.findData("custom"))
     view.date_from.setDate(view.date_to.date().addDays(1))
+    answered(qtbot, view.model)
     assert view.model.total() == 0
     assert "after it ends" in view.totals.text()
 
@@ -90,6 +97,7 @@ def test_view_filters_and_totals(demo_store, qtbot):
 def test_view_reversal_links_both_entries(demo_store, qtbot, answer_reverse):
     view = LedgerView(locale="en")
     qtbot.addWidget(view)
+    answered(qtbot, view.model)
     view.table.selectRow(0)
     entry = view.selected_entry()
     assert view.reverse_button.isEnabled()

@@ -95,6 +95,7 @@ def test_clicking_a_row_or_bar_opens_its_cases_in_the_inbox(qtbot, window):
     view = area.views["reasons"]
     row = [view.model.row_object(r).reason for r in range(view.model.rowCount())].index("defective")
     area.drill("reasons", row)
+    settle(qtbot)
     assert window.inbox.model.total() == 1
     assert "From Reports" in window.inbox.explicit_label.text()
     assert window.inbox.explicit_bar.isVisible()
@@ -102,6 +103,7 @@ def test_clicking_a_row_or_bar_opens_its_cases_in_the_inbox(qtbot, window):
     assert not window.inbox.explicit_bar.isVisible()
     view = area.views["products"]
     view._bar_clicked(len(view._chart_rows) - 1)  # the top bar: the first row, LMP
+    settle(qtbot)
     assert window.inbox.model.total() == 2  # c1 and c3 concern the lamp
 
 

@@ -1,10 +1,12 @@
-"""The one id-list table model base, on a fake source: pages, the row cache, the id→row
-dict, the rest of the ids and the later pages read off the GUI thread, and Qt's model
-tester."""
+"""The one id-list table model base, on a fake source: pages, the row cache, the packed
+id list, every read off the GUI thread (the first page, the rest of the ids, the later
+pages), answers for replaced queries dropped, and Qt's model tester."""
 
 from __future__ import annotations
 
 import threading
+from array import array
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,31 +25,37 @@ class FakeModel(IdListModel[str]):
 
     def __init__(self, ids: list[int]) -> None:
         super().__init__()
+        #: The "store": changed in place when the data changes, replaced for a new query.
         self.source = ids
         self.id_reads: list[int | None] = []
         self.row_reads: list[list[int]] = []
         #: Whether each row read ran on the GUI (main) thread.
         self.on_gui_thread: list[bool] = []
-        #: While set, row reads on a worker wait for it to be cleared (a slow disk).
-        self.hold = threading.Event()
+        #: Row reads whose ids this says to hold wait on a worker until ``released``
+        #: (a slow disk); ``waiting`` is set once one has started.
+        self.held: Callable[[list[int]], bool] = lambda ids: False
         self.released = threading.Event()
-        self.waiting = threading.Event()  # a held read has started
+        self.waiting = threading.Event()
+
+    def hold_pages_after_the_first(self) -> None:
+        first = self.source[: self.page]
+        self.held = lambda ids: ids != first
 
     def ids_reader(self) -> IdsReader:
-        source = list(self.source)  # the query as it is now
+        source = self.source  # the query as asked; it reads the store as it is then
 
         def read(limit: int | None) -> list[int]:
             self.id_reads.append(limit)
-            return source if limit is None else source[:limit]
+            return list(source) if limit is None else source[:limit]
 
         return read
 
     def rows_reader(self) -> RowsReader[str]:
-        source = set(self.source)
+        source = self.source
 
         def read(ids: list[int]) -> dict[int, str]:
             on_gui = threading.current_thread() is threading.main_thread()
-            if self.hold.is_set() and not on_gui:
+            if not on_gui and self.held(ids):
                 self.waiting.set()
                 self.released.wait(10)
             self.on_gui_thread.append(on_gui)
@@ -73,26 +81,57 @@ def model(qtbot) -> FakeModel:
     return FakeModel(list(range(100, 135)))  # 35 rows: three pages and a half
 
 
-def test_first_page_at_once_then_the_rest_of_the_ids_off_the_gui_thread(model, qtbot):
+def test_the_first_page_then_the_rest_of_the_ids_all_off_the_gui_thread(model, qtbot):
     with qtbot.waitSignal(model.completed):
-        model.refresh()
+        with qtbot.waitSignal(model.answered):
+            model.refresh()
+            assert model.rowCount() == 0 and model.is_answering()  # nothing read here
         assert model.id_reads == [11]  # one page and one more id: are there more?
         assert model.rowCount() == 10 and model.total() is None
-        assert model.row_reads == [list(range(100, 110))]
+        assert model.row_reads == [list(range(100, 110))] and not model.is_answering()
     assert model.id_reads == [11, None]
     assert model.total() == 35 and model.rowCount() == 10
     assert model.canFetchMore()
     # The second page is read ahead on a worker as soon as the ids are known ...
     settle(qtbot)
-    assert model.row_reads[1] == list(range(110, 120)) and model.on_gui_thread == [True, False]
+    assert model.row_reads[1] == list(range(110, 120)) and model.on_gui_thread == [False, False]
     model.fetchMore()  # ... so reaching the end inserts rows already read
     assert model.rowCount() == 20 and model.index(19, 1).data() == "row 119"
     qtbot.waitUntil(lambda: len(model.row_reads) == 3)  # and the third is read meanwhile
     assert model.row_reads[2] == list(range(120, 130)) and model.on_gui_thread[2] is False
 
 
+def test_the_rows_shown_stay_until_the_new_query_answers(model, qtbot):
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
+    model.source = list(range(500, 530))
+    model.held = lambda ids: ids[:1] == [500]  # the new query's first page is slow
+    model.refresh()
+    qtbot.waitUntil(model.waiting.is_set)
+    assert model.is_answering() and model.id_at(0) == 100 and model.rowCount() == 10
+    with qtbot.waitSignal(model.answered):
+        model.released.set()
+    assert model.id_at(0) == 500 and model.item_at(0) == "row 500"
+
+
+def test_an_answer_for_a_query_asked_before_the_newest_is_dropped(model, qtbot):
+    model.held = lambda ids: ids[:1] == [100]  # the first query's answer comes late
+    model.refresh()
+    qtbot.waitUntil(model.waiting.is_set)
+    model.held = lambda ids: False
+    model.source = list(range(500, 530))
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
+    assert model.id_at(0) == 500
+    with qtbot.assertNotEmitted(model.answered, wait=100):
+        model.released.set()  # the first query's page arrives now ...
+        qtbot.waitUntil(lambda: list(range(100, 110)) in model.row_reads)
+        settle(qtbot)
+    assert model.id_at(0) == 500 and model.item_at(0) == "row 500"  # ... and is dropped
+
+
 def test_fetch_more_before_the_page_is_read_inserts_it_when_it_arrives(model, qtbot):
-    model.hold.set()
+    model.hold_pages_after_the_first()
     with qtbot.waitSignal(model.completed):
         model.refresh()
     assert model.canFetchMore()  # truthful: there are rows after these
@@ -105,12 +144,12 @@ def test_fetch_more_before_the_page_is_read_inserts_it_when_it_arrives(model, qt
 
 
 def test_a_page_read_for_a_replaced_id_list_is_dropped(model, qtbot):
-    model.hold.set()
+    model.hold_pages_after_the_first()
     with qtbot.waitSignal(model.completed):
         model.refresh()
     model.fetchMore()  # the old query's second page is being read on a worker
     qtbot.waitUntil(model.waiting.is_set)
-    model.hold.clear()
+    model.held = lambda ids: False
     model.source = list(range(500, 530))
     with qtbot.waitSignal(model.completed):
         model.refresh()  # the id list is replaced while that read is in flight
@@ -145,13 +184,14 @@ def test_scrolling_a_2000_row_view_to_the_end_shows_every_row_once(qtbot):
     shown = [view.model().index(r, 0).data() for r in range(model.rowCount())]
     assert shown == [str(i) for i in range(1, 2001)]  # every row, once, in order
     assert not model.canFetchMore()
-    assert not any(model.on_gui_thread[1:])  # only the first page was read on the GUI thread
+    assert not any(model.on_gui_thread)  # not one page was read on the GUI thread
 
 
 def test_a_short_query_reads_nothing_more(model, qtbot):
     model.source = [1, 2, 3]
     with qtbot.assertNotEmitted(model.completed, wait=50):
-        model.refresh()
+        with qtbot.waitSignal(model.answered):
+            model.refresh()
     assert model.total() == 3 and model.id_reads == [11] and not model.canFetchMore()
 
 
@@ -167,23 +207,25 @@ def test_row_of_loads_pages_up_to_the_id_and_says_none_when_hidden(model, qtbot)
 
 
 def test_an_older_querys_ids_are_ignored(model, qtbot):
-    model.refresh()
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
     reader = model.ids_reader()
     model.source = list(range(500, 520))
     with qtbot.waitSignal(model.completed):
         model.refresh()
     assert model.total() == 20 and model.id_at(0) == 500
-    model._all_ids(model._generation - 1, reader(None))  # the first query's late answer
+    model._all_ids(model._generation - 1, array("q", reader(None)), None)  # a late answer
     assert model.total() == 20 and model.id_at(0) == 500
 
 
 def test_ids_changed_meanwhile_reset_the_rows(model, qtbot):
-    model.refresh()
-    generation = model._generation
-    model.source = list(range(200, 230))  # the store changed under the query
+    with qtbot.waitSignal(model.completed):
+        model.refresh()
+    model.source[:] = range(200, 230)  # the store changed under the query
     with qtbot.waitSignal(model.modelReset):
-        model._all_ids(generation, model.source)
+        model._read_rest()  # the rest of the ids, read again, no longer start as shown
     assert model.total() == 30 and model.id_at(0) == 200 and model.item_at(0) == "row 200"
+    assert model.on_gui_thread[-1] is False  # the new first page was read on a worker
 
 
 def test_refresh_ids_rereads_shown_rows_in_place(model, qtbot):
