@@ -23,8 +23,9 @@ rest, the same way for every table:
   (a few milliseconds at a million), instead of a dict of every id that cost
   ~100 MB and was built on the GUI thread.
 
-Names: ``id_at(row)``, ``item_at(row)``, ``row_of(id)`` (None when not shown; a
-jump to a row past the shown ones reads the pages up to it in one read, at once),
+Names: ``id_at(row)``, ``item_at(row)``, ``row_of(id)`` (None when the query hides
+it; a jump to a row past the shown ones reads the pages up to it in one read, at
+once), ``shown_row_of(id)`` (among the shown rows only, reading nothing),
 ``total()`` (None until the query's whole id list is known), ``is_answering()`` (a
 query is asked and not yet answered), ``refresh_ids(ids)`` (re-read rows in place
 after an edit, off the GUI thread).
@@ -352,6 +353,10 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         if position >= self._loaded:
             self._load_through(position)
         return position
+
+    def shown_row_of(self, item_id: int) -> int | None:
+        """Row of an id among the rows shown; None otherwise (reads nothing)."""
+        return self._position(item_id, self._loaded)
 
     def _position(self, item_id: int, within: int) -> int | None:
         """The row of ``item_id`` among the first ``within`` ids (a scan in C)."""

@@ -2,7 +2,8 @@
 
 An ``IdListModel`` replaces its rows when a query's answer arrives (off the GUI
 thread, so at any moment); the selected rows and the current row are remembered
-by id just before and selected again where they still are.
+by id just before and selected again where they are still shown (a row the new
+answer puts further down is not read just to select it).
 """
 
 from __future__ import annotations
@@ -38,11 +39,11 @@ class KeptSelection(QObject):
         selection = self._table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for item_id in self._selected:
-            row = self._model.row_of(item_id)
+            row = self._model.shown_row_of(item_id)
             if row is not None:
                 selection.select(self._model.index(row, 0), flags)
         if self._current is not None:
-            row = self._model.row_of(self._current)
+            row = self._model.shown_row_of(self._current)
             if row is not None:
                 selection.setCurrentIndex(
                     self._model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate

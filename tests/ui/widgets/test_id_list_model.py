@@ -245,3 +245,30 @@ def test_the_model_tester_passes_while_scrolling(model, qtbot, qtmodeltester):
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Text"
     assert model.index(34, 1).data() == "row 134"
     qtmodeltester.check(model)
+
+
+def test_the_selection_is_kept_by_id_where_the_new_answer_shows_it(model, qtbot):
+    from PySide6.QtWidgets import QTableView
+
+    from returnsdesk.ui.widgets.kept_selection import KeptSelection
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    KeptSelection(view, model)
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
+    view.selectRow(3)  # case 103
+    model.source[:] = [999, *range(100, 135)]  # a new case comes first: 103 moves down
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [4]
+    assert view.currentIndex().row() == 4
+    settle(qtbot)  # the whole id list is known: a jump to any row could now be read
+    model.source[:] = [*range(900, 920), 103]  # the store changed: 103 is past the shown rows
+    with qtbot.waitSignal(model.modelReset):
+        model._read_rest()  # the rest of the ids, read again, show anew
+    assert model.total() == 21 and model.rowCount() == 10
+    assert view.selectionModel().selectedRows() == []  # not read just to select it
+    settle(qtbot)
+    assert not any(model.on_gui_thread)  # a jump would have read rows here
