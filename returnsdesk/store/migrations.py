@@ -265,6 +265,14 @@ def _v19_supplier_case_counts(db: Database) -> None:
     supplier_case_counts.SUMMARY.create(db)
 
 
+def _v20_evidence_counts(db: Database) -> None:
+    """Evidence links counted by triggers: the Evidence area's total reads a few rows,
+    not every link (store/evidence_counts.py)."""
+    from returnsdesk.store import evidence_counts
+
+    evidence_counts.SUMMARY.create(db)
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -285,6 +293,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v17_supplier_facts_kept,
     _v18_supplier_replies_kept,
     _v19_supplier_case_counts,
+    _v20_evidence_counts,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -6,7 +6,14 @@ the same transaction, so the summaries are computed once instead of row by row.
 
 from __future__ import annotations
 
-from returnsdesk.store import claims, ledger_days, sales, supplier_case_counts, supplier_money
+from returnsdesk.store import (
+    claims,
+    evidence_counts,
+    ledger_days,
+    sales,
+    supplier_case_counts,
+    supplier_money,
+)
 from returnsdesk.store.connection import Database
 from returnsdesk.store.summary_table import SummaryTable
 
@@ -16,6 +23,7 @@ ALL: tuple[SummaryTable, ...] = (
     supplier_money.SUMMARY,
     ledger_days.SUMMARY,
     supplier_case_counts.SUMMARY,
+    evidence_counts.SUMMARY,
 )
 
 

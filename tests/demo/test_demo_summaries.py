@@ -20,6 +20,7 @@ TABLES = (
     "supplier_money_total",
     "ledger_day",
     "supplier_case_count",
+    "evidence_count",
 )
 
 

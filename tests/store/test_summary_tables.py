@@ -24,6 +24,7 @@ SUMMARY_TABLES = (
     "supplier_money_total",
     "ledger_day",
     "supplier_case_count",
+    "evidence_count",
 )
 
 
@@ -71,6 +72,7 @@ def test_every_summary_trigger_of_the_store_is_declared(store):
         "supplier_money_",
         "ledger_day_",
         "supplier_case_count_",
+        "evidence_count_",
     )
     in_store = {name for name in _triggers() if name.startswith(summary_prefixes)}
     assert in_store == declared
