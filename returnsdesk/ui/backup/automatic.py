@@ -35,9 +35,13 @@ class AutoBackup(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.run_if_due)
         self.timer.start()
-        QTimer.singleShot(60_000, self.run_if_due)
+        self._first = QTimer(self, singleShot=True, interval=60_000)  # dies with this object
+        self._first.timeout.connect(self.run_if_due)
+        self._first.start()
 
     def run_if_due(self) -> None:
+        if not self._store_is_open():
+            return  # the store was closed or another one is open: not this one's backup
         if self.running or is_read_only() or not backup.automatic_backup_due():
             return
         self.running = True
@@ -55,12 +59,19 @@ class AutoBackup(QObject):
         log.log(logging.WARNING, "Automatic backup failed", exc_info=error)
         self.failed.emit(plain_message(error, self.data_dir) or str(error))
 
-    def on_quit(self, report: Callable[[str], None]) -> None:
-        """The backup on quit (when automatic backups are on); failures are reported, not raised."""
+    def _store_is_open(self) -> bool:
+        """Whether this window's store is the one open now."""
         from returnsdesk.session import current
 
         try:
-            if current().data_dir != self.data_dir or is_read_only():
+            return current().data_dir == self.data_dir
+        except RuntimeError:  # no store is open
+            return False
+
+    def on_quit(self, report: Callable[[str], None]) -> None:
+        """The backup on quit (when automatic backups are on); failures are reported, not raised."""
+        try:
+            if not self._store_is_open() or is_read_only():
                 return  # the store was closed, another one is open, or it cannot change
             if not backup.automatic_enabled():
                 return
