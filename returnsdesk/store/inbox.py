@@ -18,7 +18,7 @@ from returnsdesk.store.distinct_values import distinct_values
 from returnsdesk.store.models import from_stamp
 from returnsdesk.store.risk import mask_sql, thresholds
 from returnsdesk.store.risk_snapshot import flagged_filter_sql, snapshot_fresh
-from returnsdesk.store.search import matching_case_ids_sql
+from returnsdesk.store.search import matches_at_least, matching_case_ids_sql
 from returnsdesk.store.sql_lists import marks
 
 
@@ -63,9 +63,16 @@ _WAITING_ON_SQL = f"""CASE
     WHEN c.status = 'return_in_transit' THEN 'carrier'
     WHEN c.status = 'evidence_submitted' THEN 'bank'
     ELSE 'me' END"""
+#: A search matching this many cases or more is broad: its first page is found by walking
+#: the deadlines in order and keeping the matches, not by sorting every match.
+BROAD_SEARCH = 5_000
 _PRODUCT_SQL = (
     "(SELECT ol.title FROM order_line ol WHERE ol.order_id = c.order_id ORDER BY ol.id LIMIT 1)"
 )
+
+
+#: Views whose every case has a deadline (no undated part to read).
+_DATED_VIEWS = frozenset({View.OVERDUE, View.DUE_THIS_WEEK})
 
 
 def view_condition(view: View, today: date) -> tuple[str, list[object]]:
@@ -208,17 +215,52 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
     elif query.sort is None:
         if query.view in (View.CLOSED, View.ALL):
             order = "c.updated_at DESC, c.id DESC"
-        else:  # most urgent first
+        elif _walk_by_deadline(query):
+            return _most_urgent_first(query.view, where, params, limit)
+        else:  # most urgent first, a narrow search's few matches sorted
             order = "c.next_due_on IS NULL, c.next_due_on, c.id"
     else:
         direction = " DESC" if query.descending else ""
         keys = [f"{key}{direction}" for key in _SORT_SQL[query.sort]]
         order = ", ".join(keys) + f", c.id{direction}"
-    tail, tail_params = ("", list[object]()) if limit is None else (" LIMIT ?", [limit])
-    rows = database.execute_sql(
-        f"SELECT c.id {source} WHERE {where} ORDER BY {order}{tail}",
-        params + sort_params + tail_params,
+    return _ids(f"SELECT c.id {source} WHERE {where} ORDER BY {order}", params + sort_params, limit)
+
+
+def _walk_by_deadline(query: InboxQuery) -> bool:
+    """Whether the most urgent cases are found by walking the deadlines in order: always,
+    but for a narrow search, whose few matches are cheaper looked up and sorted."""
+    search = query.filters.search
+    return not search.strip() or matches_at_least(search, BROAD_SEARCH)
+
+
+def _most_urgent_first(
+    view: View, where: str, params: list[object], limit: int | None
+) -> list[int]:
+    """The view's cases by deadline (earliest first), then those with none, by id.
+
+    Two reads, each in an index's order, so a page stops after its rows: the dated cases
+    along ``case_next_due`` (the planner, with no statistics, would rather gather every
+    case of the view and sort them: 0.5 s at 1,000,000 cases), then the undated ones.
+    """
+    dated = _ids(
+        f'SELECT c.id FROM "case" c INDEXED BY case_next_due WHERE {where} '
+        "AND c.next_due_on IS NOT NULL ORDER BY c.next_due_on, c.id",
+        params,
+        limit,
     )
+    if view in _DATED_VIEWS or (limit is not None and len(dated) >= limit):
+        return dated
+    undated = _ids(
+        f'SELECT c.id FROM "case" c WHERE {where} AND c.next_due_on IS NULL ORDER BY c.id',
+        params,
+        None if limit is None else limit - len(dated),
+    )
+    return dated + undated
+
+
+def _ids(sql: str, params: list[object], limit: int | None) -> list[int]:
+    tail, tail_params = ("", list[object]()) if limit is None else (" LIMIT ?", [limit])
+    rows = database.execute_sql(sql + tail, params + tail_params)
     return [r[0] for r in rows]  # row by row: a million ids, never a million tuples at once
 
 

@@ -90,3 +90,13 @@ def search_case_ids(query: str, limit: int = 200, db: Database = database) -> li
     sql, params = built
     rows = db.execute_sql(f"{sql} ORDER BY rank LIMIT ?", [*params, limit]).fetchall()
     return [int(r[0]) for r in rows]
+
+
+def matches_at_least(query: str, count: int, db: Database = database) -> bool:
+    """Whether ``query`` matches ``count`` cases or more (reads at most ``count`` ids)."""
+    built = matching_case_ids_sql(query)
+    if built is None:
+        return False
+    sql, params = built
+    row = db.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, count]).fetchone()
+    return int(row[0]) >= count

@@ -71,7 +71,7 @@ def shown(fn):
 searches = []
 for word in ["e", "em", "emm", "emma", "emma m", "emma ma", "lamp", "lampe", "#12", "#123"]:
     inbox.search.setText(word)
-    searches.append(shown(inbox._on_filters_changed))
+    searches.append(shown(inbox._debounce.flush))  # the pause that ends typing
 inbox.search.setText("")
 views = [shown(lambda v=v: inbox.set_view(v)) for v in list(View) * 2]
 settle()

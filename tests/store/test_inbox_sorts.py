@@ -53,3 +53,52 @@ def test_waiting_on_sorts_by_who_the_case_waits_on(cases, now):
     # carrier < customer < me < nobody < supplier, reversed
     assert statuses[0] == Status.AWAITING_SUPPLIER
     assert statuses[-1] == Status.RETURN_IN_TRANSIT
+
+
+def _reference(query: InboxQuery, today) -> list[int]:
+    """The view's most-urgent-first order as one plain SQL sort, the slow way."""
+    from returnsdesk.store.connection import database
+    from returnsdesk.store.inbox import _where
+
+    where, params = _where(query, today)
+    rows = database.execute_sql(
+        f'SELECT c.id FROM "case" c WHERE {where} '
+        "ORDER BY c.next_due_on IS NULL, c.next_due_on, c.id",
+        params,
+    )
+    return [row[0] for row in rows]
+
+
+@pytest.mark.parametrize("view", [v for v in View if v not in (View.CLOSED, View.ALL)])
+@pytest.mark.parametrize("search", ["", "a", "e m", "zzzz"])
+@pytest.mark.parametrize("broad", [1, 10**9])
+def test_most_urgent_first_is_the_plain_sort_whichever_way_it_is_read(
+    demo_store, monkeypatch, view, search, broad
+):
+    """The view's own order (no column chosen): earliest deadline first, then the cases
+    with none by RMA, whether read in deadline order (no search, or a broad one) or by
+    sorting a narrow search's matches; the first page is the start of the whole."""
+    from datetime import date
+
+    from returnsdesk.store import inbox
+    from returnsdesk.store.inbox import Filters
+
+    monkeypatch.setattr(inbox, "BROAD_SEARCH", broad)
+    today = date(2026, 5, 20)
+    query = InboxQuery(view, Filters(search=search))
+    expected = _reference(query, today)
+    assert case_ids(query, today) == expected
+    assert case_ids(query, today, limit=3) == expected[:3]
+    assert case_ids(query, today, limit=len(expected) + 5) == expected
+
+
+def test_the_demo_views_hold_both_dated_and_undated_cases(demo_store):
+    """What the test above reads is not trivial: both parts are there to be joined."""
+    from datetime import date
+
+    from returnsdesk.store.models import Case
+
+    today = date(2026, 5, 20)
+    shown = [Case.get_by_id(i) for i in case_ids(InboxQuery(View.NEEDS_ACTION), today)]
+    assert any(c.next_due_on is None for c in shown)
+    assert sum(c.next_due_on is not None for c in shown) > 3

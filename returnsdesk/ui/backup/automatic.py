@@ -16,6 +16,7 @@ from returnsdesk.failures import plain_message
 from returnsdesk.services import backup
 from returnsdesk.session import is_read_only
 from returnsdesk.ui.tasks import run_task
+from returnsdesk.ui.widgets.debounce import Debounce
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +36,8 @@ class AutoBackup(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.run_if_due)
         self.timer.start()
-        self._first = QTimer(self, singleShot=True, interval=60_000)  # dies with this object
-        self._first.timeout.connect(self.run_if_due)
-        self._first.start()
+        self._first = Debounce(self, self.run_if_due, 60_000)  # dies with this object
+        self._first.trigger()
 
     def run_if_due(self) -> None:
         if not self._store_is_open():

@@ -163,9 +163,11 @@ class InboxWidget(QWidget):
     def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        # No column first (enabling sorting sorts by the indicator's column): each view
+        # keeps its own order, the most urgent first (store.inbox.case_ids).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)

@@ -21,4 +21,3 @@ def test_a_check_for_a_store_no_longer_open_does_nothing(qtbot, tmp_path):
         assert not automatic.running and not tasks._running
     finally:
         close_session()
-

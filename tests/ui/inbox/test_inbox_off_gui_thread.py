@@ -74,3 +74,17 @@ def test_a_slow_answer_keeps_the_rows_and_says_so(qtbot, demo_store, monkeypatch
         release.set()
     assert inbox.model.rowCount() == 0
     assert inbox.summary.text() == "0 cases in this view"
+
+
+def test_a_new_inbox_lists_the_most_urgent_first_with_no_column_sorted(qtbot, demo_store):
+    """Seen at 1,000,000 cases: "Needs action" came newest RMA first, with no sort arrow
+    shown, because enabling sorting on the table sorted it by its first column."""
+    inbox = InboxWidget()
+    qtbot.addWidget(inbox)
+    answered(qtbot, inbox.model)
+    assert inbox.model.query.sort is None
+    assert inbox.table.horizontalHeader().sortIndicatorSection() == -1
+    shown = [inbox.model.item_at(r).next_due_on for r in range(inbox.model.rowCount())]
+    dated = [due for due in shown if due is not None]
+    assert dated and dated == sorted(dated)  # the earliest deadline first
+    assert shown[: len(dated)] == dated  # the undated ones after
