@@ -71,6 +71,8 @@ _PRODUCT_SQL = (
 )
 
 
+#: Views listing the latest activity first (the others: the most urgent first).
+_LATEST_FIRST = frozenset({View.CLOSED, View.ALL})
 #: Views whose every case has a deadline (no undated part to read).
 _DATED_VIEWS = frozenset({View.OVERDUE, View.DUE_THIS_WEEK})
 
@@ -212,12 +214,19 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
         mask, sort_params = _mask(today)
         direction = " DESC" if query.descending else ""
         order = f"{mask}{direction}, c.id{direction}"
-    elif query.sort is None:
-        if query.view in (View.CLOSED, View.ALL):
+    elif query.sort is None and _walks_in_order(query):
+        if query.view in _LATEST_FIRST:
+            return _ids(
+                f'SELECT c.id FROM "case" c INDEXED BY case_updated WHERE {where} '
+                "ORDER BY c.updated_at DESC, c.id DESC",
+                params,
+                limit,
+            )
+        return _most_urgent_first(query.view, where, params, limit)
+    elif query.sort is None:  # a narrow search: its few matches sorted
+        if query.view in _LATEST_FIRST:
             order = "c.updated_at DESC, c.id DESC"
-        elif _walk_by_deadline(query):
-            return _most_urgent_first(query.view, where, params, limit)
-        else:  # most urgent first, a narrow search's few matches sorted
+        else:
             order = "c.next_due_on IS NULL, c.next_due_on, c.id"
     else:
         direction = " DESC" if query.descending else ""
@@ -226,9 +235,10 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
     return _ids(f"SELECT c.id {source} WHERE {where} ORDER BY {order}", params + sort_params, limit)
 
 
-def _walk_by_deadline(query: InboxQuery) -> bool:
-    """Whether the most urgent cases are found by walking the deadlines in order: always,
-    but for a narrow search, whose few matches are cheaper looked up and sorted."""
+def _walks_in_order(query: InboxQuery) -> bool:
+    """Whether a view's own order is read by walking an index in that order (the
+    deadlines, or the latest activity), a page stopping after its rows: always, but for
+    a narrow search, whose few matches are cheaper looked up and sorted."""
     search = query.filters.search
     return not search.strip() or matches_at_least(search, BROAD_SEARCH)
 
