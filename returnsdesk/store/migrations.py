@@ -292,6 +292,12 @@ def _v21_search_prefixes(db: Database) -> None:
     execute_script(db, V21_SEARCH_PREFIXES)
 
 
+def _v22_case_status_due(db: Database) -> None:
+    """Cases by status, then deadline: the waiting views read their most urgent cases in
+    order (store/inbox.py), instead of passing every other case's deadline."""
+    db.execute_sql('CREATE INDEX case_status_due ON "case"(status, next_due_on)')
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -314,6 +320,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v19_supplier_case_counts,
     _v20_evidence_counts,
     _v21_search_prefixes,
+    _v22_case_status_due,
 ]
 CURRENT_VERSION = len(STEPS)
 

@@ -104,3 +104,27 @@ def test_the_demo_views_hold_both_dated_and_undated_cases(demo_store):
     shown = [Case.get_by_id(i) for i in case_ids(InboxQuery(View.NEEDS_ACTION), today)]
     assert any(c.next_due_on is None for c in shown)
     assert sum(c.next_due_on is not None for c in shown) > 3
+
+
+def test_a_view_of_two_statuses_interleaves_their_deadlines(store, now):
+    """Waiting on customer is two statuses, each read along its own deadlines: the two
+    runs are merged into one order, the earliest deadline first, then the undated."""
+    from datetime import date
+
+    supplier = make_supplier()
+    plan = [
+        (Status.AWAITING_RETURN, date(2026, 6, 3)),
+        (Status.AWAITING_CUSTOMER, date(2026, 6, 1)),
+        (Status.AWAITING_RETURN, date(2026, 6, 2)),
+        (Status.AWAITING_CUSTOMER, None),
+        (Status.AWAITING_CUSTOMER, date(2026, 6, 4)),
+        (Status.NEW, date(2026, 5, 30)),  # not waiting on the customer
+    ]
+    made = []
+    for number, (status, due) in enumerate(plan, start=1):
+        case = make_case(now, order=make_order(f"#{number}", supplier))
+        Case.update(status=status.value, next_due_on=due).where(Case.id == case.id).execute()
+        made.append(case.id)
+    expected = [made[1], made[2], made[0], made[4], made[3]]
+    assert case_ids(InboxQuery(View.WAITING_CUSTOMER), now.date()) == expected
+    assert case_ids(InboxQuery(View.WAITING_CUSTOMER), now.date(), limit=2) == expected[:2]
