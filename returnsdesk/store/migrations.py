@@ -298,6 +298,12 @@ def _v22_case_status_due(db: Database) -> None:
     db.execute_sql('CREATE INDEX case_status_due ON "case"(status, next_due_on)')
 
 
+def _v23_case_status_updated(db: Database) -> None:
+    """Cases by status, then latest activity: the Closed view reads its newest cases in
+    order without passing the open ones (store/inbox.py)."""
+    db.execute_sql('CREATE INDEX case_status_updated ON "case"(status, updated_at)')
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -321,6 +327,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v20_evidence_counts,
     _v21_search_prefixes,
     _v22_case_status_due,
+    _v23_case_status_updated,
 ]
 CURRENT_VERSION = len(STEPS)
 
