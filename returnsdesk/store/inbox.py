@@ -250,7 +250,10 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
 def _walks_in_order(query: InboxQuery) -> bool:
     """Whether a view's own order is read by walking an index in that order (the
     deadlines, or the latest activity), a page stopping after its rows: always, but for
-    a narrow search, whose few matches are cheaper looked up and sorted."""
+    a few cases named (a drill-down) or a narrow search, cheaper looked up and sorted."""
+    named = query.filters.case_ids
+    if named is not None and len(named) < BROAD_SEARCH:
+        return False
     search = query.filters.search
     return not search.strip() or matches_at_least(search, BROAD_SEARCH)
 

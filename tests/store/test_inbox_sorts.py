@@ -90,6 +90,9 @@ def test_a_views_own_order_is_the_plain_sort_whichever_way_it_is_read(
     query = InboxQuery(view, Filters(search=search))
     expected = _reference(query, today)
     assert case_ids(query, today) == expected
+    named = InboxQuery(view, Filters(search=search, case_ids=tuple(range(1, 60, 3))))
+    assert case_ids(named, today) == _reference(named, today)  # a drill-down's cases
+    assert case_ids(query, today) == expected
     assert case_ids(query, today, limit=3) == expected[:3]
     assert case_ids(query, today, limit=len(expected) + 5) == expected
 

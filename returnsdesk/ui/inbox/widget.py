@@ -332,21 +332,22 @@ class InboxWidget(QWidget):
         self._apply(replace(query, view=self.current_view(), filters=self.filters()))
 
     def _apply(self, query: InboxQuery, recount: bool = False, wait_risk: bool = True) -> None:
-        if recount:
-            self._update_counts()
         if wait_risk and query.filters.flagged and not risk.flagged_ready():
             # The risk snapshot is being brought up to date off the GUI thread; the
             # filter shows its rows once it is (never the slow per-case rules here).
             self.model.set_pending(query)
             self.summary.setText(t("Looking for cases with risk signals…"))
+            if recount:
+                self._update_counts()
             self._refresh_risk(then_apply=True)
             return
-        if recount:
-            self._refresh_risk()
-        # Read off the GUI thread; the selection is kept by ``KeptSelection``. The counts
-        # are of the views, not of the search or filters: only a refresh recounts them.
+        # Read off the GUI thread; the selection is kept by ``KeptSelection``. Asked
+        # first, so the rows the user waits for do not queue behind the background reads.
         self.model.set_query(query)
         self._slow_answer.trigger()
+        if recount:  # the counts are of the views, not of the search or filters
+            self._update_counts()
+            self._refresh_risk()
 
     def _answered(self) -> None:
         self._slow_answer.cancel()
