@@ -64,8 +64,8 @@ _WAITING_ON_SQL = f"""CASE
     WHEN c.status = 'return_in_transit' THEN 'carrier'
     WHEN c.status = 'evidence_submitted' THEN 'bank'
     ELSE 'me' END"""
-#: A search matching this many cases or more is broad: its first page is found by walking
-#: the deadlines in order and keeping the matches, not by sorting every match.
+#: A search matching (or a drill-down naming) this many cases or more is broad: its first
+#: page is found by walking the view's order and keeping the matches, not by sorting them.
 BROAD_SEARCH = 5_000
 _PRODUCT_SQL = (
     "(SELECT ol.title FROM order_line ol WHERE ol.order_id = c.order_id ORDER BY ol.id LIMIT 1)"
@@ -233,7 +233,7 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
         if query.view in _LATEST_FIRST:
             return _latest_first(query.view, where, params, limit)
         return _most_urgent_first(query.view, where, params, limit)
-    elif query.sort is None:  # a narrow search: its few matches sorted
+    elif query.sort is None:  # a narrow search's or a drill-down's few cases, sorted
         if query.view in _LATEST_FIRST:
             order = "c.updated_at DESC, c.id DESC"
         else:
