@@ -19,7 +19,13 @@ from returnsdesk.store.distinct_values import distinct_values
 from returnsdesk.store.models import from_stamp
 from returnsdesk.store.risk import mask_sql, thresholds
 from returnsdesk.store.risk_snapshot import flagged_filter_sql, snapshot_fresh
-from returnsdesk.store.search import matches_at_least, matching_case_ids_sql
+from returnsdesk.store.search import (
+    case_match_sql,
+    is_prefix_indexed,
+    matches_at_least,
+    matching_case_ids_sql,
+    matching_share,
+)
 from returnsdesk.store.sql_lists import marks
 
 
@@ -67,6 +73,12 @@ _WAITING_ON_SQL = f"""CASE
 #: A search matching (or a drill-down naming) this many cases or more is broad: its first
 #: page is found by walking the view's order and keeping the matches, not by sorting them.
 BROAD_SEARCH = 5_000
+#: A short search matching at least this share of the cases is asked case by case along
+#: a walk that stops after a page: about ten seeks per row shown. Measured at 1,000,000
+#: cases, asking case by case is the faster above a share of about 0.08 ("12", 0.12:
+#: 16–94 ms gathered, 4–37 ms asked) and the slower below ("em", 0.04: 6–31 gathered,
+#: 23–55 asked).
+CASE_BY_CASE_SHARE = 0.1
 _PRODUCT_SQL = (
     "(SELECT ol.title FROM order_line ol WHERE ol.order_id = c.order_id ORDER BY ol.id LIMIT 1)"
 )
@@ -161,7 +173,9 @@ def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:
     return f"{column} IN ({marks(len(values))})", list(values)
 
 
-def _where(query: InboxQuery, today: date) -> tuple[str, list[object]]:
+def _where(query: InboxQuery, today: date, case_by_case: bool = False) -> tuple[str, list[object]]:
+    """The WHERE condition of the query's cases; its search asked case by case when
+    ``case_by_case`` (only along a walk that stops after a page: see ``_case_by_case``)."""
     parts: list[str] = []
     params: list[object] = []
     condition, view_params = view_condition(query.view, today)
@@ -201,13 +215,16 @@ def _where(query: InboxQuery, today: date) -> tuple[str, list[object]]:
         parts.append(f"c.id IN ({sql})")
         params += p
     if f.search.strip():
-        built = matching_case_ids_sql(f.search)
+        if case_by_case:
+            built = case_match_sql(f.search, "c.id")
+        else:
+            built = matching_case_ids_sql(f.search)
+            built = built and (f"c.id IN ({built[0]})", built[1])
         if built is None:
             parts.append("0")
         else:
-            search_sql, search_params = built
-            parts.append(f"c.id IN ({search_sql})")
-            params += search_params
+            parts.append(built[0])
+            params += built[1]
     return " AND ".join(parts), params
 
 
@@ -221,6 +238,12 @@ def _mask(today: date) -> tuple[str, list[object]]:
 
 def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[int]:
     """Ids of the cases the query shows, in display order (the first ``limit`` of them)."""
+    if query.sort is None and _walks_in_order(query):
+        by_case = limit is not None and _case_by_case(query.filters.search)
+        where, params = _where(query, today, by_case)
+        if query.view in _LATEST_FIRST:
+            return _latest_first(query.view, where, params, limit)
+        return _most_urgent_first(query.view, where, params, limit)
     where, params = _where(query, today)
     needs_joins = query.sort in (Column.ORDER, Column.CUSTOMER, Column.SUPPLIER)
     source = _FROM if needs_joins else 'FROM "case" c'
@@ -229,10 +252,6 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
         mask, sort_params = _mask(today)
         direction = " DESC" if query.descending else ""
         order = f"{mask}{direction}, c.id{direction}"
-    elif query.sort is None and _walks_in_order(query):
-        if query.view in _LATEST_FIRST:
-            return _latest_first(query.view, where, params, limit)
-        return _most_urgent_first(query.view, where, params, limit)
     elif query.sort is None:  # a narrow search's or a drill-down's few cases, sorted
         if query.view in _LATEST_FIRST:
             order = "c.updated_at DESC, c.id DESC"
@@ -256,6 +275,15 @@ def _walks_in_order(query: InboxQuery) -> bool:
         return False
     search = query.filters.search
     return not search.strip() or matches_at_least(search, BROAD_SEARCH)
+
+
+def _case_by_case(search: str) -> bool:
+    """Whether a page's walk asks each case it passes whether it matches the search,
+    instead of gathering every match first: for short words matching many cases. At
+    1,000,000 cases gathering the matches of "e" took 150–280 ms, where a page needs
+    only a few seeks per row (see ``search.is_prefix_indexed``). A whole id list is
+    still read from the gathered matches: asking a million cases one by one is slower."""
+    return is_prefix_indexed(search) and matching_share(search) >= CASE_BY_CASE_SHARE
 
 
 def _latest_first(view: View, where: str, params: list[object], limit: int | None) -> list[int]:

@@ -73,19 +73,22 @@ def _reference(query: InboxQuery, today) -> list[int]:
 @pytest.mark.parametrize("view", list(View))
 @pytest.mark.parametrize("search", ["", "a", "e m", "zzzz"])
 @pytest.mark.parametrize("broad", [1, 10**9])
+@pytest.mark.parametrize("case_by_case_share", [0.0, 2.0])
 def test_a_views_own_order_is_the_plain_sort_whichever_way_it_is_read(
-    demo_store, monkeypatch, view, search, broad
+    demo_store, monkeypatch, view, search, broad, case_by_case_share
 ):
     """The view's own order (no column chosen): earliest deadline first, then the cases
     with none by RMA (Closed and All: the latest activity first), whether read by walking
-    an index in that order (no search, or a broad one) or by sorting a narrow search's
-    matches; the first page is the start of the whole."""
+    an index in that order (no search, or a broad one, its short words asked case by
+    case or its matches gathered) or by sorting a narrow search's matches; the first
+    page is the start of the whole."""
     from datetime import date
 
     from returnsdesk.store import inbox
     from returnsdesk.store.inbox import Filters
 
     monkeypatch.setattr(inbox, "BROAD_SEARCH", broad)
+    monkeypatch.setattr(inbox, "CASE_BY_CASE_SHARE", case_by_case_share)
     today = date(2026, 5, 20)
     query = InboxQuery(view, Filters(search=search))
     expected = _reference(query, today)
