@@ -23,7 +23,6 @@ from returnsdesk.ui import labels
 from returnsdesk.ui.risk.badges import risk_titles, risk_tooltip
 from returnsdesk.ui.widgets.id_list_model import IdListModel, IdsReader, RowsReader
 
-PAGE = 64  # about two screens of rows: a keystroke reads no more than it shows
 #: How long the query must stay unchanged before the ids after the first page are read.
 REST_DELAY_MS = 250
 OVERDUE = QColor("#c62828")
@@ -59,7 +58,6 @@ _ROLES = frozenset(
 class InboxModel(IdListModel[InboxRow]):
     """The inbox's cases in the query's order (see ``IdListModel``)."""
 
-    page = PAGE
     rest_ms = REST_DELAY_MS
 
     def __init__(self, parent: QObject | None = None) -> None:

@@ -46,6 +46,7 @@ from returnsdesk.ui.operations import change_bus, read_op
 from returnsdesk.ui.tasks import Job, run_task
 from returnsdesk.ui.widgets.debounce import Debounce
 from returnsdesk.ui.widgets.kept_selection import KeptSelection
+from returnsdesk.ui.widgets.page_fit import PageFit
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,7 @@ class InboxWidget(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         KeptSelection(self.table, self.model)
+        PageFit(self.table, self.model)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_case_ids())
         )

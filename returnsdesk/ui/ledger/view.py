@@ -39,6 +39,7 @@ from returnsdesk.ui.ledger.model import COL, LedgerTableModel, fit_columns
 from returnsdesk.ui.operations import change_bus, read_op
 from returnsdesk.ui.widgets.debounce import Debounce
 from returnsdesk.ui.widgets.kept_selection import KeptSelection
+from returnsdesk.ui.widgets.page_fit import PageFit
 
 COLUMN_WIDTHS = {
     "id": 60,
@@ -164,6 +165,7 @@ class LedgerView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        PageFit(self.table, self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

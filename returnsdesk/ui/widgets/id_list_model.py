@@ -59,6 +59,9 @@ IdsReader = Callable[[int | None], list[int]]
 #: worker: it holds what it needs (the day, the locale), not the model.
 RowsReader = Callable[[list[int]], dict[int, R]]
 Index = QModelIndex | QPersistentModelIndex
+#: The smallest page ``fit_page`` makes (a window's first page is read before it is laid
+#: out; about one screen of a window of the default size).
+MIN_PAGE = 32
 
 log = logging.getLogger(__name__)
 _ROOT = QModelIndex()
@@ -72,7 +75,8 @@ class IdListModel(QAbstractTableModel, Generic[R]):
     #: The whole id list of the query is known (``total()`` is no longer None).
     completed = Signal()
 
-    #: Rows read at a time: about two screens, so a keystroke reads no more than it shows.
+    #: Rows read at a time: a keystroke reads no more than about what it shows. A view
+    #: makes it fit what it shows (``fit_page``).
     page = 64
     #: How long the query must stay unchanged before the ids after the first page are read.
     rest_ms = 250
@@ -138,18 +142,18 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         read_op(
             None,
             first_page,
-            lambda answer: self._first_page(asked, reader, *answer),
+            lambda answer: self._first_page(asked, reader, page, *answer),
             on_error=lambda error: self._first_page_failed(asked, error),
         )
 
     def _first_page(
-        self, asked: int, reader: IdsReader, ids: list[int], rows: dict[int, R]
+        self, asked: int, reader: IdsReader, page: int, ids: list[int], rows: dict[int, R]
     ) -> None:
         if not shiboken6.isValid(self) or asked != self._asked:
             return  # the model is gone, or a newer query was asked meanwhile
         self._answered = asked
-        complete = len(ids) <= self.page
-        self._reset(ids[: self.page], complete, reader, rows)
+        complete = len(ids) <= page
+        self._reset(ids[:page], complete, reader, rows, page)
         if not complete:  # read once the user pauses, not on every keystroke
             self._rest.trigger()
         self.answered.emit()
@@ -159,20 +163,32 @@ class IdListModel(QAbstractTableModel, Generic[R]):
             self._answered = asked  # the rows shown stay; the next refresh tries again
         log.warning("Reading the table failed: %s", error)
 
+    def fit_page(self, shown_rows: int) -> None:
+        """Make a page what a view shows, half as much again (at least ``MIN_PAGE``): a
+        keystroke reads the rows of about one screen, which costs most when the store is
+        not in the system's file cache."""
+        self.page = max(MIN_PAGE, shown_rows + shown_rows // 2)
+
     def clear_pending(self) -> None:
         """Show no rows while the next query's answer is prepared elsewhere."""
         self._rest.cancel()
         self._asked += 1  # an answer still on its way is for a query no longer wanted
         self._answered = self._asked
-        self._reset([], False, None, {})
+        self._reset([], False, None, {}, 0)
 
     def is_answering(self) -> bool:
         """Whether a query was asked and its first page is not shown yet."""
         return self._answered != self._asked
 
     def _reset(
-        self, ids: Sequence[int], complete: bool, reader: IdsReader | None, rows: dict[int, R]
+        self,
+        ids: Sequence[int],
+        complete: bool,
+        reader: IdsReader | None,
+        rows: dict[int, R],
+        shown: int,
     ) -> None:
+        """Replace the ids; the first ``shown`` of them (whose ``rows`` are read) are shown."""
         self.beginResetModel()
         self._generation += 1
         self._reader = reader
@@ -181,7 +197,7 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         self._rows.clear()
         self._forget_ahead()
         self.rows_reset()
-        self._loaded = min(self.page, len(ids))
+        self._loaded = min(shown, len(ids))
         self._rows.update(rows)
         self.endResetModel()
         self._read_ahead()
@@ -204,18 +220,20 @@ class IdListModel(QAbstractTableModel, Generic[R]):
         read_op(
             None,
             rest,
-            lambda answer: self._all_ids(generation, *answer),
+            lambda answer: self._all_ids(generation, page, *answer),
             on_error=self._rest_failed,
         )
 
     def _rest_failed(self, error: Exception) -> None:
         log.warning("Reading the rest of the table failed: %s", error)
 
-    def _all_ids(self, generation: int, ids: array[int], first_rows: dict[int, R] | None) -> None:
+    def _all_ids(
+        self, generation: int, page: int, ids: array[int], first_rows: dict[int, R] | None
+    ) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # the model is gone, or these are an older query's ids
         if first_rows is not None:  # the store changed between the first page and now
-            self._reset(ids, True, self._reader, first_rows)
+            self._reset(ids, True, self._reader, first_rows, page)
         else:
             self._set_ids(ids)
             self._complete = True

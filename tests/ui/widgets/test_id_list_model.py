@@ -214,7 +214,7 @@ def test_an_older_querys_ids_are_ignored(model, qtbot):
     with qtbot.waitSignal(model.completed):
         model.refresh()
     assert model.total() == 20 and model.id_at(0) == 500
-    model._all_ids(model._generation - 1, array("q", reader(None)), None)  # a late answer
+    model._all_ids(model._generation - 1, model.page, array("q", reader(None)), None)  # late
     assert model.total() == 20 and model.id_at(0) == 500
 
 
@@ -272,3 +272,46 @@ def test_the_selection_is_kept_by_id_where_the_new_answer_shows_it(model, qtbot)
     assert view.selectionModel().selectedRows() == []  # not read just to select it
     settle(qtbot)
     assert not any(model.on_gui_thread)  # a jump would have read rows here
+
+
+def test_a_page_is_about_what_the_view_shows(qtbot):
+    """A keystroke reads the rows of about one screen (plus half), not a fixed three
+    screens: at 1,000,000 cases out of the file cache, each row read costs ~0.5 ms."""
+    from PySide6.QtWidgets import QTableView
+
+    from returnsdesk.ui.widgets.id_list_model import MIN_PAGE
+    from returnsdesk.ui.widgets.page_fit import PageFit
+
+    model = FakeModel(list(range(1, 2001)))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(20)
+    PageFit(view, model)
+    view.resize(400, 1000)
+    view.show()
+    qtbot.waitExposed(view)
+    shown = -(-view.viewport().height() // 20)
+    assert model.page == shown + shown // 2
+    with qtbot.waitSignal(model.answered):
+        model.refresh()
+    assert model.id_reads[0] == model.page + 1 and model.rowCount() == model.page
+    assert model.row_reads[0] == list(range(1, model.page + 1))
+    view.resize(400, 200)
+    qtbot.waitUntil(lambda: model.page == MIN_PAGE)  # never fewer than a default window's
+
+
+def test_a_page_resized_while_its_query_is_read_is_shown_as_asked(model, qtbot):
+    """The answer holds the rows of the page size it was asked with; a resize meanwhile
+    takes effect from the next query (no row shown without its data, none left out)."""
+    model.held = lambda ids: ids[:1] == [100]
+    model.refresh()
+    qtbot.waitUntil(model.waiting.is_set)
+    model.page = 20
+    with qtbot.waitSignal(model.answered):
+        model.released.set()
+    assert model.rowCount() == 10
+    assert [model.item_at(r) for r in range(10)] == [f"row {i}" for i in range(100, 110)]
+    qtbot.waitUntil(lambda: model.total() == 35)
+    fetch_all(qtbot, model)
+    assert [model.id_at(r) for r in range(35)] == list(range(100, 135))
