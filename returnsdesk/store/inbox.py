@@ -7,13 +7,13 @@ and asks for rows a page at a time.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from returnsdesk.domain.workflow import FINISHED, Kind, Status
-from returnsdesk.store import inbox_order
+from returnsdesk.domain.workflow import FINISHED, OPEN, Kind, Status
+from returnsdesk.store import inbox_columns, inbox_order
 from returnsdesk.store.connection import database
 from returnsdesk.store.distinct_values import distinct_values
 from returnsdesk.store.models import from_stamp
@@ -90,8 +90,9 @@ _STATUS_VIEWS: dict[View, tuple[str, ...]] = {
     View.WAITING_SUPPLIER: (Status.AWAITING_SUPPLIER.value,),
     View.WAITING_CUSTOMER: (Status.AWAITING_CUSTOMER.value, Status.AWAITING_RETURN.value),
 }
-#: The finished statuses, the runs the Closed view merges.
+#: The finished statuses, the runs the Closed view merges; the open ones likewise.
 _CLOSED = tuple(sorted(FINISHED))
+_OPEN = tuple(sorted(OPEN))
 #: Views listing the latest activity first (the others: the most urgent first).
 _LATEST_FIRST = frozenset({View.CLOSED, View.ALL})
 #: Views whose every case has a deadline (no undated part to read).
@@ -150,17 +151,25 @@ class InboxQuery:
 #: The ORDER BY keys of each column, each given the sort direction (a key may hold commas).
 _SORT_SQL: dict[Column, tuple[str, ...]] = {
     Column.RMA: ("c.id",),
-    Column.ORDER: ("o.number",),
-    Column.CUSTOMER: ("cu.name COLLATE NOCASE",),
+    Column.ORDER: ("o.number", "o.id"),
+    Column.CUSTOMER: ("cu.name COLLATE NOCASE", "cu.id"),
     Column.PRODUCT: (f"{_PRODUCT_SQL} COLLATE NOCASE",),
     Column.REASON: ("c.reason",),
     Column.STATUS: ("c.status",),
-    Column.SUPPLIER: ("s.name COLLATE NOCASE",),
+    Column.SUPPLIER: ("s.name COLLATE NOCASE", "s.id"),
     # Amounts of different currencies are not comparable: group by currency first.
     Column.AMOUNT: ("c.currency", "c.amount_minor"),
     Column.NEXT_DUE: ("c.next_due_on IS NULL", "c.next_due_on"),
     Column.LAST_ACTIVITY: ("c.updated_at",),
     Column.WAITING_ON: (_WAITING_ON_SQL,),
+}
+
+#: Columns of another table whose order is read along that table's index (a page stops
+#: after its rows; see ``store.inbox_columns``).
+_COLUMN_WALKS: dict[Column, Callable[[str, list[object], bool, int | None], list[int]]] = {
+    Column.ORDER: inbox_columns.by_order_number,
+    Column.CUSTOMER: inbox_columns.by_customer_name,
+    Column.SUPPLIER: inbox_columns.by_supplier_name,
 }
 
 _FROM = """FROM "case" c
@@ -238,12 +247,10 @@ def _mask(today: date) -> tuple[str, list[object]]:
 
 def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[int]:
     """Ids of the cases the query shows, in display order (the first ``limit`` of them)."""
-    if query.sort is None and _walks_in_order(query):
+    if _walkable(query) and _walks_in_order(query):
         by_case = limit is not None and _case_by_case(query.filters.search)
         where, params = _where(query, today, by_case)
-        if query.view in _LATEST_FIRST:
-            return _latest_first(query.view, where, params, limit)
-        return _most_urgent_first(query.view, where, params, limit)
+        return _walk(query, where, params, limit)
     where, params = _where(query, today)
     needs_joins = query.sort in (Column.ORDER, Column.CUSTOMER, Column.SUPPLIER)
     source = _FROM if needs_joins else 'FROM "case" c'
@@ -266,10 +273,27 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
     )
 
 
+def _walkable(query: InboxQuery) -> bool:
+    """Whether the query's order can be read by walking an index in that order."""
+    return query.sort in (None, Column.LAST_ACTIVITY) or query.sort in _COLUMN_WALKS
+
+
+def _walk(query: InboxQuery, where: str, params: list[object], limit: int | None) -> list[int]:
+    """The query's cases read along an index in its order (see ``_walkable``)."""
+    column_walk = _COLUMN_WALKS.get(query.sort) if query.sort is not None else None
+    if column_walk is not None:
+        return column_walk(where, params, query.descending, limit)
+    if query.sort == Column.LAST_ACTIVITY:
+        return _by_last_activity(query.view, where, params, query.descending, limit)
+    if query.view in _LATEST_FIRST:
+        return _by_last_activity(query.view, where, params, True, limit)
+    return _most_urgent_first(query.view, where, params, limit)
+
+
 def _walks_in_order(query: InboxQuery) -> bool:
-    """Whether a view's own order is read by walking an index in that order (the
-    deadlines, or the latest activity), a page stopping after its rows: always, but for
-    a few cases named (a drill-down) or a narrow search, cheaper looked up and sorted."""
+    """Whether a walkable order is read by walking its index, a page stopping after its
+    rows: always, but for a few cases named (a drill-down) or a narrow search, cheaper
+    looked up and sorted."""
     named = query.filters.case_ids
     if named is not None and len(named) < BROAD_SEARCH:
         return False
@@ -286,15 +310,22 @@ def _case_by_case(search: str) -> bool:
     return is_prefix_indexed(search) and matching_share(search) >= CASE_BY_CASE_SHARE
 
 
-def _latest_first(view: View, where: str, params: list[object], limit: int | None) -> list[int]:
-    """Closed and All: the latest activity first, along ``case_status_updated`` status by
-    status (Closed; the open cases, most of the recent activity, are not passed) or
-    ``case_updated`` (All)."""
-    if view == View.CLOSED:
-        return inbox_order.walk_statuses(
-            "case_status_updated", "c.updated_at", where, params, _CLOSED, True, limit
-        )
-    return inbox_order.walk("case_updated", where, params, "c.updated_at DESC, c.id DESC", limit)
+def _by_last_activity(
+    view: View, where: str, params: list[object], descending: bool, limit: int | None
+) -> list[int]:
+    """By latest activity (Closed and All's own order, newest first). A view of a few
+    statuses walks ``case_status_updated`` status by status; another walks
+    ``case_updated``, but the oldest activity first of an open view walks its statuses
+    too: along ``case_updated`` it would pass the many old closed cases first."""
+    statuses = _STATUS_VIEWS.get(view, _CLOSED if view == View.CLOSED else None)
+    if statuses is None and not descending and view != View.ALL:
+        statuses = _OPEN
+    if statuses is None:
+        d = " DESC" if descending else ""
+        return inbox_order.walk("case_updated", where, params, f"c.updated_at{d}, c.id{d}", limit)
+    return inbox_order.walk_statuses(
+        "case_status_updated", "c.updated_at", where, params, statuses, descending, limit
+    )
 
 
 def _most_urgent_first(
@@ -304,20 +335,25 @@ def _most_urgent_first(
     none, by id (read only when the dated ones do not fill the page)."""
     dated_where = f"{where} AND c.next_due_on IS NOT NULL"
     statuses = _STATUS_VIEWS.get(view)
-    if statuses is None:
-        dated = inbox_order.walk("case_next_due", dated_where, params, "c.next_due_on, c.id", limit)
-    else:
-        dated = inbox_order.walk_statuses(
-            "case_status_due", "c.next_due_on", dated_where, params, statuses, False, limit
+
+    def dated(count: int | None) -> list[int]:
+        if statuses is None:
+            order = "c.next_due_on, c.id"
+            return inbox_order.walk("case_next_due", dated_where, params, order, count)
+        return inbox_order.walk_statuses(
+            "case_status_due", "c.next_due_on", dated_where, params, statuses, False, count
         )
-    if view in _DATED_VIEWS or (limit is not None and len(dated) >= limit):
-        return dated
-    undated = inbox_order.ids(
-        f'SELECT c.id FROM "case" c WHERE {where} AND c.next_due_on IS NULL ORDER BY c.id',
-        params,
-        None if limit is None else limit - len(dated),
-    )
-    return dated + undated
+
+    def undated(count: int | None) -> list[int]:
+        return inbox_order.ids(
+            f'SELECT c.id FROM "case" c WHERE {where} AND c.next_due_on IS NULL ORDER BY c.id',
+            params,
+            count,
+        )
+
+    if view in _DATED_VIEWS:
+        return dated(limit)
+    return inbox_order.in_turn(limit, dated, undated)
 
 
 def view_counts(filters: Filters, today: date) -> dict[View, int]:

@@ -11,7 +11,7 @@ pass every other case on the way).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 from returnsdesk.store.connection import database
@@ -22,6 +22,17 @@ def ids(sql: str, params: list[object], limit: int | None) -> list[int]:
     tail, tail_params = ("", list[object]()) if limit is None else (" LIMIT ?", [limit])
     rows = database.execute_sql(sql + tail, params + tail_params)
     return [r[0] for r in rows]  # row by row: a million ids, never a million tuples at once
+
+
+def in_turn(limit: int | None, *reads: Callable[[int | None], list[int]]) -> list[int]:
+    """The ids of ``reads`` one after the other (each given how many are still wanted),
+    a read left out once the page is full."""
+    found: list[int] = []
+    for read in reads:
+        if limit is not None and len(found) >= limit:
+            break
+        found += read(None if limit is None else limit - len(found))
+    return found
 
 
 def walk(index: str, where: str, params: list[object], order: str, limit: int | None) -> list[int]:

@@ -304,6 +304,14 @@ def _v23_case_status_updated(db: Database) -> None:
     db.execute_sql('CREATE INDEX case_status_updated ON "case"(status, updated_at)')
 
 
+def _v24_name_orders(db: Database) -> None:
+    """Customers and suppliers by name as the inbox sorts them (ignoring case): a sort
+    by customer or supplier walks the names in order and stops after a page, instead of
+    sorting every case of the view (two seconds at 1,000,000 cases)."""
+    db.execute_sql("CREATE INDEX customer_name_nocase ON customer(name COLLATE NOCASE)")
+    db.execute_sql("CREATE INDEX supplier_name_nocase ON supplier(name COLLATE NOCASE)")
+
+
 STEPS: list[Callable[[Database], None]] = [
     _v1,
     _v2,
@@ -328,6 +336,7 @@ STEPS: list[Callable[[Database], None]] = [
     _v21_search_prefixes,
     _v22_case_status_due,
     _v23_case_status_updated,
+    _v24_name_orders,
 ]
 CURRENT_VERSION = len(STEPS)
 
