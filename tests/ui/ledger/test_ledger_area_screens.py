@@ -44,6 +44,7 @@ def test_ledger_page_with_its_totals(qtbot, demo_store, lang):
         _show(qtbot, view, "ledger", lang)
         qtbot.waitUntil(lambda: view.totals.text() not in ("", t("Adding up…")))
         qtbot.waitUntil(lambda: view.currency.count() > 1)  # the choices arrived
+        answered(qtbot, view.model)  # and the entries, read on another worker
         assert view.model.rowCount() > 0
         _look(view, "ledger", lang, (view.table,))
 
