@@ -247,7 +247,7 @@ def _mask(today: date) -> tuple[str, list[object]]:
 
 def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[int]:
     """Ids of the cases the query shows, in display order (the first ``limit`` of them)."""
-    if _walkable(query) and _walks_in_order(query):
+    if _walkable(query, limit) and _walks_in_order(query):
         by_case = limit is not None and _case_by_case(query.filters.search)
         where, params = _where(query, today, by_case)
         return _walk(query, where, params, limit)
@@ -273,9 +273,13 @@ def case_ids(query: InboxQuery, today: date, limit: int | None = None) -> list[i
     )
 
 
-def _walkable(query: InboxQuery) -> bool:
-    """Whether the query's order can be read by walking an index in that order."""
-    return query.sort in (None, Column.LAST_ACTIVITY) or query.sort in _COLUMN_WALKS
+def _walkable(query: InboxQuery, limit: int | None) -> bool:
+    """Whether the query's order is read by walking an index in that order: a column of
+    another table only for a page, its whole list is sorted (at 1,000,000 cases, walking
+    every customer to reach their cases took 22–31 s where the sort takes 0.4–6 s)."""
+    if query.sort in (None, Column.LAST_ACTIVITY):
+        return True
+    return limit is not None and query.sort in _COLUMN_WALKS
 
 
 def _walk(query: InboxQuery, where: str, params: list[object], limit: int | None) -> list[int]:
