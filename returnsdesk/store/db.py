@@ -49,7 +49,10 @@ PRAGMAS = {
     # 16 MB per connection (the GUI thread, each reader, the writer): at a million cases
     # 32 MB each kept peak memory over 250 MB with no measurable gain in speed.
     "cache_size": -16_000,
-    "temp_store": "memory",
+    # A sort larger than the cache spills to a temporary file (deleted as it is opened),
+    # not into the process: at a million cases, a click on each inbox column header
+    # with "memory" took peak memory from 220 MB to 249, and was no faster.
+    "temp_store": "file",
 }
 
 

@@ -17,6 +17,8 @@ def test_new_store_has_pragmas_and_current_version(tmp_path):
         assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2
         assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        # Large sorts spill to a file, not into memory (peak memory at 1M cases).
+        assert db.execute_sql("PRAGMA temp_store").fetchone()[0] == 1
         assert db.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
         assert db.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         strict = db.execute_sql(
