@@ -20,10 +20,9 @@ from returnsdesk.store.models import from_stamp
 from returnsdesk.store.risk import mask_sql, thresholds
 from returnsdesk.store.risk_snapshot import flagged_filter_sql, snapshot_fresh
 from returnsdesk.store.search import (
-    case_match_sql,
     is_prefix_indexed,
+    match_condition,
     matches_at_least,
-    matching_case_ids_sql,
     matching_share,
 )
 from returnsdesk.store.sql_lists import marks
@@ -224,16 +223,13 @@ def _where(query: InboxQuery, today: date, case_by_case: bool = False) -> tuple[
         parts.append(f"c.id IN ({sql})")
         params += p
     if f.search.strip():
-        if case_by_case:
-            built = case_match_sql(f.search, "c.id")
-        else:
-            built = matching_case_ids_sql(f.search)
-            built = built and (f"c.id IN ({built[0]})", built[1])
+        built = match_condition(f.search, "c.id", case_by_case)
         if built is None:
             parts.append("0")
         else:
-            parts.append(built[0])
-            params += built[1]
+            search_sql, search_params = built
+            parts.append(search_sql)
+            params += search_params
     return " AND ".join(parts), params
 
 

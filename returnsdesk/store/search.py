@@ -90,16 +90,19 @@ def matching_case_ids_sql(query: str) -> tuple[str, list[str]] | None:
     return "SELECT rowid FROM case_search WHERE case_search MATCH ?", [match]
 
 
-def case_match_sql(query: str, case_id: str) -> tuple[str, list[str]] | None:
-    """SQL condition: the case whose id is ``case_id`` matches ``query``, asked case by
-    case (a seek in the index for each case; see ``is_prefix_indexed``)."""
+def match_condition(
+    query: str, case_id: str, case_by_case: bool = False
+) -> tuple[str, list[str]] | None:
+    """SQL condition: the case whose id is ``case_id`` matches ``query``. Its matches
+    are gathered first, or, ``case_by_case``, each case is asked (a seek in the index
+    for each case; see ``is_prefix_indexed``). None when nothing is searchable."""
     match = build_match(query)
     if match is None:
         return None
-    return (
-        f"EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = {case_id})",
-        [match],
-    )
+    if case_by_case:
+        asked = "SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = "
+        return f"EXISTS ({asked}{case_id})", [match]
+    return f"{case_id} IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)", [match]
 
 
 def is_prefix_indexed(query: str) -> bool:

@@ -67,13 +67,14 @@ def test_an_empty_store_or_query_shares_nothing(store):
 
 def test_a_page_of_a_common_short_search_is_read_case_by_case(forty_cases, now, monkeypatch):
     asked: list[str] = []
-    real = inbox.case_match_sql
+    real = inbox.match_condition
 
-    def spy(query: str, case_id: str) -> tuple[str, list[str]] | None:
-        asked.append(query)
-        return real(query, case_id)
+    def spy(query: str, case_id: str, case_by_case: bool = False) -> tuple[str, list[str]] | None:
+        if case_by_case:
+            asked.append(query)
+        return real(query, case_id, case_by_case)
 
-    monkeypatch.setattr(inbox, "case_match_sql", spy)
+    monkeypatch.setattr(inbox, "match_condition", spy)
     monkeypatch.setattr(inbox, "BROAD_SEARCH", 1)
     query = InboxQuery(View.ALL, Filters(search="ch"))
     page = case_ids(query, now.date(), limit=5)
@@ -89,9 +90,14 @@ def test_the_whole_id_list_is_never_read_case_by_case(forty_cases, now, monkeypa
     """Scrolling and the total read every match: a million seeks cost more than one
     gathering, so a read without a limit gathers."""
 
-    def refuse(query: str, case_id: str) -> None:
-        raise AssertionError("asked case by case")
+    real = inbox.match_condition
 
-    monkeypatch.setattr(inbox, "case_match_sql", refuse)
+    def refuse(
+        query: str, case_id: str, case_by_case: bool = False
+    ) -> tuple[str, list[str]] | None:
+        assert not case_by_case, "asked case by case"
+        return real(query, case_id, case_by_case)
+
+    monkeypatch.setattr(inbox, "match_condition", refuse)
     monkeypatch.setattr(inbox, "BROAD_SEARCH", 1)
     assert len(case_ids(InboxQuery(View.ALL, Filters(search="ch")), now.date())) == 30
