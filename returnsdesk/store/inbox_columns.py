@@ -13,62 +13,63 @@ sort gives (``tests/store/test_inbox_sorts.py``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from returnsdesk.store.inbox_order import ids, in_turn
 
 
-def _direction(descending: bool) -> str:
-    return " DESC" if descending else ""
+def _walked(
+    source: str,
+    joined: str,
+    keys: Sequence[str],
+    where: str,
+    params: list[object],
+    descending: bool,
+    limit: int | None,
+) -> list[int]:
+    """The cases of ``source`` (tables joined by ``joined``) matching ``where``, by
+    ``keys`` then case id, all in one direction."""
+    d = " DESC" if descending else ""
+    order = ", ".join(f"{key}{d}" for key in (*keys, "c.id"))
+    return ids(
+        f"SELECT c.id FROM {source} WHERE {joined} AND {where} ORDER BY {order}", params, limit
+    )
 
 
 def by_order_number(
     where: str, params: list[object], descending: bool, limit: int | None
 ) -> list[int]:
-    d = _direction(descending)
-    return ids(
-        'SELECT c.id FROM "order" o INDEXED BY order_number '
-        'CROSS JOIN "case" c INDEXED BY case_order '
-        f"WHERE c.order_id = o.id AND {where} ORDER BY o.number{d}, o.id{d}, c.id{d}",
-        params,
-        limit,
-    )
+    source = '"order" o INDEXED BY order_number CROSS JOIN "case" c INDEXED BY case_order'
+    keys = ("o.number", "o.id")
+    return _walked(source, "c.order_id = o.id", keys, where, params, descending, limit)
 
 
 def by_customer_name(
     where: str, params: list[object], descending: bool, limit: int | None
 ) -> list[int]:
-    d = _direction(descending)
-    return ids(
-        "SELECT c.id FROM customer cu INDEXED BY customer_name_nocase "
+    source = (
+        "customer cu INDEXED BY customer_name_nocase "
         'CROSS JOIN "order" o INDEXED BY order_customer '
-        'CROSS JOIN "case" c INDEXED BY case_order '
-        f"WHERE o.customer_id = cu.id AND c.order_id = o.id AND {where} "
-        f"ORDER BY cu.name COLLATE NOCASE{d}, cu.id{d}, c.id{d}",
-        params,
-        limit,
+        'CROSS JOIN "case" c INDEXED BY case_order'
     )
+    joined = "o.customer_id = cu.id AND c.order_id = o.id"
+    keys = ("cu.name COLLATE NOCASE", "cu.id")
+    return _walked(source, joined, keys, where, params, descending, limit)
 
 
 def by_supplier_name(
     where: str, params: list[object], descending: bool, limit: int | None
 ) -> list[int]:
     """Cases with no supplier come first (their name is empty), last when descending."""
-    d = _direction(descending)
+    source = (
+        'supplier s INDEXED BY supplier_name_nocase CROSS JOIN "case" c INDEXED BY case_supplier'
+    )
+    keys = ("s.name COLLATE NOCASE", "s.id")
 
     def named(count: int | None) -> list[int]:
-        return ids(
-            "SELECT c.id FROM supplier s INDEXED BY supplier_name_nocase "
-            'CROSS JOIN "case" c INDEXED BY case_supplier '
-            f"WHERE c.supplier_id = s.id AND {where} "
-            f"ORDER BY s.name COLLATE NOCASE{d}, s.id{d}, c.id{d}",
-            params,
-            count,
-        )
+        return _walked(source, "c.supplier_id = s.id", keys, where, params, descending, count)
 
     def unnamed(count: int | None) -> list[int]:
-        return ids(
-            f'SELECT c.id FROM "case" c WHERE c.supplier_id IS NULL AND {where} ORDER BY c.id{d}',
-            params,
-            count,
-        )
+        return _walked('"case" c', "c.supplier_id IS NULL", (), where, params, descending, count)
 
     return in_turn(limit, named, unnamed) if descending else in_turn(limit, unnamed, named)
